@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using MediatR;
+using Workflow.Api.Hosting;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+
+namespace Workflow.Api.Endorsements;
+
+public sealed record InviteBody(OrganisationDetails Organisation, string Email);
+public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash);
+public sealed record DeclineBody(string? Reason);
+
+/// <summary>The link and the token, shown once: only the token's hash is kept.</summary>
+public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string Token, string SigningLink);
+
+public static class InvitationEndpoints
+{
+    public static void MapInvitationEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Drafters manage the invitations of their statements.
+        var drafting = app.MapGroup("/api/statements/{id:guid}/invitations").WithTags("Invitations").RequireAuthorization();
+
+        drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email), ct);
+            var link = $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}";
+            return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}",
+                new InvitationLink(created.InvitationId, created.Organisation, created.Email, created.Token, link));
+        });
+
+        drafting.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ListInvitations(user.Id(), id), ct));
+
+        drafting.MapGet("/{invitationId:guid}", (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetInvitation(user.Id(), id, invitationId), ct));
+
+        drafting.MapPost("/{invitationId:guid}/revoke", async (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new RevokeInvitation(user.Id(), id, invitationId), ct);
+            return TypedResults.NoContent();
+        });
+
+        // The invited organisation needs no account: the token in its link is its credential.
+        var invited = app.MapGroup("/api/invitations/{token}").WithTags("Signing").AllowAnonymous();
+
+        invited.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new ViewInvitation(token), ct));
+
+        invited.MapPost("/sign", async (string token, SignBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var result = await mediator.Send(new SignInvitation(token, body.SignerName, body.SignerRole, body.TextHash), ct);
+            return result.Created
+                ? Results.Created($"/api/invitations/{token}", result.Receipt)
+                : Results.Ok(result.Receipt);
+        });
+
+        invited.MapPost("/decline", (string token, DeclineBody? body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new DeclineInvitation(token, body?.Reason), ct));
+    }
+}

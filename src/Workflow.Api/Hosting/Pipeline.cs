@@ -1,0 +1,29 @@
+using Workflow.Api.Accounts;
+using Workflow.Api.Endorsements;
+using Workflow.Api.Publishing;
+using Workflow.Api.Statements;
+
+namespace Workflow.Api.Hosting;
+
+public static class Pipeline
+{
+    public static WebApplication UseWorkflowPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The table of contents of the HTTP interface: one line per feature.</summary>
+    public static WebApplication MapWorkflowEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapStatementEndpoints();
+        app.MapInvitationEndpoints();
+        app.MapPublicEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Workflow.Core.Common;
+
+namespace Workflow.Api.Hosting;
+
+/// <summary>
+/// The one place where failures become RFC 7807 problems. Expected failures say what is wrong and,
+/// for bad input, which field; anything else is logged with its trace id and answered 500 without details.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => Invalid(e.Errors.GroupBy(f => JsonPath(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+            DomainRuleException e => Invalid(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, e),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e),
+            ConflictException e => WithExtensions(Problem(StatusCodes.Status409Conflict, e), e.Extensions),
+            BadHttpRequestException e => BadRequest(e),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled error answering {Method} {Path} (trace {TraceId})", http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+        }
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.", Detail = "See the errors for each field." };
+
+    private static ProblemDetails Problem(int status, WorkflowException e) => new() { Status = status, Title = e.Title, Detail = e.Message };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
+        return problem;
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return new ProblemDetails { Status = e.StatusCode, Title = "The request body is too large.", Detail = $"At most {ServiceRegistration.MaxRequestBodyBytes} bytes are accepted." };
+        if (e.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+            return Invalid(new Dictionary<string, string[]> { [field] = ["The JSON is malformed or has a value of the wrong type here."] });
+        }
+        return new ProblemDetails { Status = e.StatusCode, Title = "The request is invalid.", Detail = e.Message };
+    }
+
+    /// <summary>"Organisation.Name" as a client wrote it: "organisation.name".</summary>
+    private static string JsonPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}

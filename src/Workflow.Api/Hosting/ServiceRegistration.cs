@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Workflow.Core.Accounts;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Infrastructure.Email;
+using Workflow.Infrastructure.Messaging;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Seeding;
+
+namespace Workflow.Api.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Largest request body accepted; larger ones get 413. A 200 KB statement fits with room for JSON escaping.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddWorkflowServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
+        Directory.CreateDirectory(dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddWorkflowDatabase(configuration, dataDirectory);
+        services.AddWorkflowUseCases();
+        services.AddWorkflowMessaging(configuration);
+        services.AddWorkflowEmail(configuration, dataDirectory);
+        services.AddScoped<SeedImporter>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Workflow")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddIdentityApiEndpoints<WorkflowUser>(options => options.User.RequireUniqueEmail = true)
+            .AddEntityFrameworkStores<WorkflowDb>();
+        // Secure by default: an endpoint that forgets to say who may call it needs a signed-in user.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        // Let malformed JSON and missing bodies reach ProblemMapping as exceptions, to be answered with a named field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        services.AddOpenApi();
+        return builder;
+    }
+}

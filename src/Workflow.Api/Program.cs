@@ -1,0 +1,14 @@
+using Workflow.Api.Hosting;
+using Workflow.Infrastructure.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkflowServices();
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync(app.Configuration);
+app.UseWorkflowPipeline();
+app.MapWorkflowEndpoints();
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

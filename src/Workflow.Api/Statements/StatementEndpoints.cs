@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using MediatR;
+using Workflow.Api.Hosting;
+using Workflow.Core.Audit;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Statements;
+
+namespace Workflow.Api.Statements;
+
+public sealed record CreateStatementBody(string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug);
+public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion);
+public sealed record PublishBody(DateTimeOffset? AsOf);
+public sealed record RecordSignatureBody(
+    Workflow.Core.Organisations.OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
+
+/// <summary>The drafters' side: statements, their versions and lifecycle. Every route needs a signed-in drafter.</summary>
+public static class StatementEndpoints
+{
+    public static void MapStatementEndpoints(this IEndpointRouteBuilder app)
+    {
+        var statements = app.MapGroup("/api/statements").WithTags("Statements").RequireAuthorization();
+
+        statements.MapGet("/", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ListMyStatements(user.Id()), ct));
+
+        statements.MapPost("/", async (CreateStatementBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(new CreateStatement(user.Id(), body.Title, body.Body, body.Language, body.AllowsFurtherSignatories, body.Slug), ct);
+            return TypedResults.Created($"/api/statements/{created.Id}", created);
+        });
+
+        statements.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetStatement(user.Id(), id), ct));
+
+        statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion), ct);
+            return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
+        });
+
+        statements.MapGet("/{id:guid}/versions", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ListVersions(user.Id(), id), ct));
+
+        statements.MapGet("/{id:guid}/versions/{number:int}", (Guid id, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetVersion(user.Id(), id, number), ct));
+
+        statements.MapPost("/{id:guid}/open", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new OpenForSignature(user.Id(), id), ct));
+
+        statements.MapPost("/{id:guid}/publish", (Guid id, PublishBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new PublishStatement(user.Id(), id, body?.AsOf), ct));
+
+        statements.MapPost("/{id:guid}/close", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new CloseStatement(user.Id(), id), ct));
+
+        statements.MapPost("/{id:guid}/withdraw", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new WithdrawStatement(user.Id(), id), ct));
+
+        statements.MapPost("/{id:guid}/signatures", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt), ct);
+            return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
+        });
+
+        statements.MapGet("/{id:guid}/audit", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetAuditLog(user.Id(), id), ct));
+    }
+}

@@ -1,0 +1,48 @@
+namespace Workflow.Contracts;
+
+// Event contracts are published on MassTransit from the transactional outbox.
+// They are facts in the past tense and are versioned by name: a breaking change
+// makes a new record (SignatureRecordedV2) beside the old one, never an edit.
+
+/// <summary>Every Workflow event concerns one statement and happened at one instant (UTC).</summary>
+public interface IWorkflowEvent
+{
+    Guid StatementId { get; }
+    DateTimeOffset OccurredAt { get; }
+}
+
+public sealed record StatementDrafted(
+    Guid StatementId, string Slug, string Title, string Language,
+    int VersionNumber, string TextHash, string DraftedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record DraftRevised(
+    Guid StatementId, int VersionNumber, string TextHash, string RevisedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record StatementOpenedForSignature(
+    Guid StatementId, int VersionNumber, string TextHash, string OpenedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+/// <param name="ProtectedSigningToken">
+/// The invitation token, encrypted with the service's data-protection keys for the e-mail consumer only:
+/// the database keeps the token as a hash, and the outbox must not hold it in clear.
+/// </param>
+public sealed record EndorsementRequested(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    string RecipientEmail, string StatementTitle, string ProtectedSigningToken,
+    string RequestedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record EndorsementRequestRevoked(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string RevokedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record SignatureRecorded(
+    Guid StatementId, Guid SignatureId, Guid? EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    int Number, string Phase, int VersionNumber, string TextHash, DateTimeOffset SignedAt, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record EndorsementDeclined(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string? Reason, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record StatementPublished(
+    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset PublishedAt, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record StatementWithdrawn(Guid StatementId, string WithdrawnBy, DateTimeOffset OccurredAt) : IWorkflowEvent;

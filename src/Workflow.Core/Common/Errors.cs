@@ -1,0 +1,32 @@
+namespace Workflow.Core.Common;
+
+/// <summary>
+/// An expected failure of a use case. The host maps each kind to one HTTP status
+/// and an RFC 7807 problem, in one place.
+/// </summary>
+public abstract class WorkflowException(string title, string detail) : Exception(detail)
+{
+    public string Title { get; } = title;
+}
+
+/// <summary>404. The detail never says whether a hidden resource exists.</summary>
+public sealed class NotFoundException(string what)
+    : WorkflowException("Not found", $"No {what} was found.");
+
+/// <summary>403: the caller is known but has no right to do this.</summary>
+public sealed class ForbiddenException(string detail)
+    : WorkflowException("Forbidden", detail);
+
+/// <summary>409: the request is valid but the resource's state does not allow it now.</summary>
+public sealed class ConflictException(string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : WorkflowException("Conflict", detail)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
+
+/// <summary>400 for a rule that only the domain can check (the validators check the shape of requests).</summary>
+public sealed class DomainRuleException(string field, string detail)
+    : WorkflowException("Invalid request", detail)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,37 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Data;
+
+namespace Workflow.Core.Common;
+
+/// <summary>
+/// Optimistic concurrency: when a save loses a race (a concurrency token moved, or a unique
+/// constraint was taken meanwhile), the use case runs again on fresh data, so the domain rules
+/// decide the second time with what the winner wrote (a next list number, "already signed", a 409).
+/// </summary>
+public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    internal const int MaxAttempts = 60;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await next();
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            {
+                db.ChangeTracker.Clear();
+                // Spread the retries of many concurrent losers so that they do not collide again in step.
+                await Task.Delay(Random.Shared.Next(1, 5 + 2 * attempt), cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw new ConflictException("Someone else changed this at the same moment. Try again.");
+            }
+        }
+    }
+}

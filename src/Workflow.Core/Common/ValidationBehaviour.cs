@@ -1,0 +1,21 @@
+using FluentValidation;
+using MediatR;
+
+namespace Workflow.Core.Common;
+
+/// <summary>Runs every validator of a request before its handler; failures become one 400 listing each field.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next();
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Core.Audit;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Data;
+
+// Mappings for every provider: nothing here depends on one database's behaviour.
+// Enums are stored as text so that the data reads the same from any SQL client.
+
+internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> b)
+    {
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => s.Slug).IsUnique();
+        b.Property(s => s.Slug).HasMaxLength(100);
+        b.Property(s => s.Title).HasMaxLength(Statement.TitleMaxLength);
+        b.Property(s => s.Language).HasMaxLength(35);
+        b.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.CreatedBy).HasMaxLength(450);
+        b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasIndex(s => new { s.State, s.PublishedAt });
+        b.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.StatementId);
+        b.Navigation(s => s.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class StatementMemberConfiguration : IEntityTypeConfiguration<StatementMember>
+{
+    public void Configure(EntityTypeBuilder<StatementMember> b)
+    {
+        b.HasKey(m => new { m.StatementId, m.UserId });
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class StatementVersionConfiguration : IEntityTypeConfiguration<StatementVersion>
+{
+    public void Configure(EntityTypeBuilder<StatementVersion> b)
+    {
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => new { v.StatementId, v.Number }).IsUnique();
+        b.Property(v => v.Title).HasMaxLength(Statement.TitleMaxLength);
+        b.Property(v => v.TextHash).HasMaxLength(64).IsFixedLength();
+        b.Property(v => v.AuthorId).HasMaxLength(450);
+        b.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(o => o.NameEnglish).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(o => o.Acronym).HasMaxLength(Organisation.AcronymMaxLength);
+        b.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
+        b.HasIndex(o => o.Name);
+    }
+}
+
+internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration<EndorsementRequest>
+{
+    public void Configure(EntityTypeBuilder<EndorsementRequest> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
+        b.Property(r => r.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.RequestedBy).HasMaxLength(450);
+        b.Property(r => r.DeclineReason).HasMaxLength(EndorsementRequest.ReasonMaxLength);
+        b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasIndex(r => new { r.StatementId, r.OrganisationId });
+        b.HasOne<Statement>().WithMany().HasForeignKey(r => r.StatementId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
+    }
+}
+
+internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
+{
+    public void Configure(EntityTypeBuilder<Signature> b)
+    {
+        b.HasKey(s => s.Id);
+        // The list's numbering and "one signature per organisation per statement" are enforced by the database too.
+        b.HasIndex(s => new { s.StatementId, s.Number }).IsUnique();
+        b.HasIndex(s => new { s.StatementId, s.OrganisationId }).IsUnique();
+        b.HasIndex(s => s.EndorsementRequestId).IsUnique();
+        b.Property(s => s.TextHash).HasMaxLength(64).IsFixedLength();
+        b.Property(s => s.SignerName).HasMaxLength(Signature.SignerNameMaxLength);
+        b.Property(s => s.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);
+        b.Property(s => s.Phase).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.RecordedBy).HasMaxLength(450);
+        b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
+        b.HasOne<StatementVersion>().WithMany().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EndorsementRequest>().WithMany().HasForeignKey(s => s.EndorsementRequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasKey(m => m.Sequence);
+        b.Property(m => m.Sequence).ValueGeneratedOnAdd();
+        b.HasIndex(m => m.MessageId).IsUnique();
+        b.HasIndex(m => new { m.SentAt, m.Sequence });
+        b.Property(m => m.Type).HasMaxLength(200);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<ProcessedMessage>
+{
+    public void Configure(EntityTypeBuilder<ProcessedMessage> b)
+    {
+        b.HasKey(m => new { m.MessageId, m.Consumer });
+        b.Property(m => m.Consumer).HasMaxLength(200);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedOnAdd();
+        b.HasIndex(a => new { a.StatementId, a.Id });
+        b.HasIndex(a => a.MessageId);
+        b.Property(a => a.EventType).HasMaxLength(200);
+    }
+}

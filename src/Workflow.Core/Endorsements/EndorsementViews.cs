@@ -1,0 +1,31 @@
+using Workflow.Core.Organisations;
+
+namespace Workflow.Core.Endorsements;
+
+public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish, string? Acronym, string? Country)
+{
+    public static OrganisationView From(Organisation o) => new(o.Id, o.Name, o.NameEnglish, o.Acronym, o.Country);
+}
+
+/// <summary>Shown once, to the drafter who created the invitation: the token is not stored and cannot be shown again.</summary>
+public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string Token);
+
+public sealed record InvitationSummary(
+    Guid Id, OrganisationView Organisation, string Email, string State, DateTimeOffset CreatedAt,
+    DateTimeOffset? AnsweredAt, string? DeclineReason, int? SignatureNumber);
+
+/// <summary>Proof of a signature: which organisation signed which exact text, when, and at which place in the list.</summary>
+public sealed record SignatureReceipt(
+    Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
+    int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
+    DateTimeOffset SignedAt, DateTimeOffset RecordedAt)
+{
+    internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
+        s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.From(organisation), s.Number, s.Phase.ToString(),
+        s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt);
+}
+
+/// <summary>What an invited organisation sees behind its link.</summary>
+public sealed record InvitationView(
+    string State, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
+    Statements.VersionDetails Version, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt);

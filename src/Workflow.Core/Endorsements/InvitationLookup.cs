@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+
+namespace Workflow.Core.Endorsements;
+
+internal static class InvitationLookup
+{
+    /// <summary>
+    /// The invitation behind a link. Unknown, malformed and revoked tokens all give the same 404,
+    /// which says nothing about which statements exist.
+    /// </summary>
+    public static async Task<EndorsementRequest> FindLiveByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
+    {
+        if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("invitation");
+        var hash = InvitationToken.Hash(token);
+        var request = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        if (request is not { IsLive: true }) throw new NotFoundException("invitation");
+        return request;
+    }
+}

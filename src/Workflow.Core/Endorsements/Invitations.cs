@@ -1,0 +1,89 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <param name="InvitationId">Only this invitation, if given.</param>
+public sealed record ListInvitations(string UserId, Guid StatementId, Guid? InvitationId = null) : IRequest<IReadOnlyList<InvitationSummary>>;
+
+public sealed class ListInvitationsHandler(WorkflowDb db) : IRequestHandler<ListInvitations, IReadOnlyList<InvitationSummary>>
+{
+    public async Task<IReadOnlyList<InvitationSummary>> Handle(ListInvitations request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var rows = await (
+            from r in db.EndorsementRequests.AsNoTracking()
+            join o in db.Organisations on r.OrganisationId equals o.Id
+            join s in db.Signatures on r.SignatureId equals s.Id into signed
+            from s in signed.DefaultIfEmpty()
+            where r.StatementId == request.StatementId && (request.InvitationId == null || r.Id == request.InvitationId)
+            orderby r.CreatedAt
+            select new { r, o, Number = (int?)s.Number }).ToListAsync(ct);
+        return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.From(x.o), x.r.Email, x.r.State.ToString(),
+            x.r.CreatedAt, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
+    }
+}
+
+public sealed record GetInvitation(string UserId, Guid StatementId, Guid InvitationId) : IRequest<InvitationSummary>;
+
+public sealed class GetInvitationHandler(IMediator mediator) : IRequestHandler<GetInvitation, InvitationSummary>
+{
+    public async Task<InvitationSummary> Handle(GetInvitation request, CancellationToken ct) =>
+        (await mediator.Send(new ListInvitations(request.UserId, request.StatementId, request.InvitationId), ct)).SingleOrDefault()
+        ?? throw new NotFoundException("invitation");
+}
+
+public sealed record RevokeInvitation(string UserId, Guid StatementId, Guid InvitationId) : IRequest<Unit>;
+
+public sealed class RevokeInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<RevokeInvitation, Unit>
+{
+    public async Task<Unit> Handle(RevokeInvitation request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var invitation = await db.EndorsementRequests
+            .SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == request.StatementId, ct)
+            ?? throw new NotFoundException("invitation");
+        invitation.Revoke(request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
+
+/// <summary>What the invited organisation sees: the exact text it would sign, its version and hash.</summary>
+public sealed record ViewInvitation(string Token) : IRequest<InvitationView>;
+
+public sealed class ViewInvitationHandler(WorkflowDb db) : IRequestHandler<ViewInvitation, InvitationView>
+{
+    public async Task<InvitationView> Handle(ViewInvitation request, CancellationToken ct)
+    {
+        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invitation.StatementId, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
+        // Before the statement is opened the organisation may read the draft, but there is nothing to sign yet.
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber ?? statement.LatestVersionNumber, ct);
+
+        SignatureReceipt? receipt = null;
+        if (invitation.SignatureId is { } signatureId)
+        {
+            var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
+            receipt = SignatureReceipt.From(signature, statement, organisation);
+        }
+
+        string? cannotSign = null;
+        if (receipt is null)
+        {
+            try { statement.EnsureAcceptsSignatures(); }
+            catch (ConflictException e) { cannotSign = e.Message; }
+        }
+        else
+        {
+            cannotSign = "This invitation has been signed.";
+        }
+
+        return new InvitationView(invitation.State.ToString(), OrganisationView.From(organisation), statement.Title, statement.Language,
+            statement.State.ToString(), VersionDetails.From(version), cannotSign is null, cannotSign, receipt);
+    }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Organisations;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <summary>
+/// A drafter records a signature gathered outside Workflow (by e-mail, at a conference, from an
+/// older list): bound to the version open for signature like any other, and marked as recorded by that drafter.
+/// </summary>
+/// <param name="SignedAt">When the organisation signed, if not now; never in the future.</param>
+public sealed record RecordSignature(
+    string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt)
+    : IRequest<SignatureReceipt>;
+
+public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature>
+{
+    public RecordSignatureValidator()
+    {
+        RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
+        RuleFor(r => r.SignerName).MaximumLength(Signature.SignerNameMaxLength);
+        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
+        RuleFor(r => r.SignedAt).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    }
+}
+
+public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<RecordSignature, SignatureReceipt>
+{
+    public async Task<SignatureReceipt> Handle(RecordSignature request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (request.SignedAt > now) throw new DomainRuleException("signedAt", "A signature cannot be dated in the future.");
+
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.EnsureAcceptsSignatures();
+        var organisation = await db.FindOrRegisterAsync(request.Organisation, now, ct);
+        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
+            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+        var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
+            request.SignedAt?.ToUniversalTime() ?? now, request.UserId, now);
+        db.Signatures.Add(signature);
+        await db.SaveChangesAsync(ct);
+        return SignatureReceipt.From(signature, statement, organisation);
+    }
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <param name="TextHash">
+/// The hash of the text the signer was shown. When given, the signature is refused (409) if the text
+/// open for signature is not that one, so nobody signs a text they did not read.
+/// </param>
+public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null)
+    : IRequest<SignatureResult>;
+
+/// <param name="Created">False when the invitation had been signed already and this is the same receipt again.</param>
+public sealed record SignatureResult(SignatureReceipt Receipt, bool Created);
+
+public sealed class SignInvitationValidator : AbstractValidator<SignInvitation>
+{
+    public SignInvitationValidator()
+    {
+        RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength);
+        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
+        RuleFor(r => r.TextHash!).Matches("^[0-9a-fA-F]{64}$").When(r => r.TextHash is not null)
+            .WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
+    }
+}
+
+public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SignInvitation, SignatureResult>
+{
+    public async Task<SignatureResult> Handle(SignInvitation request, CancellationToken ct)
+    {
+        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        var statement = await db.Statements.SingleAsync(s => s.Id == invitation.StatementId, ct);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
+
+        if (invitation.SignatureId is { } existingId)
+        {
+            var existing = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == existingId, ct);
+            return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
+        }
+
+        invitation.EnsureCanSign();
+        statement.EnsureAcceptsSignatures();
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+        if (request.TextHash is not null && !string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
+            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
+                new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
+        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
+            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+
+        var now = clock.GetUtcNow();
+        var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
+        invitation.MarkSigned(signature.Id, now);
+        db.Signatures.Add(signature);
+        await db.SaveChangesAsync(ct);
+        return new SignatureResult(SignatureReceipt.From(signature, statement, organisation), Created: true);
+    }
+}

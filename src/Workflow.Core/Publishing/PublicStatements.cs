@@ -1,0 +1,56 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Publishing;
+
+public sealed record PublishedStatementSummary(string Slug, string Title, string Language, string State, DateTimeOffset PublishedAt, int SignatoryCount);
+
+public sealed record PublishedStatement(
+    string Slug, string Title, string Language, string State, bool AcceptsFurtherSignatories,
+    DateTimeOffset PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
+    string Body, string BodyHtml, int SignatoryCount);
+
+/// <summary>Published and closed statements, newest first. Drafts and withdrawn statements are never public.</summary>
+public sealed record ListPublishedStatements : IRequest<IReadOnlyList<PublishedStatementSummary>>;
+
+public sealed class ListPublishedStatementsHandler(WorkflowDb db) : IRequestHandler<ListPublishedStatements, IReadOnlyList<PublishedStatementSummary>>
+{
+    public async Task<IReadOnlyList<PublishedStatementSummary>> Handle(ListPublishedStatements request, CancellationToken ct) =>
+        await db.Statements.AsNoTracking()
+            .Where(s => s.State == StatementState.Published || s.State == StatementState.Closed)
+            .OrderByDescending(s => s.PublishedAt)
+            .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublishedAt!.Value,
+                db.Signatures.Count(x => x.StatementId == s.Id)))
+            .ToListAsync(ct);
+}
+
+public sealed record GetPublishedStatement(string Slug) : IRequest<PublishedStatement>;
+
+public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandler<GetPublishedStatement, PublishedStatement>
+{
+    public async Task<PublishedStatement> Handle(GetPublishedStatement request, CancellationToken ct)
+    {
+        var statement = await db.FindPublishedAsync(request.Slug, ct);
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+        var count = await db.Signatures.CountAsync(s => s.StatementId == statement.Id, ct);
+        return new PublishedStatement(statement.Slug, version.Title, statement.Language, statement.State.ToString(),
+            statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
+            statement.PublishedAt!.Value, statement.ClosedAt, version.Number, version.TextHash,
+            version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count);
+    }
+}
+
+internal static class PublishedLookup
+{
+    /// <summary>A public statement by slug; anything else (a draft, a withdrawn statement, junk) is the same 404.</summary>
+    public static async Task<Statement> FindPublishedAsync(this WorkflowDb db, string slug, CancellationToken ct)
+    {
+        if (!Slug.IsWellFormed(slug)) throw new NotFoundException("statement");
+        var statement = await db.Statements.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, ct);
+        if (statement is not { IsPublic: true }) throw new NotFoundException("statement");
+        return statement;
+    }
+}

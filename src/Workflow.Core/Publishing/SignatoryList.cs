@@ -1,0 +1,44 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Core.Publishing;
+
+public sealed record Signatory(
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase);
+
+/// <summary>
+/// A statement's numbered signatories: the initial ones "as of" the publication date, then the
+/// subsequent ones who signed after it, in signing order.
+/// </summary>
+public sealed record SignatoryList(
+    string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
+    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories)
+{
+    public IEnumerable<Signatory> Initial => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
+    public IEnumerable<Signatory> Subsequent => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
+}
+
+public sealed record GetSignatoryList(string Slug) : IRequest<SignatoryList>;
+
+public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<GetSignatoryList, SignatoryList>
+{
+    public async Task<SignatoryList> Handle(GetSignatoryList request, CancellationToken ct)
+    {
+        var statement = await db.FindPublishedAsync(request.Slug, ct);
+        var version = await db.StatementVersions.AsNoTracking()
+            .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber)
+            .Select(v => new { v.Number, v.TextHash }).SingleAsync(ct);
+        var rows = await (
+            from s in db.Signatures.AsNoTracking()
+            join o in db.Organisations on s.OrganisationId equals o.Id
+            where s.StatementId == statement.Id
+            orderby s.Number
+            select new { s.Number, o.Name, o.NameEnglish, o.Acronym, o.Country, s.SignedAt, s.Phase }).ToListAsync(ct);
+        var signatories = rows.Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString())).ToList();
+        return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
+            statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
+            version.Number, version.TextHash, signatories);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Workflow.Core.Organisations;
+
+namespace Workflow.Core.Publishing;
+
+/// <summary>
+/// The list as plain text, in the style of the published resolutions it replaces:
+/// <code>
+/// Signatories (as of 7 February 2023, further signatories possible):
+///
+///   1. PCPCI Parti Communiste Proletarien de Côte d'Ivoire (Proletarian Communist Party of Ivory Coast), Côte d’Ivoire
+///
+/// Subsequent signatories:
+/// PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia &amp; Herzegovina
+/// </code>
+/// </summary>
+public static class SignatoryListText
+{
+    public static string Render(SignatoryList list)
+    {
+        var text = new StringBuilder();
+        text.Append(list.Title).Append("\n\n");
+        var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
+        text.Append($"Signatories (as of {asOf}{further}):\n\n");
+
+        var initial = list.Initial.ToList();
+        if (initial.Count == 0) text.Append("  (none)\n\n");
+        var width = initial.Count == 0 ? 1 : initial.Max(s => s.Number).ToString(CultureInfo.InvariantCulture).Length;
+        foreach (var s in initial)
+        {
+            text.Append(' ', 2 + width - s.Number.ToString(CultureInfo.InvariantCulture).Length)
+                .Append(s.Number).Append(". ").Append(Line(s)).Append("\n\n");
+        }
+
+        var subsequent = list.Subsequent.ToList();
+        if (subsequent.Count > 0)
+        {
+            text.Append("Subsequent signatories:\n");
+            foreach (var s in subsequent) text.Append(Line(s)).Append('\n');
+        }
+
+        text.Append($"\nText signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
+        return text.ToString();
+    }
+
+    private static string Line(Signatory s)
+    {
+        var line = new StringBuilder();
+        if (s.Acronym is not null) line.Append(s.Acronym).Append(' ');
+        line.Append(s.Name);
+        if (s.NameEnglish is not null && !string.Equals(s.NameEnglish, s.Name, StringComparison.Ordinal))
+            line.Append(" (").Append(s.NameEnglish).Append(')');
+        if (s.Country is not null) line.Append(", ").Append(Countries.EnglishName(s.Country));
+        return line.ToString();
+    }
+}

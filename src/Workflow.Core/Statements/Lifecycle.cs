@@ -1,0 +1,66 @@
+using FluentValidation;
+using MediatR;
+using Workflow.Core.Data;
+
+namespace Workflow.Core.Statements;
+
+// The lifecycle commands: each loads the statement as one of its drafters, asks it to change, saves.
+
+public sealed record OpenForSignature(string UserId, Guid StatementId) : IRequest<StatementDetails>;
+
+public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<OpenForSignature, StatementDetails>
+{
+    public async Task<StatementDetails> Handle(OpenForSignature request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
+        statement.OpenForSignature(latest, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return StatementDetails.From(statement, latest);
+    }
+}
+
+/// <param name="AsOf">The date the list is published "as of" (by default now), for a list gathered before it reached Workflow.</param>
+public sealed record PublishStatement(string UserId, Guid StatementId, DateTimeOffset? AsOf = null) : IRequest<StatementDetails>;
+
+public sealed class PublishStatementValidator : AbstractValidator<PublishStatement>
+{
+    public PublishStatementValidator() => RuleFor(r => r.AsOf).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+}
+
+public sealed class PublishStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<PublishStatement, StatementDetails>
+{
+    public async Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.Publish(request.UserId, request.AsOf?.ToUniversalTime(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.DetailsAsync(statement, ct);
+    }
+}
+
+public sealed record CloseStatement(string UserId, Guid StatementId) : IRequest<StatementDetails>;
+
+public sealed class CloseStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<CloseStatement, StatementDetails>
+{
+    public async Task<StatementDetails> Handle(CloseStatement request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.Close(request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.DetailsAsync(statement, ct);
+    }
+}
+
+public sealed record WithdrawStatement(string UserId, Guid StatementId) : IRequest<StatementDetails>;
+
+public sealed class WithdrawStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<WithdrawStatement, StatementDetails>
+{
+    public async Task<StatementDetails> Handle(WithdrawStatement request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.Withdraw(request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.DetailsAsync(statement, ct);
+    }
+}

@@ -1,0 +1,226 @@
+using Workflow.Contracts;
+using Workflow.Core.Common;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+
+namespace Workflow.Core.Statements;
+
+public enum StatementState { Draft, OpenForSignature, Published, Closed, Withdrawn }
+
+/// <summary>
+/// A statement and its lifecycle: Draft → OpenForSignature → Published → Closed, and Withdrawn from any state.
+/// Its text lives in immutable, numbered versions; the version open for signature is frozen.
+/// </summary>
+public sealed class Statement : AggregateRoot
+{
+    public const int TitleMaxLength = 300;
+    /// <summary>200 KB of UTF-8: longer than any joint statement we have seen, short enough to keep pages fast.</summary>
+    public const int BodyMaxBytes = 200 * 1024;
+
+    private readonly List<StatementMember> _members = [];
+
+    private Statement() { }
+
+    public Guid Id { get; private set; }
+    public string Slug { get; private set; } = "";
+    /// <summary>The title of the latest version, kept here for lists.</summary>
+    public string Title { get; private set; } = "";
+    /// <summary>BCP 47 tag of the text's language.</summary>
+    public string Language { get; private set; } = "";
+    public bool AllowsFurtherSignatories { get; private set; }
+    public StatementState State { get; private set; }
+    public int LatestVersionNumber { get; private set; }
+    /// <summary>The version frozen when the statement was opened for signature; signers sign exactly this text.</summary>
+    public int? SignableVersionNumber { get; private set; }
+    /// <summary>How many signatures were ever recorded; the next one gets the next list number.</summary>
+    public int SignatureCount { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    /// <summary>The "as of" date of the published list: signatures after it are subsequent signatories.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public IReadOnlyList<StatementMember> Members => _members;
+
+    public bool IsPublic => State is StatementState.Published or StatementState.Closed;
+
+    public static (Statement Statement, StatementVersion FirstVersion) Draft(
+        string slug, string title, string body, string language, bool allowsFurtherSignatories, string userId, DateTimeOffset now)
+    {
+        var statement = new Statement
+        {
+            Id = Guid.CreateVersion7(now),
+            Slug = slug,
+            Title = title,
+            Language = language,
+            AllowsFurtherSignatories = allowsFurtherSignatories,
+            State = StatementState.Draft,
+            LatestVersionNumber = 1,
+            CreatedBy = userId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        statement._members.Add(new StatementMember(statement.Id, userId, StatementRole.Owner, now));
+        var version = StatementVersion.Create(statement.Id, 1, title, body, userId, now);
+        statement.Raise(new StatementDrafted(statement.Id, slug, title, language, 1, version.TextHash, userId, now));
+        return (statement, version);
+    }
+
+    public void EnsureDrafter(string userId)
+    {
+        if (!_members.Any(m => m.UserId == userId && m.Role == StatementRole.Owner))
+            throw new ForbiddenException("Only the drafters of this statement may do this.");
+    }
+
+    /// <summary>Saves a new version of the text. The client says which version it edited, so no edit is silently overwritten.</summary>
+    public StatementVersion Revise(string title, string body, int baseVersion, string userId, DateTimeOffset now)
+    {
+        if (State != StatementState.Draft)
+            throw new ConflictException($"The statement is {Describe(State)}; its text can only change while it is a draft.");
+        if (baseVersion != LatestVersionNumber)
+            throw new ConflictException(
+                $"Version {baseVersion} is not the latest: version {LatestVersionNumber} was saved meanwhile. Merge your changes into it and save again.",
+                new Dictionary<string, object?> { ["latestVersion"] = LatestVersionNumber, ["baseVersion"] = baseVersion });
+
+        LatestVersionNumber++;
+        Title = title;
+        UpdatedAt = now;
+        var version = StatementVersion.Create(Id, LatestVersionNumber, title, body, userId, now);
+        Raise(new DraftRevised(Id, version.Number, version.TextHash, userId, now));
+        return version;
+    }
+
+    public void OpenForSignature(StatementVersion latest, string userId, DateTimeOffset now)
+    {
+        if (State != StatementState.Draft)
+            throw new ConflictException($"The statement is {Describe(State)}; only a draft can be opened for signature.");
+        if (latest.Number != LatestVersionNumber) throw new InvalidOperationException("Not the latest version.");
+
+        State = StatementState.OpenForSignature;
+        SignableVersionNumber = latest.Number;
+        OpenedAt = now;
+        UpdatedAt = now;
+        Raise(new StatementOpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
+    }
+
+    /// <summary>Whether an invitation may be sent now: while drafting (to prepare a campaign) and while signatures are accepted.</summary>
+    public void EnsureAcceptsInvitations()
+    {
+        if (State is StatementState.Closed or StatementState.Withdrawn
+            || (State == StatementState.Published && !AllowsFurtherSignatories))
+            throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatories.");
+    }
+
+    public EndorsementRequest RequestEndorsement(
+        Organisation organisation, string email, string tokenHash, string protectedToken, string userId, DateTimeOffset now)
+    {
+        EnsureAcceptsInvitations();
+        var request = EndorsementRequest.Create(Id, organisation.Id, email, tokenHash, userId, now);
+        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, organisation.Name, email, Title, protectedToken, userId, now));
+        UpdatedAt = now;
+        return request;
+    }
+
+    /// <summary>
+    /// Records a signature on the frozen version. Before publication it joins the initial list;
+    /// after it, while further signatories are allowed, the subsequent one. List numbers never repeat or skip.
+    /// </summary>
+    public Signature Sign(
+        Organisation organisation, StatementVersion signedVersion, string? signerName, string? signerRole,
+        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now)
+    {
+        EnsureAcceptsSignatures();
+        if (signedVersion.StatementId != Id || signedVersion.Number != SignableVersionNumber)
+            throw new ConflictException("Only the version open for signature can be signed.");
+
+        var phase = State == StatementState.Published ? SignaturePhase.Subsequent : SignaturePhase.Initial;
+        SignatureCount++;
+        UpdatedAt = now;
+        var signature = Signature.Create(this, organisation.Id, signedVersion, signerName, signerRole,
+            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, now);
+        Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, organisation.Name,
+            signature.Number, phase.ToString(), signedVersion.Number, signedVersion.TextHash, signedAt, now));
+        return signature;
+    }
+
+    public void EnsureAcceptsSignatures()
+    {
+        switch (State)
+        {
+            case StatementState.OpenForSignature:
+            case StatementState.Published when AllowsFurtherSignatories:
+                return;
+            case StatementState.Draft:
+                throw new ConflictException("The statement is still a draft; it cannot be signed until its drafters open it for signature.");
+            default:
+                throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatures.");
+        }
+    }
+
+    /// <param name="asOf">The date the list is published "as of"; by default now. It may not lie in the future.</param>
+    public void Publish(string userId, DateTimeOffset? asOf, DateTimeOffset now)
+    {
+        if (State != StatementState.OpenForSignature)
+            throw new ConflictException($"The statement is {Describe(State)}; only a statement open for signature can be published.");
+        if (asOf > now)
+            throw new DomainRuleException("asOf", "A list cannot be published as of a date in the future.");
+
+        State = StatementState.Published;
+        PublishedAt = asOf ?? now;
+        UpdatedAt = now;
+        Raise(new StatementPublished(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublishedAt.Value, now));
+    }
+
+    public void Close(string userId, DateTimeOffset now)
+    {
+        if (State != StatementState.Published)
+            throw new ConflictException($"The statement is {Describe(State)}; only a published statement can be closed.");
+        State = StatementState.Closed;
+        ClosedAt = now;
+        UpdatedAt = now;
+        Raise(new StatementClosed(Id, userId, now));
+    }
+
+    public void Withdraw(string userId, DateTimeOffset now)
+    {
+        if (State == StatementState.Withdrawn)
+            throw new ConflictException("The statement is already withdrawn.");
+        State = StatementState.Withdrawn;
+        WithdrawnAt = now;
+        UpdatedAt = now;
+        Raise(new StatementWithdrawn(Id, userId, now));
+    }
+
+    private static string Describe(StatementState state) => state switch
+    {
+        StatementState.Draft => "a draft",
+        StatementState.OpenForSignature => "open for signature",
+        StatementState.Published => "published",
+        StatementState.Closed => "closed",
+        StatementState.Withdrawn => "withdrawn",
+        _ => state.ToString(),
+    };
+}
+
+public enum StatementRole { Owner }
+
+/// <summary>A person who drafts a statement, and their role on it.</summary>
+public sealed class StatementMember
+{
+    private StatementMember() { }
+
+    internal StatementMember(Guid statementId, string userId, StatementRole role, DateTimeOffset now)
+    {
+        StatementId = statementId;
+        UserId = userId;
+        Role = role;
+        AddedAt = now;
+    }
+
+    public Guid StatementId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public StatementRole Role { get; private set; }
+    public DateTimeOffset AddedAt { get; private set; }
+}

@@ -1,0 +1,27 @@
+using Workflow.Core.Common;
+
+namespace Workflow.Core.Statements;
+
+/// <summary>A statement as its drafters see it.</summary>
+public sealed record StatementDetails(
+    Guid Id, string Slug, string Title, string Language, string State, bool AllowsFurtherSignatories,
+    VersionDetails LatestVersion, int? SignableVersionNumber, int SignatureCount,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? PublishedAt,
+    DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt)
+{
+    public static StatementDetails From(Statement s, StatementVersion latest) => new(
+        s.Id, s.Slug, s.Title, s.Language, s.State.ToString(), s.AllowsFurtherSignatories,
+        VersionDetails.From(latest), s.SignableVersionNumber, s.SignatureCount,
+        s.CreatedAt, s.UpdatedAt, s.OpenedAt, s.PublishedAt, s.ClosedAt, s.WithdrawnAt);
+}
+
+/// <summary>One version's text. <c>BodyHtml</c> is the Markdown rendered and sanitised, safe to insert in a page.</summary>
+public sealed record VersionDetails(int Number, string Title, string Body, string BodyHtml, string TextHash, string AuthorId, DateTimeOffset CreatedAt)
+{
+    public static VersionDetails From(StatementVersion v) =>
+        new(v.Number, v.Title, v.Body, MarkdownRenderer.ToSafeHtml(v.Body), v.TextHash, v.AuthorId, v.CreatedAt);
+}
+
+public sealed record VersionSummary(int Number, string Title, string TextHash, string AuthorId, DateTimeOffset CreatedAt);
+
+public sealed record StatementSummary(Guid Id, string Slug, string Title, string State, int LatestVersionNumber, int SignatureCount, DateTimeOffset UpdatedAt);

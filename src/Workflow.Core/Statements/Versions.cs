@@ -1,0 +1,35 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+
+namespace Workflow.Core.Statements;
+
+public sealed record ListVersions(string UserId, Guid StatementId) : IRequest<IReadOnlyList<VersionSummary>>;
+
+public sealed class ListVersionsHandler(WorkflowDb db) : IRequestHandler<ListVersions, IReadOnlyList<VersionSummary>>
+{
+    public async Task<IReadOnlyList<VersionSummary>> Handle(ListVersions request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        return await db.StatementVersions.AsNoTracking()
+            .Where(v => v.StatementId == request.StatementId)
+            .OrderBy(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.Title, v.TextHash, v.AuthorId, v.CreatedAt))
+            .ToListAsync(ct);
+    }
+}
+
+public sealed record GetVersion(string UserId, Guid StatementId, int Number) : IRequest<VersionDetails>;
+
+public sealed class GetVersionHandler(WorkflowDb db) : IRequestHandler<GetVersion, VersionDetails>
+{
+    public async Task<VersionDetails> Handle(GetVersion request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var version = await db.StatementVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.StatementId == request.StatementId && v.Number == request.Number, ct)
+            ?? throw new NotFoundException("version");
+        return VersionDetails.From(version);
+    }
+}

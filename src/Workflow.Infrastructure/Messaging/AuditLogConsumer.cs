@@ -1,0 +1,47 @@
+using System.Text.Json;
+using MassTransit;
+using Workflow.Contracts;
+using Workflow.Core.Audit;
+using Workflow.Core.Data;
+
+namespace Workflow.Infrastructure.Messaging;
+
+/// <summary>Records every event in the audit log, once per message.</summary>
+public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
+    IConsumer<StatementDrafted>, IConsumer<DraftRevised>, IConsumer<StatementOpenedForSignature>,
+    IConsumer<EndorsementRequested>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
+    IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>
+{
+    public const string Name = "audit-log";
+
+    public Task Consume(ConsumeContext<StatementDrafted> context) => Record(context);
+    public Task Consume(ConsumeContext<DraftRevised> context) => Record(context);
+    public Task Consume(ConsumeContext<StatementOpenedForSignature> context) => Record(context);
+    // The encrypted token is the e-mail's business; the audit log has no use for it.
+    public Task Consume(ConsumeContext<EndorsementRequested> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
+    public Task Consume(ConsumeContext<EndorsementRequestRevoked> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatureRecorded> context) => Record(context);
+    public Task Consume(ConsumeContext<EndorsementDeclined> context) => Record(context);
+    public Task Consume(ConsumeContext<StatementPublished> context) => Record(context);
+    public Task Consume(ConsumeContext<StatementClosed> context) => Record(context);
+    public Task Consume(ConsumeContext<StatementWithdrawn> context) => Record(context);
+
+    private async Task Record<T>(ConsumeContext<T> context, T? recorded = null) where T : class, IWorkflowEvent
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
+        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+
+        var message = recorded ?? context.Message;
+        var now = clock.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            MessageId = messageId,
+            StatementId = message.StatementId,
+            EventType = typeof(T).Name,
+            Payload = JsonSerializer.Serialize(message, WorkflowDb.EventJson),
+            OccurredAt = message.OccurredAt,
+            RecordedAt = now,
+        });
+        await db.SaveProcessedAsync(messageId, Name, now, context.CancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Infrastructure.Email;
+
+namespace Workflow.Infrastructure.Messaging;
+
+public sealed class MessagingOptions
+{
+    /// <summary>InMemory (default) or RabbitMq.</summary>
+    public string Transport { get; init; } = "InMemory";
+    /// <summary>For RabbitMq: e.g. rabbitmq://localhost/ or amqp://user:pass@host:5672/vhost.</summary>
+    public string? RabbitMqHost { get; init; }
+    public string? RabbitMqUsername { get; init; }
+    public string? RabbitMqPassword { get; init; }
+
+    public bool IsInMemory => string.Equals(Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
+}
+
+public static class MessagingSetup
+{
+    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var messaging = new MessagingOptions
+        {
+            Transport = configuration["Messaging:Transport"] ?? "InMemory",
+            RabbitMqHost = configuration["Messaging:RabbitMq:Host"],
+            RabbitMqUsername = configuration["Messaging:RabbitMq:Username"],
+            RabbitMqPassword = configuration["Messaging:RabbitMq:Password"],
+        };
+        services.AddSingleton(messaging);
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = AuditLogConsumer.Name);
+            bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = InvitationEmailConsumer.Name);
+
+            if (messaging.IsInMemory)
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else if (string.Equals(messaging.Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(messaging.RabbitMqHost ?? "rabbitmq://localhost/"), h =>
+                    {
+                        if (messaging.RabbitMqUsername is not null) h.Username(messaging.RabbitMqUsername);
+                        if (messaging.RabbitMqPassword is not null) h.Password(messaging.RabbitMqPassword);
+                    });
+                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                throw new InvalidOperationException($"Messaging:Transport '{messaging.Transport}' is not supported. Use InMemory or RabbitMq.");
+            }
+        });
+        return services;
+    }
+}

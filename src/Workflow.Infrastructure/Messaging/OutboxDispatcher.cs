@@ -1,0 +1,71 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Workflow.Contracts;
+using Workflow.Core.Data;
+
+namespace Workflow.Infrastructure.Messaging;
+
+/// <summary>
+/// Publishes the outbox to MassTransit in the order it was written, marking each message sent as soon
+/// as the bus has taken it. A crash between the two publishes that message again at the next pass;
+/// consumers recognise it by its message id (the inbox), so every event is handled once.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log)
+{
+    private static readonly Dictionary<string, Type> ContractTypes = typeof(IWorkflowEvent).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowEvent).IsAssignableFrom(t))
+        .ToDictionary(t => t.FullName!);
+
+    /// <returns>How many messages were published.</returns>
+    public async Task<int> DispatchPendingAsync(int batchSize, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+
+        var batch = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
+        var published = 0;
+        foreach (var message in batch)
+        {
+            ct.ThrowIfCancellationRequested();
+            message.Attempts++;
+            try
+            {
+                if (!ContractTypes.TryGetValue(message.Type, out var type))
+                    throw new InvalidOperationException($"No event contract is named {message.Type}.");
+                var payload = JsonSerializer.Deserialize(message.Payload, type, WorkflowDb.EventJson)!;
+                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Keep the order: stop here and try this message again on the next pass.
+                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                await db.SaveChangesAsync(CancellationToken.None);
+                log.LogError(e, "Publishing outbox message {Sequence} ({Type}) failed; it will be tried again", message.Sequence, message.Type);
+                break;
+            }
+            message.SentAt = clock.GetUtcNow();
+            message.LastError = null;
+            // Saved whatever the token says: the bus has the message, and forgetting that would only cause a harmless duplicate.
+            await db.SaveChangesAsync(CancellationToken.None);
+            published++;
+        }
+        return published;
+    }
+
+    /// <summary>
+    /// The in-memory transport loses what it holds when the process stops. At start-up, messages sent
+    /// shortly before are published again; consumers have already handled most of them and skip those.
+    /// </summary>
+    public async Task<int> RequeueRecentlySentAsync(TimeSpan window, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        var since = clock.GetUtcNow() - window;
+        return await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt > since)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, (DateTimeOffset?)null), ct);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Core.Data;
+
+namespace Workflow.Infrastructure.Seeding;
+
+public static class StartupTasks
+{
+    /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+            await db.Database.MigrateAsync(ct);
+        if (configuration.GetValue("Seeds:ImportOnStartup", true))
+        {
+            var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
+        }
+    }
+}
