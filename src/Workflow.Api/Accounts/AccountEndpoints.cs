@@ -13,8 +13,8 @@ public static class AccountEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapIdentityApi<WorkflowUser>();
-        // Identity marks only its /manage routes as needing a user; say so explicitly for the others
-        // (register, login, refresh, e-mail confirmation, password reset), which the fallback policy would otherwise close.
+        // Identity marks only its /manage routes as needing a user; the others (register, login, refresh,
+        // e-mail confirmation, password reset) are open by design, and are marked so explicitly.
         ((IEndpointConventionBuilder)auth).Finally(endpoint =>
         {
             if (!endpoint.Metadata.OfType<IAuthorizeData>().Any()) endpoint.Metadata.Add(new AllowAnonymousAttribute());

@@ -9,7 +9,14 @@ public static class Pipeline
 {
     public static WebApplication UseWorkflowPipeline(this WebApplication app)
     {
+        app.Use((http, next) =>
+        {
+            // Nothing we serve may be reinterpreted by a browser: plain text stays text, JSON stays data.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
         app.UseExceptionHandler();
+        app.UseRequestSizeLimit(ServiceRegistration.MaxRequestBodyBytes);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

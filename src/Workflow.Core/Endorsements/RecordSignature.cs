@@ -43,7 +43,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
-            request.SignedAt?.ToUniversalTime() ?? now, request.UserId, now);
+            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

@@ -33,7 +33,7 @@ public sealed class PublishStatementHandler(WorkflowDb db, TimeProvider clock) :
     public async Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct)
     {
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
-        statement.Publish(request.UserId, request.AsOf?.ToUniversalTime(), clock.GetUtcNow());
+        statement.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await db.DetailsAsync(statement, ct);
     }

@@ -1,0 +1,268 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Endorsements;
+
+public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    private async Task<(HttpClient Drafter, string StatementId)> OpenStatementAsync(bool allowsFurtherSignatories = true)
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(allowsFurtherSignatories: allowsFurtherSignatories)).Str("id");
+        await drafter.OpenAsync(id);
+        return (drafter, id);
+    }
+
+    [Fact]
+    public async Task An_invitation_gives_a_link_once_and_stores_only_the_tokens_hash()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var invitation = await drafter.InviteAsync(id);
+        var token = invitation.Str("token");
+
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 random bits
+        Assert.Equal($"http://workflow.test/api/invitations/{token}", invitation.Str("signingLink"));
+
+        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
+        Assert.NotEqual(token, stored.TokenHash);
+        Assert.Equal(Workflow.Core.Endorsements.InvitationToken.Hash(token), stored.TokenHash);
+        var outboxHoldsToken = await factory.InDatabaseAsync(db => db.OutboxMessages.AnyAsync(m => m.Payload.Contains(token)));
+        Assert.False(outboxHoldsToken, "The outbox must not hold the token in clear.");
+
+        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(token, listed);
+    }
+
+    [Fact]
+    public async Task The_invited_organisation_sees_the_exact_text_its_version_and_hash()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var statement = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+
+        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
+
+        Assert.Equal(statement["latestVersion"].Str("body"), view["version"].Str("body"));
+        Assert.Equal(statement["latestVersion"].Str("textHash"), view["version"].Str("textHash"));
+        Assert.Equal(1, view["version"]!["number"]!.GetValue<int>());
+        Assert.Equal("Partido Comunista Peruano", view["organisation"].Str("name"));
+        Assert.True(view["canSign"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Signing_records_a_receipt_bound_to_the_version_and_hash()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var hash = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"].Str("textHash");
+        var token = (await drafter.InviteAsync(id)).Str("token");
+
+        var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
+            new { signerName = "María Quispe", signerRole = "Secretaria general", textHash = hash });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.JsonAsync();
+        Assert.Equal(1, receipt["number"]!.GetValue<int>());
+        Assert.Equal("Initial", receipt.Str("phase"));
+        Assert.Equal(hash, receipt.Str("textHash"));
+        Assert.Equal(1, receipt["versionNumber"]!.GetValue<int>());
+        Assert.Equal("María Quispe", receipt.Str("signerName"));
+    }
+
+    [Fact]
+    public async Task Signing_twice_with_one_invitation_returns_the_same_receipt_and_records_one_signature()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+        var anonymous = factory.CreateClient();
+
+        var first = await anonymous.SignAsync(token);
+        var second = await anonymous.SignAsync(token, signerName: "Someone else");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((await first.JsonAsync()).ToJsonString(), (await second.JsonAsync()).ToJsonString());
+        var count = await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id)));
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task The_same_invitation_signed_concurrently_is_recorded_once()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => factory.CreateClient().SignAsync(token)));
+
+        foreach (var r in responses)
+            Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
+        Assert.Single(receipts.Select(r => r.Str("signatureId")).Distinct());
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+    }
+
+    [Fact]
+    public async Task Signing_a_text_other_than_the_one_shown_is_refused_with_409()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+
+        var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
+            new { signerName = "A", textHash = new string('0', 64) });
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Signing_a_draft_is_refused_with_409_and_records_nothing()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var token = (await drafter.InviteAsync(id)).Str("token");
+
+        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
+        Assert.False(view["canSign"]!.GetValue<bool>());
+        await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+    }
+
+    [Fact]
+    public async Task Signing_a_closed_statement_is_refused_with_409()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+        await drafter.PublishAsync(id);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).StatusCode);
+
+        await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_published_statement_without_further_signatories_refuses_late_signatures()
+    {
+        var (drafter, id) = await OpenStatementAsync(allowsFurtherSignatories: false);
+        var token = (await drafter.InviteAsync(id)).Str("token");
+        await drafter.PublishAsync(id);
+
+        await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Late party" }, email = "late@example.org" })).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("short")]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    public async Task An_unknown_token_is_404_and_says_nothing_about_statements(string token)
+    {
+        var anonymous = factory.CreateClient();
+        var view = await (await anonymous.GetAsync($"/api/invitations/{token}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var sign = await (await anonymous.SignAsync(token)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("No invitation was found.", view["detail"]!.GetValue<string>());
+        Assert.Equal(view["detail"]!.ToJsonString(), sign["detail"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_revoked_invitation_is_404_like_an_unknown_one()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var invitation = await drafter.InviteAsync(id);
+        var revoke = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}/revoke");
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+
+        var anonymous = factory.CreateClient();
+        var problem = await (await anonymous.GetAsync($"/api/invitations/{invitation.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("No invitation was found.", problem["detail"]!.GetValue<string>());
+        await (await anonymous.SignAsync(invitation.Str("token"))).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Declining_records_the_reason_and_the_drafters_see_it()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var invitation = await drafter.InviteAsync(id);
+
+        var declined = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitation.Str("token")}/decline",
+            new { reason = "Our congress has not discussed it." });
+
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync();
+        Assert.Equal("Declined", listed.Str("state"));
+        Assert.Equal("Our congress has not discussed it.", listed.Str("declineReason"));
+    }
+
+    [Fact]
+    public async Task An_organisation_cannot_be_invited_twice_while_an_invitation_is_pending()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        await drafter.InviteAsync(id);
+        var again = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Partido Comunista Peruano", country = "PE" }, email = "other@example.org" });
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("email", "{\"organisation\":{\"name\":\"X\"},\"email\":\"not-an-address\"}")]
+    [InlineData("organisation.name", "{\"organisation\":{\"name\":\"\"},\"email\":\"a@example.org\"}")]
+    [InlineData("organisation.country", "{\"organisation\":{\"name\":\"X\",\"country\":\"Peru\"},\"email\":\"a@example.org\"}")]
+    [InlineData("organisation", "{\"email\":\"a@example.org\"}")]
+    public async Task A_bad_invitation_is_refused_with_400_naming_the_field(string field, string json)
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var response = await drafter.PostAsync($"/api/statements/{id}/invitations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        await response.AssertFieldErrorAsync(field);
+    }
+
+    [Fact]
+    public async Task A_sign_request_without_a_signer_name_is_refused_with_400()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id)).Str("token");
+        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" })).AssertFieldErrorAsync("signerName");
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_signatures_are_all_recorded_and_numbered_1_to_50_without_gap_or_duplicate()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var tokens = new List<string>();
+        for (var i = 1; i <= 50; i++)
+            tokens.Add((await drafter.InviteAsync(id, name: $"Organisation {i}", nameEnglish: null, acronym: $"O{i}", country: "PE", email: $"o{i}@example.org")).Str("token"));
+
+        var responses = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id)).Select(s => s.Number).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
+        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
+        Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r["number"]!.GetValue<int>()).Order());
+    }
+
+    [Theory]
+    [InlineData("Российская маоистская партия", "Russian Maoist Party", "RMP", "RU")]
+    [InlineData("الحزب الشيوعي السوداني", "Sudanese Communist Party", null, "SD")]
+    [InlineData("Parti Patriotique Démocratique Socialiste", null, "PPDS", "TN")]
+    [InlineData("Türkiye Komünist Partisi – Marksist-Leninist", null, "TKP-ML", "TR")]
+    [InlineData("<script>alert('x')</script> & Co", "<img src=x onerror=alert(1)>", "<b>", "GB")]
+    public async Task Organisation_names_in_any_script_are_kept_exactly_and_never_become_markup(string name, string? english, string? acronym, string country)
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Str("token");
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
+        await drafter.PublishAsync(id);
+        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+
+        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
+        var signatory = list["signatories"]![0]!;
+        Assert.Equal(name, signatory.Str("name"));
+        Assert.Equal(english, signatory["nameEnglish"]?.GetValue<string>());
+        Assert.Equal(acronym, signatory["acronym"]?.GetValue<string>());
+
+        var text = await factory.CreateClient().GetAsync($"/statements/{slug}/signatories.txt");
+        Assert.Equal("text/plain", text.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", text.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains(name, await text.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit.Testing;
+using Workflow.Api.Tests.Support;
+using Workflow.Contracts;
+
+namespace Workflow.Api.Tests;
+
+/// <summary>The path our users walk, from the first draft to further signatories after publication, in one test.</summary>
+public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    [Fact]
+    public async Task Draft_revise_open_invite_sign_decline_publish_sign_later_and_close()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var anonymous = factory.CreateClient();
+
+        // Draft and revise.
+        var statement = await drafter.CreateStatementAsync(title: "Solidarity with the struggle of the Peruvian people",
+            body: "We salute the great militant mobilizations.");
+        var id = statement.Str("id");
+        var slug = statement.Str("slug");
+        var revised = await drafter.PutAsJsonAsync($"/api/statements/{id}/draft", new
+        {
+            title = "Solidarity with the struggle of the Peruvian people",
+            body = "We salute the great militant mobilizations.\n\nAgainst fascism and anticommunism!",
+            baseVersion = 1,
+        });
+        Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
+        var signedHash = (await revised.JsonAsync()).Str("textHash");
+
+        // Open, invite three organisations (two now, one after publication).
+        await drafter.OpenAsync(id);
+        var ppds = await drafter.InviteAsync(id, "Parti Patriotique Démocratique Socialiste", "Patriotic Democratic Socialist Party", "PPDS", "TN", "ppds@example.org");
+        var bkp = await drafter.InviteAsync(id, "Българска Комунистическа Партия", "Bulgarian Communist Party", "БКП", "BG", "bkp@example.org");
+
+        // The first reads the text and signs it; the second declines.
+        var view = await (await anonymous.GetAsync($"/api/invitations/{ppds.Str("token")}")).JsonAsync();
+        Assert.Equal(signedHash, view["version"].Str("textHash"));
+        var receipt = await (await anonymous.PostAsJsonAsync($"/api/invitations/{ppds.Str("token")}/sign",
+            new { signerName = "Amel Ben Salah", signerRole = "Secrétaire générale", textHash = signedHash })).JsonAsync();
+        Assert.Equal(1, receipt["number"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/invitations/{bkp.Str("token")}/decline", new { reason = "Not this time." })).StatusCode);
+
+        // Publish; a further signatory arrives afterwards.
+        await drafter.PublishAsync(id);
+        var pml = await drafter.InviteAsync(id, "Partido Marxista Leninista del Perú", "Marxist-Leninist Party of Peru", "PML del Perú", "PE", "pml@example.org");
+        var late = await (await anonymous.SignAsync(pml.Str("token"), "Jorge Huamán")).JsonAsync();
+        Assert.Equal("Subsequent", late.Str("phase"));
+        Assert.Equal(2, late["number"]!.GetValue<int>());
+
+        // The public sees both, in their sections, as JSON and as text.
+        var published = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
+        Assert.Contains(published, s => s.Str("slug") == slug && s!["signatoryCount"]!.GetValue<int>() == 2);
+        var list = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
+        Assert.Equal(["PPDS", "PML del Perú"], list["signatories"]!.AsArray().Select(s => s.Str("acronym")));
+        var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
+        Assert.Contains("1. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia", text);
+        Assert.Contains("Subsequent signatories:\nPML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);
+        Assert.DoesNotContain("Българска", text);
+
+        // Closing ends further signatures.
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).StatusCode);
+        var tooLate = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation = new { name = "Too late" }, email = "late@example.org" });
+        await tooLate.AssertProblemAsync(HttpStatusCode.Conflict);
+
+        // Every state change was published on the bus, from the outbox...
+        var statementId = Guid.Parse(id);
+        Assert.True(await factory.Bus.Published.Any<StatementDrafted>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<DraftRevised>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<StatementOpenedForSignature>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<EndorsementRequested>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<SignatureRecorded>(m => m.Context.Message.StatementId == statementId && m.Context.Message.Phase == "Subsequent"));
+        Assert.True(await factory.Bus.Published.Any<EndorsementDeclined>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<StatementPublished>(m => m.Context.Message.StatementId == statementId));
+        Assert.True(await factory.Bus.Published.Any<StatementClosed>(m => m.Context.Message.StatementId == statementId));
+
+        // ...and the audit log recorded each once, in order.
+        string[] expected =
+        [
+            "StatementDrafted", "DraftRevised", "StatementOpenedForSignature", "EndorsementRequested", "EndorsementRequested",
+            "SignatureRecorded", "EndorsementDeclined", "StatementPublished", "EndorsementRequested", "SignatureRecorded", "StatementClosed",
+        ];
+        var audit = await Eventually.ReturnsAsync(
+            async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
+            entries => entries.Count >= expected.Length, "the audit log has every event");
+        Assert.Equal(expected, audit.Select(e => e.Str("eventType")));
+
+        // Each invited organisation got its link by e-mail (an .eml file in the pickup folder by default).
+        var mails = await Eventually.ReturnsAsync(
+            () => Task.FromResult(Directory.Exists(factory.MailPickupDirectory)
+                ? Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToArray() : []),
+            messages => messages.Length == 3, "an invitation e-mail was written for each organisation");
+        var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org");
+        Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
+        Assert.Contains($"http://workflow.test/api/invitations/{ppds.Str("token")}", toPpds.TextBody);
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));
+    }
+}

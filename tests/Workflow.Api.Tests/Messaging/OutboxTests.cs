@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Tests.Support;
+using Workflow.Contracts;
+using Workflow.Core.Data;
+using Workflow.Infrastructure.Messaging;
+
+namespace Workflow.Api.Tests.Messaging;
+
+public sealed class OutboxTests
+{
+    private static readonly Dictionary<string, string?> DispatcherOff = new() { ["Outbox:DispatcherEnabled"] = "false" };
+
+    /// <summary>Makes events: a statement drafted, revised several times, opened and an invitation sent.</summary>
+    private static async Task<string> MakeEventsAsync(WorkflowApiFactory factory, int revisions)
+    {
+        var client = await factory.SignedInClientAsync();
+        var id = (await client.CreateStatementAsync()).Str("id");
+        for (var v = 1; v <= revisions; v++)
+            (await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = $"Text {v}", baseVersion = v })).EnsureSuccessStatusCode();
+        await client.OpenAsync(id);
+        await client.InviteAsync(id);
+        return id;
+    }
+
+    private static Task<List<OutboxMessage>> OutboxAsync(WorkflowApiFactory factory) =>
+        factory.InDatabaseAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
+
+    private static async Task<Dictionary<Guid, int>> AuditCountsAsync(WorkflowApiFactory factory) =>
+        await factory.InDatabaseAsync(db => db.AuditEntries.GroupBy(a => a.MessageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count));
+
+    [Fact]
+    public async Task A_dispatcher_stopped_mid_batch_loses_no_event_after_a_restart_and_none_is_handled_twice()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        List<OutboxMessage> written;
+        await using (var first = WorkflowApiFactory.With(dataDirectory, settings: DispatcherOff))
+        {
+            await MakeEventsAsync(first, revisions: 8);
+            written = await OutboxAsync(first);
+            Assert.Equal(11, written.Count);
+            Assert.All(written, m => Assert.Null(m.SentAt));
+
+            // The process "dies" after the bus has taken four messages of the batch.
+            using var stop = new CancellationTokenSource();
+            var bus = first.Services.GetRequiredService<IBus>();
+            using var _ = bus.ConnectPublishObserver(new StopAfter(4, stop));
+            var dispatcher = first.Services.GetRequiredService<OutboxDispatcher>();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchPendingAsync(100, stop.Token));
+
+            var afterStop = await OutboxAsync(first);
+            Assert.Equal(4, afterStop.Count(m => m.SentAt is not null));
+        }
+
+        await using var restarted = WorkflowApiFactory.With(dataDirectory);
+        _ = restarted.Services; // start the host: the dispatcher resumes
+        var counts = await Eventually.ReturnsAsync(() => AuditCountsAsync(restarted),
+            c => written.All(m => c.ContainsKey(m.MessageId)), "every written event reached the audit log");
+        Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
+        Assert.All(await OutboxAsync(restarted), m => Assert.NotNull(m.SentAt));
+    }
+
+    [Fact]
+    public async Task Events_published_again_after_a_crash_before_they_were_marked_sent_are_handled_once()
+    {
+        await using var factory = new WorkflowApiFactory();
+        await MakeEventsAsync(factory, revisions: 2);
+        var written = await OutboxAsync(factory);
+        await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)), "the audit log has every event");
+
+        // As if the process had died after publishing but before saving "sent": everything goes out again.
+        await factory.InDatabaseAsync(db => db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, (DateTimeOffset?)null)));
+        var republished = await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
+        Assert.True(republished >= 0);
+        await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.All(m => m.SentAt is not null), "the outbox is drained again");
+        await Eventually.ReturnsAsync(
+            () => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == AuditLogConsumer.Name)),
+            n => n == written.Count, "the inbox saw each message");
+
+        Assert.True(await factory.Bus.Consumed.Any<StatementDrafted>());
+        var counts = await AuditCountsAsync(factory);
+        Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_is_processed_once_by_each_consumer()
+    {
+        await using var factory = new WorkflowApiFactory();
+        var id = await MakeEventsAsync(factory, revisions: 0);
+        var requested = (await OutboxAsync(factory)).Single(m => m.Type == typeof(EndorsementRequested).FullName);
+        await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => c.ContainsKey(requested.MessageId), "the first delivery was handled");
+
+        var message = JsonSerializer.Deserialize<EndorsementRequested>(requested.Payload, WorkflowDb.EventJson)!;
+        var bus = factory.Services.GetRequiredService<IBus>();
+        var deliveries = new DeliveryCounter(requested.MessageId);
+        using var _ = bus.ConnectConsumeObserver(deliveries);
+        await bus.Publish(message, context => context.MessageId = requested.MessageId);
+        await bus.Publish(message, context => context.MessageId = requested.MessageId);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers");
+        Assert.Equal(1, (await AuditCountsAsync(factory))[requested.MessageId]);
+        Assert.Single(Directory.GetFiles(factory.MailPickupDirectory, "*.eml"));
+        var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == Guid.Parse(id) && a.EventType == nameof(EndorsementRequested)));
+        Assert.Equal(1, audited);
+    }
+
+    private sealed class DeliveryCounter(Guid messageId) : IConsumeObserver
+    {
+        private int _count;
+        public int Count => _count;
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.MessageId == messageId) Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
+    private sealed class StopAfter(int count, CancellationTokenSource stop) : IPublishObserver
+    {
+        private int _published;
+
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class
+        {
+            if (Interlocked.Increment(ref _published) == count) stop.Cancel();
+            return Task.CompletedTask;
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}

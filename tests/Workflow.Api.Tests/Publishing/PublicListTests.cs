@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Publishing;
+
+public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    [Fact]
+    public async Task Drafts_and_statements_open_for_signature_are_not_public()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var draft = await drafter.CreateStatementAsync(title: "Not yet public draft");
+        var open = await drafter.CreateStatementAsync(title: "Not yet public open");
+        await drafter.OpenAsync(open.Str("id"));
+        var anonymous = factory.CreateClient();
+
+        foreach (var slug in new[] { draft.Str("slug"), open.Str("slug"), "never-existed" })
+        {
+            var a = await (await anonymous.GetAsync($"/api/public/statements/{slug}")).AssertProblemAsync(HttpStatusCode.NotFound);
+            var b = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal("No statement was found.", a["detail"]!.GetValue<string>());
+            Assert.Equal("No statement was found.", b["detail"]!.GetValue<string>());
+        }
+        var list = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
+        Assert.DoesNotContain(list, s => s.Str("slug").StartsWith("not-yet-public", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_statement_disappears_from_the_public_side()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "To be withdrawn");
+        await drafter.OpenAsync(statement.Str("id"));
+        await drafter.PublishAsync(statement.Str("id"));
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{statement.Str("id")}/withdraw")).StatusCode);
+
+        await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Signatures_after_publication_are_subsequent_and_listed_after_the_initial_ones()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Further signatories possible");
+        var id = statement.Str("id");
+        await drafter.OpenAsync(id);
+        var early = (await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org")).Str("token");
+        var late = (await drafter.InviteAsync(id, "Partija Rada - ByH", "Party of Labor - Bosnia and Herzegovina", "PR-ByH", "BA", "pr@example.org")).Str("token");
+        await factory.CreateClient().SignAsync(early);
+        await drafter.PublishAsync(id);
+        await factory.CreateClient().SignAsync(late);
+
+        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}/signatories")).JsonAsync();
+        var signatories = list["signatories"]!.AsArray();
+        Assert.Equal(["Initial", "Subsequent"], signatories.Select(s => s.Str("phase")));
+        Assert.Equal([1, 2], signatories.Select(s => s!["number"]!.GetValue<int>()));
+        Assert.True(list["acceptsFurtherSignatories"]!.GetValue<bool>());
+
+        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.txt");
+        var asOf = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Signatories (as of {asOf}, further signatories possible):", text);
+        Assert.Contains("  1. RM Rode Morgen (Red Dawn), Netherlands", text);
+        Assert.Contains("Subsequent signatories:\nPR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia", text);
+        Assert.True(text.IndexOf("Rode Morgen", StringComparison.Ordinal) < text.IndexOf("Subsequent signatories", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_public_statement_shows_the_signed_text_with_sanitised_html()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Sanitised", body: "Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold**");
+        await drafter.OpenAsync(statement.Str("id"));
+        await drafter.PublishAsync(statement.Str("id"));
+
+        var published = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).JsonAsync();
+
+        var html = published.Str("bodyHtml");
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<strong>bold</strong>", html);
+        Assert.Equal(statement["latestVersion"].Str("textHash"), published.Str("textHash"));
+    }
+
+    [Fact]
+    public async Task Publishing_as_of_a_future_date_is_refused_with_400()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Future")).Str("id");
+        await drafter.OpenAsync(id);
+        var response = await drafter.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = DateTimeOffset.UtcNow.AddDays(3) });
+        await response.AssertFieldErrorAsync("asOf");
+    }
+
+    [Fact]
+    public async Task Publishing_a_draft_and_closing_an_unpublished_statement_are_409()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Order matters")).Str("id");
+        await (await drafter.PostEmptyAsync($"/api/statements/{id}/publish")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Workflow.Api.Tests.Support;
+
+/// <summary>Small helpers over HttpClient for the steps most tests take: an account, a statement, an invitation.</summary>
+public static class ApiClient
+{
+    public const string Password = "Correct-horse-9";
+
+    /// <summary>Registers a new account and returns a client that sends its bearer token.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null)
+    {
+        email ??= $"drafter-{Guid.NewGuid():N}@example.org";
+        var client = factory.CreateClient();
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<JsonObject> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",
+        string body = "We salute the mobilisations.\n\nWe call for solidarity.", bool allowsFurtherSignatories = true)
+    {
+        var response = await client.PostAsJsonAsync("/api/statements", new { title, body, language = "en", allowsFurtherSignatories });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> InviteAsync(this HttpClient client, string statementId, string name = "Partido Comunista Peruano",
+        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE", string email = "contact@example.org")
+    {
+        var response = await client.PostAsJsonAsync($"/api/statements/{statementId}/invitations",
+            new { organisation = new { name, nameEnglish, acronym, country }, email });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<HttpResponseMessage> PostEmptyAsync(this HttpClient client, string url) =>
+        await client.PostAsync(url, null);
+
+    public static async Task OpenAsync(this HttpClient client, string statementId) =>
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/statements/{statementId}/open")).StatusCode);
+
+    public static async Task PublishAsync(this HttpClient client, string statementId) =>
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/statements/{statementId}/publish")).StatusCode);
+
+    public static Task<HttpResponseMessage> SignAsync(this HttpClient client, string token, string signerName = "María Quispe", string? signerRole = "Secretary") =>
+        client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName, signerRole });
+
+    public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    public static async Task<JsonArray> JsonArrayAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+
+    public static string Str(this JsonNode? node, string property) => node![property]!.GetValue<string>();
+
+    /// <summary>Asserts an RFC 7807 problem with the given status, and returns it.</summary>
+    public static async Task<JsonObject> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    /// <summary>Asserts a 400 problem whose errors name the field.</summary>
+    public static async Task AssertFieldErrorAsync(this HttpResponseMessage response, string field)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]?.AsObject();
+        Assert.True(errors is not null && errors.ContainsKey(field),
+            $"Expected an error for '{field}', got: {problem.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+    }
+}

@@ -1,0 +1,66 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workflow.Core.Data;
+
+namespace Workflow.Api.Tests.Support;
+
+/// <summary>
+/// The whole service in memory, on a real SQLite file of its own, with MassTransit's test harness
+/// watching the bus. Each factory gets a fresh data directory; pass one in to restart on the same data.
+/// </summary>
+public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public WorkflowApiFactory() : this(null) { }
+
+    /// <summary>A factory on the given data directory (to restart on the same data) or with other settings.</summary>
+    public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null) =>
+        new(dataDirectory, importSeeds, settings);
+
+    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["DataDirectory"] = DataDirectory,
+            ["Seeds:ImportOnStartup"] = importSeeds.ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["PublicBaseUrl"] = "http://workflow.test",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public string DataDirectory { get; }
+
+    public string MailPickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // MassTransit keeps its log context in an AsyncLocal that a host started earlier in this test's flow
+        // may have set, with a logger factory that is disposed by now: each host must configure its own.
+        LogContext.Current = null;
+        return base.CreateHost(builder);
+    }
+
+    public ITestHarness Bus => Services.GetTestHarness();
+
+    /// <summary>A scope with the service's own DbContext, to look at what was stored.</summary>
+    public async Task<T> InDatabaseAsync<T>(Func<WorkflowDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WorkflowDb>());
+    }
+}
