@@ -16,8 +16,8 @@ public sealed record SignatoryList(
     string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
     int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories)
 {
-    public IEnumerable<Signatory> Initial => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
-    public IEnumerable<Signatory> Subsequent => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
+    public IEnumerable<Signatory> Initial() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
+    public IEnumerable<Signatory> Subsequent() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
 }
 
 public sealed record GetSignatoryList(string Slug) : IRequest<SignatoryList>;

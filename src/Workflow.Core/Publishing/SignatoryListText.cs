@@ -25,7 +25,7 @@ public static class SignatoryListText
         var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
         text.Append($"Signatories (as of {asOf}{further}):\n\n");
 
-        var initial = list.Initial.ToList();
+        var initial = list.Initial().ToList();
         if (initial.Count == 0) text.Append("  (none)\n\n");
         var width = initial.Count == 0 ? 1 : initial.Max(s => s.Number).ToString(CultureInfo.InvariantCulture).Length;
         foreach (var s in initial)
@@ -34,7 +34,7 @@ public static class SignatoryListText
                 .Append(s.Number).Append(". ").Append(Line(s)).Append("\n\n");
         }
 
-        var subsequent = list.Subsequent.ToList();
+        var subsequent = list.Subsequent().ToList();
         if (subsequent.Count > 0)
         {
             text.Append("Subsequent signatories:\n");
