@@ -36,11 +36,10 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         var statement = await db.Statements.SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
 
-        if (invitation.SignatureId is { } existingId)
-        {
-            var existing = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == existingId, ct);
+        // Looked up by invitation rather than read from it: a concurrent request may have signed since it was loaded.
+        var existing = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
+        if (existing is not null)
             return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
-        }
 
         invitation.EnsureCanSign();
         statement.EnsureAcceptsSignatures();

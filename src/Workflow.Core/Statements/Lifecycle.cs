@@ -30,37 +30,23 @@ public sealed class PublishStatementValidator : AbstractValidator<PublishStateme
 
 public sealed class PublishStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<PublishStatement, StatementDetails>
 {
-    public async Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct)
-    {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
-        statement.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return await db.DetailsAsync(statement, ct);
-    }
+    public Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct) =>
+        db.ChangeStatementAsync(request.StatementId, request.UserId,
+            s => s.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow()), ct);
 }
 
 public sealed record CloseStatement(string UserId, Guid StatementId) : IRequest<StatementDetails>;
 
 public sealed class CloseStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<CloseStatement, StatementDetails>
 {
-    public async Task<StatementDetails> Handle(CloseStatement request, CancellationToken ct)
-    {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
-        statement.Close(request.UserId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return await db.DetailsAsync(statement, ct);
-    }
+    public Task<StatementDetails> Handle(CloseStatement request, CancellationToken ct) =>
+        db.ChangeStatementAsync(request.StatementId, request.UserId, s => s.Close(request.UserId, clock.GetUtcNow()), ct);
 }
 
 public sealed record WithdrawStatement(string UserId, Guid StatementId) : IRequest<StatementDetails>;
 
 public sealed class WithdrawStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<WithdrawStatement, StatementDetails>
 {
-    public async Task<StatementDetails> Handle(WithdrawStatement request, CancellationToken ct)
-    {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
-        statement.Withdraw(request.UserId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return await db.DetailsAsync(statement, ct);
-    }
+    public Task<StatementDetails> Handle(WithdrawStatement request, CancellationToken ct) =>
+        db.ChangeStatementAsync(request.StatementId, request.UserId, s => s.Withdraw(request.UserId, clock.GetUtcNow()), ct);
 }

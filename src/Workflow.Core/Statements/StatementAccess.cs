@@ -18,6 +18,15 @@ public static class StatementAccess
     public static Task<StatementVersion> LoadVersionAsync(this WorkflowDb db, Guid statementId, int number, CancellationToken ct) =>
         db.StatementVersions.SingleAsync(v => v.StatementId == statementId && v.Number == number, ct);
 
+    /// <summary>The shape of most lifecycle commands: load as a drafter, ask the statement to change, save.</summary>
+    public static async Task<StatementDetails> ChangeStatementAsync(this WorkflowDb db, Guid statementId, string userId, Action<Statement> change, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(statementId, userId, ct);
+        change(statement);
+        await db.SaveChangesAsync(ct);
+        return await db.DetailsAsync(statement, ct);
+    }
+
     public static async Task<StatementDetails> DetailsAsync(this WorkflowDb db, Statement statement, CancellationToken ct) =>
         StatementDetails.From(statement, await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct));
 }
