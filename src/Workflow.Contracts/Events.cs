@@ -46,3 +46,15 @@ public sealed record StatementPublished(
 public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
 
 public sealed record StatementWithdrawn(Guid StatementId, string WithdrawnBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record SignatureWithdrawn(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string? Note, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+/// <param name="Reason">NotGenuine, SignedByMistake or Duplicate.</param>
+public sealed record SignatureInvalidated(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string Reason, string? Note, string InvalidatedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record SignatoryNameCorrected(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId,
+    string PreviousName, string? PreviousNameEnglish, string? PreviousAcronym,
+    string Name, string? NameEnglish, string? Acronym, string CorrectedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;

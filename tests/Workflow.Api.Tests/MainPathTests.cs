@@ -86,14 +86,17 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
             entries => entries.Count >= expected.Length, "the audit log has every event");
         Assert.Equal(expected, audit.Select(e => e.Str("eventType")));
 
-        // Each invited organisation got its link by e-mail (an .eml file in the pickup folder by default).
+        // Each invited organisation got its link by e-mail (an .eml file in the pickup folder by default),
+        // and the drafter was told of the decline.
         var mails = await Eventually.ReturnsAsync(
             () => Task.FromResult(Directory.Exists(factory.MailPickupDirectory)
                 ? Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToArray() : []),
-            messages => messages.Length == 3, "an invitation e-mail was written for each organisation");
+            messages => messages.Length == 4, "three invitations and one notice were written");
         var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org");
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
         Assert.Contains($"http://workflow.test/api/invitations/{ppds.Str("token")}", toPpds.TextBody);
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));
+        var notice = Assert.Single(mails, m => (m.Subject ?? "").Contains("declined", StringComparison.Ordinal));
+        Assert.Contains("Not this time.", notice.TextBody);
     }
 }

@@ -9,6 +9,8 @@ namespace Workflow.Api.Endorsements;
 public sealed record InviteBody(OrganisationDetails Organisation, string Email);
 public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash);
 public sealed record DeclineBody(string? Reason);
+public sealed record WithdrawBody(string? Note);
+
 
 /// <summary>The link and the token, shown once: only the token's hash is kept.</summary>
 public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string Token, string SigningLink);
@@ -52,6 +54,9 @@ public static class InvitationEndpoints
                 ? Results.Created($"/api/invitations/{token}", result.Receipt)
                 : Results.Ok(result.Receipt);
         });
+
+        invited.MapPost("/withdraw", (string token, WithdrawBody? body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new WithdrawSignature(token, body?.Note), ct));
 
         invited.MapPost("/decline", (string token, DeclineBody? body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new DeclineInvitation(token, body?.Reason), ct));

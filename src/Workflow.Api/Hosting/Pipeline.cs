@@ -30,6 +30,7 @@ public static class Pipeline
         app.MapAccountEndpoints();
         app.MapStatementEndpoints();
         app.MapInvitationEndpoints();
+        app.MapSignatureEndpoints();
         app.MapPublicEndpoints();
         return app;
     }

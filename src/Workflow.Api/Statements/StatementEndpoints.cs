@@ -2,7 +2,6 @@ using System.Security.Claims;
 using MediatR;
 using Workflow.Api.Hosting;
 using Workflow.Core.Audit;
-using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
 
 namespace Workflow.Api.Statements;
@@ -10,8 +9,6 @@ namespace Workflow.Api.Statements;
 public sealed record CreateStatementBody(string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug);
 public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion);
 public sealed record PublishBody(DateTimeOffset? AsOf);
-public sealed record RecordSignatureBody(
-    Workflow.Core.Organisations.OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
 
 /// <summary>The drafters' side: statements, their versions and lifecycle. Every route needs a signed-in drafter.</summary>
 public static class StatementEndpoints
@@ -55,12 +52,6 @@ public static class StatementEndpoints
 
         statements.MapPost("/{id:guid}/withdraw", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new WithdrawStatement(user.Id(), id), ct));
-
-        statements.MapPost("/{id:guid}/signatures", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        {
-            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt), ct);
-            return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
-        });
 
         statements.MapGet("/{id:guid}/audit", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetAuditLog(user.Id(), id), ct));

@@ -97,6 +97,14 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);
         b.Property(s => s.Phase).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.RecordedBy).HasMaxLength(450);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.InvalidationReason).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.EndedBy).HasMaxLength(450);
+        b.Property(s => s.EndNote).HasMaxLength(Signature.NoteMaxLength);
+        b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.DisplayNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
+        b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
         b.HasOne<StatementVersion>().WithMany().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Restrict);

@@ -18,11 +18,11 @@ public sealed record InvitationSummary(
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset SignedAt, DateTimeOffset RecordedAt)
+    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
         s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.From(organisation), s.Number, s.Phase.ToString(),
-        s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt);
+        s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString());
 }
 
 /// <summary>What an invited organisation sees behind its link.</summary>

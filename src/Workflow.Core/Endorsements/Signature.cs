@@ -1,12 +1,24 @@
+using Workflow.Contracts;
+using Workflow.Core.Common;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
 public enum SignaturePhase { Initial, Subsequent }
 
-/// <summary>An organisation's signature, bound to the exact version (number and hash) it was shown.</summary>
-public sealed class Signature
+/// <summary>Active signatures are on the public list; the others stay in the history with why they left it.</summary>
+public enum SignatureStatus { Active, Withdrawn, Invalidated }
+
+/// <summary>Why drafters may take a signature off the list.</summary>
+public enum InvalidationReason { NotGenuine, SignedByMistake, Duplicate }
+
+/// <summary>
+/// An organisation's signature, bound to the exact version (number and hash) it was shown.
+/// It is never deleted: a withdrawal or an invalidation takes it off the public list and keeps it, with its number, in the history.
+/// </summary>
+public sealed class Signature : AggregateRoot
 {
+    public const int NoteMaxLength = 2000;
     public const int SignerNameMaxLength = 200;
     public const int SignerRoleMaxLength = 200;
 
@@ -30,6 +42,57 @@ public sealed class Signature
     public DateTimeOffset RecordedAt { get; private set; }
     /// <summary>The drafter who recorded a signature gathered outside Workflow; null when the organisation signed itself.</summary>
     public string? RecordedBy { get; private set; }
+    public SignatureStatus Status { get; private set; }
+    /// <summary>When it was withdrawn or invalidated.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+    /// <summary>The drafter who invalidated it; null for a withdrawal by the signatory.</summary>
+    public string? EndedBy { get; private set; }
+    public InvalidationReason? InvalidationReason { get; private set; }
+    /// <summary>The signatory's or the drafter's explanation.</summary>
+    public string? EndNote { get; private set; }
+    /// <summary>How the organisation is shown on this statement's list, where a drafter corrected it.</summary>
+    public string? DisplayName { get; private set; }
+    public string? DisplayNameEnglish { get; private set; }
+    public string? DisplayAcronym { get; private set; }
+
+    public void Withdraw(string? note, DateTimeOffset now)
+    {
+        EnsureActive();
+        Status = SignatureStatus.Withdrawn;
+        EndedAt = now;
+        EndNote = Blank(note);
+        Raise(new SignatureWithdrawn(StatementId, Id, OrganisationId, Number, EndNote, now));
+    }
+
+    public void Invalidate(InvalidationReason reason, string? note, string userId, DateTimeOffset now)
+    {
+        EnsureActive();
+        Status = SignatureStatus.Invalidated;
+        EndedAt = now;
+        EndedBy = userId;
+        InvalidationReason = reason;
+        EndNote = Blank(note);
+        Raise(new SignatureInvalidated(StatementId, Id, OrganisationId, Number, reason.ToString(), EndNote, userId, now));
+    }
+
+    /// <summary>Corrects how the organisation is shown on this list (a misspelling, a missing accent); the record of who signed is unchanged.</summary>
+    public void CorrectDisplayedName(Organisations.Organisation organisation, string name, string? nameEnglish, string? acronym, string userId, DateTimeOffset now)
+    {
+        var before = (DisplayName ?? organisation.Name, DisplayNameEnglish ?? organisation.NameEnglish, DisplayAcronym ?? organisation.Acronym);
+        DisplayName = name.Trim();
+        DisplayNameEnglish = Blank(nameEnglish);
+        DisplayAcronym = Blank(acronym);
+        Raise(new SignatoryNameCorrected(StatementId, Id, OrganisationId, before.Item1, before.Item2, before.Item3,
+            DisplayName, DisplayNameEnglish, DisplayAcronym, userId, now));
+    }
+
+    private void EnsureActive()
+    {
+        if (Status != SignatureStatus.Active)
+            throw new ConflictException($"This signature was already {Status.ToString().ToLowerInvariant()}.");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static Signature Create(
         Statement statement, Guid organisationId, StatementVersion version, string? signerName, string? signerRole,
@@ -49,5 +112,6 @@ public sealed class Signature
         SignedAt = signedAt,
         RecordedAt = now,
         RecordedBy = recordedBy,
+        Status = SignatureStatus.Active,
     };
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Publishing;
@@ -23,7 +24,7 @@ public sealed class ListPublishedStatementsHandler(WorkflowDb db) : IRequestHand
             .Where(s => s.State == StatementState.Published || s.State == StatementState.Closed)
             .OrderByDescending(s => s.PublishedAt)
             .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublishedAt!.Value,
-                db.Signatures.Count(x => x.StatementId == s.Id)))
+                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active)))
             .ToListAsync(ct);
 }
 
@@ -35,7 +36,7 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
     {
         var statement = await db.FindPublishedAsync(request.Slug, ct);
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var count = await db.Signatures.CountAsync(s => s.StatementId == statement.Id, ct);
+        var count = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
         return new PublishedStatement(statement.Slug, version.Title, statement.Language, statement.State.ToString(),
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
             statement.PublishedAt!.Value, statement.ClosedAt, version.Number, version.TextHash,

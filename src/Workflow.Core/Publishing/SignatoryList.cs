@@ -10,7 +10,8 @@ public sealed record Signatory(
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the
-/// subsequent ones who signed after it, in signing order.
+/// subsequent ones who signed after it, in signing order. Withdrawn and invalidated signatures are not on it;
+/// their numbers stay unused, so a gap shows that a name left the list.
 /// </summary>
 public sealed record SignatoryList(
     string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
@@ -33,9 +34,16 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
         var rows = await (
             from s in db.Signatures.AsNoTracking()
             join o in db.Organisations on s.OrganisationId equals o.Id
-            where s.StatementId == statement.Id
+            where s.StatementId == statement.Id && s.Status == SignatureStatus.Active
             orderby s.Number
-            select new { s.Number, o.Name, o.NameEnglish, o.Acronym, o.Country, s.SignedAt, s.Phase }).ToListAsync(ct);
+            select new
+            {
+                s.Number,
+                Name = s.DisplayName ?? o.Name,
+                NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
+                Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
+                o.Country, s.SignedAt, s.Phase,
+            }).ToListAsync(ct);
         var signatories = rows.Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString())).ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
             statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,

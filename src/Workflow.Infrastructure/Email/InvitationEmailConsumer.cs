@@ -26,31 +26,22 @@ public sealed class InvitationEmailConsumer(
         var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(invitation.ProtectedSigningToken);
         var link = $"{PublicBaseUrl(configuration)}/api/invitations/{token}";
 
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.Value.From));
-        message.To.Add(new MailboxAddress(invitation.OrganisationName, invitation.RecipientEmail));
-        message.Subject = $"Invitation to sign: {invitation.StatementTitle}";
-        message.MessageId = $"{messageId:N}@workflow";
-        // Plain text only: no user-supplied value can become markup in the recipient's mail program.
-        message.Body = new TextPart("plain")
-        {
-            Text = $"""
-                Dear {invitation.OrganisationName},
+        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(invitation.OrganisationName, invitation.RecipientEmail),
+            $"Invitation to sign: {invitation.StatementTitle}",
+            $"""
+            Dear {invitation.OrganisationName},
 
-                You are invited to sign the statement "{invitation.StatementTitle}".
+            You are invited to sign the statement "{invitation.StatementTitle}".
 
-                Read the exact text and sign or decline it here:
-                {link}
+            Read the exact text and sign or decline it here:
+            {link}
 
-                This link is personal to your organisation. Anyone who has it can sign in your name, so please do not forward it.
+            This link is personal to your organisation. Anyone who has it can sign in your name, so please do not forward it.
 
-                -- 
-                Workflow
-                """,
-        };
-
-        await sender.SendAsync(message, messageId, context.CancellationToken);
-        await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), context.CancellationToken);
+            -- 
+            Workflow
+            """);
+        await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
 
     internal static string PublicBaseUrl(IConfiguration configuration) =>

@@ -10,7 +10,8 @@ namespace Workflow.Infrastructure.Messaging;
 public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<StatementDrafted>, IConsumer<DraftRevised>, IConsumer<StatementOpenedForSignature>,
     IConsumer<EndorsementRequested>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
-    IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>
+    IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>,
+    IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>
 {
     public const string Name = "audit-log";
 
@@ -25,6 +26,9 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<StatementPublished> context) => Record(context);
     public Task Consume(ConsumeContext<StatementClosed> context) => Record(context);
     public Task Consume(ConsumeContext<StatementWithdrawn> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatureWithdrawn> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatureInvalidated> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => Record(context);
 
     private async Task Record<T>(ConsumeContext<T> context, T? recorded = null) where T : class, IWorkflowEvent
     {

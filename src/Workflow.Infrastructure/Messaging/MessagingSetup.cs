@@ -38,6 +38,8 @@ public static class MessagingSetup
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = AuditLogConsumer.Name);
             bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = InvitationEmailConsumer.Name);
+            bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = DeclineNoticeConsumer.Name);
+            bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = InvalidationNoticeConsumer.Name);
 
             if (messaging.IsInMemory)
             {

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using MediatR;
+using Workflow.Api.Hosting;
+using Workflow.Core.Common;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+
+namespace Workflow.Api.Endorsements;
+
+public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
+public sealed record InvalidateBody(InvalidationReason? Reason, string? Note);
+public sealed record CorrectNameBody(string Name, string? NameEnglish, string? Acronym);
+
+/// <summary>Drafters keep the list honest: signatures are recorded, invalidated or their names corrected, never deleted.</summary>
+public static class SignatureEndpoints
+{
+    public static void MapSignatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var signatures = app.MapGroup("/api/statements/{id:guid}/signatures").WithTags("Signatures").RequireAuthorization();
+
+        signatures.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ListSignatures(user.Id(), id), ct));
+
+        signatures.MapGet("/{signatureId:guid}", async (Guid id, Guid signatureId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new ListSignatures(user.Id(), id, signatureId), ct)).SingleOrDefault() ?? throw new NotFoundException("signature"));
+
+        signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt), ct);
+            return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
+        });
+
+        signatures.MapPost("/{signatureId:guid}/invalidate", (Guid id, Guid signatureId, InvalidateBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new InvalidateSignature(user.Id(), id, signatureId, body.Reason, body.Note), ct));
+
+        signatures.MapPut("/{signatureId:guid}/displayed-name", (Guid id, Guid signatureId, CorrectNameBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new CorrectSignatoryName(user.Id(), id, signatureId, body.Name, body.NameEnglish, body.Acronym), ct));
+    }
+}

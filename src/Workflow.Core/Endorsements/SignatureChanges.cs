@@ -1,0 +1,124 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <summary>The signatory takes its signature back, through its invitation link.</summary>
+public sealed record WithdrawSignature(string Token, string? Note) : IRequest<SignatureReceipt>;
+
+public sealed class WithdrawSignatureValidator : AbstractValidator<WithdrawSignature>
+{
+    public WithdrawSignatureValidator() => RuleFor(r => r.Note).MaximumLength(Signature.NoteMaxLength);
+}
+
+public sealed class WithdrawSignatureHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<WithdrawSignature, SignatureReceipt>
+{
+    public async Task<SignatureReceipt> Handle(WithdrawSignature request, CancellationToken ct)
+    {
+        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        var signature = await db.Signatures.SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct)
+            ?? throw new ConflictException("This invitation has not been signed; there is nothing to withdraw.");
+        signature.Withdraw(request.Note, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.ReceiptAsync(signature, ct);
+    }
+}
+
+/// <summary>A drafter takes a signature off the list because it is not genuine, was made by mistake, or duplicates another.</summary>
+public sealed record InvalidateSignature(string UserId, Guid StatementId, Guid SignatureId, InvalidationReason? Reason, string? Note)
+    : IRequest<SignatureReceipt>;
+
+public sealed class InvalidateSignatureValidator : AbstractValidator<InvalidateSignature>
+{
+    public InvalidateSignatureValidator()
+    {
+        RuleFor(r => r.Reason).NotNull().IsInEnum();
+        RuleFor(r => r.Note).MaximumLength(Signature.NoteMaxLength);
+    }
+}
+
+public sealed class InvalidateSignatureHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<InvalidateSignature, SignatureReceipt>
+{
+    public async Task<SignatureReceipt> Handle(InvalidateSignature request, CancellationToken ct)
+    {
+        var signature = await db.LoadSignatureForDraftingAsync(request.StatementId, request.SignatureId, request.UserId, ct);
+        signature.Invalidate(request.Reason!.Value, request.Note, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.ReceiptAsync(signature, ct);
+    }
+}
+
+/// <summary>A drafter corrects how a signatory's name is shown on this statement's list.</summary>
+public sealed record CorrectSignatoryName(string UserId, Guid StatementId, Guid SignatureId, string Name, string? NameEnglish, string? Acronym)
+    : IRequest<SignatureReceipt>;
+
+public sealed class CorrectSignatoryNameValidator : AbstractValidator<CorrectSignatoryName>
+{
+    public CorrectSignatoryNameValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Organisations.Organisation.NameMaxLength);
+        RuleFor(r => r.NameEnglish).MaximumLength(Organisations.Organisation.NameMaxLength);
+        RuleFor(r => r.Acronym).MaximumLength(Organisations.Organisation.AcronymMaxLength);
+    }
+}
+
+public sealed class CorrectSignatoryNameHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<CorrectSignatoryName, SignatureReceipt>
+{
+    public async Task<SignatureReceipt> Handle(CorrectSignatoryName request, CancellationToken ct)
+    {
+        var signature = await db.LoadSignatureForDraftingAsync(request.StatementId, request.SignatureId, request.UserId, ct);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == signature.OrganisationId, ct);
+        signature.CorrectDisplayedName(organisation, request.Name, request.NameEnglish, request.Acronym, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await db.ReceiptAsync(signature, ct);
+    }
+}
+
+/// <summary>Every signature of a statement, active or not, with its history: what the drafters see.</summary>
+/// <param name="SignatureId">Only this signature, if given.</param>
+public sealed record ListSignatures(string UserId, Guid StatementId, Guid? SignatureId = null) : IRequest<IReadOnlyList<SignatureRecord>>;
+
+public sealed record SignatureRecord(
+    Guid Id, int Number, string Phase, string Status, OrganisationView Organisation, string DisplayedName,
+    string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
+    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
+    string? InvalidationReason, string? EndNote);
+
+public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListSignatures, IReadOnlyList<SignatureRecord>>
+{
+    public async Task<IReadOnlyList<SignatureRecord>> Handle(ListSignatures request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var rows = await (
+            from s in db.Signatures.AsNoTracking()
+            join o in db.Organisations on s.OrganisationId equals o.Id
+            where s.StatementId == request.StatementId && (request.SignatureId == null || s.Id == request.SignatureId)
+            orderby s.Number
+            select new { s, o }).ToListAsync(ct);
+        return rows.Select(x => new SignatureRecord(x.s.Id, x.s.Number, x.s.Phase.ToString(), x.s.Status.ToString(), OrganisationView.From(x.o),
+            x.s.DisplayName ?? x.o.Name, x.s.DisplayName is null ? x.o.NameEnglish : x.s.DisplayNameEnglish,
+            x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
+            x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote)).ToList();
+    }
+}
+
+internal static class SignatureLookup
+{
+    public static async Task<Signature> LoadSignatureForDraftingAsync(this WorkflowDb db, Guid statementId, Guid signatureId, string userId, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(statementId, userId, ct);
+        return await db.Signatures.SingleOrDefaultAsync(s => s.Id == signatureId && s.StatementId == statementId, ct)
+            ?? throw new NotFoundException("signature");
+    }
+
+    public static async Task<SignatureReceipt> ReceiptAsync(this WorkflowDb db, Signature signature, CancellationToken ct)
+    {
+        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == signature.StatementId, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == signature.OrganisationId, ct);
+        return SignatureReceipt.From(signature, statement, organisation);
+    }
+}

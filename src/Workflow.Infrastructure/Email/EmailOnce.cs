@@ -1,0 +1,43 @@
+using MimeKit;
+using Workflow.Core.Data;
+using Workflow.Infrastructure.Messaging;
+
+namespace Workflow.Infrastructure.Email;
+
+internal static class EmailOnce
+{
+    /// <summary>
+    /// Sends the messages an event calls for, once: the inbox skips a redelivered event, and each message's file
+    /// (or, later, SMTP message id) is keyed by the event and the recipient, so a crash between sending and
+    /// recording sends nothing twice.
+    /// </summary>
+    public static async Task SendOnceAsync(this IEmailSender sender, WorkflowDb db, Guid messageId, string consumer,
+        IEnumerable<MimeMessage> messages, DateTimeOffset now, CancellationToken ct)
+    {
+        var index = 0;
+        foreach (var message in messages)
+        {
+            var key = index++ == 0 ? messageId : DeterministicGuid(messageId, index);
+            message.MessageId ??= $"{key:N}@workflow";
+            await sender.SendAsync(message, key, ct);
+        }
+        await db.SaveProcessedAsync(messageId, consumer, now, ct);
+    }
+
+    public static MimeMessage PlainText(string from, MailboxAddress to, string subject, string body) => new()
+    {
+        From = { MailboxAddress.Parse(from) },
+        To = { to },
+        Subject = subject,
+        // Plain text only: no user-supplied value can become markup in the recipient's mail program.
+        Body = new TextPart("plain") { Text = body },
+    };
+
+    private static Guid DeterministicGuid(Guid seed, int index)
+    {
+        var bytes = seed.ToByteArray();
+        bytes[^1] ^= (byte)index;
+        bytes[^2] ^= (byte)(index >> 8);
+        return new Guid(bytes);
+    }
+}

@@ -1,0 +1,91 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Workflow.Contracts;
+using Workflow.Core.Data;
+using Workflow.Infrastructure.Messaging;
+
+namespace Workflow.Infrastructure.Email;
+
+/// <summary>Tells the drafters of a statement when an invited organisation declines, with its reason.</summary>
+public sealed class DeclineNoticeConsumer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
+    : IConsumer<EndorsementDeclined>
+{
+    public const string Name = "decline-notice-email";
+
+    public async Task Consume(ConsumeContext<EndorsementDeclined> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
+        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+
+        var declined = context.Message;
+        var statement = await db.Statements.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == declined.StatementId, context.CancellationToken);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == declined.OrganisationId, context.CancellationToken);
+        var memberIds = statement.Members.Select(m => m.UserId).ToList();
+        var drafters = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(context.CancellationToken);
+
+        var reason = declined.Reason is null ? "They gave no reason." : $"Their reason:\n\n{declined.Reason}";
+        var messages = drafters.Select(email => EmailOnce.PlainText(options.Value.From, new MailboxAddress(email, email),
+            $"{organisation.Name} declined to sign: {statement.Title}",
+            $"""
+            {organisation.Name} declined the invitation to sign "{statement.Title}".
+
+            {reason}
+
+            -- 
+            Workflow
+            """));
+        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), context.CancellationToken);
+    }
+}
+
+/// <summary>Tells a signatory that the drafters took its signature off the list, and why.</summary>
+public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
+    : IConsumer<SignatureInvalidated>
+{
+    public const string Name = "invalidation-notice-email";
+
+    public async Task Consume(ConsumeContext<SignatureInvalidated> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
+        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+
+        var invalidated = context.Message;
+        var ct = context.CancellationToken;
+        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invalidated.StatementId, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invalidated.OrganisationId, ct);
+        var email = await (
+            from s in db.Signatures
+            join r in db.EndorsementRequests on s.EndorsementRequestId equals r.Id
+            where s.Id == invalidated.SignatureId
+            select r.Email).SingleOrDefaultAsync(ct);
+
+        // A signature recorded by a drafter has no address to write to; the drafters who recorded it know.
+        var messages = email is null ? [] : new[]
+        {
+            EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisation.Name, email),
+                $"Your signature was removed from: {statement.Title}",
+                $"""
+                Dear {organisation.Name},
+
+                The drafters of "{statement.Title}" have removed your organisation's signature (number {invalidated.Number}) from the list.
+                Reason: {Describe(invalidated.Reason)}{(invalidated.Note is null ? "" : $"\n\n{invalidated.Note}")}
+
+                If this is a mistake, please reply to the drafters who invited you.
+
+                -- 
+                Workflow
+                """),
+        };
+        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), ct);
+    }
+
+    private static string Describe(string reason) => reason switch
+    {
+        "NotGenuine" => "the signature does not appear to be genuine.",
+        "SignedByMistake" => "the signature was made by mistake.",
+        "Duplicate" => "the signature duplicates another one on the list.",
+        _ => reason,
+    };
+}
