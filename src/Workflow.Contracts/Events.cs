@@ -58,3 +58,24 @@ public sealed record SignatoryNameCorrected(
     Guid StatementId, Guid SignatureId, Guid OrganisationId,
     string PreviousName, string? PreviousNameEnglish, string? PreviousAcronym,
     string Name, string? NameEnglish, string? Acronym, string CorrectedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record InvitationOpened(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record InvitationDelivered(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record InvitationDeliveryFailed(Guid StatementId, Guid EndorsementRequestId, string Error, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+public sealed record InvitationResent(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    string RecipientEmail, string StatementTitle, string ProtectedSigningToken, string ResentBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+/// <param name="ReminderNumber">1 for the first reminder of this invitation, 2 for the second…</param>
+public sealed record EndorsementReminderDue(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    string RecipientEmail, string StatementTitle, string ProtectedSigningToken, int ReminderNumber, DateTimeOffset Deadline,
+    DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Deadline, string SetBy, DateTimeOffset OccurredAt) : IWorkflowEvent;

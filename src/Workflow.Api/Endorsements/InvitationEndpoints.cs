@@ -6,7 +6,8 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
-public sealed record InviteBody(OrganisationDetails Organisation, string Email);
+public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline);
+public sealed record DeadlineBody(DateTimeOffset? Deadline);
 public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash);
 public sealed record DeclineBody(string? Reason);
 public sealed record WithdrawBody(string? Note);
@@ -24,11 +25,12 @@ public static class InvitationEndpoints
 
         drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
         {
-            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email), ct);
-            var link = $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}";
-            return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}",
-                new InvitationLink(created.InvitationId, created.Organisation, created.Email, created.Token, link));
+            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline), ct);
+            return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, configuration));
         });
+
+        drafting.MapPost("/{invitationId:guid}/resend", async (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
+            LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId), ct), configuration));
 
         drafting.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListInvitations(user.Id(), id), ct));
@@ -41,6 +43,14 @@ public static class InvitationEndpoints
             await mediator.Send(new RevokeInvitation(user.Id(), id, invitationId), ct);
             return TypedResults.NoContent();
         });
+
+        var campaign = app.MapGroup("/api/statements/{id:guid}").WithTags("Invitations").RequireAuthorization();
+
+        campaign.MapGet("/campaign", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetCampaign(user.Id(), id), ct));
+
+        campaign.MapPut("/deadline", (Guid id, DeadlineBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new SetSignatureDeadline(user.Id(), id, body.Deadline), ct));
 
         // The invited organisation needs no account: the token in its link is its credential.
         var invited = app.MapGroup("/api/invitations/{token}").WithTags("Signing").AllowAnonymous();
@@ -61,4 +71,8 @@ public static class InvitationEndpoints
         invited.MapPost("/decline", (string token, DeclineBody? body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new DeclineInvitation(token, body?.Reason), ct));
     }
+
+    private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
+        new(created.InvitationId, created.Organisation, created.Email, created.Token,
+            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}");
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Endorsements;
@@ -18,7 +19,8 @@ public sealed class DeclineInvitationHandler(WorkflowDb db, TimeProvider clock) 
     public async Task<InvitationDeclined> Handle(DeclineInvitation request, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
-        invitation.Decline(request.Reason, clock.GetUtcNow());
+        var deadline = await db.Statements.Where(s => s.Id == invitation.StatementId).Select(s => s.SignatureDeadline).SingleAsync(ct);
+        invitation.Decline(request.Reason, deadline, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new InvitationDeclined(invitation.State.ToString(), invitation.DeclineReason, invitation.AnsweredAt);
     }

@@ -3,7 +3,10 @@ using Workflow.Core.Common;
 
 namespace Workflow.Core.Endorsements;
 
-public enum EndorsementRequestState { Pending, Signed, Declined, Revoked }
+public enum EndorsementRequestState { Pending, Signed, Declined, Revoked, Expired }
+
+/// <summary>Where an invitation stands, as the campaign dashboard shows it.</summary>
+public enum InvitationStatus { Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired, Revoked }
 
 /// <summary>
 /// An invitation to one organisation to sign one statement. The link's token is kept only as its SHA-256 hash.
@@ -26,12 +29,39 @@ public sealed class EndorsementRequest : AggregateRoot
     public DateTimeOffset? AnsweredAt { get; private set; }
     public string? DeclineReason { get; private set; }
     public Guid? SignatureId { get; private set; }
+    /// <summary>A deadline of this invitation's own, later than the statement's; otherwise the statement's applies.</summary>
+    public DateTimeOffset? OwnDeadline { get; private set; }
+    /// <summary>When the latest link was delivered (to the mail server or pickup folder).</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+    public DateTimeOffset? DeliveryFailedAt { get; private set; }
+    public string? DeliveryError { get; private set; }
+    /// <summary>When the organisation first opened its link.</summary>
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public int RemindersSent { get; private set; }
+    public DateTimeOffset? LastReminderAt { get; private set; }
+    public DateTimeOffset? ExpiredAt { get; private set; }
 
     /// <summary>Whether the link still leads anywhere. A revoked invitation is treated as if it never existed.</summary>
     public bool IsLive => State != EndorsementRequestState.Revoked;
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, string email, string tokenHash, string userId, DateTimeOffset now) => new()
+    public DateTimeOffset? DeadlineUnder(DateTimeOffset? statementDeadline) => OwnDeadline ?? statementDeadline;
+
+    public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now) => State switch
     {
+        EndorsementRequestState.Signed => InvitationStatus.Signed,
+        EndorsementRequestState.Declined => InvitationStatus.Declined,
+        EndorsementRequestState.Revoked => InvitationStatus.Revoked,
+        EndorsementRequestState.Expired => InvitationStatus.Expired,
+        _ when DeadlineUnder(statementDeadline) <= now => InvitationStatus.Expired,
+        _ when OpenedAt is not null => InvitationStatus.Opened,
+        _ when DeliveryFailedAt is not null => InvitationStatus.DeliveryFailed,
+        _ when SentAt is not null => InvitationStatus.Sent,
+        _ => InvitationStatus.Created,
+    };
+
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, string email, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
+    {
+        OwnDeadline = ownDeadline,
         Id = Guid.CreateVersion7(now),
         StatementId = statementId,
         OrganisationId = organisationId,
@@ -42,26 +72,32 @@ public sealed class EndorsementRequest : AggregateRoot
         CreatedAt = now,
     };
 
-    /// <summary>An organisation that declined may still change its mind and sign.</summary>
-    public void EnsureCanSign()
+    /// <summary>An organisation that declined may still change its mind and sign, until the deadline.</summary>
+    public void EnsureCanAnswer(DateTimeOffset? statementDeadline, DateTimeOffset now)
     {
         if (State == EndorsementRequestState.Revoked) throw new NotFoundException("invitation");
+        if (State == EndorsementRequestState.Expired || DeadlineUnder(statementDeadline) <= now)
+            throw new ConflictException("This invitation expired at its deadline. Ask the drafters for a new one.");
     }
 
     internal void MarkSigned(Guid signatureId, DateTimeOffset now)
     {
-        EnsureCanSign();
         State = EndorsementRequestState.Signed;
         SignatureId = signatureId;
         AnsweredAt = now;
     }
 
-    public void Decline(string? reason, DateTimeOffset now)
+    public void Decline(string? reason, DateTimeOffset? statementDeadline, DateTimeOffset now)
     {
         switch (State)
         {
             case EndorsementRequestState.Revoked:
                 throw new NotFoundException("invitation");
+            case EndorsementRequestState.Pending:
+                EnsureCanAnswer(statementDeadline, now);
+                break;
+            case EndorsementRequestState.Expired:
+                throw new ConflictException("This invitation expired at its deadline.");
             case EndorsementRequestState.Signed:
                 throw new ConflictException("This invitation was already signed; a signature is withdrawn, not declined.");
             case EndorsementRequestState.Declined:
@@ -71,6 +107,64 @@ public sealed class EndorsementRequest : AggregateRoot
         DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         AnsweredAt = now;
         Raise(new EndorsementDeclined(StatementId, Id, OrganisationId, DeclineReason, now));
+    }
+
+    /// <summary>The first opening of the link, for the campaign dashboard.</summary>
+    public void MarkOpened(DateTimeOffset now)
+    {
+        if (OpenedAt is not null) return;
+        OpenedAt = now;
+        Raise(new InvitationOpened(StatementId, Id, now));
+    }
+
+    public void MarkDelivered(DateTimeOffset now)
+    {
+        SentAt = now;
+        DeliveryFailedAt = null;
+        DeliveryError = null;
+        Raise(new InvitationDelivered(StatementId, Id, now));
+    }
+
+    public void MarkDeliveryFailed(string error, DateTimeOffset now)
+    {
+        DeliveryFailedAt = now;
+        DeliveryError = error.Length > 500 ? error[..500] : error;
+        Raise(new InvitationDeliveryFailed(StatementId, Id, DeliveryError, now));
+    }
+
+    /// <summary>Sends a fresh link; the old one stops working at once.</summary>
+    public void Resend(string tokenHash, string protectedToken, string organisationName, string statementTitle, string userId, DateTimeOffset now)
+    {
+        if (State != EndorsementRequestState.Pending)
+            throw new ConflictException($"Only a pending invitation can be sent again; this one is {State.ToString().ToLowerInvariant()}.");
+        TokenHash = tokenHash;
+        SentAt = null;
+        DeliveryFailedAt = null;
+        DeliveryError = null;
+        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId, now));
+    }
+
+    /// <summary>
+    /// A reminder before the deadline, with a fresh link (the old one stops working). Reminders whose time passed
+    /// unsent (the invitation came late, or the service was down) are counted as done, so two never arrive together.
+    /// </summary>
+    public void Remind(int remindersNowDue, DateTimeOffset deadline, string tokenHash, string protectedToken,
+        string organisationName, string statementTitle, DateTimeOffset now)
+    {
+        if (State != EndorsementRequestState.Pending || remindersNowDue <= RemindersSent) return;
+        RemindersSent = remindersNowDue;
+        LastReminderAt = now;
+        TokenHash = tokenHash;
+        Raise(new EndorsementReminderDue(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken,
+            RemindersSent, deadline, now));
+    }
+
+    public void Expire(DateTimeOffset now)
+    {
+        if (State != EndorsementRequestState.Pending) return;
+        State = EndorsementRequestState.Expired;
+        ExpiredAt = now;
+        Raise(new EndorsementRequestExpired(StatementId, Id, OrganisationId, now));
     }
 
     public void Revoke(string userId, DateTimeOffset now)

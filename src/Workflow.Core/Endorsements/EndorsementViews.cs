@@ -10,8 +10,10 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
 /// <summary>Shown once, to the drafter who created the invitation: the token is not stored and cannot be shown again.</summary>
 public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string Token);
 
+/// <param name="Status">Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
 public sealed record InvitationSummary(
-    Guid Id, OrganisationView Organisation, string Email, string State, DateTimeOffset CreatedAt,
+    Guid Id, OrganisationView Organisation, string Email, string Status, DateTimeOffset? Deadline, DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt, DateTimeOffset? OpenedAt, string? DeliveryError, int RemindersSent,
     DateTimeOffset? AnsweredAt, string? DeclineReason, int? SignatureNumber);
 
 /// <summary>Proof of a signature: which organisation signed which exact text, when, and at which place in the list.</summary>
@@ -27,5 +29,5 @@ public sealed record SignatureReceipt(
 
 /// <summary>What an invited organisation sees behind its link.</summary>
 public sealed record InvitationView(
-    string State, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
-    Statements.VersionDetails Version, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt);
+    string Status, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
+    Statements.VersionDetails Version, DateTimeOffset? Deadline, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt);

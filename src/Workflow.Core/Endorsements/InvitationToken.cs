@@ -15,6 +15,10 @@ public static class InvitationToken
 
     public static string Hash(string token) => TextHash.Sha256Hex(token);
 
+    /// <summary>The token encrypted for the e-mail consumer, the only one that may read it.</summary>
+    public static string ProtectForEmail(this Microsoft.AspNetCore.DataProtection.IDataProtectionProvider provider, string token) =>
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(provider.CreateProtector(EmailProtectorPurpose), token);
+
     /// <summary>Cheap shape check, so that junk never reaches the database.</summary>
     public static bool IsWellFormed(string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

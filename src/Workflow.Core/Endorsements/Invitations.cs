@@ -9,11 +9,12 @@ namespace Workflow.Core.Endorsements;
 /// <param name="InvitationId">Only this invitation, if given.</param>
 public sealed record ListInvitations(string UserId, Guid StatementId, Guid? InvitationId = null) : IRequest<IReadOnlyList<InvitationSummary>>;
 
-public sealed class ListInvitationsHandler(WorkflowDb db) : IRequestHandler<ListInvitations, IReadOnlyList<InvitationSummary>>
+public sealed class ListInvitationsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ListInvitations, IReadOnlyList<InvitationSummary>>
 {
     public async Task<IReadOnlyList<InvitationSummary>> Handle(ListInvitations request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var now = clock.GetUtcNow();
         var rows = await (
             from r in db.EndorsementRequests.AsNoTracking()
             join o in db.Organisations on r.OrganisationId equals o.Id
@@ -22,8 +23,9 @@ public sealed class ListInvitationsHandler(WorkflowDb db) : IRequestHandler<List
             where r.StatementId == request.StatementId && (request.InvitationId == null || r.Id == request.InvitationId)
             orderby r.CreatedAt
             select new { r, o, Number = (int?)s.Number }).ToListAsync(ct);
-        return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.From(x.o), x.r.Email, x.r.State.ToString(),
-            x.r.CreatedAt, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
+        return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.From(x.o), x.r.Email,
+            x.r.StatusAt(statement.SignatureDeadline, now).ToString(), x.r.DeadlineUnder(statement.SignatureDeadline),
+            x.r.CreatedAt, x.r.SentAt, x.r.OpenedAt, x.r.DeliveryError, x.r.RemindersSent, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
     }
 }
 
@@ -55,35 +57,34 @@ public sealed class RevokeInvitationHandler(WorkflowDb db, TimeProvider clock) :
 /// <summary>What the invited organisation sees: the exact text it would sign, its version and hash.</summary>
 public sealed record ViewInvitation(string Token) : IRequest<InvitationView>;
 
-public sealed class ViewInvitationHandler(WorkflowDb db) : IRequestHandler<ViewInvitation, InvitationView>
+public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ViewInvitation, InvitationView>
 {
     public async Task<InvitationView> Handle(ViewInvitation request, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         // Before the statement is opened the organisation may read the draft, but there is nothing to sign yet.
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber ?? statement.LatestVersionNumber, ct);
+        invitation.MarkOpened(now);
+        await db.SaveChangesAsync(ct);
 
-        SignatureReceipt? receipt = null;
-        if (invitation.SignatureId is { } signatureId)
+        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
+        var receipt = signature is null ? null : SignatureReceipt.From(signature, statement, organisation);
+        string? cannotSign = receipt is null ? null : "This invitation has been signed.";
+        if (cannotSign is null)
         {
-            var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
-            receipt = SignatureReceipt.From(signature, statement, organisation);
-        }
-
-        string? cannotSign = null;
-        if (receipt is null)
-        {
-            try { statement.EnsureAcceptsSignatures(); }
+            try
+            {
+                invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
+                statement.EnsureAcceptsSignatures();
+            }
             catch (ConflictException e) { cannotSign = e.Message; }
         }
-        else
-        {
-            cannotSign = "This invitation has been signed.";
-        }
 
-        return new InvitationView(invitation.State.ToString(), OrganisationView.From(organisation), statement.Title, statement.Language,
-            statement.State.ToString(), VersionDetails.From(version), cannotSign is null, cannotSign, receipt);
+        return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now).ToString(), OrganisationView.From(organisation),
+            statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
+            invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt);
     }
 }

@@ -9,7 +9,8 @@ using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
-public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email)
+/// <param name="Deadline">This invitation's own deadline, later than the statement's; by default the statement's.</param>
+public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null)
     : IRequest<InvitationCreated>;
 
 public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrganisation>
@@ -38,8 +39,9 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
             throw new ConflictException($"{organisation.Name} already has a pending invitation to this statement; revoke it to send a new one.");
 
         var token = InvitationToken.New();
-        var protectedToken = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Protect(token);
-        var invitation = statement.RequestEndorsement(organisation, request.Email, InvitationToken.Hash(token), protectedToken, request.UserId, now);
+        var protectedToken = dataProtection.ProtectForEmail(token);
+        var invitation = statement.RequestEndorsement(organisation, request.Email, InvitationToken.Hash(token), protectedToken, request.UserId,
+            request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token);

@@ -41,7 +41,8 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         if (existing is not null)
             return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
 
-        invitation.EnsureCanSign();
+        var now = clock.GetUtcNow();
+        invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
         statement.EnsureAcceptsSignatures();
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         if (request.TextHash is not null && !string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
@@ -50,7 +51,6 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
 
-        var now = clock.GetUtcNow();
         var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
         invitation.MarkSigned(signature.Id, now);
         db.Signatures.Add(signature);

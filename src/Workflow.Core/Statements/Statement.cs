@@ -42,6 +42,8 @@ public sealed class Statement : AggregateRoot
     public DateTimeOffset? PublishedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
+    /// <summary>After it, pending invitations expire; before it, they get reminders.</summary>
+    public DateTimeOffset? SignatureDeadline { get; private set; }
     public IReadOnlyList<StatementMember> Members => _members;
 
     public bool IsPublic => State is StatementState.Published or StatementState.Closed;
@@ -113,11 +115,15 @@ public sealed class Statement : AggregateRoot
             throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatories.");
     }
 
+    /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, string email, string tokenHash, string protectedToken, string userId, DateTimeOffset now)
+        Organisation organisation, string email, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
     {
         EnsureAcceptsInvitations();
-        var request = EndorsementRequest.Create(Id, organisation.Id, email, tokenHash, userId, now);
+        EnsureFuture(ownDeadline, "deadline", now);
+        if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
+            throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
+        var request = EndorsementRequest.Create(Id, organisation.Id, email, tokenHash, userId, ownDeadline, now);
         Raise(new EndorsementRequested(Id, request.Id, organisation.Id, organisation.Name, email, Title, protectedToken, userId, now));
         UpdatedAt = now;
         return request;
@@ -145,6 +151,8 @@ public sealed class Statement : AggregateRoot
         return signature;
     }
 
+    public bool AcceptsSignatures => State == StatementState.OpenForSignature || (State == StatementState.Published && AllowsFurtherSignatories);
+
     public void EnsureAcceptsSignatures()
     {
         switch (State)
@@ -157,6 +165,21 @@ public sealed class Statement : AggregateRoot
             default:
                 throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatures.");
         }
+    }
+
+    /// <summary>Sets (or, with null, removes) the deadline for signatures through invitations.</summary>
+    public void SetSignatureDeadline(DateTimeOffset? deadline, string userId, DateTimeOffset now)
+    {
+        EnsureAcceptsInvitations();
+        EnsureFuture(deadline, "deadline", now);
+        SignatureDeadline = deadline;
+        UpdatedAt = now;
+        Raise(new SignatureDeadlineSet(Id, deadline, userId, now));
+    }
+
+    private static void EnsureFuture(DateTimeOffset? instant, string field, DateTimeOffset now)
+    {
+        if (instant <= now) throw new DomainRuleException(field, "A deadline must lie in the future.");
     }
 
     /// <param name="asOf">The date the list is published "as of"; by default now. It may not lie in the future.</param>

@@ -11,7 +11,9 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<StatementDrafted>, IConsumer<DraftRevised>, IConsumer<StatementOpenedForSignature>,
     IConsumer<EndorsementRequested>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
     IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>,
-    IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>
+    IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>,
+    IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
+    IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>
 {
     public const string Name = "audit-log";
 
@@ -29,6 +31,13 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<SignatureWithdrawn> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureInvalidated> context) => Record(context);
     public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => Record(context);
+    public Task Consume(ConsumeContext<InvitationOpened> context) => Record(context);
+    public Task Consume(ConsumeContext<InvitationDelivered> context) => Record(context);
+    public Task Consume(ConsumeContext<InvitationDeliveryFailed> context) => Record(context);
+    public Task Consume(ConsumeContext<InvitationResent> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
+    public Task Consume(ConsumeContext<EndorsementReminderDue> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
+    public Task Consume(ConsumeContext<EndorsementRequestExpired> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatureDeadlineSet> context) => Record(context);
 
     private async Task Record<T>(ConsumeContext<T> context, T? recorded = null) where T : class, IWorkflowEvent
     {

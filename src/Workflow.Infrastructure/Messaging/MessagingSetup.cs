@@ -32,6 +32,10 @@ public static class MessagingSetup
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddHostedService<ReminderScheduler>();
+        var retryIntervals = configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured
+            ? configured : [100, 500, 2000, 5000];
 
         services.AddMassTransit(bus =>
         {
@@ -45,7 +49,7 @@ public static class MessagingSetup
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
-                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+                    cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -58,7 +62,7 @@ public static class MessagingSetup
                         if (messaging.RabbitMqUsername is not null) h.Username(messaging.RabbitMqUsername);
                         if (messaging.RabbitMqPassword is not null) h.Password(messaging.RabbitMqPassword);
                     });
-                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 2000, 5000));
+                    cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -189,7 +189,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
 
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync();
-        Assert.Equal("Declined", listed.Str("state"));
+        Assert.Equal("Declined", listed.Str("status"));
         Assert.Equal("Our congress has not discussed it.", listed.Str("declineReason"));
     }
 

@@ -77,8 +77,9 @@ public sealed class OutboxTests
         var republished = await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
         Assert.True(republished >= 0);
         await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.All(m => m.SentAt is not null), "the outbox is drained again");
+        var writtenIds = written.Select(m => m.MessageId).ToList();
         await Eventually.ReturnsAsync(
-            () => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == AuditLogConsumer.Name)),
+            () => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == AuditLogConsumer.Name && writtenIds.Contains(p.MessageId))),
             n => n == written.Count, "the inbox saw each message");
 
         Assert.True(await factory.Bus.Consumed.Any<StatementDrafted>());

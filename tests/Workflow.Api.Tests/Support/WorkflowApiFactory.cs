@@ -16,15 +16,18 @@ namespace Workflow.Api.Tests.Support;
 public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
     public WorkflowApiFactory() : this(null) { }
 
     /// <summary>A factory on the given data directory (to restart on the same data) or with other settings.</summary>
-    public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null) =>
-        new(dataDirectory, importSeeds, settings);
+    public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null) =>
+        new(dataDirectory, importSeeds, settings, clock);
 
-    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null)
+    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        _clock = clock;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -44,7 +47,11 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness();
+            if (_clock is not null) services.AddSingleton(_clock);
+        });
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -31,20 +31,20 @@ public sealed class InvitationTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")]
     public void Malformed_tokens_are_recognised_without_a_lookup(string token) => Assert.False(InvitationToken.IsWellFormed(token));
 
-    private static EndorsementRequest Invitation()
+    private static EndorsementRequest Invitation(DateTimeOffset? ownDeadline = null)
     {
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
-        return statement.RequestEndorsement(organisation, "a@example.org", InvitationToken.Hash("x"), "protected", "owner", Now);
+        return statement.RequestEndorsement(organisation, "a@example.org", InvitationToken.Hash("x"), "protected", "owner", ownDeadline, Now);
     }
 
     [Fact]
     public void Declining_keeps_the_reason_and_twice_changes_nothing()
     {
         var invitation = Invitation();
-        invitation.Decline("  Not now.  ", Now);
-        invitation.Decline("Other reason", Now.AddDays(1));
+        invitation.Decline("  Not now.  ", null, Now);
+        invitation.Decline("Other reason", null, Now.AddDays(1));
         Assert.Equal(EndorsementRequestState.Declined, invitation.State);
         Assert.Equal("Not now.", invitation.DeclineReason);
         Assert.Single(invitation.PendingEvents);
@@ -56,7 +56,67 @@ public sealed class InvitationTests
         var invitation = Invitation();
         invitation.Revoke("owner", Now);
         Assert.False(invitation.IsLive);
-        Assert.Throws<NotFoundException>(() => invitation.EnsureCanSign());
-        Assert.Throws<NotFoundException>(() => invitation.Decline(null, Now));
+        Assert.Throws<NotFoundException>(() => invitation.EnsureCanAnswer(null, Now));
+        Assert.Throws<NotFoundException>(() => invitation.Decline(null, null, Now));
+    }
+
+    [Fact]
+    public void After_its_deadline_an_invitation_can_be_neither_signed_nor_declined_and_shows_as_expired()
+    {
+        var deadline = Now.AddDays(10);
+        var invitation = Invitation();
+        invitation.EnsureCanAnswer(deadline, Now);
+        Assert.Equal(InvitationStatus.Created, invitation.StatusAt(deadline, Now));
+        Assert.Throws<ConflictException>(() => invitation.EnsureCanAnswer(deadline, deadline));
+        Assert.Throws<ConflictException>(() => invitation.Decline(null, deadline, deadline.AddSeconds(1)));
+        Assert.Equal(InvitationStatus.Expired, invitation.StatusAt(deadline, deadline));
+    }
+
+    [Fact]
+    public void An_invitations_own_deadline_overrides_the_statements()
+    {
+        var invitation = Invitation(ownDeadline: Now.AddDays(30));
+        Assert.Equal(Now.AddDays(30), invitation.DeadlineUnder(Now.AddDays(10)));
+        invitation.EnsureCanAnswer(Now.AddDays(10), Now.AddDays(20));
+    }
+
+    [Fact]
+    public void The_status_follows_delivery_and_opening()
+    {
+        var invitation = Invitation();
+        invitation.MarkDeliveryFailed("mailbox unavailable", Now);
+        Assert.Equal(InvitationStatus.DeliveryFailed, invitation.StatusAt(null, Now));
+        invitation.MarkDelivered(Now);
+        Assert.Equal(InvitationStatus.Sent, invitation.StatusAt(null, Now));
+        invitation.MarkOpened(Now);
+        invitation.MarkOpened(Now.AddDays(1));
+        Assert.Equal(InvitationStatus.Opened, invitation.StatusAt(null, Now));
+        Assert.Equal(Now, invitation.OpenedAt);
+    }
+
+    [Fact]
+    public void A_reminder_whose_time_passed_unsent_is_not_sent_after_the_next_one()
+    {
+        var invitation = Invitation();
+        var eventsBefore = invitation.PendingEvents.Count;
+        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("new"), "p", "Org", "T", Now);
+        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("newer"), "p", "Org", "T", Now);
+
+        Assert.Equal(2, invitation.RemindersSent);
+        Assert.Equal(InvitationToken.Hash("new"), invitation.TokenHash);
+        Assert.Equal(eventsBefore + 1, invitation.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void Only_pending_invitations_expire()
+    {
+        var signed = Invitation();
+        signed.Decline(null, null, Now);
+        signed.Expire(Now);
+        Assert.Equal(EndorsementRequestState.Declined, signed.State);
+
+        var pending = Invitation();
+        pending.Expire(Now);
+        Assert.Equal(EndorsementRequestState.Expired, pending.State);
     }
 }

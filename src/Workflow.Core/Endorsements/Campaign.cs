@@ -1,0 +1,110 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <summary>The campaign at a glance: how many invitations stand where, and each of them.</summary>
+public sealed record GetCampaign(string UserId, Guid StatementId) : IRequest<CampaignView>;
+
+public sealed record CampaignView(Guid StatementId, string State, DateTimeOffset? SignatureDeadline, int ActiveSignatures,
+    IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations);
+
+public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<GetCampaign, CampaignView>
+{
+    public async Task<CampaignView> Handle(GetCampaign request, CancellationToken ct)
+    {
+        var invitations = await mediator.Send(new ListInvitations(request.UserId, request.StatementId), ct);
+        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == request.StatementId, ct);
+        var active = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
+        var counts = Enum.GetNames<InvitationStatus>().ToDictionary(status => status, status => invitations.Count(i => i.Status == status));
+        return new CampaignView(statement.Id, statement.State.ToString(), statement.SignatureDeadline, active, counts, invitations);
+    }
+}
+
+/// <summary>A new link for a pending invitation (lost e-mail, wrong address); the old link stops working.</summary>
+public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId) : IRequest<InvitationCreated>;
+
+public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+    : IRequestHandler<ResendInvitation, InvitationCreated>
+{
+    public async Task<InvitationCreated> Handle(ResendInvitation request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.EnsureAcceptsInvitations();
+        var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == statement.Id, ct)
+            ?? throw new NotFoundException("invitation");
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
+        var token = InvitationToken.New();
+        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), organisation.Name, statement.Title, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token);
+    }
+}
+
+/// <summary>Sets or removes the deadline for signatures through invitations.</summary>
+public sealed record SetSignatureDeadline(string UserId, Guid StatementId, DateTimeOffset? Deadline) : IRequest<StatementDetails>;
+
+public sealed class SetSignatureDeadlineHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetSignatureDeadline, StatementDetails>
+{
+    public Task<StatementDetails> Handle(SetSignatureDeadline request, CancellationToken ct) =>
+        db.ChangeStatementAsync(request.StatementId, request.UserId,
+            s => s.SetSignatureDeadline(request.Deadline is { } d ? StoredTime.Of(d) : null, request.UserId, clock.GetUtcNow()), ct);
+}
+
+/// <summary>
+/// One pass of the reminder schedule: every pending invitation whose deadline has passed expires; every other one
+/// whose next reminder is due gets it. State and event are saved together per invitation, so a reminder is sent
+/// once even when the service stops mid-pass, and none is lost: the next pass finds what this one did not do.
+/// </summary>
+/// <param name="Offsets">How long before the deadline reminders go out, e.g. 7 days and 1 day.</param>
+public sealed record SendDueReminders(IReadOnlyList<TimeSpan> Offsets, int MaxPerInvitation) : IRequest<RemindersSent>;
+
+public sealed record RemindersSent(int Reminded, int Expired);
+
+public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+    : IRequestHandler<SendDueReminders, RemindersSent>
+{
+    public async Task<RemindersSent> Handle(SendDueReminders request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = request.Offsets.Where(o => o > TimeSpan.Zero).OrderByDescending(o => o).Take(Math.Max(0, request.MaxPerInvitation)).ToList();
+        var candidates = await (
+            from r in db.EndorsementRequests
+            join s in db.Statements on r.StatementId equals s.Id
+            join o in db.Organisations on r.OrganisationId equals o.Id
+            where r.State == EndorsementRequestState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
+            select new { Invitation = r, Statement = s, OrganisationName = o.Name }).ToListAsync(ct);
+
+        int reminded = 0, expired = 0;
+        foreach (var c in candidates)
+        {
+            var deadline = c.Invitation.DeadlineUnder(c.Statement.SignatureDeadline)!.Value;
+            if (deadline <= now)
+            {
+                c.Invitation.Expire(now);
+                expired++;
+            }
+            else
+            {
+                var due = schedule.Count(offset => deadline - offset <= now);
+                // No reminder to sign a draft (not open yet) or a statement that takes no more signatures.
+                if (due <= c.Invitation.RemindersSent || !c.Statement.AcceptsSignatures) continue;
+                var token = InvitationToken.New();
+                c.Invitation.Remind(due, deadline, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), c.OrganisationName, c.Statement.Title, now);
+                reminded++;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return new RemindersSent(reminded, expired);
+    }
+}
+
+public sealed class SetSignatureDeadlineValidator : AbstractValidator<SetSignatureDeadline>
+{
+    public SetSignatureDeadlineValidator() => RuleFor(r => r.Deadline).LessThan(new DateTimeOffset(9000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+}

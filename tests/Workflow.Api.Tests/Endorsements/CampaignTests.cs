@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Support;
+using Workflow.Contracts;
+
+namespace Workflow.Api.Tests.Endorsements;
+
+/// <summary>The coordinator's campaign: invitation states, resending, deadlines, expiry and reminders.</summary>
+public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    private static async Task<JsonObject> CampaignAsync(HttpClient drafter, string id) =>
+        await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync();
+
+    private static string StatusOf(JsonObject campaign, string invitationId) =>
+        campaign["invitations"]!.AsArray().Single(i => i.Str("id") == invitationId).Str("status");
+
+    [Fact]
+    public async Task The_dashboard_follows_each_invitation_from_created_to_sent_opened_signed_declined_and_revoked_with_counts()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Dashboard")).Str("id");
+        await drafter.OpenAsync(id);
+        var invitations = new List<JsonObject>();
+        foreach (var n in Enumerable.Range(1, 5))
+            invitations.Add(await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org"));
+
+        await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id), c => c["counts"]!["Sent"]!.GetValue<int>() == 5, "every e-mail went out");
+        await factory.CreateClient().GetAsync($"/api/invitations/{invitations[0].Str("token")}");
+        await factory.CreateClient().SignAsync(invitations[1].Str("token"));
+        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitations[2].Str("token")}/decline", new { reason = "No." });
+        await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitations[3].Str("invitationId")}/revoke");
+
+        var campaign = await CampaignAsync(drafter, id);
+        Assert.Equal("Opened", StatusOf(campaign, invitations[0].Str("invitationId")));
+        Assert.Equal("Signed", StatusOf(campaign, invitations[1].Str("invitationId")));
+        Assert.Equal("Declined", StatusOf(campaign, invitations[2].Str("invitationId")));
+        Assert.Equal("Revoked", StatusOf(campaign, invitations[3].Str("invitationId")));
+        Assert.Equal("Sent", StatusOf(campaign, invitations[4].Str("invitationId")));
+        var counts = campaign["counts"]!.AsObject();
+        Assert.Equal(new Dictionary<string, int> { ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
+            counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<int>()));
+        Assert.Equal(1, campaign["activeSignatures"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Resending_gives_a_new_link_and_the_old_one_stops_working()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Resend")).Str("id");
+        await drafter.OpenAsync(id);
+        var first = await drafter.InviteAsync(id, "Lost mail party", null, "LMP", "PE", "lost@example.org");
+
+        var resent = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend");
+
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        var second = await resent.JsonAsync();
+        Assert.NotEqual(first.Str("token"), second.Str("token"));
+        await (await factory.CreateClient().GetAsync($"/api/invitations/{first.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Str("token"))).StatusCode);
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .Count(m => (m.TextBody ?? "").Contains(second.Str("token")))),
+            n => n == 1, "the new link was sent");
+        await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend")).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Deadlines_must_lie_in_the_future_and_an_invitations_own_deadline_later_than_the_statements()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Deadlines")).Str("id");
+        await drafter.OpenAsync(id);
+
+        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(-1) })).AssertFieldErrorAsync("deadline");
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(10) })).StatusCode);
+        var early = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Early" }, email = "e@example.org", deadline = DateTimeOffset.UtcNow.AddDays(5) });
+        await early.AssertFieldErrorAsync("deadline");
+        var later = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Later" }, email = "l@example.org", deadline = DateTimeOffset.UtcNow.AddDays(20) });
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        var stranger = await factory.SignedInClientAsync();
+        await (await stranger.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(3) })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.GetAsync($"/api/statements/{id}/campaign")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_shows_on_the_invitation()
+    {
+        var blocked = Path.Combine(Path.GetTempPath(), "workflow-tests", $"{Guid.NewGuid():N}-not-a-directory");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        await File.WriteAllTextAsync(blocked, "a file where the pickup folder should be");
+        await using var broken = WorkflowApiFactory.With(settings: new Dictionary<string, string?>
+        {
+            ["Email:PickupDirectory"] = blocked,
+            ["Messaging:RetryIntervalsMs:0"] = "20",
+        });
+        var drafter = await broken.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Undeliverable")).Str("id");
+        await drafter.OpenAsync(id);
+        var invitation = await drafter.InviteAsync(id);
+
+        var campaign = await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id),
+            c => StatusOf(c, invitation.Str("invitationId")) == "DeliveryFailed", "the failure shows");
+        Assert.False(string.IsNullOrEmpty(campaign["invitations"]![0].Str("deliveryError")));
+    }
+}
+
+/// <summary>Reminders before a deadline and expiry at it, across a restart of the service.</summary>
+public sealed class ReminderTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static Dictionary<string, string?> Settings => new()
+    {
+        ["Reminders:PollInterval"] = "00:00:00.100",
+        ["Reminders:Offsets:0"] = "7.00:00:00",
+        ["Reminders:Offsets:1"] = "1.00:00:00",
+        ["Reminders:MaxPerInvitation"] = "2",
+    };
+
+    private static Task<List<(Guid Invitation, int Reminders, string State)>> InvitationsAsync(WorkflowApiFactory factory, Guid statementId) =>
+        factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.StatementId == statementId)
+            .Select(r => new ValueTuple<Guid, int, string>(r.Id, r.RemindersSent, r.State.ToString())).ToListAsync());
+
+    private static Task<List<string>> ReminderEventsAsync(WorkflowApiFactory factory) =>
+        factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementReminderDue).FullName).Select(m => m.Payload).ToListAsync());
+
+    [Fact]
+    public async Task Reminders_go_out_at_their_offsets_survive_a_restart_are_never_sent_twice_and_invitations_expire_at_the_deadline()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        var clock = new TestClock(T0);
+        Guid statementId;
+        string[] tokens;
+        await using (var first = WorkflowApiFactory.With(dataDirectory, settings: Settings, clock: clock))
+        {
+            var drafter = await first.SignedInClientAsync();
+            var id = (await drafter.CreateStatementAsync(title: "Reminders")).Str("id");
+            statementId = Guid.Parse(id);
+            await drafter.OpenAsync(id);
+            (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = T0.AddDays(10) })).EnsureSuccessStatusCode();
+            tokens = await Task.WhenAll(Enumerable.Range(1, 3).Select(async n =>
+                (await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org")).Str("token")));
+
+            await Task.Delay(400); // several passes: nothing is due yet
+            Assert.All(await InvitationsAsync(first, statementId), i => Assert.Equal(0, i.Reminders));
+
+            clock.Set(T0.AddDays(3.5)); // past "7 days before"
+            await Eventually.ReturnsAsync(() => InvitationsAsync(first, statementId), all => all.All(i => i.Reminders == 1), "the first reminders went out");
+            await Task.Delay(400);
+            Assert.Equal(3, (await ReminderEventsAsync(first)).Count);
+        }
+
+        // The service stops between the two reminders and comes back the day before the deadline.
+        clock.Set(T0.AddDays(9.5));
+        await using (var restarted = WorkflowApiFactory.With(dataDirectory, settings: Settings, clock: clock))
+        {
+            _ = restarted.Services;
+            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.All(i => i.Reminders == 2), "the second reminders went out");
+            await Task.Delay(400);
+            var reminders = await ReminderEventsAsync(restarted);
+            Assert.Equal(6, reminders.Count);
+            Assert.Equal(6, reminders.Select(p => JsonNode.Parse(p)!).Select(p => $"{p.Str("endorsementRequestId")}/{p["reminderNumber"]}").Distinct().Count());
+
+            // Each reminder carries a new link; the first link no longer works.
+            await (await restarted.CreateClient().GetAsync($"/api/invitations/{tokens[0]}")).AssertProblemAsync(HttpStatusCode.NotFound);
+            var mails = await Eventually.ReturnsAsync(
+                () => Task.FromResult(Directory.GetFiles(restarted.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                    .Where(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)).ToList()),
+                m => m.Count == 6, "six reminder e-mails were written");
+            Assert.All(mails, m => Assert.Contains("11 March 2026", m.Subject));
+
+            clock.Set(T0.AddDays(10).AddMinutes(1));
+            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.All(i => i.State == "Expired"), "the invitations expired");
+            Assert.Equal(6, (await ReminderEventsAsync(restarted)).Count);
+        }
+    }
+}
