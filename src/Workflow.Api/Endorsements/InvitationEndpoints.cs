@@ -32,6 +32,13 @@ public static class InvitationEndpoints
         drafting.MapPost("/{invitationId:guid}/resend", async (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
             LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId), ct), configuration));
 
+        // Body: a CSV file (text/csv) with the header name,nameEnglish,acronym,country,email. 200 with a report per row.
+        drafting.MapPost("/bulk", async (Guid id, HttpRequest http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(http.Body);
+            return await mediator.Send(new BulkInvite(user.Id(), id, await reader.ReadToEndAsync(ct)), ct);
+        }).Accepts<string>("text/csv");
+
         drafting.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListInvitations(user.Id(), id), ct));
 

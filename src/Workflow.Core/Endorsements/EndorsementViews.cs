@@ -8,7 +8,8 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
 }
 
 /// <summary>Shown once, to the drafter who created the invitation: the token is not stored and cannot be shown again.</summary>
-public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string Token);
+/// <param name="OrganisationMatched">True when the organisation was already in the directory rather than created.</param>
+public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string Token, bool OrganisationMatched = false);
 
 /// <param name="Status">Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
 public sealed record InvitationSummary(

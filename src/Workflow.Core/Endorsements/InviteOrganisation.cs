@@ -32,6 +32,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         statement.EnsureAcceptsInvitations();
 
         var organisation = await db.FindOrRegisterAsync(request.Organisation, now, ct);
+        var matched = db.Entry(organisation).State != EntityState.Added;
         if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
         if (await db.EndorsementRequests.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
@@ -44,6 +45,6 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token);
+        return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token, matched);
     }
 }

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Endorsements;
+
+public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task A_file_of_500_rows_with_20_bad_ones_invites_the_good_and_reports_each_bad_row_leaving_nothing_of_it()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Bulk")).Str("id");
+        await drafter.OpenAsync(id);
+        var known = await drafter.CreateStatementAsync(title: "Earlier campaign");
+        await drafter.InviteAsync(known.Str("id"), "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org"); // already in the directory
+
+        // Every 25th row is bad, in one of four ways; row 260 names an organisation already in the directory.
+        var csv = new StringBuilder("name,nameEnglish,acronym,country,email\n");
+        var bad = new List<int>();
+        for (var i = 1; i <= 500; i++)
+        {
+            var line = $"\"Party {i}, of Peru\",\"Partido {i}\",P{i},PE,p{i}@example.org";
+            if (i % 25 == 0)
+            {
+                bad.Add(i);
+                line = (i / 25 % 4) switch
+                {
+                    0 => ",,X,PE,nobody@example.org",                                   // no name
+                    1 => $"Party {i},,P{i},Peru,p{i}@example.org",                      // not a country code
+                    2 => $"Party {i},,P{i},PE,not-an-address",                          // bad e-mail
+                    _ => $"\"Party {i - 1}, of Peru\",,P{i - 1},PE,again{i}@example.org", // invited earlier in this file
+                };
+            }
+            if (i == 260) line = "Rode Morgen,Red Dawn,RM,NL,rm@example.org";
+            csv.Append(line).Append('\n');
+        }
+
+        var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.JsonAsync();
+        Assert.Equal(500, report["rows"]!.AsArray().Count);
+        Assert.Equal(20, report["rejected"]!.GetValue<int>());
+        Assert.Equal(1, report["matched"]!.GetValue<int>());
+        Assert.Equal(479, report["created"]!.GetValue<int>());
+        var rejected = report["rows"]!.AsArray().Where(r => r.Str("outcome") == "Rejected").ToList();
+        Assert.Equal(bad.Select(i => i + 1).Order(), rejected.Select(r => r!["row"]!.GetValue<int>()).Order()); // line numbers, header is line 1
+        Assert.All(rejected, r => Assert.NotEmpty(r!["errors"]!.AsObject()));
+        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("organisation.country"));
+        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("email"));
+
+        var statementId = Guid.Parse(id);
+        Assert.Equal(480, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == statementId)));
+        var names = await factory.InDatabaseAsync(db => db.Organisations.Select(o => o.Name).ToListAsync());
+        Assert.DoesNotContain("", names);
+        Assert.Equal(1, names.Count(n => n == "Party 74, of Peru"));
+        Assert.Equal(1, names.Count(n => n == "Rode Morgen"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("organisation,mail\nX,x@example.org\n")]
+    public async Task A_file_without_the_required_columns_is_refused_with_400(string csv)
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Bad file")).Str("id");
+        var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+    }
+
+    [Fact]
+    public async Task Only_drafters_may_invite_in_bulk()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Not yours")).Str("id");
+        var stranger = await factory.SignedInClientAsync();
+        var response = await stranger.PostAsync($"/api/statements/{id}/invitations/bulk", Csv("name,email\nX,x@example.org\n"));
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
