@@ -28,7 +28,7 @@ public sealed record StatementOpenedForSignature(
 public sealed record EndorsementRequested(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken,
-    string RequestedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    string RequestedBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IWorkflowEvent;
 
 public sealed record EndorsementRequestRevoked(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string RevokedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
@@ -68,13 +68,14 @@ public sealed record InvitationDeliveryFailed(Guid StatementId, Guid Endorsement
 /// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
 public sealed record InvitationResent(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
-    string RecipientEmail, string StatementTitle, string ProtectedSigningToken, string ResentBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    string RecipientEmail, string StatementTitle, string ProtectedSigningToken, string ResentBy, DateTimeOffset OccurredAt,
+    string RecipientLanguage = "en") : IWorkflowEvent;
 
 /// <param name="ReminderNumber">1 for the first reminder of this invitation, 2 for the second…</param>
 public sealed record EndorsementReminderDue(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken, int ReminderNumber, DateTimeOffset Deadline,
-    DateTimeOffset OccurredAt) : IWorkflowEvent;
+    DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IWorkflowEvent;
 
 public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt) : IWorkflowEvent;
 

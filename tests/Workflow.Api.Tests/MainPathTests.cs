@@ -93,9 +93,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         // Each invited organisation got its link by e-mail (an .eml file in the pickup folder by default),
         // and the drafter was told of the decline.
         var mails = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.Exists(factory.MailPickupDirectory)
-                ? Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToArray() : []),
-            messages => messages.Length == 4, "three invitations and one notice were written");
+            factory.MailsAsync,
+            messages => messages.Count == 4, "three invitations and one notice were written");
         var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org");
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
         Assert.Contains($"http://workflow.test/api/invitations/{ppds.Str("token")}", toPpds.TextBody);

@@ -6,7 +6,7 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
-public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline);
+public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language);
 public sealed record DeadlineBody(DateTimeOffset? Deadline);
 public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash);
 public sealed record DeclineBody(string? Reason);
@@ -25,7 +25,7 @@ public static class InvitationEndpoints
 
         drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
         {
-            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline), ct);
+            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language), ct);
             return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, configuration));
         });
 

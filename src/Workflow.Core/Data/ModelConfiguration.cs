@@ -73,6 +73,7 @@ internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => r.TokenHash).IsUnique();
         b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
         b.Property(r => r.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(r => r.Language).HasMaxLength(8);
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.RequestedBy).HasMaxLength(450);
         b.Property(r => r.DeclineReason).HasMaxLength(EndorsementRequest.ReasonMaxLength);

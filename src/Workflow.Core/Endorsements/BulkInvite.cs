@@ -12,8 +12,8 @@ using Workflow.Core.Statements;
 namespace Workflow.Core.Endorsements;
 
 /// <summary>
-/// Invites many organisations from a CSV file with the header <c>name,nameEnglish,acronym,country,email</c>
-/// (any order, any case; only name and email required). Each row is invited through <see cref="InviteOrganisation"/>
+/// Invites many organisations from a CSV file with the header <c>name,nameEnglish,acronym,country,email,language</c>
+/// (any order, any case; only name and email required; language en or es). Each row is invited through <see cref="InviteOrganisation"/>
 /// on its own: a bad row is reported and leaves nothing behind, the good ones are invited.
 /// </summary>
 public sealed record BulkInvite(string UserId, Guid StatementId, string Csv) : IRequest<BulkInviteReport>;
@@ -33,7 +33,7 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
 public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<BulkInvite, BulkInviteReport>
 {
     public const int MaxRows = 5000;
-    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email"];
+    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language"];
 
     public async Task<BulkInviteReport> Handle(BulkInvite request, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
             try
             {
                 var created = await mediator.Send(new InviteOrganisation(request.UserId, request.StatementId,
-                    new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country")), email ?? ""), ct);
+                    new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country")), email ?? "", Language: Value("language")), ct);
                 report.Add(new BulkInviteRow(line, created.OrganisationMatched ? "Matched" : "Created", name, email,
                     created.InvitationId, created.Organisation.Id, created.Token, null));
             }

@@ -22,6 +22,9 @@ public sealed class EndorsementRequest : AggregateRoot
     public Guid StatementId { get; private set; }
     public Guid OrganisationId { get; private set; }
     public string Email { get; private set; } = "";
+    /// <summary>The language the organisation is written to in: en or es.</summary>
+    public string Language { get; private set; } = "en";
+    public static readonly string[] EmailLanguages = ["en", "es"];
     public string TokenHash { get; private set; } = "";
     public EndorsementRequestState State { get; private set; }
     public string RequestedBy { get; private set; } = "";
@@ -59,8 +62,9 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, string email, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, string email, string language, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
     {
+        Language = language,
         OwnDeadline = ownDeadline,
         Id = Guid.CreateVersion7(now),
         StatementId = statementId,
@@ -141,7 +145,7 @@ public sealed class EndorsementRequest : AggregateRoot
         SentAt = null;
         DeliveryFailedAt = null;
         DeliveryError = null;
-        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId, now));
+        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId, now, Language));
     }
 
     /// <summary>
@@ -156,7 +160,7 @@ public sealed class EndorsementRequest : AggregateRoot
         LastReminderAt = now;
         TokenHash = tokenHash;
         Raise(new EndorsementReminderDue(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken,
-            RemindersSent, deadline, now));
+            RemindersSent, deadline, now, Language));
     }
 
     public void Expire(DateTimeOffset now)

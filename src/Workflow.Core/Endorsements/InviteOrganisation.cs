@@ -10,7 +10,9 @@ using Workflow.Core.Statements;
 namespace Workflow.Core.Endorsements;
 
 /// <param name="Deadline">This invitation's own deadline, later than the statement's; by default the statement's.</param>
-public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null)
+/// <param name="Language">The language of the e-mails to this organisation: en (default) or es.</param>
+public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null,
+    string? Language = null)
     : IRequest<InvitationCreated>;
 
 public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrganisation>
@@ -19,6 +21,9 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
     {
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
         RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
+        RuleFor(r => r.Language!).Must(l => EndorsementRequest.EmailLanguages.Contains(l.Trim().ToLowerInvariant()))
+            .When(r => !string.IsNullOrWhiteSpace(r.Language))
+            .WithMessage("'Language' must be one of the languages e-mails are written in: en, es.");
     }
 }
 
@@ -41,7 +46,8 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
 
         var token = InvitationToken.New();
         var protectedToken = dataProtection.ProtectForEmail(token);
-        var invitation = statement.RequestEndorsement(organisation, request.Email, InvitationToken.Hash(token), protectedToken, request.UserId,
+        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
+        var invitation = statement.RequestEndorsement(organisation, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);

@@ -117,14 +117,14 @@ public sealed class Statement : AggregateRoot
 
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, string email, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
+        Organisation organisation, string email, string language, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
     {
         EnsureAcceptsInvitations();
         EnsureFuture(ownDeadline, "deadline", now);
         if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
             throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, email, tokenHash, userId, ownDeadline, now);
-        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, organisation.Name, email, Title, protectedToken, userId, now));
+        var request = EndorsementRequest.Create(Id, organisation.Id, email, language, tokenHash, userId, ownDeadline, now);
+        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, organisation.Name, email, Title, protectedToken, userId, now, language));
         UpdatedAt = now;
         return request;
     }

@@ -26,63 +26,33 @@ public sealed class InvitationEmailConsumer(
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            $"Invitation to sign: {m.StatementTitle}",
-            link => $"""
-                Dear {m.OrganisationName},
-
-                You are invited to sign the statement "{m.StatementTitle}".
-
-                Read the exact text and sign or decline it here:
-                {link}
-                """);
+            link => InvitationEmailTexts.Invitation(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, link));
     }
 
     public Task Consume(ConsumeContext<InvitationResent> context)
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            $"Invitation to sign (new link): {m.StatementTitle}",
-            link => $"""
-                Dear {m.OrganisationName},
-
-                Here is a new link to read and sign, or decline, the statement "{m.StatementTitle}".
-                It replaces the link sent to you earlier, which no longer works:
-                {link}
-                """);
+            link => InvitationEmailTexts.Resent(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, link));
     }
 
     public Task Consume(ConsumeContext<EndorsementReminderDue> context)
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            $"Reminder: signatures for \"{m.StatementTitle}\" close on {m.Deadline.UtcDateTime:d MMMM yyyy}",
-            link => $"""
-                Dear {m.OrganisationName},
-
-                This is a reminder that signatures for the statement "{m.StatementTitle}" close on {m.Deadline.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC.
-
-                Read the exact text and sign or decline it here. This link replaces the one sent to you earlier, which no longer works:
-                {link}
-                """);
+            link => InvitationEmailTexts.Reminder(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, m.Deadline, link));
     }
 
     private async Task SendAsync<T>(ConsumeContext<T> context, Guid invitationId, string organisationName, string email,
-        string protectedToken, string subject, Func<string, string> text) where T : class
+        string protectedToken, Func<string, InvitationEmailTexts.Text> compose) where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
         var ct = context.CancellationToken;
         if (await db.AlreadyProcessedAsync(messageId, Name, ct)) return;
 
         var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(protectedToken);
-        var body = text($"{PublicBaseUrl(configuration)}/api/invitations/{token}") + """
-
-
-            This link is personal to your organisation. Anyone who has it can sign in your name, so please do not forward it.
-
-            -- 
-            Workflow
-            """;
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email), subject, body);
+        var text = compose($"{PublicBaseUrl(configuration)}/api/invitations/{token}");
+        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email), text.Subject, text.Body);
         message.MessageId = $"{messageId:N}@workflow";
         var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
         try

@@ -337,6 +337,11 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("ExpiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastReminderAt")
                         .HasColumnType("INTEGER");
 

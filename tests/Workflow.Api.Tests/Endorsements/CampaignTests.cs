@@ -60,8 +60,7 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         await (await factory.CreateClient().GetAsync($"/api/invitations/{first.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Str("token"))).StatusCode);
         await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-                .Count(m => (m.TextBody ?? "").Contains(second.Str("token")))),
+            async () => (await factory.MailsAsync()).Count(m => (m.TextBody ?? "").Contains(second.Str("token"))),
             n => n == 1, "the new link was sent");
         await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend")).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -168,8 +167,7 @@ public sealed class ReminderTests
             // Each reminder carries a new link; the first link no longer works.
             await (await restarted.CreateClient().GetAsync($"/api/invitations/{tokens[0]}")).AssertProblemAsync(HttpStatusCode.NotFound);
             var mails = await Eventually.ReturnsAsync(
-                () => Task.FromResult(Directory.GetFiles(restarted.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-                    .Where(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)).ToList()),
+                async () => (await restarted.MailsAsync()).Where(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)).ToList(),
                 m => m.Count == 6, "six reminder e-mails were written");
             Assert.All(mails, m => Assert.Contains("11 March 2026", m.Subject));
 
@@ -177,5 +175,33 @@ public sealed class ReminderTests
             await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.All(i => i.State == "Expired"), "the invitations expired");
             Assert.Equal(6, (await ReminderEventsAsync(restarted)).Count);
         }
+    }
+}
+
+public sealed class InvitationLanguageTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    [Fact]
+    public async Task Each_organisation_is_written_to_in_its_language_with_every_value_kept_as_plain_text()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Solidaridad <b>con</b> el pueblo peruano")).Str("id");
+        await drafter.OpenAsync(id);
+        var es = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Partido <script>alert(1)</script> Comunista" }, email = "pc@example.org", language = "es" });
+        Assert.Equal(HttpStatusCode.Created, es.StatusCode);
+        await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org");
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Klingon Party" }, email = "k@example.org", language = "tlh" })).AssertFieldErrorAsync("language");
+
+        var mails = await Eventually.ReturnsAsync(
+            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address is "pc@example.org" or "rm@example.org")).ToList(),
+            m => m.Count == 2, "both invitations were written");
+        var spanish = mails.Single(m => m.To.Mailboxes.Single().Address == "pc@example.org");
+        Assert.Equal("Invitación a firmar: Solidaridad <b>con</b> el pueblo peruano", spanish.Subject);
+        Assert.Contains("Le invitamos a firmar la declaración «Solidaridad <b>con</b> el pueblo peruano»", spanish.TextBody);
+        Assert.Contains("Partido <script>alert(1)</script> Comunista", spanish.TextBody);
+        Assert.Null(spanish.HtmlBody);
+        var english = mails.Single(m => m.To.Mailboxes.Single().Address == "rm@example.org");
+        Assert.StartsWith("Invitation to sign:", english.Subject);
     }
 }

@@ -80,8 +80,7 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         Assert.Equal("The party says it never signed.", first.Str("endNote"));
 
         var notice = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.GetFiles(factory.MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-                .FirstOrDefault(m => (m.Subject ?? "").StartsWith("Your signature was removed", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "rm@example.org")),
+            async () => (await factory.MailsAsync()).FirstOrDefault(m => (m.Subject ?? "").StartsWith("Your signature was removed", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "rm@example.org"),
             m => m is not null, "the signatory was told");
         Assert.Contains("does not appear to be genuine", notice!.TextBody ?? "");
     }

@@ -43,6 +43,11 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
 
     public string MailPickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
 
+    /// <summary>The e-mails written to the pickup folder so far.</summary>
+    public Task<List<MimeKit.MimeMessage>> MailsAsync() => Task.FromResult(Directory.Exists(MailPickupDirectory)
+        ? Directory.GetFiles(MailPickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+        : []);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
