@@ -36,10 +36,16 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         var statement = await db.Statements.SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
 
-        // Looked up by invitation rather than read from it: a concurrent request may have signed since it was loaded.
-        var existing = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
+        // One signature per organisation per statement: if there is one, it is either this invitation's
+        // (signed again, perhaps by a concurrent request that won) or the organisation signed another way.
+        var existing = await db.Signatures.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct);
         if (existing is not null)
-            return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
+        {
+            if (existing.EndorsementRequestId == invitation.Id)
+                return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
+            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+        }
 
         var now = clock.GetUtcNow();
         invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
@@ -48,8 +54,6 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         if (request.TextHash is not null && !string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
             throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
                 new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
-        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
-            throw new ConflictException($"{organisation.Name} has already signed this statement.");
 
         var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
         invitation.MarkSigned(signature.Id, now);

@@ -65,9 +65,29 @@ public sealed class InvitationEmailConsumer(
             await db.SaveChangesAsync(ct);
             throw; // the bus retries; a later success clears the failure
         }
-        // Recorded with the inbox entry; if this save fails, the retry sends the same message again under the same key.
-        invitation.MarkDelivered(clock.GetUtcNow());
-        await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
+        await RecordDeliveryAsync(invitation, messageId, ct);
+    }
+
+    /// <summary>
+    /// "Delivered" is saved with the inbox entry. The invitation may change meanwhile (opened, signed): then the
+    /// mark is made again on the fresh row, rather than failing the message and sending the e-mail twice.
+    /// </summary>
+    private async Task RecordDeliveryAsync(EndorsementRequest invitation, Guid messageId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                invitation.MarkDelivered(clock.GetUtcNow());
+                await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+                invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitation.Id, ct);
+            }
+        }
     }
 
     internal static string PublicBaseUrl(IConfiguration configuration) =>
