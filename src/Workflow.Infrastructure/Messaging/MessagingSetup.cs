@@ -19,6 +19,16 @@ public sealed class MessagingOptions
 
 public static class MessagingSetup
 {
+    /// <summary>The in-memory bus as the service runs it; the tests' harness is configured with the same.</summary>
+    public static void ConfigureInMemory(IBusRegistrationContext context, IInMemoryBusFactoryConfigurator cfg, int[] retryIntervals)
+    {
+        cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
+        cfg.ConfigureEndpoints(context);
+    }
+
+    public static int[] RetryIntervals(IConfiguration configuration) =>
+        configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured ? configured : [100, 500, 2000, 5000];
+
     public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         var messaging = new MessagingOptions
@@ -34,8 +44,7 @@ public static class MessagingSetup
         services.AddHostedService<OutboxDispatcherService>();
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddHostedService<ReminderScheduler>();
-        var retryIntervals = configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured
-            ? configured : [100, 500, 2000, 5000];
+        var retryIntervals = RetryIntervals(configuration);
 
         services.AddMassTransit(bus =>
         {
@@ -47,11 +56,7 @@ public static class MessagingSetup
 
             if (messaging.IsInMemory)
             {
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
-                    cfg.ConfigureEndpoints(context);
-                });
+                bus.UsingInMemory((context, cfg) => ConfigureInMemory(context, cfg, retryIntervals));
             }
             else if (string.Equals(messaging.Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Workflow.Infrastructure.Messaging;
 using Workflow.Core.Data;
 
 namespace Workflow.Api.Tests.Support;
@@ -54,7 +56,9 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {
-            services.AddMassTransitTestHarness();
+            // The harness replaces the bus; give it the service's own retry policy.
+            services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, cfg) =>
+                MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(context.GetRequiredService<IConfiguration>()))));
             if (_clock is not null) services.AddSingleton(_clock);
         });
     }
