@@ -47,7 +47,9 @@ public sealed class EndorsementRequest : AggregateRoot
     /// <summary>Whether the link still leads anywhere. A revoked invitation is treated as if it never existed.</summary>
     public bool IsLive => State != EndorsementRequestState.Revoked;
 
-    public DateTimeOffset? DeadlineUnder(DateTimeOffset? statementDeadline) => OwnDeadline ?? statementDeadline;
+    /// <summary>The later of the invitation's own deadline and the statement's: moving the statement's later extends it too.</summary>
+    public DateTimeOffset? DeadlineUnder(DateTimeOffset? statementDeadline) =>
+        OwnDeadline is { } own && statementDeadline is { } common ? (own > common ? own : common) : OwnDeadline ?? statementDeadline;
 
     public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now) => State switch
     {

@@ -78,6 +78,8 @@ public sealed class InvitationTests
         var invitation = Invitation(ownDeadline: Now.AddDays(30));
         Assert.Equal(Now.AddDays(30), invitation.DeadlineUnder(Now.AddDays(10)));
         invitation.EnsureCanAnswer(Now.AddDays(10), Now.AddDays(20));
+        // The statement's deadline moved past the invitation's own: the later one holds.
+        Assert.Equal(Now.AddDays(40), invitation.DeadlineUnder(Now.AddDays(40)));
     }
 
     [Fact]
