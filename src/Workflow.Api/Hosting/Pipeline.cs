@@ -1,5 +1,6 @@
 using Workflow.Api.Accounts;
 using Workflow.Api.Endorsements;
+using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
 using Workflow.Api.Statements;
 
@@ -31,6 +32,7 @@ public static class Pipeline
         app.MapStatementEndpoints();
         app.MapInvitationEndpoints();
         app.MapSignatureEndpoints();
+        app.MapOrganisationEndpoints();
         app.MapPublicEndpoints();
         return app;
     }

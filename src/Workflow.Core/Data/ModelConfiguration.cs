@@ -62,6 +62,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Acronym).HasMaxLength(Organisation.AcronymMaxLength);
         b.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
         b.HasIndex(o => o.Name);
+        b.Property(o => o.NameKey).HasMaxLength(Organisation.NameMaxLength * 2);
+        b.Property(o => o.NameEnglishKey).HasMaxLength(Organisation.NameMaxLength * 2);
+        b.HasIndex(o => o.NameKey);
+        b.HasIndex(o => o.NameEnglishKey);
     }
 }
 

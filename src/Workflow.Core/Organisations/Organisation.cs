@@ -18,8 +18,25 @@ public sealed class Organisation
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary><see cref="Organisations.NameKey"/> of the name and of the English name: how the directory finds it.</summary>
+    public string NameKey { get; private set; } = "";
+    public string NameEnglishKey { get; private set; } = "";
 
-    public static Organisation Register(OrganisationDetails details, DateTimeOffset now) => new()
+    /// <summary>Fills the search keys (for organisations recorded before they existed).</summary>
+    public void RefreshKeys()
+    {
+        NameKey = Organisations.NameKey.Of(Name);
+        NameEnglishKey = Organisations.NameKey.Of(NameEnglish);
+    }
+
+    public static Organisation Register(OrganisationDetails details, DateTimeOffset now)
+    {
+        var organisation = Create(details, now);
+        organisation.RefreshKeys();
+        return organisation;
+    }
+
+    private static Organisation Create(OrganisationDetails details, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         Name = details.Name.Trim(),
@@ -30,12 +47,16 @@ public sealed class Organisation
     };
 
     /// <summary>
-    /// Whether these details name this organisation: the same name (ignoring case and surrounding space)
-    /// in the same country. Fuller duplicate detection (scripts, acronyms, domains) is the directory's work.
+    /// Whether these details name this organisation: in the same country, a name (own or English) that meets one of
+    /// its names once accents, case, punctuation and script are set aside.
     /// </summary>
-    public bool IsNamedBy(OrganisationDetails details) =>
-        string.Equals(Name, details.Name.Trim(), StringComparison.OrdinalIgnoreCase)
-        && string.Equals(Country, Blank(details.Country)?.ToUpperInvariant(), StringComparison.Ordinal);
+    public bool IsNamedBy(OrganisationDetails details)
+    {
+        if (!string.Equals(Country, Blank(details.Country)?.ToUpperInvariant(), StringComparison.Ordinal)) return false;
+        string[] mine = [NameKey, NameEnglishKey];
+        return new[] { Organisations.NameKey.Of(details.Name), Organisations.NameKey.Of(details.NameEnglish) }
+            .Any(key => key.Length > 0 && mine.Contains(key));
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -5,11 +5,11 @@ namespace Workflow.Core.Organisations;
 
 public static class OrganisationDirectory
 {
-    /// <summary>The organisation these details name, or a new one. A twin is avoided when the name and country match exactly.</summary>
+    /// <summary>The organisation these details name (see <see cref="Organisation.IsNamedBy"/>), or a new one: no twins.</summary>
     public static async Task<Organisation> FindOrRegisterAsync(this WorkflowDb db, OrganisationDetails details, DateTimeOffset now, CancellationToken ct)
     {
-        var name = details.Name.Trim();
-        var candidates = await db.Organisations.Where(o => o.Name == name).ToListAsync(ct);
+        var keys = new[] { NameKey.Of(details.Name), NameKey.Of(details.NameEnglish) }.Where(k => k.Length > 0).ToList();
+        var candidates = await db.Organisations.Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey)).ToListAsync(ct);
         var existing = candidates.FirstOrDefault(o => o.IsNamedBy(details));
         if (existing is not null) return existing;
 
