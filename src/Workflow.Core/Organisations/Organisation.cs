@@ -22,8 +22,7 @@ public sealed class Organisation
     public string NameKey { get; private set; } = "";
     public string NameEnglishKey { get; private set; } = "";
 
-    /// <summary>Fills the search keys (for organisations recorded before they existed).</summary>
-    public void RefreshKeys()
+    private void RefreshKeys()
     {
         NameKey = Organisations.NameKey.Of(Name);
         NameEnglishKey = Organisations.NameKey.Of(NameEnglish);

@@ -14,20 +14,10 @@ public static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         if (configuration.GetValue("Database:MigrateOnStartup", true))
             await db.Database.MigrateAsync(ct);
-        await FillOrganisationKeysAsync(db, ct);
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
         }
-    }
-
-    // Search keys are computed in .NET (transliteration), so the migration that added them cannot fill them for
-    // organisations already recorded; this does, once.
-    private static async Task FillOrganisationKeysAsync(WorkflowDb db, CancellationToken ct)
-    {
-        var missing = await db.Organisations.Where(o => o.NameKey == "").ToListAsync(ct);
-        foreach (var organisation in missing) organisation.RefreshKeys();
-        if (missing.Count > 0) await db.SaveChangesAsync(ct);
     }
 }

@@ -42,7 +42,7 @@ public sealed class OutboxTests
         {
             await MakeEventsAsync(first, revisions: 8);
             written = await OutboxAsync(first);
-            Assert.Equal(11, written.Count);
+            Assert.True(written.Count == 11, "Expected 11 events: " + string.Join(", ", written.Select(m => m.Type.Split('.')[^1])));
             Assert.All(written, m => Assert.Null(m.SentAt));
 
             // The process "dies" after the bus has taken four messages of the batch.
@@ -53,7 +53,8 @@ public sealed class OutboxTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchPendingAsync(100, stop.Token));
 
             var afterStop = await OutboxAsync(first);
-            Assert.Equal(4, afterStop.Count(m => m.SentAt is not null));
+            Assert.True(afterStop.Count(m => m.SentAt is not null) == 4,
+                "Expected 4 sent: " + string.Join(", ", afterStop.Select(m => $"{m.Type.Split('.')[^1]} sent={m.SentAt is not null} error={m.LastError}")));
         }
 
         await using var restarted = WorkflowApiFactory.With(dataDirectory);

@@ -11,8 +11,8 @@ using Workflow.Core.Data;
 namespace Workflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDb))]
-    [Migration("20261125002213_InvitationLanguage")]
-    partial class InvitationLanguage
+    [Migration("20261125005121_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -531,9 +531,23 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEnglishKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NameEnglishKey");
+
+                    b.HasIndex("NameKey");
 
                     b.ToTable("Organisations");
                 });

@@ -77,7 +77,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     NameEnglish = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Acronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Country = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    NameEnglishKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,6 +138,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignatureDeadline = table.Column<long>(type: "INTEGER", nullable: true),
                     ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -257,6 +260,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
@@ -264,6 +268,14 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryFailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryError = table.Column<string>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -344,7 +356,16 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    InvalidationReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    EndNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DisplayNameEnglish = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DisplayAcronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,6 +463,16 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 name: "IX_Organisations_Name",
                 table: "Organisations",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NameEnglishKey",
+                table: "Organisations",
+                column: "NameEnglishKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NameKey",
+                table: "Organisations",
+                column: "NameKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
