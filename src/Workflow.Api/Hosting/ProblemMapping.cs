@@ -27,7 +27,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         };
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled error answering {Method} {Path} (trace {TraceId})", http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            // The route pattern, not the path: a path can hold an invitation token, which must never reach a log.
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            log.LogError(exception, "Unhandled error answering {Method} {Route} (trace {TraceId})", http.Request.Method, route, http.TraceIdentifier);
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 

@@ -18,7 +18,32 @@ public static class MarkdownRenderer
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToSafeHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>Markdown nested deeper than the parser allows (about 128 levels) cannot be rendered; such a body is refused.</summary>
+    public static bool CanRender(string markdown)
+    {
+        try
+        {
+            Markdown.Parse(markdown, Pipeline);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Safe HTML; text saved before <see cref="CanRender"/> was checked, if unrenderable, is shown escaped.</summary>
+    public static string ToSafeHtml(string markdown)
+    {
+        try
+        {
+            return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        }
+        catch (ArgumentException)
+        {
+            return $"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>";
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

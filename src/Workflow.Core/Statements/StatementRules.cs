@@ -7,17 +7,26 @@ namespace Workflow.Core.Statements;
 /// <summary>Validation rules shared by the requests that carry a statement's text.</summary>
 public static partial class StatementRules
 {
-    public static IRuleBuilderOptions<T, string> IsStatementTitle<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty() // also refuses white space only
-            .MaximumLength(Statement.TitleMaxLength);
+    // Cascade(Stop): a missing value is reported as missing, and the later checks never see null.
 
-    public static IRuleBuilderOptions<T, string> IsStatementBody<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotNull()
+    /// <summary>One line: a line break in a title would let two different texts share one hash (title, "\n\n", body).</summary>
+    public static IRuleBuilderOptions<T, string> IsStatementTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty() // also refuses white space only
+            .MaximumLength(Statement.TitleMaxLength)
+            .Must(t => !t.Any(char.IsControl)).WithMessage("'Title' must be one line, without control characters.");
+
+    public static IRuleBuilderOptions<T, string> IsStatementBody<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull()
             .Must(b => Encoding.UTF8.GetByteCount(b) <= Statement.BodyMaxBytes)
-            .WithMessage($"'Body' must be at most {Statement.BodyMaxBytes / 1024} KB of UTF-8 text.");
+            .WithMessage($"'Body' must be at most {Statement.BodyMaxBytes / 1024} KB of UTF-8 text.")
+            .Must(Common.MarkdownRenderer.CanRender)
+            .WithMessage("'Body' nests quotes or lists too deeply to be shown.");
 
-    public static IRuleBuilderOptions<T, string> IsLanguageTag<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty()
+    public static IRuleBuilderOptions<T, string> IsLanguageTag<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty()
             .Must(l => LanguageTag().IsMatch(l)).WithMessage("'Language' must be a BCP 47 language tag such as en, es or pt-BR.");
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$")]

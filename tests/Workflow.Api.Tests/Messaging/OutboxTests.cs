@@ -75,8 +75,7 @@ public sealed class OutboxTests
 
         // As if the process had died after publishing but before saving "sent": everything goes out again.
         await factory.InDatabaseAsync(db => db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, (DateTimeOffset?)null)));
-        var republished = await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
-        Assert.True(republished >= 0);
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
         await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.All(m => m.SentAt is not null), "the outbox is drained again");
         var writtenIds = written.Select(m => m.MessageId).ToList();
         await Eventually.ReturnsAsync(

@@ -191,3 +191,28 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal("same-title-twice-2", second.Str("slug"));
     }
 }
+
+public sealed class DraftingInputTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    [Theory]
+    [InlineData("{\"title\":\"T\",\"language\":\"en\"}", "body")]
+    [InlineData("{\"title\":\"T\",\"body\":\"x\"}", "language")]
+    [InlineData("{\"body\":\"x\",\"language\":\"en\"}", "title")]
+    [InlineData("{\"title\":\"a\\n\\nb\",\"body\":\"c\",\"language\":\"en\"}", "title")]
+    public async Task A_missing_or_malformed_field_is_a_400_naming_it_never_a_500(string json, string field)
+    {
+        var client = await factory.SignedInClientAsync();
+        var response = await client.PostAsync("/api/statements", new StringContent(json, Encoding.UTF8, "application/json"));
+        await response.AssertFieldErrorAsync(field);
+    }
+
+    [Fact]
+    public async Task A_body_nested_too_deeply_to_render_is_refused_and_nothing_is_saved()
+    {
+        var client = await factory.SignedInClientAsync();
+        var response = await client.PostAsJsonAsync("/api/statements",
+            new { title = "Deep", body = string.Concat(Enumerable.Repeat("> ", 150)) + "x", language = "en" });
+        await response.AssertFieldErrorAsync("body");
+        Assert.Empty(await (await client.GetAsync("/api/statements")).JsonArrayAsync());
+    }
+}
