@@ -78,6 +78,10 @@ internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
         b.Property(r => r.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
         b.Property(r => r.Language).HasMaxLength(8);
+        b.Property(r => r.InvitedName).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(r => r.InvitedNameEnglish).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(r => r.InvitedAcronym).HasMaxLength(Organisation.AcronymMaxLength);
+        b.Ignore(r => r.InvitedAs);
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.RequestedBy).HasMaxLength(450);
         b.Property(r => r.DeclineReason).HasMaxLength(EndorsementRequest.ReasonMaxLength);

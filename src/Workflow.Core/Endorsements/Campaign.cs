@@ -40,9 +40,9 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         var token = InvitationToken.New();
-        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), organisation.Name, statement.Title, request.UserId, clock.GetUtcNow());
+        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, token);
     }
 }
 
@@ -76,9 +76,8 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
         var candidates = await (
             from r in db.EndorsementRequests
             join s in db.Statements on r.StatementId equals s.Id
-            join o in db.Organisations on r.OrganisationId equals o.Id
             where r.State == EndorsementRequestState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
-            select new { Invitation = r, Statement = s, OrganisationName = o.Name }).ToListAsync(ct);
+            select new { Invitation = r, Statement = s }).ToListAsync(ct);
 
         int reminded = 0, expired = 0;
         foreach (var c in candidates)
@@ -95,7 +94,7 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
                 // No reminder to sign a draft (not open yet) or a statement that takes no more signatures.
                 if (due <= c.Invitation.RemindersSent || !c.Statement.AcceptsSignatures) continue;
                 var token = InvitationToken.New();
-                c.Invitation.Remind(due, deadline, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), c.OrganisationName, c.Statement.Title, now);
+                c.Invitation.Remind(due, deadline, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), c.Invitation.InvitedName, c.Statement.Title, now);
                 reminded++;
             }
             await db.SaveChangesAsync(ct);

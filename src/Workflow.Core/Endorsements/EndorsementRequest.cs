@@ -22,6 +22,11 @@ public sealed class EndorsementRequest : AggregateRoot
     public Guid StatementId { get; private set; }
     public Guid OrganisationId { get; private set; }
     public string Email { get; private set; } = "";
+    /// <summary>The organisation's names as the drafter who invited it gave them; what the invitation and the list show.</summary>
+    public string InvitedName { get; private set; } = "";
+    public string? InvitedNameEnglish { get; private set; }
+    public string? InvitedAcronym { get; private set; }
+    public Organisations.OrganisationDetails InvitedAs => new(InvitedName, InvitedNameEnglish, InvitedAcronym, null);
     /// <summary>The language the organisation is written to in: en or es.</summary>
     public string Language { get; private set; } = "en";
     public static readonly string[] EmailLanguages = ["en", "es"];
@@ -64,8 +69,11 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, string email, string language, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
     {
+        InvitedName = invitedAs.Name.Trim(),
+        InvitedNameEnglish = string.IsNullOrWhiteSpace(invitedAs.NameEnglish) ? null : invitedAs.NameEnglish.Trim(),
+        InvitedAcronym = string.IsNullOrWhiteSpace(invitedAs.Acronym) ? null : invitedAs.Acronym.Trim(),
         Language = language,
         OwnDeadline = ownDeadline,
         Id = Guid.CreateVersion7(now),

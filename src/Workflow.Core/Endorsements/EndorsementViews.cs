@@ -5,6 +5,14 @@ namespace Workflow.Core.Endorsements;
 public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish, string? Acronym, string? Country)
 {
     public static OrganisationView From(Organisation o) => new(o.Id, o.Name, o.NameEnglish, o.Acronym, o.Country);
+
+    /// <summary>The organisation as the statement's drafter named it in the invitation.</summary>
+    public static OrganisationView AsInvited(Organisation o, EndorsementRequest r) =>
+        new(o.Id, r.InvitedName, r.InvitedNameEnglish, r.InvitedAcronym, o.Country);
+
+    /// <summary>The organisation as this statement's list shows it.</summary>
+    public static OrganisationView AsSigned(Organisation o, Signature s) => s.DisplayName is null
+        ? From(o) : new(o.Id, s.DisplayName, s.DisplayNameEnglish, s.DisplayAcronym, o.Country);
 }
 
 /// <summary>Shown once, to the drafter who created the invitation: the token is not stored and cannot be shown again.</summary>
@@ -24,7 +32,7 @@ public sealed record SignatureReceipt(
     DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
-        s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.From(organisation), s.Number, s.Phase.ToString(),
+        s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.AsSigned(organisation, s), s.Number, s.Phase.ToString(),
         s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString());
 }
 

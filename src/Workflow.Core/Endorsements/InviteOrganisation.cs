@@ -47,10 +47,10 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var token = InvitationToken.New();
         var protectedToken = dataProtection.ProtectForEmail(token);
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
+        var invitation = statement.RequestEndorsement(organisation, request.Organisation, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.From(organisation), invitation.Email, token, matched);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, token, matched);
     }
 }

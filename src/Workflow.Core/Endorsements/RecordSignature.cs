@@ -42,7 +42,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
+        var signature = statement.Sign(organisation, request.Organisation, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
             request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

@@ -55,7 +55,7 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
             throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
                 new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
 
-        var signature = statement.Sign(organisation, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
+        var signature = statement.Sign(organisation, invitation.InvitedAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
         invitation.MarkSigned(signature.Id, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

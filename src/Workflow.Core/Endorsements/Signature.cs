@@ -50,7 +50,10 @@ public sealed class Signature : AggregateRoot
     public InvalidationReason? InvalidationReason { get; private set; }
     /// <summary>The signatory's or the drafter's explanation.</summary>
     public string? EndNote { get; private set; }
-    /// <summary>How the organisation is shown on this statement's list, where a drafter corrected it.</summary>
+    /// <summary>
+    /// How the organisation is shown on this statement's list: as this statement's drafter named it (never as someone
+    /// else's entry in the shared directory reads), or as a drafter corrected it. Null only for older signatures.
+    /// </summary>
     public string? DisplayName { get; private set; }
     public string? DisplayNameEnglish { get; private set; }
     public string? DisplayAcronym { get; private set; }
@@ -95,9 +98,12 @@ public sealed class Signature : AggregateRoot
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static Signature Create(
-        Statement statement, Guid organisationId, StatementVersion version, string? signerName, string? signerRole,
+        Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, StatementVersion version, string? signerName, string? signerRole,
         Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now) => new()
     {
+        DisplayName = shownAs.Name.Trim(),
+        DisplayNameEnglish = Blank(shownAs.NameEnglish),
+        DisplayAcronym = Blank(shownAs.Acronym),
         Id = Guid.CreateVersion7(now),
         StatementId = statement.Id,
         OrganisationId = organisationId,

@@ -117,14 +117,14 @@ public sealed class Statement : AggregateRoot
 
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, string email, string language, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
+        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
     {
         EnsureAcceptsInvitations();
         EnsureFuture(ownDeadline, "deadline", now);
         if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
             throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, email, language, tokenHash, userId, ownDeadline, now);
-        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, organisation.Name, email, Title, protectedToken, userId, now, language));
+        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, userId, ownDeadline, now);
+        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
         UpdatedAt = now;
         return request;
     }
@@ -133,8 +133,9 @@ public sealed class Statement : AggregateRoot
     /// Records a signature on the frozen version. Before publication it joins the initial list;
     /// after it, while further signatories are allowed, the subsequent one. List numbers never repeat or skip.
     /// </summary>
+    /// <param name="shownAs">The organisation's names as this statement's drafters gave them, which the list shows.</param>
     public Signature Sign(
-        Organisation organisation, StatementVersion signedVersion, string? signerName, string? signerRole,
+        Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
         Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now)
     {
         EnsureAcceptsSignatures();
@@ -144,9 +145,9 @@ public sealed class Statement : AggregateRoot
         var phase = State == StatementState.Published ? SignaturePhase.Subsequent : SignaturePhase.Initial;
         SignatureCount++;
         UpdatedAt = now;
-        var signature = Signature.Create(this, organisation.Id, signedVersion, signerName, signerRole,
+        var signature = Signature.Create(this, organisation.Id, shownAs, signedVersion, signerName, signerRole,
             endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, now);
-        Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, organisation.Name,
+        Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName!,
             signature.Number, phase.ToString(), signedVersion.Number, signedVersion.TextHash, signedAt, now));
         return signature;
     }

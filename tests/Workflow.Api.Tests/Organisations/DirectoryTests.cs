@@ -36,8 +36,34 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
         var latin = await drafter.InviteAsync(second, "Marksistsko-leninskaya partiya Urala", "Marxist-Leninist Party of the Urals", "MLPU", "RU", "mlpu@example.org");
 
         Assert.Equal(original["organisation"].Str("id"), latin["organisation"].Str("id"));
-        Assert.Equal("Марксистско-ленинская партия Урала", latin["organisation"].Str("name"));
+        Assert.Equal("Marksistsko-leninskaya partiya Urala", latin["organisation"].Str("name")); // shown as this drafter named it
         var twins = await factory.InDatabaseAsync(db => db.Organisations.CountAsync(o => o.Country == "RU" && o.NameKey.Contains("urala")));
         Assert.Equal(1, twins);
+    }
+
+    [Fact]
+    public async Task Nobody_can_change_how_another_drafters_list_names_a_signatory_through_the_shared_directory()
+    {
+        // An attacker records a look-alike entry first...
+        var attacker = await factory.SignedInClientAsync();
+        var bait = (await attacker.CreateStatementAsync(title: "Bait")).Str("id");
+        await attacker.InviteAsync(bait, "Attacker Front", "Partido Comunista del Sur", "FAKE", "PE", "fake@example.org");
+
+        // ...then a drafter invites the real party, whose name meets the look-alike's English name.
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Real list");
+        await drafter.OpenAsync(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), "Partido Comunista del Sur", "Southern Communist Party", "PCS", "PE", "pcs@example.org")).Str("token");
+        await factory.CreateClient().SignAsync(token);
+        await drafter.PublishAsync(statement.Str("id"));
+
+        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}/signatories")).JsonAsync();
+        var shown = list["signatories"]![0]!;
+        Assert.Equal("Partido Comunista del Sur", shown.Str("name"));
+        Assert.Equal("Southern Communist Party", shown.Str("nameEnglish"));
+        Assert.Equal("PCS", shown.Str("acronym"));
+        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.txt");
+        Assert.DoesNotContain("Attacker", text);
+        Assert.DoesNotContain("FAKE", text);
     }
 }

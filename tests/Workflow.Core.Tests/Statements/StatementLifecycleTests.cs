@@ -14,6 +14,8 @@ public sealed class StatementLifecycleTests
     private static (Statement Statement, StatementVersion Version) Draft(bool further = true) =>
         Statement.Draft("peru", "Solidarity", "We salute.", "en", further, Owner, Now);
 
+    private static readonly OrganisationDetails Shown = new("Rode Morgen", "Red Dawn", "RM", "NL");
+
     private static Organisation Org(string name = "Rode Morgen") => Organisation.Register(new OrganisationDetails(name, "Red Dawn", "RM", "nl"), Now);
 
     [Fact]
@@ -57,9 +59,9 @@ public sealed class StatementLifecycleTests
     {
         var (statement, version) = Draft();
         statement.OpenForSignature(version, Owner, Now);
-        var first = statement.Sign(Org("A"), version, "Ana", null, null, Now, null, Now);
+        var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null, Now);
         statement.Publish(Owner, null, Now);
-        var second = statement.Sign(Org("B"), version, "Ben", null, null, Now, null, Now);
+        var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null, Now);
 
         Assert.Equal((1, SignaturePhase.Initial), (first.Number, first.Phase));
         Assert.Equal((2, SignaturePhase.Subsequent), (second.Number, second.Phase));
@@ -72,7 +74,7 @@ public sealed class StatementLifecycleTests
     public void A_draft_cannot_be_signed(bool further)
     {
         var (statement, version) = Draft(further);
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), version, "Ana", null, null, Now, null, Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, version, "Ana", null, null, Now, null, Now));
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class StatementLifecycleTests
         var (statement, version) = Draft();
         statement.OpenForSignature(version, Owner, Now);
         var (other, otherVersion) = Draft();
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), otherVersion, "Ana", null, null, Now, null, Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null, Now));
         Assert.NotNull(other);
     }
 

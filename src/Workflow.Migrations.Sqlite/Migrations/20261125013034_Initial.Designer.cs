@@ -11,7 +11,7 @@ using Workflow.Core.Data;
 namespace Workflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDb))]
-    [Migration("20261125005121_Initial")]
+    [Migration("20261125013034_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -339,6 +339,19 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ExpiredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedAcronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedNameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
