@@ -4,22 +4,27 @@ namespace Workflow.Contracts;
 // They are facts in the past tense and are versioned by name: a breaking change
 // makes a new record (SignatureRecordedV2) beside the old one, never an edit.
 
-/// <summary>Every Workflow event concerns one statement and happened at one instant (UTC).</summary>
+/// <summary>Every Workflow event happened at one instant (UTC).</summary>
 public interface IWorkflowEvent
 {
-    Guid StatementId { get; }
     DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>An event in the life of one statement: it goes to that statement's audit log.</summary>
+public interface IStatementEvent : IWorkflowEvent
+{
+    Guid StatementId { get; }
 }
 
 public sealed record StatementDrafted(
     Guid StatementId, string Slug, string Title, string Language,
-    int VersionNumber, string TextHash, string DraftedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    int VersionNumber, string TextHash, string DraftedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record DraftRevised(
-    Guid StatementId, int VersionNumber, string TextHash, string RevisedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, int VersionNumber, string TextHash, string RevisedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record StatementOpenedForSignature(
-    Guid StatementId, int VersionNumber, string TextHash, string OpenedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, int VersionNumber, string TextHash, string OpenedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 /// <param name="ProtectedSigningToken">
 /// The invitation token, encrypted with the service's data-protection keys for the e-mail consumer only:
@@ -28,55 +33,63 @@ public sealed record StatementOpenedForSignature(
 public sealed record EndorsementRequested(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken,
-    string RequestedBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IWorkflowEvent;
+    string RequestedBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
 
 public sealed record EndorsementRequestRevoked(
-    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string RevokedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string RevokedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignatureRecorded(
     Guid StatementId, Guid SignatureId, Guid? EndorsementRequestId, Guid OrganisationId, string OrganisationName,
-    int Number, string Phase, int VersionNumber, string TextHash, DateTimeOffset SignedAt, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    int Number, string Phase, int VersionNumber, string TextHash, DateTimeOffset SignedAt, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record EndorsementDeclined(
-    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string? Reason, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string? Reason, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record StatementPublished(
-    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset PublishedAt, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset PublishedAt, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record StatementWithdrawn(Guid StatementId, string WithdrawnBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record StatementWithdrawn(Guid StatementId, string WithdrawnBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignatureWithdrawn(
-    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string? Note, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string? Note, DateTimeOffset OccurredAt) : IStatementEvent;
 
 /// <param name="Reason">NotGenuine, SignedByMistake or Duplicate.</param>
 public sealed record SignatureInvalidated(
-    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string Reason, string? Note, string InvalidatedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string Reason, string? Note, string InvalidatedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignatoryNameCorrected(
     Guid StatementId, Guid SignatureId, Guid OrganisationId,
     string PreviousName, string? PreviousNameEnglish, string? PreviousAcronym,
-    string Name, string? NameEnglish, string? Acronym, string CorrectedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+    string Name, string? NameEnglish, string? Acronym, string CorrectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record InvitationOpened(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record InvitationOpened(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record InvitationDelivered(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record InvitationDelivered(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record InvitationDeliveryFailed(Guid StatementId, Guid EndorsementRequestId, string Error, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record InvitationDeliveryFailed(Guid StatementId, Guid EndorsementRequestId, string Error, DateTimeOffset OccurredAt) : IStatementEvent;
 
 /// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
 public sealed record InvitationResent(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken, string ResentBy, DateTimeOffset OccurredAt,
-    string RecipientLanguage = "en") : IWorkflowEvent;
+    string RecipientLanguage = "en") : IStatementEvent;
 
 /// <param name="ReminderNumber">1 for the first reminder of this invitation, 2 for the second…</param>
 public sealed record EndorsementReminderDue(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken, int ReminderNumber, DateTimeOffset Deadline,
-    DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IWorkflowEvent;
+    DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
 
-public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Deadline, string SetBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Deadline, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <summary>
+/// Two directory records were found to be one organisation: the duplicate now points at the survivor, and the
+/// signatures and invitations of the listed statements moved with it. Each of those statements' audit logs records it.
+/// </summary>
+public sealed record OrganisationsMerged(
+    Guid SurvivorId, Guid DuplicateId, string SurvivorName, string DuplicateName, IReadOnlyList<Guid> StatementIds,
+    int SignaturesMoved, int InvitationsMoved, string MergedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;

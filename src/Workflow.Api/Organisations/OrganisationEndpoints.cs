@@ -1,16 +1,36 @@
+using System.Security.Claims;
 using MediatR;
+using Workflow.Api.Hosting;
 using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Organisations;
 
+public sealed record AddOrganisationBody(OrganisationDetails Organisation, IReadOnlyList<string>? ContactEmails);
+
+public sealed record MergeBody(Guid DuplicateId);
+
 public static class OrganisationEndpoints
 {
-    /// <summary>The organisation directory, for signed-in drafters.</summary>
+    /// <summary>The organisation directory, shared by all signed-in drafters.</summary>
     public static void MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
         var organisations = app.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
 
         organisations.MapGet("/", (string? q, string? country, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new SearchOrganisations(q ?? "", country), ct));
+
+        organisations.MapGet("/matches", (string? name, string? nameEnglish, string? acronym, string? country, string? website, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new FindOrganisationMatches(new OrganisationDetails(name ?? "", nameEnglish, acronym, country, website)), ct));
+
+        organisations.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetOrganisation(id), ct));
+
+        organisations.MapPost("/", async (AddOrganisationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var added = await mediator.Send(new AddOrganisation(user.Id(), body.Organisation, body.ContactEmails), ct);
+            return TypedResults.Created($"/api/organisations/{added.Id}", added);
+        });
+
+        organisations.MapPost("/{id:guid}/merge", (Guid id, MergeBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new MergeOrganisations(user.Id(), id, body.DuplicateId), ct));
     }
 }

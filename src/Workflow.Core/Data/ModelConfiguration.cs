@@ -66,6 +66,16 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.NameEnglishKey).HasMaxLength(Organisation.NameMaxLength * 2);
         b.HasIndex(o => o.NameKey);
         b.HasIndex(o => o.NameEnglishKey);
+        b.Property(o => o.AcronymKey).HasMaxLength(Organisation.AcronymMaxLength * 2);
+        b.HasIndex(o => new { o.AcronymKey, o.Country });
+        b.Property(o => o.Website).HasMaxLength(Organisation.WebsiteMaxLength * 2);
+        b.Property(o => o.WebDomain).HasMaxLength(253);
+        b.HasIndex(o => o.WebDomain);
+        b.Property(o => o.CreatedBy).HasMaxLength(450);
+        b.Property(o => o.MergedBy).HasMaxLength(450);
+        b.HasIndex(o => o.MergedIntoId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(o => o.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
     }
 }
 
@@ -97,9 +107,11 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
     public void Configure(EntityTypeBuilder<Signature> b)
     {
         b.HasKey(s => s.Id);
-        // The list's numbering and "one signature per organisation per statement" are enforced by the database too.
+        // The list's numbering and "one standing signature per organisation per statement" are enforced by the
+        // database too. A withdrawn or invalidated signature stays in the history and does not stop a new one.
+        // The filter is written so that SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER on) all read it.
         b.HasIndex(s => new { s.StatementId, s.Number }).IsUnique();
-        b.HasIndex(s => new { s.StatementId, s.OrganisationId }).IsUnique();
+        b.HasIndex(s => new { s.StatementId, s.OrganisationId }).IsUnique().HasFilter("\"Status\" = 'Active'");
         b.HasIndex(s => s.EndorsementRequestId).IsUnique();
         b.Property(s => s.TextHash).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.SignerName).HasMaxLength(Signature.SignerNameMaxLength);

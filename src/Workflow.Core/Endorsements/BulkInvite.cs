@@ -13,15 +13,18 @@ namespace Workflow.Core.Endorsements;
 
 /// <summary>
 /// Invites many organisations from a CSV file with the header <c>name,nameEnglish,acronym,country,email,language</c>
-/// (any order, any case; only name and email required; language en or es). Each row is invited through <see cref="InviteOrganisation"/>
+/// and optionally <c>website</c> and <c>organisationId</c> (a directory record to use) (any order, any case; only name
+/// and email required; language en or es). A row whose organisation only looks like a known one (same acronym and
+/// country, same website) is rejected with the matches, so the coordinator chooses. Each row is invited through <see cref="InviteOrganisation"/>
 /// on its own: a bad row is reported and leaves nothing behind, the good ones are invited.
 /// </summary>
 public sealed record BulkInvite(string UserId, Guid StatementId, string Csv) : IRequest<BulkInviteReport>;
 
 /// <param name="Row">The row's line in the file, the header being line 1.</param>
 /// <param name="Outcome">Created (a new organisation was invited), Matched (an organisation already known was invited) or Rejected.</param>
+/// <param name="Matches">For a row rejected as a possible twin: the directory records it may be.</param>
 public sealed record BulkInviteRow(int Row, string Outcome, string? Name, string? Email, Guid? InvitationId, Guid? OrganisationId,
-    string? Token, IReadOnlyDictionary<string, string[]>? Errors);
+    string? Token, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<DirectoryMatch>? Matches = null);
 
 public sealed record BulkInviteReport(int Created, int Matched, int Rejected, IReadOnlyList<BulkInviteRow> Rows);
 
@@ -33,7 +36,7 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
 public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<BulkInvite, BulkInviteReport>
 {
     public const int MaxRows = 5000;
-    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language"];
+    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language", "website", "organisationId"];
 
     public async Task<BulkInviteReport> Handle(BulkInvite request, CancellationToken ct)
     {
@@ -47,16 +50,25 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
             string? Value(string column) => values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             var name = Value("name");
             var email = Value("email");
+            if (Value("organisationId") is { } chosen && !Guid.TryParse(chosen, out _))
+            {
+                report.Add(new BulkInviteRow(line, "Rejected", name, email, null, null, null,
+                    new Dictionary<string, string[]> { ["organisationId"] = ["'organisationId' must be the id of a directory record."] }));
+                continue;
+            }
             try
             {
+                var organisationId = Value("organisationId") is { } id ? Guid.Parse(id) : (Guid?)null;
                 var created = await mediator.Send(new InviteOrganisation(request.UserId, request.StatementId,
-                    new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country")), email ?? "", Language: Value("language")), ct);
+                    new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country"), Value("website"), organisationId),
+                    email ?? "", Language: Value("language")), ct);
                 report.Add(new BulkInviteRow(line, created.OrganisationMatched ? "Matched" : "Created", name, email,
                     created.InvitationId, created.Organisation.Id, created.Token, null));
             }
             catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
             {
-                report.Add(new BulkInviteRow(line, "Rejected", name, email, null, null, null, Errors(e)));
+                report.Add(new BulkInviteRow(line, "Rejected", name, email, null, null, null, Errors(e),
+                    e is ConflictException c && c.Extensions.TryGetValue("matches", out var matches) ? matches as IReadOnlyList<DirectoryMatch> : null));
             }
             finally
             {
@@ -113,6 +125,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
     {
         ValidationException v => v.Errors.GroupBy(f => JsonName(f.PropertyName)).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray()),
         DomainRuleException d => new() { [d.Field] = [d.Message] },
+        ConflictException c when c.Extensions.ContainsKey("matches") => new() { ["organisation"] = [e.Message] },
         _ => new() { ["row"] = [e.Message] },
     };
 

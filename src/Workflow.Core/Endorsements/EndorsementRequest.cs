@@ -181,6 +181,9 @@ public sealed class EndorsementRequest : AggregateRoot
         Raise(new EndorsementRequestExpired(StatementId, Id, OrganisationId, now));
     }
 
+    /// <summary>Points the invitation at the record its organisation's twin was merged into.</summary>
+    internal void MoveToOrganisation(Guid organisationId) => OrganisationId = organisationId;
+
     public void Revoke(string userId, DateTimeOffset now)
     {
         if (State == EndorsementRequestState.Signed)

@@ -36,9 +36,8 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsInvitations();
 
-        var organisation = await db.FindOrRegisterAsync(request.Organisation, now, ct);
-        var matched = db.Entry(organisation).State != EntityState.Added;
-        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
+        var (organisation, matched, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
+        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
         if (await db.EndorsementRequests.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
                 && r.State == EndorsementRequestState.Pending, ct))
@@ -47,7 +46,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var token = InvitationToken.New();
         var protectedToken = dataProtection.ProtectForEmail(token);
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, request.Organisation, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
+        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);

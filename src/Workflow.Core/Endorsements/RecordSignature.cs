@@ -37,12 +37,12 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsSignatures();
-        var organisation = await db.FindOrRegisterAsync(request.Organisation, now, ct);
-        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct))
+        var (organisation, _, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
+        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var signature = statement.Sign(organisation, request.Organisation, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
+        var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
             request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

@@ -89,6 +89,9 @@ public sealed class Signature : AggregateRoot
             DisplayName, DisplayNameEnglish, DisplayAcronym, userId, now));
     }
 
+    /// <summary>Points the signature at the record its organisation's twin was merged into; its names on the list stay.</summary>
+    internal void MoveToOrganisation(Guid organisationId) => OrganisationId = organisationId;
+
     private void EnsureActive()
     {
         if (Status != SignatureStatus.Active)

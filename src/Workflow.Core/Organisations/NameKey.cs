@@ -34,4 +34,23 @@ public static class NameKey
         var result = key.ToString();
         return result.StartsWith("the ", StringComparison.Ordinal) ? result[4..] : result;
     }
+
+    /// <summary>An acronym's letters and digits in Latin script, lower case: "P.C.P.", "pcp" and "ПКП"'s transliteration meet.</summary>
+    public static string OfAcronym(string? acronym) => Of(acronym).Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>A website as an absolute http(s) address ("example.org" becomes "https://example.org"), or null when it is not one.</summary>
+    public static Uri? WebsiteOf(string? website)
+    {
+        if (string.IsNullOrWhiteSpace(website)) return null;
+        var text = website.Trim();
+        if (!text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.') ? uri : null;
+    }
+
+    /// <summary>The website's host, without "www." and in ASCII (punycode): how two records of one website meet.</summary>
+    public static string? DomainOf(string? website)
+    {
+        var host = WebsiteOf(website)?.IdnHost.ToLowerInvariant();
+        return host is not null && host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
 }

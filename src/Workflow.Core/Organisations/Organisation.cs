@@ -1,12 +1,20 @@
 using FluentValidation;
+using Workflow.Contracts;
+using Workflow.Core.Common;
 
 namespace Workflow.Core.Organisations;
 
-/// <summary>An organisation that drafts or signs statements. Its name is kept exactly as given, in any script.</summary>
-public sealed class Organisation
+/// <summary>
+/// An organisation that drafts or signs statements, in the directory all drafters share. Its name is kept exactly as
+/// given, in any script. A record found to be a twin of another is merged into it and kept, pointing at the survivor.
+/// </summary>
+public sealed class Organisation : AggregateRoot
 {
     public const int NameMaxLength = 300;
     public const int AcronymMaxLength = 40;
+    public const int WebsiteMaxLength = 300;
+    public const int EmailMaxLength = 254;
+    public const int MaxContactEmails = 10;
 
     private Organisation() { }
 
@@ -17,61 +25,121 @@ public sealed class Organisation
     public string? Acronym { get; private set; }
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; private set; }
+    /// <summary>An absolute http(s) address.</summary>
+    public string? Website { get; private set; }
+    public List<string> ContactEmails { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Who registered it: a drafter's user id, or null when it came with an invitation, a signature or the seeds.</summary>
+    public string? CreatedBy { get; private set; }
+
     /// <summary><see cref="Organisations.NameKey"/> of the name and of the English name: how the directory finds it.</summary>
     public string NameKey { get; private set; } = "";
     public string NameEnglishKey { get; private set; } = "";
+    /// <summary>The acronym's letters and digits, in Latin script and lower case: "P.C.P." and "PCP" meet.</summary>
+    public string AcronymKey { get; private set; } = "";
+    /// <summary>The website's host without "www.", lower case.</summary>
+    public string? WebDomain { get; private set; }
+    /// <summary>Name keys of the records merged into this one, so their spellings still find it.</summary>
+    public List<string> FormerNameKeys { get; private set; } = [];
+
+    public Guid? MergedIntoId { get; private set; }
+    public DateTimeOffset? MergedAt { get; private set; }
+    public string? MergedBy { get; private set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
+    public static Organisation Register(OrganisationDetails details, DateTimeOffset now, string? createdBy = null, IEnumerable<string>? contactEmails = null)
+    {
+        var organisation = new Organisation
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = details.Name.Trim(),
+            NameEnglish = Blank(details.NameEnglish),
+            Acronym = Blank(details.Acronym),
+            Country = Blank(details.Country)?.ToUpperInvariant(),
+            Website = Organisations.NameKey.WebsiteOf(details.Website)?.AbsoluteUri,
+            ContactEmails = NormaliseEmails(contactEmails ?? []),
+            CreatedAt = now,
+            CreatedBy = createdBy,
+        };
+        organisation.RefreshKeys();
+        return organisation;
+    }
 
     private void RefreshKeys()
     {
         NameKey = Organisations.NameKey.Of(Name);
         NameEnglishKey = Organisations.NameKey.Of(NameEnglish);
+        AcronymKey = Organisations.NameKey.OfAcronym(Acronym);
+        WebDomain = Organisations.NameKey.DomainOf(Website);
     }
 
-    public static Organisation Register(OrganisationDetails details, DateTimeOffset now)
+    /// <summary>Why these details may name this organisation; empty when they do not.</summary>
+    public IReadOnlyList<MatchReason> Matches(OrganisationDetails details)
     {
-        var organisation = Create(details, now);
-        organisation.RefreshKeys();
-        return organisation;
+        var reasons = new List<MatchReason>();
+        var country = Blank(details.Country)?.ToUpperInvariant();
+        if (string.Equals(Country, country, StringComparison.Ordinal))
+        {
+            string[] mine = [NameKey, NameEnglishKey, .. FormerNameKeys];
+            if (new[] { Organisations.NameKey.Of(details.Name), Organisations.NameKey.Of(details.NameEnglish) }.Any(k => k.Length > 0 && mine.Contains(k)))
+                reasons.Add(MatchReason.Name);
+            var acronym = Organisations.NameKey.OfAcronym(details.Acronym);
+            if (country is not null && acronym.Length > 0 && acronym == AcronymKey) reasons.Add(MatchReason.AcronymAndCountry);
+        }
+        var domain = Organisations.NameKey.DomainOf(details.Website);
+        if (domain is not null && domain == WebDomain) reasons.Add(MatchReason.Website);
+        return reasons;
     }
-
-    private static Organisation Create(OrganisationDetails details, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Name = details.Name.Trim(),
-        NameEnglish = Blank(details.NameEnglish),
-        Acronym = Blank(details.Acronym),
-        Country = Blank(details.Country)?.ToUpperInvariant(),
-        CreatedAt = now,
-    };
 
     /// <summary>
-    /// Whether these details name this organisation: in the same country, a name (own or English) that meets one of
-    /// its names once accents, case, punctuation and script are set aside.
+    /// Folds a twin into this record: the twin's spellings will find this one, and the twin keeps pointing here.
+    /// Nothing else of the twin's is copied: whoever merges may not rewrite another's record (its website, e-mails,
+    /// acronym). Moving its signatures and invitations is the caller's part.
     /// </summary>
-    public bool IsNamedBy(OrganisationDetails details)
+    public void Absorb(Organisation twin, IReadOnlyList<Guid> affectedStatements, int signaturesMoved, int invitationsMoved, string userId, DateTimeOffset now)
     {
-        if (!string.Equals(Country, Blank(details.Country)?.ToUpperInvariant(), StringComparison.Ordinal)) return false;
-        string[] mine = [NameKey, NameEnglishKey];
-        return new[] { Organisations.NameKey.Of(details.Name), Organisations.NameKey.Of(details.NameEnglish) }
-            .Any(key => key.Length > 0 && mine.Contains(key));
+        if (twin.Id == Id) throw new DomainRuleException("duplicateId", "An organisation cannot be merged into itself.");
+        if (twin.IsMerged || IsMerged) throw new ConflictException("One of these organisations was already merged into another.");
+        if (twin.Country is not null && Country is not null && twin.Country != Country)
+            throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); they cannot be the same organisation.");
+
+        FormerNameKeys = FormerNameKeys.Concat([twin.NameKey, twin.NameEnglishKey, .. twin.FormerNameKeys])
+            .Where(k => k.Length > 0 && k != NameKey && k != NameEnglishKey).Distinct().ToList();
+
+        twin.MergedIntoId = Id;
+        twin.MergedAt = now;
+        twin.MergedBy = userId;
+        Raise(new OrganisationsMerged(Id, twin.Id, Name, twin.Name, affectedStatements, signaturesMoved, invitationsMoved, userId, now));
     }
+
+    private static List<string> NormaliseEmails(IEnumerable<string> emails) =>
+        emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).DistinctBy(e => e.ToLowerInvariant()).Take(MaxContactEmails).ToList();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>How a client names an organisation.</summary>
-public sealed record OrganisationDetails(string Name, string? NameEnglish, string? Acronym, string? Country);
+/// <summary>Why the directory thinks two descriptions are one organisation.</summary>
+public enum MatchReason { Name, AcronymAndCountry, Website }
+
+/// <summary>How a client names an organisation, and which directory record it means.</summary>
+/// <param name="Id">A directory record chosen by the client; then the names may be left out to show the record's own.</param>
+/// <param name="RegisterAsNew">Register a new record even though the directory holds look-alikes.</param>
+public sealed record OrganisationDetails(
+    string Name, string? NameEnglish, string? Acronym, string? Country, string? Website = null, Guid? Id = null, bool RegisterAsNew = false);
 
 public sealed class OrganisationDetailsValidator : AbstractValidator<OrganisationDetails>
 {
     public OrganisationDetailsValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength);
+        RuleFor(o => o.Name).NotEmpty().When(o => o.Id is null).MaximumLength(Organisation.NameMaxLength);
         RuleFor(o => o.NameEnglish).MaximumLength(Organisation.NameMaxLength);
         RuleFor(o => o.Acronym).MaximumLength(Organisation.AcronymMaxLength);
         RuleFor(o => o.Country!)
             .Must(Countries.IsKnownCode).When(o => !string.IsNullOrWhiteSpace(o.Country))
             .WithMessage("'Country' must be an ISO 3166-1 alpha-2 code such as PE or GB.");
+        RuleFor(o => o.Website!).MaximumLength(Organisation.WebsiteMaxLength)
+            .Must(w => NameKey.DomainOf(w) is not null).When(o => !string.IsNullOrWhiteSpace(o.Website))
+            .WithMessage("'Website' must be an http or https address such as https://example.org.");
     }
 }

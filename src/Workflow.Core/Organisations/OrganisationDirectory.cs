@@ -1,20 +1,93 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Organisations;
 
+/// <summary>A directory record that may be the organisation a client described, and why.</summary>
+public sealed record OrganisationMatch(Organisation Organisation, IReadOnlyList<MatchReason> Reasons);
+
 public static class OrganisationDirectory
 {
-    /// <summary>The organisation these details name (see <see cref="Organisation.IsNamedBy"/>), or a new one: no twins.</summary>
-    public static async Task<Organisation> FindOrRegisterAsync(this WorkflowDb db, OrganisationDetails details, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Records that may be the organisation these details describe: the same name in any spelling or script (in
+    /// the same country), the same acronym in the same country, or the same website. Strongest evidence first.
+    /// </summary>
+    public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details, CancellationToken ct)
     {
-        var keys = new[] { NameKey.Of(details.Name), NameKey.Of(details.NameEnglish) }.Where(k => k.Length > 0).ToList();
-        var candidates = await db.Organisations.Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey)).ToListAsync(ct);
-        var existing = candidates.FirstOrDefault(o => o.IsNamedBy(details));
-        if (existing is not null) return existing;
+        var keys = new[] { NameKey.Of(details.Name), NameKey.Of(details.NameEnglish) }.Where(k => k.Length > 0).Distinct().ToList();
+        var acronym = NameKey.OfAcronym(details.Acronym);
+        var country = string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant();
+        var domain = NameKey.DomainOf(details.Website);
+        var candidates = await db.Organisations
+            .Where(o => o.MergedIntoId == null)
+            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || (acronym != "" && country != null && o.AcronymKey == acronym && o.Country == country)
+                || (domain != null && o.WebDomain == domain))
+            .OrderBy(o => o.CreatedAt)
+            .Take(20)
+            .ToListAsync(ct);
+        return candidates.Select(o => new OrganisationMatch(o, o.Matches(details)))
+            .Where(m => m.Reasons.Count > 0)
+            .OrderBy(m => m.Reasons.Min())
+            .ToList();
+    }
 
-        var organisation = Organisation.Register(details, now);
+    /// <summary>
+    /// The directory record a request means: the one it names by id; else the one whose name meets these details;
+    /// else a new record. When the only look-alikes share the acronym and country or the website, the client is
+    /// offered them (409 with the matches) rather than a twin being created, unless it asked for a new record.
+    /// </summary>
+    /// <returns>The record, whether it was already known, and the names to show (the record's own when the client gave only its id).</returns>
+    public static async Task<(Organisation Organisation, bool Matched, OrganisationDetails ShownAs)> ResolveAsync(
+        this WorkflowDb db, OrganisationDetails details, DateTimeOffset now, CancellationToken ct, string? registeredBy = null)
+    {
+        if (details.Id is { } id)
+        {
+            var chosen = await db.FindLiveOrganisationAsync(id, ct)
+                ?? throw new DomainRuleException("organisation.id", "No organisation in the directory has this id.");
+            var shownAs = string.IsNullOrWhiteSpace(details.Name)
+                ? new OrganisationDetails(chosen.Name, chosen.NameEnglish, chosen.Acronym, chosen.Country)
+                : details;
+            return (chosen, true, shownAs);
+        }
+
+        if (!details.RegisterAsNew)
+        {
+            var matches = await db.FindMatchesAsync(details, ct);
+            if (matches.FirstOrDefault(m => m.Reasons.Contains(MatchReason.Name)) is { } sameName)
+                return (sameName.Organisation, true, details);
+            if (matches.Count > 0) throw PossibleTwin(matches);
+        }
+
+        var organisation = Organisation.Register(details, now, registeredBy);
         db.Organisations.Add(organisation);
+        return (organisation, false, details);
+    }
+
+    /// <summary>The record with this id, or the one it was merged into.</summary>
+    public static async Task<Organisation?> FindLiveOrganisationAsync(this WorkflowDb db, Guid id, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        for (var hops = 0; organisation?.MergedIntoId is { } next && hops < 10; hops++)
+            organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == next, ct);
         return organisation;
     }
+
+    public static ConflictException PossibleTwin(IReadOnlyList<OrganisationMatch> matches)
+    {
+        var first = matches[0];
+        return new ConflictException(
+            $"The directory may already hold this organisation: {first.Organisation.Name} ({Describe(first.Reasons)}). " +
+            "Send organisation.id to use a record listed in 'matches', or organisation.registerAsNew: true to register a new one.",
+            new Dictionary<string, object?> { ["matches"] = matches.Select(DirectoryMatch.From).ToList() });
+    }
+
+    public static string Describe(IEnumerable<MatchReason> reasons) => string.Join("; ", reasons.Select(r => r switch
+    {
+        MatchReason.Name => "same name",
+        MatchReason.AcronymAndCountry => "same acronym and country",
+        MatchReason.Website => "same website",
+        _ => r.ToString(),
+    }));
 }

@@ -2,15 +2,14 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
-using Workflow.Core.Endorsements;
 
 namespace Workflow.Core.Organisations;
 
 /// <summary>
-/// Finds organisations in the directory by any of their names or their acronym, ignoring accents, case and script,
+/// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact e-mail, ignoring accents, case and script,
 /// optionally in one country: so a drafter picks the organisation already known rather than typing a twin.
 /// </summary>
-public sealed record SearchOrganisations(string Query, string? Country) : IRequest<IReadOnlyList<OrganisationView>>;
+public sealed record SearchOrganisations(string Query, string? Country) : IRequest<IReadOnlyList<DirectoryEntry>>;
 
 public sealed class SearchOrganisationsValidator : AbstractValidator<SearchOrganisations>
 {
@@ -22,21 +21,27 @@ public sealed class SearchOrganisationsValidator : AbstractValidator<SearchOrgan
     }
 }
 
-public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<SearchOrganisations, IReadOnlyList<OrganisationView>>
+public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<SearchOrganisations, IReadOnlyList<DirectoryEntry>>
 {
     public const int MaxResults = 50;
 
-    public async Task<IReadOnlyList<OrganisationView>> Handle(SearchOrganisations request, CancellationToken ct)
+    public async Task<IReadOnlyList<DirectoryEntry>> Handle(SearchOrganisations request, CancellationToken ct)
     {
         var key = NameKey.Of(request.Query);
-        var acronym = request.Query.Trim().ToUpperInvariant();
+        var acronym = NameKey.OfAcronym(request.Query);
+        var domain = request.Query.Contains('.') && !request.Query.Contains('@') ? NameKey.DomainOf(request.Query) : null;
+        var email = request.Query.Trim();
         var country = string.IsNullOrWhiteSpace(request.Country) ? null : request.Country.Trim().ToUpperInvariant();
         var found = await db.Organisations.AsNoTracking()
-            .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key))) || (o.Acronym != null && o.Acronym.ToUpper() == acronym))
+            .Where(o => o.MergedIntoId == null)
+            .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key) || o.FormerNameKeys.Any(k => k.Contains(key))))
+                || (acronym.Length > 0 && o.AcronymKey == acronym)
+                || (domain != null && o.WebDomain == domain)
+                || o.ContactEmails.Any(e => e.ToLower() == email.ToLower()))
             .Where(o => country == null || o.Country == country)
             .OrderBy(o => o.NameKey)
             .Take(MaxResults)
             .ToListAsync(ct);
-        return found.Select(OrganisationView.From).ToList();
+        return found.Select(DirectoryEntry.From).ToList();
     }
 }

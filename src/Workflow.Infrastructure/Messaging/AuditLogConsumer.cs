@@ -13,7 +13,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>,
     IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>,
     IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
-    IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>
+    IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>,
+    IConsumer<OrganisationsMerged>
 {
     public const string Name = "audit-log";
 
@@ -38,23 +39,35 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<EndorsementReminderDue> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
     public Task Consume(ConsumeContext<EndorsementRequestExpired> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureDeadlineSet> context) => Record(context);
+    // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
+    public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
+        Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());
 
-    private async Task Record<T>(ConsumeContext<T> context, T? recorded = null) where T : class, IWorkflowEvent
+    private Task Record<T>(ConsumeContext<T> context, T? recorded = null) where T : class, IStatementEvent
+    {
+        var message = recorded ?? context.Message;
+        return Record(context, message, [message.StatementId]);
+    }
+
+    private async Task Record<T>(ConsumeContext<T> context, T message, IReadOnlyList<Guid?> statementIds) where T : class, IWorkflowEvent
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
         if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
 
-        var message = recorded ?? context.Message;
         var now = clock.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry
+        var payload = JsonSerializer.Serialize(message, WorkflowDb.EventJson);
+        foreach (var statementId in statementIds)
         {
-            MessageId = messageId,
-            StatementId = message.StatementId,
-            EventType = typeof(T).Name,
-            Payload = JsonSerializer.Serialize(message, WorkflowDb.EventJson),
-            OccurredAt = message.OccurredAt,
-            RecordedAt = now,
-        });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                MessageId = messageId,
+                StatementId = statementId,
+                EventType = typeof(T).Name,
+                Payload = payload,
+                OccurredAt = message.OccurredAt,
+                RecordedAt = now,
+            });
+        }
         await db.SaveProcessedAsync(messageId, Name, now, context.CancellationToken);
     }
 }

@@ -233,7 +233,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("StatementId")
+                    b.Property<Guid?>("StatementId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -509,7 +509,8 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("StatementId", "OrganisationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.ToTable("Signatures");
                 });
@@ -524,6 +525,19 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ContactEmails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
@@ -531,6 +545,24 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FormerNameKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -551,13 +583,27 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("NameEnglishKey");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("WebDomain");
+
+                    b.HasIndex("AcronymKey", "Country");
 
                     b.ToTable("Organisations");
                 });
@@ -797,6 +843,14 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Core.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Workflow.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Workflow.Core.Statements.StatementMember", b =>

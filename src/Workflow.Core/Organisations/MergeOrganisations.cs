@@ -1,0 +1,83 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Core.Organisations;
+
+/// <summary>
+/// Merges a twin record into the one that stays. Every signature and invitation of the twin moves to the survivor,
+/// keeping its number, date and the names the list shows; the twin stays in the directory pointing at the survivor,
+/// and an event records the merge in the audit log of every statement concerned.
+/// </summary>
+/// <remarks>
+/// The directory is shared, so a merge must not let one drafter rewrite another's records: the caller must draft
+/// every statement that refers to the twin (or have registered the twin, if none does), and must itself use the
+/// survivor (have registered it or draft a statement that refers to it).
+/// </remarks>
+public sealed record MergeOrganisations(string UserId, Guid SurvivorId, Guid DuplicateId) : IRequest<OrganisationRecord>;
+
+public sealed class MergeOrganisationsValidator : AbstractValidator<MergeOrganisations>
+{
+    public MergeOrganisationsValidator()
+    {
+        RuleFor(r => r.DuplicateId).NotEmpty();
+        RuleFor(r => r.DuplicateId).NotEqual(r => r.SurvivorId).WithMessage("An organisation cannot be merged into itself.");
+    }
+}
+
+public sealed class MergeOrganisationsHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<MergeOrganisations, OrganisationRecord>
+{
+    public async Task<OrganisationRecord> Handle(MergeOrganisations request, CancellationToken ct)
+    {
+        var survivor = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.SurvivorId, ct) ?? throw new NotFoundException("organisation");
+        var twin = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.DuplicateId, ct)
+            ?? throw new DomainRuleException("duplicateId", "No organisation in the directory has this id.");
+
+        var signatures = await db.Signatures.Where(s => s.OrganisationId == twin.Id).ToListAsync(ct);
+        var invitations = await db.EndorsementRequests.Where(r => r.OrganisationId == twin.Id).ToListAsync(ct);
+        var statementIds = signatures.Select(s => s.StatementId).Concat(invitations.Select(r => r.StatementId)).Distinct().ToList();
+        await EnsureMayMergeAsync(request.UserId, survivor, twin, statementIds, ct);
+        await EnsureNoClashAsync(survivor, signatures, invitations, ct);
+
+        foreach (var signature in signatures) signature.MoveToOrganisation(survivor.Id);
+        foreach (var invitation in invitations) invitation.MoveToOrganisation(survivor.Id);
+        survivor.Absorb(twin, statementIds, signatures.Count, invitations.Count, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await mediator.Send(new GetOrganisation(survivor.Id), ct);
+    }
+
+    private async Task EnsureMayMergeAsync(string userId, Organisation survivor, Organisation twin, List<Guid> twinStatements, CancellationToken ct)
+    {
+        var drafted = await db.Statements.Where(s => s.Members.Any(m => m.UserId == userId)).Select(s => s.Id).ToListAsync(ct);
+        var others = twinStatements.Except(drafted).Count();
+        if (others > 0)
+            throw new ForbiddenException($"{twin.Name} is used by {others} statement(s) you do not draft; only their drafters may merge it.");
+        if (twinStatements.Count == 0 && twin.CreatedBy != userId)
+            throw new ForbiddenException($"Only the drafter who registered {twin.Name} may merge it.");
+
+        var usesSurvivor = survivor.CreatedBy == userId
+            || await db.Signatures.AnyAsync(s => s.OrganisationId == survivor.Id && drafted.Contains(s.StatementId), ct)
+            || await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && drafted.Contains(r.StatementId), ct);
+        if (!usesSurvivor)
+            throw new ForbiddenException($"You may merge into {survivor.Name} only once one of your statements refers to it.");
+    }
+
+    /// <summary>A statement cannot end up with two standing signatures, or two open invitations, from one organisation.</summary>
+    private async Task EnsureNoClashAsync(Organisation survivor, List<Signature> signatures, List<EndorsementRequest> invitations, CancellationToken ct)
+    {
+        var signedStatements = signatures.Where(s => s.Status == SignatureStatus.Active).Select(s => s.StatementId).ToList();
+        var bothSigned = await db.Signatures.Where(s => s.OrganisationId == survivor.Id && s.Status == SignatureStatus.Active && signedStatements.Contains(s.StatementId))
+            .Select(s => s.Number).ToListAsync(ct);
+        if (bothSigned.Count > 0)
+            throw new ConflictException(
+                $"Both records have a standing signature on the same statement (the survivor's is number {string.Join(", ", bothSigned)}). " +
+                "Invalidate one of them as a duplicate first, then merge.");
+
+        var pendingStatements = invitations.Where(r => r.State == EndorsementRequestState.Pending).Select(r => r.StatementId).ToList();
+        if (await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && r.State == EndorsementRequestState.Pending && pendingStatements.Contains(r.StatementId), ct))
+            throw new ConflictException("Both records have a pending invitation to the same statement. Revoke one of them first, then merge.");
+    }
+}
