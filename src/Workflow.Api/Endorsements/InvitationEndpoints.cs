@@ -14,7 +14,8 @@ public sealed record WithdrawBody(string? Note);
 
 
 /// <summary>The link and the token, shown once: only the token's hash is kept.</summary>
-public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string Token, string SigningLink);
+/// <param name="OrganisationMatched">True when the organisation was already in the directory rather than registered now.</param>
+public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string Token, string SigningLink, bool OrganisationMatched);
 
 public static class InvitationEndpoints
 {
@@ -81,5 +82,5 @@ public static class InvitationEndpoints
 
     private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
         new(created.InvitationId, created.Organisation, created.Email, created.Token,
-            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}");
+            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}", created.OrganisationMatched);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
@@ -8,6 +9,32 @@ namespace Workflow.Api.Tests.Endorsements;
 public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task A_row_that_only_looks_like_a_known_organisation_is_rejected_with_the_match_and_a_row_naming_its_id_uses_it()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Str("id");
+        var acronym = "K" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var known = await (await drafter.PostAsJsonAsync("/api/organisations",
+            new { organisation = new { name = "Kommunistische Arbeiterpartei", acronym, country = "AT", website = "https://kap.example.at" } })).JsonAsync();
+
+        var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(
+            "name,acronym,country,website,email,organisationId\n" +
+            $"KAP Österreich,{acronym},AT,,a@example.org,\n" +
+            $"Kommunisten,,AT,http://www.kap.example.at/,b@example.org,\n" +
+            $",,,,c@example.org,{known.Str("id")}\n" +
+            $"Someone,,AT,,d@example.org,not-a-guid\n"));
+
+        var report = await response.JsonAsync();
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal(["Rejected", "Rejected", "Matched", "Rejected"], rows.Select(r => r.Str("outcome")));
+        Assert.All(rows.Take(2), r => Assert.Equal(known.Str("id"), r!["matches"]![0]!["organisation"].Str("id")));
+        Assert.Contains("organisation", rows[0]!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(known.Str("id"), rows[2].Str("organisationId"));
+        Assert.Contains("organisationId", rows[3]!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+    }
 
     [Fact]
     public async Task A_file_of_500_rows_with_20_bad_ones_invites_the_good_and_reports_each_bad_row_leaving_nothing_of_it()
