@@ -93,3 +93,17 @@ public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Dead
 public sealed record OrganisationsMerged(
     Guid SurvivorId, Guid DuplicateId, string SurvivorName, string DuplicateName, IReadOnlyList<Guid> StatementIds,
     int SignaturesMoved, int InvitationsMoved, string MergedBy, DateTimeOffset OccurredAt) : IWorkflowEvent;
+
+public sealed record OpenSignOnChanged(Guid StatementId, bool Enabled, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <param name="ProtectedConfirmationToken">The confirmation link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+public sealed record SignOnSubmitted(
+    Guid StatementId, Guid SignOnId, string OrganisationName, string RecipientEmail, string StatementTitle,
+    string ProtectedConfirmationToken, DateTimeOffset ConfirmBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
+
+public sealed record SignOnConfirmed(Guid StatementId, Guid SignOnId, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record SignOnApproved(
+    Guid StatementId, Guid SignOnId, Guid SignatureId, Guid OrganisationId, string ApprovedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record SignOnRejected(Guid StatementId, Guid SignOnId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;

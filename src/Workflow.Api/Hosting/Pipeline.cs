@@ -2,6 +2,7 @@ using Workflow.Api.Accounts;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
+using Workflow.Api.SignOn;
 using Workflow.Api.Statements;
 
 namespace Workflow.Api.Hosting;
@@ -21,6 +22,7 @@ public static class Pipeline
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -34,6 +36,7 @@ public static class Pipeline
         app.MapSignatureEndpoints();
         app.MapOrganisationEndpoints();
         app.MapPublicEndpoints();
+        app.MapSignOnEndpoints();
         return app;
     }
 }

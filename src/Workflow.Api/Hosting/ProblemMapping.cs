@@ -22,6 +22,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             NotFoundException e => Problem(StatusCodes.Status404NotFound, e),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e),
             ConflictException e => WithExtensions(Problem(StatusCodes.Status409Conflict, e), e.Extensions),
+            TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e),
             BadHttpRequestException e => BadRequest(e),
             _ => null,
         };

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Workflow.Core.Accounts;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.SignOn;
+using Workflow.Api.SignOn;
 using Workflow.Infrastructure.Email;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
@@ -29,6 +31,8 @@ public static class ServiceRegistration
         services.AddWorkflowMessaging(configuration);
         services.AddWorkflowEmail(configuration, dataDirectory);
         services.AddScoped<SeedImporter>();
+        services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));
+        services.AddSignOnRateLimit();
 
         services.AddDataProtection()
             .SetApplicationName("Workflow")

@@ -30,3 +30,6 @@ public sealed class DomainRuleException(string field, string detail)
 {
     public string Field { get; } = field;
 }
+
+/// <summary>429: a limit that protects a public form was reached; the detail says which.</summary>
+public sealed class TooManyRequestsException(string detail) : WorkflowException("Too many requests", detail);

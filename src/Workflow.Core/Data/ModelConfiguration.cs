@@ -133,6 +133,36 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
     }
 }
 
+internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn.SignOnEntry>
+{
+    public void Configure(EntityTypeBuilder<SignOn.SignOnEntry> b)
+    {
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => e.ConfirmationTokenHash).IsUnique();
+        b.Property(e => e.ConfirmationTokenHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.TextHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Name).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(e => e.NameEnglish).HasMaxLength(Organisation.NameMaxLength);
+        b.Property(e => e.Acronym).HasMaxLength(Organisation.AcronymMaxLength);
+        b.Property(e => e.Country).HasMaxLength(2).IsFixedLength();
+        b.Property(e => e.Website).HasMaxLength(Organisation.WebsiteMaxLength * 2);
+        b.Property(e => e.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(e => e.EmailDomain).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(e => e.Language).HasMaxLength(8);
+        b.Property(e => e.SignerName).HasMaxLength(Signature.SignerNameMaxLength);
+        b.Property(e => e.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);
+        b.Property(e => e.State).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.ModeratedBy).HasMaxLength(450);
+        b.Property(e => e.RejectionReason).HasMaxLength(SignOn.SignOnEntry.ReasonMaxLength);
+        b.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
+        b.Ignore(e => e.Organisation);
+        b.HasIndex(e => new { e.StatementId, e.State });
+        b.HasIndex(e => new { e.StatementId, e.EmailDomain, e.SubmittedAt });
+        b.HasOne<Statement>().WithMany().HasForeignKey(e => e.StatementId);
+        b.HasOne<Signature>().WithMany().HasForeignKey(e => e.SignatureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)

@@ -37,8 +37,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         statement.EnsureAcceptsInvitations();
 
         var (organisation, matched, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
-        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
-            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
         if (await db.EndorsementRequests.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
                 && r.State == EndorsementRequestState.Pending, ct))
             throw new ConflictException($"{organisation.Name} already has a pending invitation to this statement; revoke it to send a new one.");

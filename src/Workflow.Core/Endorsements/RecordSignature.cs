@@ -38,8 +38,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsSignatures();
         var (organisation, _, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
-        if (await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
-            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,

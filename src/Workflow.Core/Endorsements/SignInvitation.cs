@@ -38,14 +38,9 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
         // One signature per organisation per statement: if there is one, it is either this invitation's
         // (signed again, perhaps by a concurrent request that won) or the organisation signed another way.
-        var existing = await db.Signatures.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.StatementId == statement.Id && s.OrganisationId == organisation.Id, ct);
-        if (existing is not null)
-        {
-            if (existing.EndorsementRequestId == invitation.Id)
-                return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
-            throw new ConflictException($"{organisation.Name} has already signed this statement.");
-        }
+        var existing = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
+        if (existing is not null) return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
+        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
 
         var now = clock.GetUtcNow();
         invitation.EnsureCanAnswer(statement.SignatureDeadline, now);

@@ -108,6 +108,13 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
 
 internal static class SignatureLookup
 {
+    /// <summary>Refuses a second standing signature of one organisation on one statement (a withdrawn or invalidated one does not count).</summary>
+    public static async Task EnsureNotSignedYetAsync(this WorkflowDb db, Guid statementId, Organisations.Organisation organisation, CancellationToken ct)
+    {
+        if (await db.Signatures.AnyAsync(s => s.StatementId == statementId && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
+            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+    }
+
     public static async Task<Signature> LoadSignatureForDraftingAsync(this WorkflowDb db, Guid statementId, Guid signatureId, string userId, CancellationToken ct)
     {
         await db.LoadForDraftingAsync(statementId, userId, ct);

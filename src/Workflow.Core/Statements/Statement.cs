@@ -44,6 +44,8 @@ public sealed class Statement : AggregateRoot
     public DateTimeOffset? WithdrawnAt { get; private set; }
     /// <summary>After it, pending invitations expire; before it, they get reminders.</summary>
     public DateTimeOffset? SignatureDeadline { get; private set; }
+    /// <summary>Whether organisations that were not invited may ask to sign through the public form.</summary>
+    public bool AcceptsOpenSignOn { get; private set; }
     public IReadOnlyList<StatementMember> Members => _members;
 
     public bool IsPublic => State is StatementState.Published or StatementState.Closed;
@@ -167,6 +169,19 @@ public sealed class Statement : AggregateRoot
                 throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatures.");
         }
     }
+
+    /// <summary>Opens or closes the public sign-on form. Entries already made stay in the moderation queue either way.</summary>
+    public void SetOpenSignOn(bool enabled, string userId, DateTimeOffset now)
+    {
+        if (enabled) EnsureAcceptsInvitations();
+        if (AcceptsOpenSignOn == enabled) return;
+        AcceptsOpenSignOn = enabled;
+        UpdatedAt = now;
+        Raise(new OpenSignOnChanged(Id, enabled, userId, now));
+    }
+
+    /// <summary>Whether the public form takes entries now: open sign-on is on and the statement accepts signatures.</summary>
+    public bool TakesOpenSignOns => AcceptsOpenSignOn && AcceptsSignatures;
 
     /// <summary>Sets (or, with null, removes) the deadline for signatures through invitations.</summary>
     public void SetSignatureDeadline(DateTimeOffset? deadline, string userId, DateTimeOffset now)

@@ -7,12 +7,12 @@ public sealed record StatementDetails(
     Guid Id, string Slug, string Title, string Language, string State, bool AllowsFurtherSignatories,
     VersionDetails LatestVersion, int? SignableVersionNumber, int SignatureCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? PublishedAt,
-    DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt)
+    DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt, bool AcceptsOpenSignOn)
 {
     public static StatementDetails From(Statement s, StatementVersion latest) => new(
         s.Id, s.Slug, s.Title, s.Language, s.State.ToString(), s.AllowsFurtherSignatories,
         VersionDetails.From(latest), s.SignableVersionNumber, s.SignatureCount,
-        s.CreatedAt, s.UpdatedAt, s.OpenedAt, s.PublishedAt, s.ClosedAt, s.WithdrawnAt);
+        s.CreatedAt, s.UpdatedAt, s.OpenedAt, s.PublishedAt, s.ClosedAt, s.WithdrawnAt, s.AcceptsOpenSignOn);
 }
 
 /// <summary>One version's text. <c>BodyHtml</c> is the Markdown rendered and sanitised, safe to insert in a page.</summary>

@@ -14,7 +14,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>,
     IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
     IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>,
-    IConsumer<OrganisationsMerged>
+    IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>, IConsumer<SignOnSubmitted>, IConsumer<SignOnConfirmed>,
+    IConsumer<SignOnApproved>, IConsumer<SignOnRejected>
 {
     public const string Name = "audit-log";
 
@@ -39,6 +40,11 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<EndorsementReminderDue> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
     public Task Consume(ConsumeContext<EndorsementRequestExpired> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureDeadlineSet> context) => Record(context);
+    public Task Consume(ConsumeContext<OpenSignOnChanged> context) => Record(context);
+    public Task Consume(ConsumeContext<SignOnSubmitted> context) => Record(context, context.Message with { ProtectedConfirmationToken = "" });
+    public Task Consume(ConsumeContext<SignOnConfirmed> context) => Record(context);
+    public Task Consume(ConsumeContext<SignOnApproved> context) => Record(context);
+    public Task Consume(ConsumeContext<SignOnRejected> context) => Record(context);
     // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
     public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
         Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());

@@ -53,6 +53,7 @@ public static class MessagingSetup
             bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = InvitationEmailConsumer.Name);
             bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = DeclineNoticeConsumer.Name);
             bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = InvalidationNoticeConsumer.Name);
+            bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = SignOnEmailConsumer.Name);
 
             if (messaging.IsInMemory)
             {

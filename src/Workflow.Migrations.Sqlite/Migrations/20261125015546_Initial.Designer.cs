@@ -11,7 +11,7 @@ using Workflow.Core.Data;
 namespace Workflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDb))]
-    [Migration("20261125013034_Initial")]
+    [Migration("20261125015546_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -236,7 +236,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("StatementId")
+                    b.Property<Guid?>("StatementId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -512,7 +512,8 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("StatementId", "OrganisationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.ToTable("Signatures");
                 });
@@ -527,6 +528,19 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ContactEmails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
@@ -534,6 +548,24 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FormerNameKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -554,7 +586,17 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
@@ -562,7 +604,127 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NameKey");
 
+                    b.HasIndex("WebDomain");
+
+                    b.HasIndex("AcronymKey", "Country");
+
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConfirmBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmationTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignatureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SignatureId");
+
+                    b.HasIndex("StatementId", "State");
+
+                    b.HasIndex("StatementId", "EmailDomain", "SubmittedAt");
+
+                    b.ToTable("SignOnEntries");
                 });
 
             modelBuilder.Entity("Workflow.Core.Statements.Statement", b =>
@@ -570,6 +732,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptsOpenSignOn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("AllowsFurtherSignatories")
                         .HasColumnType("INTEGER");
@@ -799,6 +964,28 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Core.Organisations.Organisation", b =>
+                {
+                    b.HasOne("Workflow.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+                {
+                    b.HasOne("Workflow.Core.Endorsements.Signature", null)
+                        .WithMany()
+                        .HasForeignKey("SignatureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workflow.Core.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -57,7 +57,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: true),
                     EventType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -77,13 +77,29 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     NameEnglish = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Acronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Country = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    ContactEmails = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     NameKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    NameEnglishKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false)
+                    NameEnglishKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    AcronymKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    WebDomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    FormerNameKeys = table.Column<string>(type: "TEXT", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MergedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MergedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Organisations_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -139,6 +155,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SignatureDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptsOpenSignOn = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -399,6 +416,52 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SignOnEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEnglish = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Acronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    EmailDomain = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    ConfirmationTokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ModeratedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ModeratedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SignatureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOnEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignOnEntries_Signatures_SignatureId",
+                        column: x => x.SignatureId,
+                        principalTable: "Signatures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SignOnEntries_Statements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -463,6 +526,16 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_AcronymKey_Country",
+                table: "Organisations",
+                columns: new[] { "AcronymKey", "Country" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_MergedIntoId",
+                table: "Organisations",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Name",
                 table: "Organisations",
                 column: "Name");
@@ -476,6 +549,11 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 name: "IX_Organisations_NameKey",
                 table: "Organisations",
                 column: "NameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_WebDomain",
+                table: "Organisations",
+                column: "WebDomain");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -509,12 +587,34 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 name: "IX_Signatures_StatementId_OrganisationId",
                 table: "Signatures",
                 columns: new[] { "StatementId", "OrganisationId" },
-                unique: true);
+                unique: true,
+                filter: "\"Status\" = 'Active'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_VersionId",
                 table: "Signatures",
                 column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOnEntries_ConfirmationTokenHash",
+                table: "SignOnEntries",
+                column: "ConfirmationTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOnEntries_SignatureId",
+                table: "SignOnEntries",
+                column: "SignatureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOnEntries_StatementId_EmailDomain_SubmittedAt",
+                table: "SignOnEntries",
+                columns: new[] { "StatementId", "EmailDomain", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOnEntries_StatementId_State",
+                table: "SignOnEntries",
+                columns: new[] { "StatementId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StatementMember_UserId",
@@ -567,7 +667,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 name: "ProcessedMessages");
 
             migrationBuilder.DropTable(
-                name: "Signatures");
+                name: "SignOnEntries");
 
             migrationBuilder.DropTable(
                 name: "StatementMember");
@@ -577,6 +677,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Signatures");
 
             migrationBuilder.DropTable(
                 name: "EndorsementRequests");

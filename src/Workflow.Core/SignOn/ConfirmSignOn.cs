@@ -1,0 +1,55 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Core.SignOn;
+
+/// <summary>What the confirmation link shows before the signer confirms.</summary>
+public sealed record GetSignOnByToken(string Token) : IRequest<SignOnStatus>;
+
+/// <summary>The signer confirms through the link sent to the organisation's address; then the drafters moderate it.</summary>
+public sealed record ConfirmSignOn(string Token) : IRequest<SignOnStatus>;
+
+/// <param name="State">AwaitingConfirmation, Lapsed, AwaitingModeration, Approved or Rejected.</param>
+public sealed record SignOnStatus(string State, string StatementTitle, string OrganisationName, string SignerName, string TextHash,
+    DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt, string? RejectionReason);
+
+public sealed class GetSignOnByTokenHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetSignOnByToken, SignOnStatus>
+{
+    public async Task<SignOnStatus> Handle(GetSignOnByToken request, CancellationToken ct)
+    {
+        var entry = await db.FindSignOnByTokenAsync(request.Token, ct);
+        return await db.StatusAsync(entry, clock.GetUtcNow(), ct);
+    }
+}
+
+public sealed class ConfirmSignOnHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ConfirmSignOn, SignOnStatus>
+{
+    public async Task<SignOnStatus> Handle(ConfirmSignOn request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var entry = await db.FindSignOnByTokenAsync(request.Token, ct);
+        entry.Confirm(now);
+        await db.SaveChangesAsync(ct);
+        return await db.StatusAsync(entry, now, ct);
+    }
+}
+
+internal static class SignOnLookup
+{
+    /// <summary>404 alike for a malformed and an unknown token, so tokens cannot be probed.</summary>
+    public static async Task<SignOnEntry> FindSignOnByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
+    {
+        if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("sign-on");
+        var hash = InvitationToken.Hash(token);
+        return await db.SignOnEntries.SingleOrDefaultAsync(e => e.ConfirmationTokenHash == hash, ct) ?? throw new NotFoundException("sign-on");
+    }
+
+    public static async Task<SignOnStatus> StatusAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)
+    {
+        var title = await db.Statements.Where(s => s.Id == entry.StatementId).Select(s => s.Title).SingleAsync(ct);
+        return new SignOnStatus(entry.StatusAt(now), title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt, entry.RejectionReason);
+    }
+}

@@ -1,0 +1,97 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.SignOn;
+
+/// <summary>What the public form shows: the exact text to sign, and its hash to send back.</summary>
+public sealed record GetSignOnForm(string Slug) : IRequest<SignOnForm>;
+
+public sealed record SignOnForm(string Slug, string Title, string Language, string State, VersionDetails Version);
+
+public sealed class GetSignOnFormHandler(WorkflowDb db) : IRequestHandler<GetSignOnForm, SignOnForm>
+{
+    public async Task<SignOnForm> Handle(GetSignOnForm request, CancellationToken ct)
+    {
+        var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version));
+    }
+}
+
+/// <param name="TextHash">The hash of the text the signer was shown (from the form): the entry is bound to it.</param>
+public sealed record SubmitSignOn(string Slug, OrganisationDetails Organisation, string Email, string SignerName, string? SignerRole,
+    string TextHash, string? Language) : IRequest<SignOnReceipt>;
+
+/// <summary>What the public is told after submitting: to look for the confirmation e-mail. Nothing about other entries.</summary>
+public sealed record SignOnReceipt(Guid Id, string State, DateTimeOffset ConfirmBy, string Message);
+
+public sealed class SubmitSignOnValidator : AbstractValidator<SubmitSignOn>
+{
+    public SubmitSignOnValidator()
+    {
+        RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
+        RuleFor(r => r.Organisation.Name).NotEmpty().When(r => r.Organisation is not null);
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
+        RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength);
+        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
+        RuleFor(r => r.TextHash).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
+        RuleFor(r => r.Language!).Must(l => EndorsementRequest.EmailLanguages.Contains(l.Trim().ToLowerInvariant()))
+            .When(r => !string.IsNullOrWhiteSpace(r.Language))
+            .WithMessage("'Language' must be one of the languages e-mails are written in: en, es.");
+    }
+}
+
+public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection, IOptions<OpenSignOnOptions> options)
+    : IRequestHandler<SubmitSignOn, SignOnReceipt>
+{
+    public async Task<SignOnReceipt> Handle(SubmitSignOn request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var limits = options.Value;
+        var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
+        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+        if (!string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
+            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
+                new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
+
+        var email = request.Email.Trim();
+        var pending = db.SignOnEntries.Where(e => e.StatementId == statement.Id
+            && (e.State == SignOnState.AwaitingModeration || (e.State == SignOnState.AwaitingConfirmation && e.ConfirmBy > now)));
+        if (await pending.AnyAsync(e => e.Email.ToLower() == email.ToLower(), ct))
+            throw new ConflictException("A sign-on from this address is already waiting for confirmation or for the drafters. Look for the e-mail we sent.");
+        if (await pending.CountAsync(ct) >= limits.MaxPendingPerStatement)
+            throw new TooManyRequestsException("This statement has too many sign-ons waiting for confirmation or moderation. Please try again later.");
+        var domain = SignOnEntry.DomainOf(email);
+        var hourAgo = now.AddHours(-1);
+        if (await db.SignOnEntries.CountAsync(e => e.StatementId == statement.Id && e.EmailDomain == domain && e.SubmittedAt > hourAgo, ct) >= limits.PerEmailDomainPerHour)
+            throw new TooManyRequestsException($"Too many sign-ons from addresses at {domain} in the last hour. Please try again later.");
+
+        var token = InvitationToken.New();
+        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
+        var entry = SignOnEntry.Submit(statement.Id, statement.Title, request.Organisation, email, language, request.SignerName, request.SignerRole,
+            version.Number, version.TextHash, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), limits.ConfirmWithin, now);
+        db.SignOnEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return new SignOnReceipt(entry.Id, entry.State.ToString(), entry.ConfirmBy,
+            $"We sent a confirmation link to {entry.Email}. Follow it by {entry.ConfirmBy:u}; the drafters then review the signature.");
+    }
+}
+
+internal static class SignOnAccess
+{
+    /// <summary>The statement behind a public form; 404 alike for an unknown slug and a statement that takes no sign-ons, so drafts stay hidden.</summary>
+    public static async Task<Statement> LoadTakingSignOnsAsync(this WorkflowDb db, string slug, CancellationToken ct)
+    {
+        var statement = await db.Statements.SingleOrDefaultAsync(s => s.Slug == slug, ct);
+        if (statement is null || !statement.TakesOpenSignOns) throw new NotFoundException("statement open to sign-on");
+        return statement;
+    }
+}
