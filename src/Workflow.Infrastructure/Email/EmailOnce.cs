@@ -8,8 +8,8 @@ internal static class EmailOnce
 {
     /// <summary>
     /// Sends the messages an event calls for, once: the inbox skips a redelivered event, and each message's file
-    /// (or, later, SMTP message id) is keyed by the event and the recipient, so a crash between sending and
-    /// recording sends nothing twice.
+    /// and Message-Id are keyed by the event and the recipient. In the pickup folder a crash between sending and
+    /// recording rewrites the same file; over SMTP it can send the message again, with the same Message-Id.
     /// </summary>
     public static async Task SendOnceAsync(this IEmailSender sender, WorkflowDb db, Guid messageId, string consumer,
         IEnumerable<MimeMessage> messages, DateTimeOffset now, CancellationToken ct)

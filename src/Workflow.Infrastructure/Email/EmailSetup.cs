@@ -9,6 +9,8 @@ public sealed class EmailOptions
     /// <summary>Where .eml files are written for a mail server's pickup service or a person to read.</summary>
     public string PickupDirectory { get; set; } = "";
     public string From { get; set; } = "Workflow <noreply@workflow.invalid>";
+    /// <summary>When its host is set, mail is sent over SMTP rather than written to the pickup folder.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 }
 
 public static class EmailSetup
@@ -20,7 +22,10 @@ public static class EmailSetup
             configuration.GetSection(EmailOptions.Section).Bind(options);
             if (string.IsNullOrWhiteSpace(options.PickupDirectory)) options.PickupDirectory = Path.Combine(dataDirectory, "mail-pickup");
         });
-        services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Smtp:Host"]))
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        else
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return services;
     }
 }

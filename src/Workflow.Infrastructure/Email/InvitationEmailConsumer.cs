@@ -59,6 +59,13 @@ public sealed class InvitationEmailConsumer(
         {
             await sender.SendAsync(message, messageId, ct);
         }
+        catch (EmailRejectedException e)
+        {
+            // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation.
+            invitation.MarkDeliveryFailed(e.Message, clock.GetUtcNow());
+            await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
+            return;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             invitation.MarkDeliveryFailed(e.Message, clock.GetUtcNow());

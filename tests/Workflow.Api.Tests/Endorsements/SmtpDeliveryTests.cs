@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Endorsements;
+
+/// <summary>Invitations sent over SMTP (MailKit) to a real SMTP server listening on this machine.</summary>
+public sealed class SmtpDeliveryTests
+{
+    private static WorkflowApiFactory OverSmtp(SmtpTestServer smtp) => WorkflowApiFactory.With(settings: new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:Smtp:Timeout"] = "00:00:05",
+        ["Messaging:RetryIntervalsMs:0"] = "500",
+        ["Messaging:RetryIntervalsMs:1"] = "1000",
+        ["Messaging:RetryIntervalsMs:2"] = "2000",
+        ["Messaging:RetryIntervalsMs:3"] = "4000",
+        ["Messaging:RetryIntervalsMs:4"] = "8000",
+    });
+
+    [Fact]
+    public async Task An_invitation_goes_over_smtp_and_a_refused_mailbox_shows_on_the_invitation_without_retrying()
+    {
+        await using var smtp = new SmtpTestServer();
+        smtp.Start();
+        using var factory = OverSmtp(smtp);
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Over SMTP")).Str("id");
+
+        var good = await drafter.InviteAsync(id, "Partido Comunista de Chile", null, "PCCh", "CL", "pcch@example.org");
+        var bad = await drafter.InviteAsync(id, "Partido Inexistente", null, null, "CL", "bounce@example.org");
+
+        var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(smtp.Received.ToList()), r => r.Count == 1, "the SMTP server receives the invitation");
+        Assert.Equal("pcch@example.org", delivered[0].To.Mailboxes.Single().Address);
+        Assert.Contains($"/api/invitations/{good.Str("token")}", delivered[0].TextBody);
+        var statuses = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations")).JsonArrayAsync(),
+            list => list.Any(i => i.Str("status") == "Sent") && list.Any(i => i.Str("status") == "DeliveryFailed"), "one invitation is sent and the other failed");
+        var failed = statuses.Single(i => i.Str("id") == bad.Str("invitationId"))!;
+        Assert.Contains("550", failed.Str("deliveryError"));
+        Assert.Single(smtp.Received); // nothing was sent to the refused mailbox, and the good one once
+    }
+
+    [Fact]
+    public async Task When_the_mail_server_is_down_the_invitation_shows_the_failure_and_a_retry_delivers_it_once_it_is_back()
+    {
+        await using var smtp = new SmtpTestServer(); // not listening yet
+        using var factory = OverSmtp(smtp);
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Server down")).Str("id");
+        var invitation = await drafter.InviteAsync(id, "Partido Comunista del Uruguay", null, "PCU", "UY", "pcu@example.org");
+
+        var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
+            i => i.Str("status") == "DeliveryFailed", "the failed attempt shows on the invitation");
+        Assert.False(string.IsNullOrEmpty(failed.Str("deliveryError")));
+
+        smtp.Start();
+
+        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
+            i => i.Str("status") == "Sent" && i["deliveryError"] is null, "a retry delivers it and clears the failure", timeoutSeconds: 30);
+        Assert.Single(smtp.Received);
+    }
+}
