@@ -17,7 +17,8 @@ public sealed class GetAuditLogHandler(WorkflowDb db) : IRequestHandler<GetAudit
         await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         return await db.AuditEntries.AsNoTracking()
             .Where(a => a.StatementId == request.StatementId)
-            .OrderBy(a => a.Id)
+            // When it happened, not when the consumer got to it: consumers may take events out of order.
+            .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
             .Select(a => new AuditLogEntry(a.Id, a.EventType, a.OccurredAt, a.RecordedAt, a.Payload))
             .ToListAsync(ct);
     }

@@ -33,3 +33,10 @@ public sealed class DomainRuleException(string field, string detail)
 
 /// <summary>429: a limit that protects a public form was reached; the detail says which.</summary>
 public sealed class TooManyRequestsException(string detail) : WorkflowException("Too many requests", detail);
+
+/// <summary>What only the database provider can tell about a failed save.</summary>
+public interface IDatabaseErrors
+{
+    /// <summary>Whether the save broke a unique constraint: another request took the same number or key first.</summary>
+    bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception);
+}

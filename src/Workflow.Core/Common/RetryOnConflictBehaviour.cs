@@ -9,7 +9,7 @@ namespace Workflow.Core.Common;
 /// constraint was taken meanwhile), the use case runs again on fresh data, so the domain rules
 /// decide the second time with what the winner wrote (a next list number, "already signed", a 409).
 /// </summary>
-public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db)
+public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db, IDatabaseErrors errors)
     : IPipelineBehavior<TRequest, TResponse>
 {
     internal const int MaxAttempts = 60;
@@ -22,16 +22,19 @@ public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db)
             {
                 return await next();
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            catch (DbUpdateException e) when (IsLostRace(e) && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
             {
                 db.ChangeTracker.Clear();
                 // Spread the retries of many concurrent losers so that they do not collide again in step.
                 await Task.Delay(Random.Shared.Next(1, 5 + 2 * attempt), cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (IsLostRace(e))
             {
                 throw new ConflictException("Someone else changed this at the same moment. Try again.");
             }
         }
     }
+
+    // Any other failed save (a broken foreign key, a value the column cannot hold) is a bug to see, not a race to retry.
+    private bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e);
 }

@@ -170,7 +170,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasKey(m => m.Sequence);
         b.Property(m => m.Sequence).ValueGeneratedOnAdd();
         b.HasIndex(m => m.MessageId).IsUnique();
-        b.HasIndex(m => new { m.SentAt, m.Sequence });
+        b.HasIndex(m => new { m.SentAt, m.ParkedAt, m.Sequence });
         b.Property(m => m.Type).HasMaxLength(200);
         b.Property(m => m.LastError).HasMaxLength(2000);
     }
@@ -191,7 +191,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.HasKey(a => a.Id);
         b.Property(a => a.Id).ValueGeneratedOnAdd();
-        b.HasIndex(a => new { a.StatementId, a.Id });
+        b.HasIndex(a => new { a.StatementId, a.OccurredAt, a.Id });
         b.HasIndex(a => a.MessageId);
         b.Property(a => a.EventType).HasMaxLength(200);
     }

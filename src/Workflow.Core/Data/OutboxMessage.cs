@@ -18,6 +18,11 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// Set when the message can never be published (no contract of its type, a payload that does not read):
+    /// it is set aside, with its error, so that it does not hold back every later event. Needs a person.
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; set; }
 }
 
 /// <summary>The inbox: a message id a consumer has already handled. The key makes a second handling impossible.</summary>

@@ -26,23 +26,39 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var bus = scope.ServiceProvider.GetRequiredService<IBus>();
 
-        var batch = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
+        var batch = await db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
         var published = 0;
         foreach (var message in batch)
         {
             ct.ThrowIfCancellationRequested();
             message.Attempts++;
+            object payload;
+            Type type;
             try
             {
-                if (!ContractTypes.TryGetValue(message.Type, out var type))
-                    throw new InvalidOperationException($"No event contract is named {message.Type}.");
-                var payload = JsonSerializer.Deserialize(message.Payload, type, WorkflowDb.EventJson)!;
+                type = ContractTypes.TryGetValue(message.Type, out var known) ? known
+                    : throw new InvalidOperationException($"No event contract is named {message.Type}.");
+                payload = JsonSerializer.Deserialize(message.Payload, type, WorkflowDb.EventJson)
+                    ?? throw new InvalidOperationException("The payload is empty.");
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
+            {
+                // It will never publish: set it aside rather than hold back every later event behind it.
+                message.ParkedAt = clock.GetUtcNow();
+                message.LastError = Truncate(e.Message);
+                await db.SaveChangesAsync(CancellationToken.None);
+                log.LogCritical(e, "Outbox message {Sequence} ({Type}) cannot be read and was parked; it needs a person", message.Sequence, message.Type);
+                continue;
+            }
+
+            try
+            {
                 await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Keep the order: stop here and try this message again on the next pass.
-                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                // The bus is unwell: keep the order, stop here and try this message again on the next pass.
+                message.LastError = Truncate(e.Message);
                 await db.SaveChangesAsync(CancellationToken.None);
                 log.LogError(e, "Publishing outbox message {Sequence} ({Type}) failed; it will be tried again", message.Sequence, message.Type);
                 break;
@@ -55,6 +71,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         return published;
     }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     /// <summary>
     /// The in-memory transport loses what it holds when the process stops. At start-up, messages sent

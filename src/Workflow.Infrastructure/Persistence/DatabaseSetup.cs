@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Infrastructure.Messaging;
 
@@ -17,6 +18,11 @@ public static class DatabaseSetup
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Workflow");
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IDatabaseErrors>(provider.ToLowerInvariant() switch
+        {
+            "sqlite" => new SqliteDatabaseErrors(),
+            _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not supported. Use Sqlite."),
+        });
         services.AddDbContext<WorkflowDb>((sp, options) =>
         {
             switch (provider.ToLowerInvariant())

@@ -240,7 +240,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("StatementId", "Id");
+                    b.HasIndex("StatementId", "OccurredAt", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -264,6 +264,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ParkedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -281,7 +284,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("SentAt", "Sequence");
+                    b.HasIndex("SentAt", "ParkedAt", "Sequence");
 
                     b.ToTable("OutboxMessages");
                 });

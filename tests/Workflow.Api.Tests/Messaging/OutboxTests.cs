@@ -34,6 +34,30 @@ public sealed class OutboxTests
             .ToDictionaryAsync(x => x.Key, x => x.Count));
 
     [Fact]
+    public async Task A_message_that_can_never_be_published_is_parked_with_its_error_and_the_events_behind_it_still_go_out()
+    {
+        await using var factory = WorkflowApiFactory.With(settings: DispatcherOff);
+        await MakeEventsAsync(factory, revisions: 1);
+        var written = await OutboxAsync(factory);
+        // A corrupted row in the middle of the outbox: a payload that is not JSON.
+        var poisoned = written[1].Sequence;
+        await factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Sequence == poisoned).ExecuteUpdateAsync(m => m.SetProperty(x => x.Payload, "{not json")));
+
+        var published = await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
+
+        Assert.Equal(written.Count - 1, published);
+        var after = await OutboxAsync(factory);
+        var parked = Assert.Single(after, m => m.ParkedAt is not null);
+        Assert.Equal(poisoned, parked.Sequence);
+        Assert.Null(parked.SentAt);
+        Assert.False(string.IsNullOrEmpty(parked.LastError));
+        Assert.All(after.Where(m => m.Sequence != poisoned), m => Assert.NotNull(m.SentAt));
+        // A later pass does not try it again (the pass may publish events that consumers raised meanwhile).
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
+        Assert.Equal(1, (await OutboxAsync(factory)).Single(m => m.Sequence == poisoned).Attempts);
+    }
+
+    [Fact]
     public async Task A_dispatcher_stopped_mid_batch_loses_no_event_after_a_restart_and_none_is_handled_twice()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));

@@ -114,7 +114,8 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ParkedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -505,9 +506,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_StatementId_Id",
+                name: "IX_AuditEntries_StatementId_OccurredAt_Id",
                 table: "AuditEntries",
-                columns: new[] { "StatementId", "Id" });
+                columns: new[] { "StatementId", "OccurredAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndorsementRequests_OrganisationId",
@@ -562,9 +563,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_SentAt_Sequence",
+                name: "IX_OutboxMessages_SentAt_ParkedAt_Sequence",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "Sequence" });
+                columns: new[] { "SentAt", "ParkedAt", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Signatures_EndorsementRequestId",

@@ -11,7 +11,7 @@ using Workflow.Core.Data;
 namespace Workflow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDb))]
-    [Migration("20261125015546_Initial")]
+    [Migration("20261125020640_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -243,7 +243,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("StatementId", "Id");
+                    b.HasIndex("StatementId", "OccurredAt", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -267,6 +267,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ParkedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -284,7 +287,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("SentAt", "Sequence");
+                    b.HasIndex("SentAt", "ParkedAt", "Sequence");
 
                     b.ToTable("OutboxMessages");
                 });
