@@ -8,13 +8,15 @@ using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
-/// <summary>The campaign at a glance: how many invitations stand where, and each of them.</summary>
+/// <summary>The campaign at a glance: how many invitations stand where, and each of them; and the open sign-ons by status.</summary>
 public sealed record GetCampaign(string UserId, Guid StatementId) : IRequest<CampaignView>;
 
+/// <param name="SignOnCounts">Open sign-ons: AwaitingConfirmation, Lapsed, AwaitingModeration, Approved, Rejected.</param>
 public sealed record CampaignView(Guid StatementId, string State, DateTimeOffset? SignatureDeadline, int ActiveSignatures,
-    IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations);
+    IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations, bool AcceptsOpenSignOn,
+    IReadOnlyDictionary<string, int> SignOnCounts);
 
-public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<GetCampaign, CampaignView>
+public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator, TimeProvider clock) : IRequestHandler<GetCampaign, CampaignView>
 {
     public async Task<CampaignView> Handle(GetCampaign request, CancellationToken ct)
     {
@@ -22,7 +24,12 @@ public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator) : IReq
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == request.StatementId, ct);
         var active = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
         var counts = Enum.GetNames<InvitationStatus>().ToDictionary(status => status, status => invitations.Count(i => i.Status == status));
-        return new CampaignView(statement.Id, statement.State.ToString(), statement.SignatureDeadline, active, counts, invitations);
+        var now = clock.GetUtcNow();
+        var signOns = (await db.SignOnEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).ToListAsync(ct)).Select(e => e.StatusAt(now)).ToList();
+        var signOnCounts = new[] { "AwaitingConfirmation", "Lapsed", "AwaitingModeration", "Approved", "Rejected" }
+            .ToDictionary(status => status, status => signOns.Count(s => s == status));
+        return new CampaignView(statement.Id, statement.State.ToString(), statement.SignatureDeadline, active, counts, invitations,
+            statement.AcceptsOpenSignOn, signOnCounts);
     }
 }
 

@@ -51,6 +51,10 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
         Assert.Equal(form["version"].Str("textHash"), receipt.Str("textHash"));
         Assert.Equal(confirmed["confirmedAt"]!.GetValue<DateTimeOffset>(), receipt["signedAt"]!.GetValue<DateTimeOffset>());
 
+        var campaign = await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync();
+        Assert.Equal(1, campaign["signOnCounts"]!["Approved"]!.GetValue<int>());
+        Assert.Equal(0, campaign["signOnCounts"]!["AwaitingModeration"]!.GetValue<int>());
+
         var list = await (await visitor.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
         Assert.Contains(list["signatories"]!.AsArray(), s => s.Str("name") == "Partido Comunista de Bolivia" && s.Str("phase") == "Subsequent");
         var text = await visitor.GetStringAsync($"/statements/{slug}/signatories.txt");
