@@ -107,3 +107,14 @@ public sealed record SignOnApproved(
     Guid StatementId, Guid SignOnId, Guid SignatureId, Guid OrganisationId, string ApprovedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignOnRejected(Guid StatementId, Guid SignOnId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <param name="ProtectedToken">The invitation link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+public sealed record CollaboratorInvited(
+    Guid StatementId, Guid InvitationId, string Email, string Role, string StatementTitle, string ProtectedToken, string InvitedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record CollaboratorAdded(Guid StatementId, string UserId, string Role, string AddedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record CollaboratorRoleChanged(
+    Guid StatementId, string UserId, string PreviousRole, string Role, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record CollaboratorRemoved(Guid StatementId, string UserId, string RemovedBy, DateTimeOffset OccurredAt) : IStatementEvent;

@@ -1,4 +1,5 @@
 using Workflow.Api.Accounts;
+using Workflow.Api.Collaboration;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
@@ -37,6 +38,7 @@ public static class Pipeline
         app.MapOrganisationEndpoints();
         app.MapPublicEndpoints();
         app.MapSignOnEndpoints();
+        app.MapMemberEndpoints();
         return app;
     }
 }

@@ -14,7 +14,7 @@ public sealed class GetAuditLogHandler(WorkflowDb db) : IRequestHandler<GetAudit
 {
     public async Task<IReadOnlyList<AuditLogEntry>> Handle(GetAuditLog request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         return await db.AuditEntries.AsNoTracking()
             .Where(a => a.StatementId == request.StatementId)
             // When it happened, not when the consumer got to it: consumers may take events out of order.

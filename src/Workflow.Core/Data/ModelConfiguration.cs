@@ -163,6 +163,22 @@ internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn
     }
 }
 
+internal sealed class CollaboratorInvitationConfiguration : IEntityTypeConfiguration<Collaboration.CollaboratorInvitation>
+{
+    public void Configure(EntityTypeBuilder<Collaboration.CollaboratorInvitation> b)
+    {
+        b.HasKey(i => i.Id);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
+        b.Property(i => i.Email).HasMaxLength(Collaboration.CollaboratorInvitation.EmailMaxLength);
+        b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.InvitedBy).HasMaxLength(450);
+        b.Property(i => i.AcceptedBy).HasMaxLength(450);
+        b.HasIndex(i => i.StatementId);
+        b.HasOne<Statement>().WithMany().HasForeignKey(i => i.StatementId);
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)

@@ -26,6 +26,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     public DbSet<EndorsementRequest> EndorsementRequests => Set<EndorsementRequest>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignOn.SignOnEntry> SignOnEntries => Set<SignOn.SignOnEntry>();
+    public DbSet<Collaboration.CollaboratorInvitation> CollaboratorInvitations => Set<Collaboration.CollaboratorInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

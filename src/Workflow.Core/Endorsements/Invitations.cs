@@ -13,7 +13,7 @@ public sealed class ListInvitationsHandler(WorkflowDb db, TimeProvider clock) : 
 {
     public async Task<IReadOnlyList<InvitationSummary>> Handle(ListInvitations request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var now = clock.GetUtcNow();
         var rows = await (
             from r in db.EndorsementRequests.AsNoTracking()

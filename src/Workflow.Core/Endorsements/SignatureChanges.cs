@@ -92,7 +92,7 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
 {
     public async Task<IReadOnlyList<SignatureRecord>> Handle(ListSignatures request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var rows = await (
             from s in db.Signatures.AsNoTracking()
             join o in db.Organisations on s.OrganisationId equals o.Id

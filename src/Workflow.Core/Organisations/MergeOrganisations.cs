@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
+using Workflow.Core.Statements;
 
 namespace Workflow.Core.Organisations;
 
@@ -51,7 +52,7 @@ public sealed class MergeOrganisationsHandler(WorkflowDb db, TimeProvider clock,
 
     private async Task EnsureMayMergeAsync(string userId, Organisation survivor, Organisation twin, List<Guid> twinStatements, CancellationToken ct)
     {
-        var drafted = await db.Statements.Where(s => s.Members.Any(m => m.UserId == userId)).Select(s => s.Id).ToListAsync(ct);
+        var drafted = await db.Statements.Where(s => s.Members.Any(m => m.UserId == userId && m.Role == StatementRole.Owner)).Select(s => s.Id).ToListAsync(ct);
         var others = twinStatements.Except(drafted).Count();
         if (others > 0)
             throw new ForbiddenException($"{twin.Name} is used by {others} statement(s) you do not draft; only their drafters may merge it.");

@@ -24,7 +24,7 @@ public sealed class ListSignOnsHandler(WorkflowDb db, TimeProvider clock) : IReq
 
     public async Task<IReadOnlyList<SignOnSummary>> Handle(ListSignOns request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var now = clock.GetUtcNow();
         var entries = await db.SignOnEntries.AsNoTracking()
             .Where(e => e.StatementId == request.StatementId && (request.State == null || e.State == request.State))

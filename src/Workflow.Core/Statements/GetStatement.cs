@@ -10,7 +10,7 @@ public sealed class GetStatementHandler(WorkflowDb db) : IRequestHandler<GetStat
 {
     public async Task<StatementDetails> Handle(GetStatement request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         return await db.DetailsAsync(statement, ct);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock) : IReq
 {
     public async Task<VersionDetails> Handle(ReviseDraft request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
         var version = statement.Revise(request.Title.Trim(), request.Body, request.BaseVersion, request.UserId, clock.GetUtcNow());
         db.StatementVersions.Add(version);
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Workflow.Contracts;
 using Workflow.Core.Common;
+using Workflow.Core.Collaboration;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 
@@ -72,10 +73,68 @@ public sealed class Statement : AggregateRoot
         return (statement, version);
     }
 
-    public void EnsureDrafter(string userId)
+    /// <summary>403 unless the caller is a member with at least this role (owner > editor > commenter > viewer).</summary>
+    public void EnsureRole(string userId, StatementRole minimum)
     {
-        if (!_members.Any(m => m.UserId == userId && m.Role == StatementRole.Owner))
-            throw new ForbiddenException("Only the drafters of this statement may do this.");
+        if (RoleOf(userId) is { } role && role >= minimum) return;
+        throw new ForbiddenException(minimum switch
+        {
+            StatementRole.Owner => "Only the owners of this statement may do this.",
+            StatementRole.Editor => "Only the owners and editors of this statement may do this.",
+            StatementRole.Commenter => "Only the statement's owners, editors and commenters may do this.",
+            _ => "Only the members of this statement may see this.",
+        });
+    }
+
+    public StatementRole? RoleOf(string userId) => _members.FirstOrDefault(m => m.UserId == userId)?.Role;
+
+    /// <summary>Asks someone, by e-mail, to draft with the owners. The link's token is kept only as a hash.</summary>
+    public CollaboratorInvitation InviteCollaborator(string email, StatementRole role, string tokenHash, string protectedToken, string userId, DateTimeOffset now)
+    {
+        EnsureOpenToDrafting();
+        var invitation = CollaboratorInvitation.Create(Id, email, role, tokenHash, userId, now);
+        Raise(new CollaboratorInvited(Id, invitation.Id, invitation.Email, role.ToString(), Title, protectedToken, userId, now));
+        return invitation;
+    }
+
+    public void AddMember(string userId, StatementRole role, string addedBy, DateTimeOffset now)
+    {
+        EnsureOpenToDrafting();
+        if (RoleOf(userId) is not null) throw new ConflictException("You are already a member of this statement.");
+        _members.Add(new StatementMember(Id, userId, role, now));
+        UpdatedAt = now;
+        Raise(new CollaboratorAdded(Id, userId, role.ToString(), addedBy, now));
+    }
+
+    public void ChangeRole(string userId, StatementRole role, string changedBy, DateTimeOffset now)
+    {
+        var member = _members.FirstOrDefault(m => m.UserId == userId) ?? throw new NotFoundException("member");
+        if (member.Role == role) return;
+        if (member.Role == StatementRole.Owner) EnsureAnotherOwner(userId);
+        var previous = member.Role;
+        member.Role = role;
+        UpdatedAt = now;
+        Raise(new CollaboratorRoleChanged(Id, userId, previous.ToString(), role.ToString(), changedBy, now));
+    }
+
+    public void RemoveMember(string userId, string removedBy, DateTimeOffset now)
+    {
+        var member = _members.FirstOrDefault(m => m.UserId == userId) ?? throw new NotFoundException("member");
+        if (member.Role == StatementRole.Owner) EnsureAnotherOwner(userId);
+        _members.Remove(member);
+        UpdatedAt = now;
+        Raise(new CollaboratorRemoved(Id, userId, removedBy, now));
+    }
+
+    private void EnsureAnotherOwner(string userId)
+    {
+        if (!_members.Any(m => m.Role == StatementRole.Owner && m.UserId != userId))
+            throw new ConflictException("A statement always keeps an owner: make someone else owner first.");
+    }
+
+    private void EnsureOpenToDrafting()
+    {
+        if (State == StatementState.Withdrawn) throw new ConflictException("The statement is withdrawn.");
     }
 
     /// <summary>Saves a new version of the text. The client says which version it edited, so no edit is silently overwritten.</summary>
@@ -243,7 +302,8 @@ public sealed class Statement : AggregateRoot
     };
 }
 
-public enum StatementRole { Owner }
+/// <summary>What a member may do, each role including the ones before it: read; comment and propose amendments; edit the text; run the statement.</summary>
+public enum StatementRole { Viewer, Commenter, Editor, Owner }
 
 /// <summary>A person who drafts a statement, and their role on it.</summary>
 public sealed class StatementMember
@@ -260,6 +320,6 @@ public sealed class StatementMember
 
     public Guid StatementId { get; private set; }
     public string UserId { get; private set; } = "";
-    public StatementRole Role { get; private set; }
+    public StatementRole Role { get; internal set; }
     public DateTimeOffset AddedAt { get; private set; }
 }

@@ -6,14 +6,22 @@ namespace Workflow.Core.Statements;
 
 public static class StatementAccess
 {
-    /// <summary>Loads a statement for a change by one of its drafters: 404 when it does not exist, 403 when the caller is not a drafter.</summary>
-    public static async Task<Statement> LoadForDraftingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct)
+    /// <summary>
+    /// Loads a statement for a member with at least the given role (by default an owner, who runs the statement):
+    /// 404 when it does not exist, 403 when the caller's role on it is not enough.
+    /// </summary>
+    public static async Task<Statement> LoadForDraftingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct,
+        StatementRole minimum = StatementRole.Owner)
     {
         var statement = await db.Statements.Include(s => s.Members).SingleOrDefaultAsync(s => s.Id == statementId, ct)
             ?? throw new NotFoundException("statement");
-        statement.EnsureDrafter(userId);
+        statement.EnsureRole(userId, minimum);
         return statement;
     }
+
+    /// <summary>Loads a statement for any of its members to read.</summary>
+    public static Task<Statement> LoadForReadingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct) =>
+        db.LoadForDraftingAsync(statementId, userId, ct, StatementRole.Viewer);
 
     public static Task<StatementVersion> LoadVersionAsync(this WorkflowDb db, Guid statementId, int number, CancellationToken ct) =>
         db.StatementVersions.SingleAsync(v => v.StatementId == statementId && v.Number == number, ct);

@@ -11,7 +11,7 @@ public sealed class ListVersionsHandler(WorkflowDb db) : IRequestHandler<ListVer
 {
     public async Task<IReadOnlyList<VersionSummary>> Handle(ListVersions request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         return await db.StatementVersions.AsNoTracking()
             .Where(v => v.StatementId == request.StatementId)
             .OrderBy(v => v.Number)
@@ -26,7 +26,7 @@ public sealed class GetVersionHandler(WorkflowDb db) : IRequestHandler<GetVersio
 {
     public async Task<VersionDetails> Handle(GetVersion request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var version = await db.StatementVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.StatementId == request.StatementId && v.Number == request.Number, ct)
             ?? throw new NotFoundException("version");

@@ -15,7 +15,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
     IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>,
     IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>, IConsumer<SignOnSubmitted>, IConsumer<SignOnConfirmed>,
-    IConsumer<SignOnApproved>, IConsumer<SignOnRejected>
+    IConsumer<SignOnApproved>, IConsumer<SignOnRejected>, IConsumer<CollaboratorInvited>, IConsumer<CollaboratorAdded>,
+    IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>
 {
     public const string Name = "audit-log";
 
@@ -45,6 +46,10 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<SignOnConfirmed> context) => Record(context);
     public Task Consume(ConsumeContext<SignOnApproved> context) => Record(context);
     public Task Consume(ConsumeContext<SignOnRejected> context) => Record(context);
+    public Task Consume(ConsumeContext<CollaboratorInvited> context) => Record(context, context.Message with { ProtectedToken = "" });
+    public Task Consume(ConsumeContext<CollaboratorAdded> context) => Record(context);
+    public Task Consume(ConsumeContext<CollaboratorRoleChanged> context) => Record(context);
+    public Task Consume(ConsumeContext<CollaboratorRemoved> context) => Record(context);
     // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
     public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
         Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());

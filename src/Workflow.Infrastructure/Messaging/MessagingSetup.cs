@@ -54,6 +54,7 @@ public static class MessagingSetup
             bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = DeclineNoticeConsumer.Name);
             bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = InvalidationNoticeConsumer.Name);
             bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = SignOnEmailConsumer.Name);
+            bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = CollaboratorEmailConsumer.Name);
 
             if (messaging.IsInMemory)
             {

@@ -29,11 +29,19 @@ public sealed class StatementLifecycleTests
     }
 
     [Fact]
-    public void Only_drafters_may_change_a_statement()
+    public void Only_members_with_enough_of_a_role_may_act_and_the_last_owner_stays()
     {
         var (statement, _) = Draft();
-        statement.EnsureDrafter(Owner);
-        Assert.Throws<ForbiddenException>(() => statement.EnsureDrafter("someone-else"));
+        statement.EnsureRole(Owner, StatementRole.Owner);
+        Assert.Throws<ForbiddenException>(() => statement.EnsureRole("someone-else", StatementRole.Viewer));
+        statement.AddMember("editor", StatementRole.Editor, Owner, Now);
+        statement.EnsureRole("editor", StatementRole.Commenter);
+        Assert.Throws<ForbiddenException>(() => statement.EnsureRole("editor", StatementRole.Owner));
+        Assert.Throws<ConflictException>(() => statement.RemoveMember(Owner, Owner, Now));
+        Assert.Throws<ConflictException>(() => statement.ChangeRole(Owner, StatementRole.Editor, Owner, Now));
+        statement.ChangeRole("editor", StatementRole.Owner, Owner, Now);
+        statement.RemoveMember(Owner, "editor", Now);
+        Assert.Null(statement.RoleOf(Owner));
     }
 
     [Fact]

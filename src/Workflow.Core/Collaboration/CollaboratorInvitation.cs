@@ -1,0 +1,62 @@
+using Workflow.Core.Common;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Collaboration;
+
+/// <summary>
+/// An owner's invitation to draft a statement with a role, sent by e-mail. Whoever follows the link signs in
+/// (with an account they have or make) and accepts it, once; the token is kept only as its SHA-256.
+/// </summary>
+public sealed class CollaboratorInvitation
+{
+    public const int EmailMaxLength = 254;
+    public static readonly TimeSpan ValidFor = TimeSpan.FromDays(14);
+
+    private CollaboratorInvitation() { }
+
+    public Guid Id { get; private set; }
+    public Guid StatementId { get; private set; }
+    public string Email { get; private set; } = "";
+    public StatementRole Role { get; private set; }
+    public string TokenHash { get; private set; } = "";
+    public string InvitedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? AcceptedBy { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public string StatusAt(DateTimeOffset now) =>
+        AcceptedAt is not null ? "Accepted" : RevokedAt is not null ? "Revoked" : ExpiresAt <= now ? "Expired" : "Pending";
+
+    internal static CollaboratorInvitation Create(Guid statementId, string email, StatementRole role, string tokenHash, string userId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        StatementId = statementId,
+        Email = email.Trim(),
+        Role = role,
+        TokenHash = tokenHash,
+        InvitedBy = userId,
+        CreatedAt = now,
+        ExpiresAt = StoredTime.Of(now + ValidFor),
+    };
+
+    public void Accept(Statement statement, string userId, DateTimeOffset now)
+    {
+        switch (StatusAt(now))
+        {
+            case "Accepted": throw new ConflictException("This invitation was already accepted.");
+            case "Revoked": throw new NotFoundException("invitation");
+            case "Expired": throw new ConflictException("This invitation has expired; ask an owner of the statement for a new one.");
+        }
+        statement.AddMember(userId, Role, InvitedBy, now);
+        AcceptedAt = now;
+        AcceptedBy = userId;
+    }
+
+    public void Revoke(DateTimeOffset now)
+    {
+        if (AcceptedAt is not null) throw new ConflictException("This invitation was already accepted; change or remove the member instead.");
+        RevokedAt ??= now;
+    }
+}
