@@ -118,3 +118,19 @@ public sealed record CollaboratorRoleChanged(
     Guid StatementId, string UserId, string PreviousRole, string Role, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record CollaboratorRemoved(Guid StatementId, string UserId, string RemovedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record VersionRestored(
+    Guid StatementId, int VersionNumber, int RestoredFrom, string TextHash, string RestoredBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <summary>The text open for signature changed: signatures on the earlier text need confirming.</summary>
+public sealed record SignableTextChanged(Guid StatementId, int VersionNumber, string TextHash, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <param name="RecipientEmail">Where to ask, when the signature came with an address (an invitation or the sign-on form).</param>
+/// <param name="ProtectedToken">A fresh link's token, encrypted for the e-mail consumer; with <paramref name="LinkKind"/> invitation or sign-on.</param>
+public sealed record ReconfirmationRequested(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, string OrganisationName, int Number, int VersionNumber, string TextHash,
+    string StatementTitle, string? RecipientEmail, string? ProtectedToken, string? LinkKind, string RecipientLanguage, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <param name="ConfirmedBy">The drafter who recorded a confirmation gathered elsewhere; null when the signatory confirmed through its link.</param>
+public sealed record SignatureReconfirmed(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, int VersionNumber, string TextHash, string? ConfirmedBy, DateTimeOffset OccurredAt) : IStatementEvent;

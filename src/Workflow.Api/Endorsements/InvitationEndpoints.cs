@@ -76,6 +76,9 @@ public static class InvitationEndpoints
         invited.MapPost("/withdraw", (string token, WithdrawBody? body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new WithdrawSignature(token, body?.Note), ct));
 
+        invited.MapPost("/reconfirm", (string token, ReconfirmBody body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ReconfirmByInvitation(token, body.TextHash), ct));
+
         invited.MapPost("/decline", (string token, DeclineBody? body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new DeclineInvitation(token, body?.Reason), ct));
     }

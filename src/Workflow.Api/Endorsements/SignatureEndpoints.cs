@@ -10,6 +10,7 @@ namespace Workflow.Api.Endorsements;
 public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
 public sealed record InvalidateBody(InvalidationReason? Reason, string? Note);
 public sealed record CorrectNameBody(string Name, string? NameEnglish, string? Acronym);
+public sealed record ReconfirmBody(string TextHash);
 
 /// <summary>Drafters keep the list honest: signatures are recorded, invalidated or their names corrected, never deleted.</summary>
 public static class SignatureEndpoints
@@ -32,6 +33,9 @@ public static class SignatureEndpoints
 
         signatures.MapPost("/{signatureId:guid}/invalidate", (Guid id, Guid signatureId, InvalidateBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new InvalidateSignature(user.Id(), id, signatureId, body.Reason, body.Note), ct));
+
+        signatures.MapPost("/{signatureId:guid}/reconfirm", (Guid id, Guid signatureId, ReconfirmBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ReconfirmSignature(user.Id(), id, signatureId, body.TextHash), ct));
 
         signatures.MapPut("/{signatureId:guid}/displayed-name", (Guid id, Guid signatureId, CorrectNameBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CorrectSignatoryName(user.Id(), id, signatureId, body.Name, body.NameEnglish, body.Acronym), ct));

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Hosting;
+using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.SignOn;
 
@@ -32,6 +33,11 @@ public static class SignOnEndpoints
         var link = app.MapGroup("/api/public/sign-ons/{token}").WithTags("Open sign-on").AllowAnonymous();
         link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignOnByToken(token), ct));
         link.MapPost("/confirm", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new ConfirmSignOn(token), ct));
+        // After the text changed: the signatory confirms the new text, or withdraws.
+        link.MapPost("/reconfirm", (string token, Endorsements.ReconfirmBody body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ReconfirmBySignOn(token, body.TextHash), ct));
+        link.MapPost("/withdraw", (string token, Endorsements.WithdrawBody? body, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new WithdrawBySignOn(token, body?.Note), ct));
 
         var queue = app.MapGroup("/api/statements/{id:guid}").WithTags("Open sign-on").RequireAuthorization();
         queue.MapPut("/open-sign-on", (Guid id, OpenSignOnBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

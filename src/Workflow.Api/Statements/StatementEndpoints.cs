@@ -7,7 +7,8 @@ using Workflow.Core.Statements;
 namespace Workflow.Api.Statements;
 
 public sealed record CreateStatementBody(string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug);
-public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion);
+public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion, string? ChangeNote);
+public sealed record RestoreBody(int BaseVersion, string? ChangeNote);
 public sealed record PublishBody(DateTimeOffset? AsOf);
 
 /// <summary>The drafters' side: statements, their versions and lifecycle. Every route needs a signed-in drafter.</summary>
@@ -31,7 +32,7 @@ public static class StatementEndpoints
 
         statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion), ct);
+            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote), ct);
             return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
         });
 
@@ -40,6 +41,15 @@ public static class StatementEndpoints
 
         statements.MapGet("/{id:guid}/versions/{number:int}", (Guid id, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetVersion(user.Id(), id, number), ct));
+
+        statements.MapPost("/{id:guid}/versions/{number:int}/restore", async (Guid id, int number, RestoreBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        {
+            var version = await mediator.Send(new RestoreVersion(user.Id(), id, number, body.BaseVersion, body.ChangeNote), ct);
+            return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
+        });
+
+        statements.MapGet("/{id:guid}/diff", (Guid id, int from, int to, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new CompareVersions(user.Id(), id, from, to), ct));
 
         statements.MapPost("/{id:guid}/open", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new OpenForSignature(user.Id(), id), ct));

@@ -181,6 +181,9 @@ public sealed class EndorsementRequest : AggregateRoot
         Raise(new EndorsementRequestExpired(StatementId, Id, OrganisationId, now));
     }
 
+    /// <summary>A fresh link for the signatory (to confirm a changed text); the old one stops working.</summary>
+    internal void ReissueLink(string tokenHash) => TokenHash = tokenHash;
+
     /// <summary>Points the invitation at the record its organisation's twin was merged into.</summary>
     internal void MoveToOrganisation(Guid organisationId) => OrganisationId = organisationId;
 

@@ -29,11 +29,12 @@ public sealed record InvitationSummary(
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status)
+    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
         s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.AsSigned(organisation, s), s.Number, s.Phase.ToString(),
-        s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString());
+        s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString(),
+        s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber));
 }
 
 /// <summary>What an invited organisation sees behind its link.</summary>

@@ -72,7 +72,9 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
         var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
         var receipt = signature is null ? null : SignatureReceipt.From(signature, statement, organisation);
-        string? cannotSign = receipt is null ? null : "This invitation has been signed.";
+        string? cannotSign = receipt is null ? null
+            : receipt.NeedsReconfirmation ? "The text changed after you signed: confirm the new text (reconfirm) or withdraw."
+            : "This invitation has been signed.";
         if (cannotSign is null)
         {
             try

@@ -57,6 +57,41 @@ public sealed class Signature : AggregateRoot
     public string? DisplayName { get; private set; }
     public string? DisplayNameEnglish { get; private set; }
     public string? DisplayAcronym { get; private set; }
+    /// <summary>
+    /// The latest version the signatory agreed to: the one signed, or a later one confirmed after the text changed.
+    /// The public list counts the signature only while this is the version open for signature.
+    /// </summary>
+    public int ConfirmedVersionNumber { get; private set; }
+    public string ConfirmedTextHash { get; private set; } = "";
+    public DateTimeOffset? ReconfirmedAt { get; private set; }
+    /// <summary>When the text changed after this signature and it was asked to confirm the new one.</summary>
+    public DateTimeOffset? ReconfirmationRequestedAt { get; private set; }
+
+    public bool NeedsReconfirmation(int? signableVersion) => Status == SignatureStatus.Active && ConfirmedVersionNumber != signableVersion;
+
+    /// <summary>The text changed after this signature: it stays in the history, off the public list until confirmed.</summary>
+    public void RequestReconfirmation(Statement statement, StatementVersion version, string organisationName, string? email, string? protectedToken,
+        string? linkKind, string language, DateTimeOffset now)
+    {
+        if (!NeedsReconfirmation(version.Number)) return;
+        ReconfirmationRequestedAt = now;
+        Raise(new ReconfirmationRequested(StatementId, Id, OrganisationId, organisationName, Number, version.Number, version.TextHash,
+            statement.Title, email, protectedToken, linkKind, language, now));
+    }
+
+    /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it did.</summary>
+    public void Reconfirm(StatementVersion signable, string textHash, string? confirmedBy, DateTimeOffset now)
+    {
+        EnsureActive();
+        if (!string.Equals(textHash, signable.TextHash, StringComparison.OrdinalIgnoreCase))
+            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and confirm again.",
+                new Dictionary<string, object?> { ["textHash"] = signable.TextHash, ["versionNumber"] = signable.Number });
+        if (ConfirmedVersionNumber == signable.Number) return;
+        ConfirmedVersionNumber = signable.Number;
+        ConfirmedTextHash = signable.TextHash;
+        ReconfirmedAt = now;
+        Raise(new SignatureReconfirmed(StatementId, Id, OrganisationId, Number, signable.Number, signable.TextHash, confirmedBy, now));
+    }
 
     public void Withdraw(string? note, DateTimeOffset now)
     {
@@ -114,6 +149,8 @@ public sealed class Signature : AggregateRoot
         VersionId = version.Id,
         VersionNumber = version.Number,
         TextHash = version.TextHash,
+        ConfirmedVersionNumber = version.Number,
+        ConfirmedTextHash = version.TextHash,
         SignerName = string.IsNullOrWhiteSpace(signerName) ? null : signerName.Trim(),
         SignerRole = string.IsNullOrWhiteSpace(signerRole) ? null : signerRole.Trim(),
         Number = number,

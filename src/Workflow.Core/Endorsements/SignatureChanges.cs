@@ -86,13 +86,13 @@ public sealed record SignatureRecord(
     Guid Id, int Number, string Phase, string Status, OrganisationView Organisation, string DisplayedName,
     string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
-    string? InvalidationReason, string? EndNote);
+    string? InvalidationReason, string? EndNote, int ConfirmedVersionNumber, DateTimeOffset? ReconfirmedAt, bool NeedsReconfirmation);
 
 public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListSignatures, IReadOnlyList<SignatureRecord>>
 {
     public async Task<IReadOnlyList<SignatureRecord>> Handle(ListSignatures request, CancellationToken ct)
     {
-        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var rows = await (
             from s in db.Signatures.AsNoTracking()
             join o in db.Organisations on s.OrganisationId equals o.Id
@@ -102,7 +102,8 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
         return rows.Select(x => new SignatureRecord(x.s.Id, x.s.Number, x.s.Phase.ToString(), x.s.Status.ToString(), OrganisationView.From(x.o),
             x.s.DisplayName ?? x.o.Name, x.s.DisplayName is null ? x.o.NameEnglish : x.s.DisplayNameEnglish,
             x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
-            x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote)).ToList();
+            x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote,
+            x.s.ConfirmedVersionNumber, x.s.ReconfirmedAt, x.s.NeedsReconfirmation(statement.SignableVersionNumber))).ToList();
     }
 }
 

@@ -5,8 +5,9 @@ using Workflow.Core.Endorsements;
 
 namespace Workflow.Core.Publishing;
 
+/// <param name="SignedVersion">The version first signed; the signatory has since confirmed the one the list is for.</param>
 public sealed record Signatory(
-    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase);
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1);
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the
@@ -34,7 +35,8 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
         var rows = await (
             from s in db.Signatures.AsNoTracking()
             join o in db.Organisations on s.OrganisationId equals o.Id
-            where s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+            // Counted only when agreed to the text now open for signature: one that changed waits for confirmation.
+            where s.StatementId == statement.Id && s.Status == SignatureStatus.Active && s.ConfirmedVersionNumber == statement.SignableVersionNumber
             orderby s.Number
             select new
             {
@@ -42,9 +44,9 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
                 Name = s.DisplayName ?? o.Name,
                 NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
-                o.Country, s.SignedAt, s.Phase,
+                o.Country, s.SignedAt, s.Phase, s.VersionNumber,
             }).ToListAsync(ct);
-        var signatories = rows.Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString())).ToList();
+        var signatories = rows.Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber)).ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
             statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
             version.Number, version.TextHash, signatories);

@@ -112,6 +112,9 @@ public sealed class SignOnEntry : AggregateRoot
         Raise(new SignOnRejected(StatementId, Id, RejectionReason, userId, now));
     }
 
+    /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one stops working.</summary>
+    internal void ReissueLink(string tokenHash) => ConfirmationTokenHash = tokenHash;
+
     public void EnsureAwaitingModeration()
     {
         if (State != SignOnState.AwaitingModeration)

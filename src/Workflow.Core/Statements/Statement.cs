@@ -137,11 +137,16 @@ public sealed class Statement : AggregateRoot
         if (State == StatementState.Withdrawn) throw new ConflictException("The statement is withdrawn.");
     }
 
-    /// <summary>Saves a new version of the text. The client says which version it edited, so no edit is silently overwritten.</summary>
-    public StatementVersion Revise(string title, string body, int baseVersion, string userId, DateTimeOffset now)
+    /// <summary>
+    /// Saves a new version of the text. The client says which version it edited, so no edit is silently overwritten.
+    /// Once the statement is open for signature the new version becomes the one to sign, and the caller must ask every
+    /// standing signature to confirm it (<see cref="Endorsements.Signature.RequestReconfirmation"/>).
+    /// </summary>
+    public StatementVersion Revise(string title, string body, int baseVersion, string userId, DateTimeOffset now,
+        string? changeNote = null, int? restoredFrom = null, string? creditedTo = null)
     {
-        if (State != StatementState.Draft)
-            throw new ConflictException($"The statement is {Describe(State)}; its text can only change while it is a draft.");
+        if (State is StatementState.Closed or StatementState.Withdrawn)
+            throw new ConflictException($"The statement is {Describe(State)}; its text can no longer change.");
         if (baseVersion != LatestVersionNumber)
             throw new ConflictException(
                 $"Version {baseVersion} is not the latest: version {LatestVersionNumber} was saved meanwhile. Merge your changes into it and save again.",
@@ -150,8 +155,14 @@ public sealed class Statement : AggregateRoot
         LatestVersionNumber++;
         Title = title;
         UpdatedAt = now;
-        var version = StatementVersion.Create(Id, LatestVersionNumber, title, body, userId, now);
-        Raise(new DraftRevised(Id, version.Number, version.TextHash, userId, now));
+        var version = StatementVersion.Create(Id, LatestVersionNumber, title, body, userId, now, changeNote, restoredFrom, creditedTo);
+        if (restoredFrom is { } restored) Raise(new VersionRestored(Id, version.Number, restored, version.TextHash, userId, now));
+        else Raise(new DraftRevised(Id, version.Number, version.TextHash, userId, now));
+        if (State is StatementState.OpenForSignature or StatementState.Published)
+        {
+            SignableVersionNumber = version.Number;
+            Raise(new SignableTextChanged(Id, version.Number, version.TextHash, userId, now));
+        }
         return version;
     }
 

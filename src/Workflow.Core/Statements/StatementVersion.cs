@@ -17,8 +17,17 @@ public sealed class StatementVersion
     public string TextHash { get; private set; } = "";
     public string AuthorId { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>What changed and why, in the author's words.</summary>
+    public string? ChangeNote { get; private set; }
+    /// <summary>The older version whose text this one brings back, when it was made by a restore.</summary>
+    public int? RestoredFrom { get; private set; }
+    /// <summary>Whose amendment this version adopts: the proposer is credited, the one who accepted it is the author.</summary>
+    public string? CreditedTo { get; private set; }
 
-    internal static StatementVersion Create(Guid statementId, int number, string title, string body, string authorId, DateTimeOffset now)
+    public const int ChangeNoteMaxLength = 500;
+
+    internal static StatementVersion Create(Guid statementId, int number, string title, string body, string authorId, DateTimeOffset now,
+        string? changeNote = null, int? restoredFrom = null, string? creditedTo = null)
     {
         var normalisedBody = Common.TextHash.NormaliseLineEndings(body);
         return new StatementVersion
@@ -31,6 +40,9 @@ public sealed class StatementVersion
             TextHash = Common.TextHash.Of(title, normalisedBody),
             AuthorId = authorId,
             CreatedAt = now,
+            ChangeNote = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim(),
+            RestoredFrom = restoredFrom,
+            CreditedTo = creditedTo,
         };
     }
 }

@@ -16,7 +16,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>,
     IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>, IConsumer<SignOnSubmitted>, IConsumer<SignOnConfirmed>,
     IConsumer<SignOnApproved>, IConsumer<SignOnRejected>, IConsumer<CollaboratorInvited>, IConsumer<CollaboratorAdded>,
-    IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>
+    IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>, IConsumer<VersionRestored>, IConsumer<SignableTextChanged>,
+    IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>
 {
     public const string Name = "audit-log";
 
@@ -50,6 +51,10 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<CollaboratorAdded> context) => Record(context);
     public Task Consume(ConsumeContext<CollaboratorRoleChanged> context) => Record(context);
     public Task Consume(ConsumeContext<CollaboratorRemoved> context) => Record(context);
+    public Task Consume(ConsumeContext<VersionRestored> context) => Record(context);
+    public Task Consume(ConsumeContext<SignableTextChanged> context) => Record(context);
+    public Task Consume(ConsumeContext<ReconfirmationRequested> context) => Record(context, context.Message with { ProtectedToken = null });
+    public Task Consume(ConsumeContext<SignatureReconfirmed> context) => Record(context);
     // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
     public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
         Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());

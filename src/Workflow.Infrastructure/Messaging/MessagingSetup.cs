@@ -55,6 +55,7 @@ public static class MessagingSetup
             bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = InvalidationNoticeConsumer.Name);
             bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = SignOnEmailConsumer.Name);
             bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = CollaboratorEmailConsumer.Name);
+            bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = ReconfirmationEmailConsumer.Name);
 
             if (messaging.IsInMemory)
             {

@@ -476,6 +476,13 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfirmedTextHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmedVersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayAcronym")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -516,6 +523,12 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReconfirmationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReconfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -903,10 +916,19 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreditedTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RestoredFrom")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("StatementId")

@@ -170,15 +170,16 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     }
 
     [Fact]
-    public async Task Once_open_for_signature_the_text_is_frozen()
+    public async Task Once_withdrawn_the_text_is_frozen_and_a_statement_opens_only_once()
     {
         var client = await factory.SignedInClientAsync();
         var id = (await client.CreateStatementAsync()).Str("id");
         await client.OpenAsync(id);
+        await (await client.PostEmptyAsync($"/api/statements/{id}/open")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/statements/{id}/withdraw")).StatusCode);
 
         var revise = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "Changed", baseVersion = 1 });
         await revise.AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await client.PostEmptyAsync($"/api/statements/{id}/open")).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Core.Statements;
+
+/// <summary>What every new version of a statement's text entails, whichever use case made it (an edit, a restore, an amendment).</summary>
+public static class TextChanges
+{
+    /// <summary>
+    /// 409 for a save based on a version that is no longer the latest, with the diff from that version to the
+    /// latest, so the client can merge its change into what was saved meanwhile.
+    /// </summary>
+    public static async Task EnsureLatestBaseAsync(this WorkflowDb db, Statement statement, int baseVersion, CancellationToken ct)
+    {
+        if (baseVersion == statement.LatestVersionNumber) return;
+        var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
+        var based = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == baseVersion, ct)
+            ?? throw new DomainRuleException("baseVersion", $"The statement has no version {baseVersion}.");
+        throw new ConflictException(
+            $"Version {baseVersion} is not the latest: version {latest.Number} was saved meanwhile. Merge your changes into it and save again.",
+            new Dictionary<string, object?> { ["latestVersion"] = latest.Number, ["baseVersion"] = baseVersion, ["diff"] = TextDiff.Between(based, latest) });
+    }
+
+    /// <summary>
+    /// Adds the new version and, when signatures were already gathered on an earlier text, asks each standing one to
+    /// confirm the new text: with a fresh link to the address it came from, or — for one a drafter recorded — nothing
+    /// to send (the drafters confirm it on the signatory's word).
+    /// </summary>
+    public static async Task AddVersionAsync(this WorkflowDb db, Statement statement, StatementVersion version, IDataProtectionProvider dataProtection,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        db.StatementVersions.Add(version);
+        if (statement.SignableVersionNumber != version.Number) return;
+
+        var signatures = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).ToListAsync(ct);
+        foreach (var signature in signatures)
+        {
+            string? email = null, protectedToken = null, linkKind = null, language = "en";
+            var token = InvitationToken.New();
+            if (signature.EndorsementRequestId is { } invitationId)
+            {
+                var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
+                invitation.ReissueLink(InvitationToken.Hash(token));
+                (email, linkKind, language) = (invitation.Email, "invitation", invitation.Language);
+            }
+            else if (await db.SignOnEntries.SingleOrDefaultAsync(e => e.SignatureId == signature.Id, ct) is { } entry)
+            {
+                entry.ReissueLink(InvitationToken.Hash(token));
+                (email, linkKind, language) = (entry.Email, "sign-on", entry.Language);
+            }
+            if (email is not null) protectedToken = dataProtection.ProtectForEmail(token);
+            signature.RequestReconfirmation(statement, version, signature.DisplayName ?? "", email, protectedToken, linkKind, language, now);
+        }
+    }
+}

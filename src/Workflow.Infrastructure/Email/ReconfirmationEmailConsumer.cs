@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Workflow.Contracts;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+using Workflow.Infrastructure.Messaging;
+
+namespace Workflow.Infrastructure.Email;
+
+/// <summary>
+/// Tells a signatory that the text it signed has changed, with a fresh link to read the new text and confirm it or
+/// withdraw. A signature recorded by a drafter came with no address: nothing is sent, the drafters ask themselves.
+/// </summary>
+public sealed class ReconfirmationEmailConsumer(
+    WorkflowDb db, IEmailSender sender, IDataProtectionProvider dataProtection, IOptions<EmailOptions> options, IConfiguration configuration, TimeProvider clock)
+    : IConsumer<ReconfirmationRequested>
+{
+    public const string Name = "reconfirmation-email";
+
+    public async Task Consume(ConsumeContext<ReconfirmationRequested> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
+        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+
+        var m = context.Message;
+        var messages = new List<MimeMessage>();
+        if (m.RecipientEmail is not null && m.ProtectedToken is not null)
+        {
+            var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(m.ProtectedToken);
+            var baseUrl = InvitationEmailConsumer.PublicBaseUrl(configuration);
+            var link = m.LinkKind == "sign-on" ? $"{baseUrl}/api/public/sign-ons/{token}" : $"{baseUrl}/api/invitations/{token}";
+            var (subject, body) = m.RecipientLanguage == "es"
+                ? ($"El texto que firmó ha cambiado: {m.StatementTitle}", $"""
+                    Estimada organización {m.OrganisationName}:
+
+                    El texto de la declaración «{m.StatementTitle}» ha cambiado (versión {m.VersionNumber}) después de su firma (n.º {m.Number}).
+                    Su firma queda en el historial, pero no figura en la lista pública hasta que confirme el nuevo texto.
+
+                    Lea el nuevo texto y confírmelo o retire su firma aquí (este enlace sustituye a los anteriores):
+                    {link}
+
+                    -- 
+                    Workflow
+                    """)
+                : ($"The text you signed has changed: {m.StatementTitle}", $"""
+                    Dear {m.OrganisationName},
+
+                    The text of the statement "{m.StatementTitle}" changed (version {m.VersionNumber}) after you signed it (signature no. {m.Number}).
+                    Your signature stays in the history but is off the public list until you confirm the new text.
+
+                    Read the new text and confirm it, or withdraw your signature, here (this link replaces earlier ones):
+                    {link}
+
+                    -- 
+                    Workflow
+                    """);
+            messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body));
+        }
+        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), context.CancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Statements;
+
+public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, string id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
+        client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title, body, baseVersion, changeNote });
+
+    [Fact]
+    public async Task Versions_keep_their_change_notes_an_old_one_is_restored_as_a_new_version_and_any_two_are_compared_word_by_word()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Str("id");
+        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, "We salute the heroic mobilisations of the <b>people</b>.", 1, "Stronger wording")).StatusCode);
+
+        var diff = await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=2")).JsonAsync();
+        var runs = diff["runs"]!.AsArray().Select(r => (Kind: r.Str("kind"), Text: r.Str("text"))).ToList();
+        Assert.Contains(runs, r => r.Kind == "inserted" && r.Text.Contains("heroic"));
+        Assert.Equal("Solidarity\n\nWe salute the mobilisations of the people.", string.Concat(runs.Where(r => r.Kind != "inserted").Select(r => r.Text)));
+        Assert.Equal("Solidarity\n\nWe salute the heroic mobilisations of the <b>people</b>.", string.Concat(runs.Where(r => r.Kind != "deleted").Select(r => r.Text)));
+        Assert.Contains("&lt;b&gt;", diff.Str("html"));
+        Assert.DoesNotContain("<b>", diff.Str("html"));
+        Assert.Contains("<ins>", diff.Str("html"));
+
+        var restored = await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/1/restore", new { baseVersion = 2 });
+        Assert.Equal(HttpStatusCode.Created, restored.StatusCode);
+        var three = await restored.JsonAsync();
+        Assert.Equal(3, three["number"]!.GetValue<int>());
+        Assert.Equal(1, three["restoredFrom"]!.GetValue<int>());
+        var versions = await (await drafter.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync();
+        Assert.Equal(versions[0].Str("textHash"), versions[2].Str("textHash"));
+        Assert.Equal("Stronger wording", versions[1].Str("changeNote"));
+        await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=9")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/9/restore", new { baseVersion = 3 })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await SaveAsync(drafter, id, "x", 3, new string('n', 501))).AssertFieldErrorAsync("changeNote");
+        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
+            e => e.Any(x => x.Str("eventType") == "VersionRestored"), "the restore is in the audit log");
+        Assert.Contains(audit, e => e.Str("eventType") == "DraftRevised");
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_at_once_one_wins_and_the_other_gets_409_with_the_diff_to_merge()
+    {
+        var owner = await factory.SignedInClientAsync();
+        var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Str("id");
+        var (editor, _) = await Collaboration.CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
+
+        var both = await Task.WhenAll(
+            SaveAsync(owner, id, "First paragraph, amended by the owner.\n\nSecond paragraph.", 1),
+            SaveAsync(editor, id, "First paragraph.\n\nSecond paragraph, amended by the editor.", 1));
+
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.Created);
+        var loser = both.Single(r => r.StatusCode != HttpStatusCode.Created);
+        var problem = await loser.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(2, problem["latestVersion"]!.GetValue<int>());
+        var diff = problem["diff"]!;
+        Assert.Equal(1, diff["from"]!.GetValue<int>());
+        Assert.Equal(2, diff["to"]!.GetValue<int>());
+        Assert.Contains(diff["runs"]!.AsArray(), r => r.Str("kind") == "inserted" && r.Str("text").Contains("amended by the"));
+        Assert.Equal(2, (await (await owner.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync()).Count);
+    }
+
+    [Fact]
+    public async Task After_signatures_a_change_asks_every_signatory_to_reconfirm_and_the_list_counts_only_confirmed_signatures()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Solidarity", body: "We call for solidarity.");
+        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        await drafter.OpenAsync(id);
+        var invited = await drafter.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org");
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Str("token"))).StatusCode);
+        var recorded = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
+            new { organisation = new { name = "Rode Morgen", country = "NL" }, signerName = "J. de Vries" })).JsonAsync();
+        await drafter.PublishAsync(id);
+
+        var saved = await SaveAsync(drafter, id, "We call for solidarity with the people.", 1, "Names the people");
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var newHash = (await saved.JsonAsync()).Str("textHash");
+
+        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
+        Assert.Empty(list["signatories"]!.AsArray()); // both signed the old text
+        Assert.Equal(2, list["versionNumber"]!.GetValue<int>());
+
+        // The invited signatory gets a fresh link (the old one is dead), reads the new text and confirms it.
+        var mail = await Eventually.ReturnsAsync(
+            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == "pce@example.org") && (m.Subject ?? "").StartsWith("The text you signed has changed", StringComparison.Ordinal)).ToList(),
+            found => found.Count == 1, "the signatory is asked to reconfirm");
+        var link = Regex.Match(mail[0].TextBody ?? "", @"http://workflow\.test(/api/invitations/[A-Za-z0-9_-]{43})").Groups[1].Value;
+        var signatory = factory.CreateClient();
+        await (await signatory.GetAsync($"/api/invitations/{invited.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var view = await (await signatory.GetAsync(link)).JsonAsync();
+        Assert.Equal(newHash, view["version"].Str("textHash"));
+        Assert.True(view["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
+        await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = new string('0', 64) })).AssertProblemAsync(HttpStatusCode.Conflict);
+        var reconfirmed = await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = newHash })).JsonAsync();
+        Assert.Equal(2, reconfirmed["confirmedVersionNumber"]!.GetValue<int>());
+        Assert.Equal(1, reconfirmed["versionNumber"]!.GetValue<int>()); // who signed which version stays
+
+        // The signature a drafter recorded is confirmed by an owner, on the signatory's word.
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.Str("signatureId")}/reconfirm", new { textHash = newHash })).StatusCode);
+
+        list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
+        Assert.Equal([1, 2], list["signatories"]!.AsArray().Select(s => s!["number"]!.GetValue<int>()));
+        Assert.All(list["signatories"]!.AsArray(), s => Assert.Equal(1, s!["signedVersion"]!.GetValue<int>()));
+        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
+            e => e.Count(x => x.Str("eventType") == "SignatureReconfirmed") == 2, "both reconfirmations are in the audit log");
+        Assert.Equal(2, audit.Count(e => e.Str("eventType") == "ReconfirmationRequested"));
+        Assert.Contains(audit, e => e.Str("eventType") == "SignableTextChanged");
+        Assert.DoesNotContain(audit, e => e.Str("payload").Contains(link[(link.LastIndexOf('/') + 1)..]));
+    }
+}
