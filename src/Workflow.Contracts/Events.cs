@@ -134,3 +134,17 @@ public sealed record ReconfirmationRequested(
 /// <param name="ConfirmedBy">The drafter who recorded a confirmation gathered elsewhere; null when the signatory confirmed through its link.</param>
 public sealed record SignatureReconfirmed(
     Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, int VersionNumber, string TextHash, string? ConfirmedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record CommentAdded(
+    Guid StatementId, Guid CommentId, int VersionNumber, int Paragraph, Guid? ParentId, string AuthorId, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record CommentResolved(Guid StatementId, Guid CommentId, string ResolvedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <param name="Kind">Replace, Insert or Delete.</param>
+public sealed record AmendmentProposed(
+    Guid StatementId, Guid AmendmentId, int BaseVersionNumber, string Kind, int Paragraph, string ProposedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record AmendmentAccepted(
+    Guid StatementId, Guid AmendmentId, int VersionNumber, string ProposedBy, string AcceptedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record AmendmentRejected(Guid StatementId, Guid AmendmentId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;

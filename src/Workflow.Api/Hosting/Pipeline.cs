@@ -3,6 +3,7 @@ using Workflow.Api.Collaboration;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
+using Workflow.Api.Review;
 using Workflow.Api.SignOn;
 using Workflow.Api.Statements;
 
@@ -39,6 +40,7 @@ public static class Pipeline
         app.MapPublicEndpoints();
         app.MapSignOnEndpoints();
         app.MapMemberEndpoints();
+        app.MapReviewEndpoints();
         return app;
     }
 }

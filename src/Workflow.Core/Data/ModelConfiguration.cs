@@ -48,6 +48,8 @@ internal sealed class StatementVersionConfiguration : IEntityTypeConfiguration<S
         b.Property(v => v.Title).HasMaxLength(Statement.TitleMaxLength);
         b.Property(v => v.TextHash).HasMaxLength(64).IsFixedLength();
         b.Property(v => v.AuthorId).HasMaxLength(450);
+        b.Property(v => v.CreditedTo).HasMaxLength(450);
+        b.Property(v => v.ChangeNote).HasMaxLength(StatementVersion.ChangeNoteMaxLength);
         b.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId);
     }
 }
@@ -176,6 +178,40 @@ internal sealed class CollaboratorInvitationConfiguration : IEntityTypeConfigura
         b.Property(i => i.AcceptedBy).HasMaxLength(450);
         b.HasIndex(i => i.StatementId);
         b.HasOne<Statement>().WithMany().HasForeignKey(i => i.StatementId);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Review.Comment>
+{
+    public void Configure(EntityTypeBuilder<Review.Comment> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.AuthorId).HasMaxLength(450);
+        b.Property(c => c.ResolvedBy).HasMaxLength(450);
+        b.Property(c => c.Body).HasMaxLength(Review.Comment.BodyMaxLength);
+        b.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasIndex(c => new { c.StatementId, c.VersionNumber });
+        b.HasOne<Statement>().WithMany().HasForeignKey(c => c.StatementId);
+        b.HasOne<Review.Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Review.Amendment>
+{
+    public void Configure(EntityTypeBuilder<Review.Amendment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.OriginalText).HasMaxLength(Statement.BodyMaxBytes);
+        b.Property(a => a.Text).HasMaxLength(Review.Amendment.TextMaxLength);
+        b.Property(a => a.Rationale).HasMaxLength(Review.Amendment.RationaleMaxLength);
+        b.Property(a => a.RejectionReason).HasMaxLength(Review.Amendment.RationaleMaxLength);
+        b.Property(a => a.ProposedBy).HasMaxLength(450);
+        b.Property(a => a.DecidedBy).HasMaxLength(450);
+        b.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasIndex(a => a.StatementId);
+        b.HasOne<Statement>().WithMany().HasForeignKey(a => a.StatementId);
     }
 }
 

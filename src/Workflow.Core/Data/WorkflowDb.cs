@@ -27,6 +27,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignOn.SignOnEntry> SignOnEntries => Set<SignOn.SignOnEntry>();
     public DbSet<Collaboration.CollaboratorInvitation> CollaboratorInvitations => Set<Collaboration.CollaboratorInvitation>();
+    public DbSet<Review.Comment> Comments => Set<Review.Comment>();
+    public DbSet<Review.Amendment> Amendments => Set<Review.Amendment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -17,7 +17,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>, IConsumer<SignOnSubmitted>, IConsumer<SignOnConfirmed>,
     IConsumer<SignOnApproved>, IConsumer<SignOnRejected>, IConsumer<CollaboratorInvited>, IConsumer<CollaboratorAdded>,
     IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>, IConsumer<VersionRestored>, IConsumer<SignableTextChanged>,
-    IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>
+    IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>, IConsumer<CommentAdded>, IConsumer<CommentResolved>,
+    IConsumer<AmendmentProposed>, IConsumer<AmendmentAccepted>, IConsumer<AmendmentRejected>
 {
     public const string Name = "audit-log";
 
@@ -55,6 +56,11 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<SignableTextChanged> context) => Record(context);
     public Task Consume(ConsumeContext<ReconfirmationRequested> context) => Record(context, context.Message with { ProtectedToken = null });
     public Task Consume(ConsumeContext<SignatureReconfirmed> context) => Record(context);
+    public Task Consume(ConsumeContext<CommentAdded> context) => Record(context);
+    public Task Consume(ConsumeContext<CommentResolved> context) => Record(context);
+    public Task Consume(ConsumeContext<AmendmentProposed> context) => Record(context);
+    public Task Consume(ConsumeContext<AmendmentAccepted> context) => Record(context);
+    public Task Consume(ConsumeContext<AmendmentRejected> context) => Record(context);
     // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
     public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
         Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());
