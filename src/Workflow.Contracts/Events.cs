@@ -148,3 +148,10 @@ public sealed record AmendmentAccepted(
     Guid StatementId, Guid AmendmentId, int VersionNumber, string ProposedBy, string AcceptedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record AmendmentRejected(Guid StatementId, Guid AmendmentId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record TranslationAdded(
+    Guid StatementId, string Language, int VersionNumber, int TranslatesVersion, string TextHash, string AddedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <summary>The primary text changed after the version this translation translates.</summary>
+public sealed record TranslationMarkedStale(
+    Guid StatementId, string Language, int TranslatesVersion, int LatestPrimaryVersion, DateTimeOffset OccurredAt) : IStatementEvent;

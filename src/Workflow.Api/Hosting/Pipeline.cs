@@ -6,6 +6,7 @@ using Workflow.Api.Publishing;
 using Workflow.Api.Review;
 using Workflow.Api.SignOn;
 using Workflow.Api.Statements;
+using Workflow.Api.Translations;
 
 namespace Workflow.Api.Hosting;
 
@@ -41,6 +42,7 @@ public static class Pipeline
         app.MapSignOnEndpoints();
         app.MapMemberEndpoints();
         app.MapReviewEndpoints();
+        app.MapTranslationEndpoints();
         return app;
     }
 }

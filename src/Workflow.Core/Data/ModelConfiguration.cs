@@ -215,6 +215,21 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Review.A
     }
 }
 
+internal sealed class TranslationVersionConfiguration : IEntityTypeConfiguration<Translations.TranslationVersion>
+{
+    public void Configure(EntityTypeBuilder<Translations.TranslationVersion> b)
+    {
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => new { v.StatementId, v.Language, v.Number }).IsUnique();
+        b.Property(v => v.Language).HasMaxLength(35);
+        b.Property(v => v.Title).HasMaxLength(Statement.TitleMaxLength);
+        b.Property(v => v.TextHash).HasMaxLength(64).IsFixedLength();
+        b.Property(v => v.AuthorId).HasMaxLength(450);
+        b.Property(v => v.ChangeNote).HasMaxLength(StatementVersion.ChangeNoteMaxLength);
+        b.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId);
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)

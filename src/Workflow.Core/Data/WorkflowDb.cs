@@ -29,6 +29,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     public DbSet<Collaboration.CollaboratorInvitation> CollaboratorInvitations => Set<Collaboration.CollaboratorInvitation>();
     public DbSet<Review.Comment> Comments => Set<Review.Comment>();
     public DbSet<Review.Amendment> Amendments => Set<Review.Amendment>();
+    public DbSet<Translations.TranslationVersion> TranslationVersions => Set<Translations.TranslationVersion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -29,15 +29,28 @@ public sealed record InvitationSummary(
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation)
+    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
+    IReadOnlyList<TranslationRef> Translations)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
         s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.AsSigned(organisation, s), s.Number, s.Phase.ToString(),
         s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString(),
-        s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber));
+        s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber),
+        s.TranslationSet.Select(TranslationRef.Parse).ToList());
+}
+
+/// <summary>A translation version that was offered beside the signed text.</summary>
+public sealed record TranslationRef(string Language, int VersionNumber, string TextHash)
+{
+    public static TranslationRef Parse(string entry)
+    {
+        var parts = entry.Split(':');
+        return new(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]);
+    }
 }
 
 /// <summary>What an invited organisation sees behind its link.</summary>
 public sealed record InvitationView(
     string Status, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
-    Statements.VersionDetails Version, DateTimeOffset? Deadline, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt);
+    Statements.VersionDetails Version, DateTimeOffset? Deadline, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt,
+    IReadOnlyList<Translations.TranslationDetails> Translations);

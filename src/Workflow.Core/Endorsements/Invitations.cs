@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
@@ -87,6 +88,7 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
         return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now).ToString(), OrganisationView.AsInvited(organisation, invitation),
             statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
-            invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt);
+            invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt,
+            (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber)).ToList());
     }
 }

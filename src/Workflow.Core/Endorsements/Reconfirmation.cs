@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.SignOn;
 using Workflow.Core.Statements;
 
@@ -84,7 +85,7 @@ public sealed class ReconfirmationHandlers(WorkflowDb db, TimeProvider clock) :
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == signature.StatementId, ct);
         statement.EnsureAcceptsSignatures();
         var signable = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        signature.Reconfirm(signable, textHash, confirmedBy, clock.GetUtcNow());
+        signature.Reconfirm(signable, textHash, confirmedBy, clock.GetUtcNow(), await db.SignableTranslationsAsync(statement, ct));
         await db.SaveChangesAsync(ct);
         return await db.ReceiptAsync(signature, ct);
     }

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
 
@@ -42,7 +43,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
-            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now);
+            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now, await db.SignableTranslationsAsync(statement, ct));
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

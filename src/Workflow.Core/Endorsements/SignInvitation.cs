@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
@@ -50,7 +51,8 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
             throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
                 new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
 
-        var signature = statement.Sign(organisation, invitation.InvitedAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now);
+        var signature = statement.Sign(organisation, invitation.InvitedAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now,
+            await db.SignableTranslationsAsync(statement, ct));
         invitation.MarkSigned(signature.Id, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

@@ -64,6 +64,8 @@ public sealed class Signature : AggregateRoot
     public int ConfirmedVersionNumber { get; private set; }
     public string ConfirmedTextHash { get; private set; } = "";
     public DateTimeOffset? ReconfirmedAt { get; private set; }
+    /// <summary>The translations the signatory could read beside the text it agreed to, as "language:number:hash".</summary>
+    public List<string> TranslationSet { get; private set; } = [];
     /// <summary>When the text changed after this signature and it was asked to confirm the new one.</summary>
     public DateTimeOffset? ReconfirmationRequestedAt { get; private set; }
 
@@ -80,7 +82,8 @@ public sealed class Signature : AggregateRoot
     }
 
     /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it did.</summary>
-    public void Reconfirm(StatementVersion signable, string textHash, string? confirmedBy, DateTimeOffset now)
+    public void Reconfirm(StatementVersion signable, string textHash, string? confirmedBy, DateTimeOffset now,
+        IReadOnlyList<Translations.TranslationVersion>? readable = null)
     {
         EnsureActive();
         if (!string.Equals(textHash, signable.TextHash, StringComparison.OrdinalIgnoreCase))
@@ -90,6 +93,7 @@ public sealed class Signature : AggregateRoot
         ConfirmedVersionNumber = signable.Number;
         ConfirmedTextHash = signable.TextHash;
         ReconfirmedAt = now;
+        TranslationSet = SetOf(readable ?? []);
         Raise(new SignatureReconfirmed(StatementId, Id, OrganisationId, Number, signable.Number, signable.TextHash, confirmedBy, now));
     }
 
@@ -133,12 +137,17 @@ public sealed class Signature : AggregateRoot
             throw new ConflictException($"This signature was already {Status.ToString().ToLowerInvariant()}.");
     }
 
+    private static List<string> SetOf(IEnumerable<Translations.TranslationVersion> readable) =>
+        readable.Select(t => $"{t.Language}:{t.Number}:{t.TextHash}").ToList();
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, StatementVersion version, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now) => new()
+        Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now,
+        IReadOnlyList<Translations.TranslationVersion> readable) => new()
     {
+        TranslationSet = SetOf(readable),
         DisplayName = shownAs.Name.Trim(),
         DisplayNameEnglish = Blank(shownAs.NameEnglish),
         DisplayAcronym = Blank(shownAs.Acronym),

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
@@ -64,7 +65,7 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
         var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId, RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
         await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
-            entry.ConfirmedAt!.Value, recordedBy: null, now);
+            entry.ConfirmedAt!.Value, recordedBy: null, now, await db.SignableTranslationsAsync(statement, ct));
         entry.Approve(signature.Id, organisation.Id, request.UserId, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

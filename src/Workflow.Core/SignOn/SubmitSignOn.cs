@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
@@ -14,7 +15,8 @@ namespace Workflow.Core.SignOn;
 /// <summary>What the public form shows: the exact text to sign, and its hash to send back.</summary>
 public sealed record GetSignOnForm(string Slug) : IRequest<SignOnForm>;
 
-public sealed record SignOnForm(string Slug, string Title, string Language, string State, VersionDetails Version);
+public sealed record SignOnForm(string Slug, string Title, string Language, string State, VersionDetails Version,
+    IReadOnlyList<Translations.TranslationDetails> Translations);
 
 public sealed class GetSignOnFormHandler(WorkflowDb db) : IRequestHandler<GetSignOnForm, SignOnForm>
 {
@@ -22,7 +24,8 @@ public sealed class GetSignOnFormHandler(WorkflowDb db) : IRequestHandler<GetSig
     {
         var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version));
+        var translations = (await db.SignableTranslationsAsync(statement, ct)).Select(t => Translations.TranslationDetails.From(t, statement.LatestVersionNumber)).ToList();
+        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version), translations);
     }
 }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Workflow.Core.Data;
+using Workflow.Core.Translations;
 
 namespace Workflow.Core.Statements;
 
@@ -14,7 +15,7 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock) :
     {
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
-        statement.OpenForSignature(latest, request.UserId, clock.GetUtcNow());
+        statement.OpenForSignature(latest, await db.LatestTranslationsAsync(statement.Id, ct), request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return StatementDetails.From(statement, latest);
     }

@@ -45,6 +45,32 @@ public sealed class Statement : AggregateRoot
     public DateTimeOffset? WithdrawnAt { get; private set; }
     /// <summary>After it, pending invitations expire; before it, they get reminders.</summary>
     public DateTimeOffset? SignatureDeadline { get; private set; }
+    /// <summary>
+    /// The translations signers may read beside the version open for signature, as "language:number" (for example
+    /// "es:2"). Set when the statement opens; a language joins once a translation of the signed text is saved, and
+    /// keeps its version until the text changes.
+    /// </summary>
+    public List<string> SignableTranslations { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> SignableTranslationNumbers() =>
+        SignableTranslations.Select(e => e.Split(':')).ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A translation version was saved: it joins the signers' set when it translates the text being signed and its language is not there yet.</summary>
+    public void OfferTranslation(string language, int number, int translatesVersion, DateTimeOffset now)
+    {
+        if (State is not (StatementState.OpenForSignature or StatementState.Published) || translatesVersion != SignableVersionNumber) return;
+        if (SignableTranslationNumbers().ContainsKey(language)) return;
+        SignableTranslations = [.. SignableTranslations, $"{language}:{number}"];
+        UpdatedAt = now;
+    }
+
+    /// <summary>The primary text moved on from the version these translations translate.</summary>
+    public void MarkTranslationsStale(IEnumerable<(string Language, int TranslatesVersion)> translations, DateTimeOffset now)
+    {
+        foreach (var (language, translates) in translations)
+            Raise(new TranslationMarkedStale(Id, language, translates, LatestVersionNumber, now));
+    }
+
     /// <summary>Whether organisations that were not invited may ask to sign through the public form.</summary>
     public bool AcceptsOpenSignOn { get; private set; }
     public IReadOnlyList<StatementMember> Members => _members;
@@ -161,12 +187,14 @@ public sealed class Statement : AggregateRoot
         if (State is StatementState.OpenForSignature or StatementState.Published)
         {
             SignableVersionNumber = version.Number;
+            SignableTranslations = []; // they translate the old text
             Raise(new SignableTextChanged(Id, version.Number, version.TextHash, userId, now));
         }
         return version;
     }
 
-    public void OpenForSignature(StatementVersion latest, string userId, DateTimeOffset now)
+    /// <param name="translations">The latest version of each translation: those of this text are frozen for signers to read.</param>
+    public void OpenForSignature(StatementVersion latest, IEnumerable<Translations.TranslationVersion> translations, string userId, DateTimeOffset now)
     {
         if (State != StatementState.Draft)
             throw new ConflictException($"The statement is {Describe(State)}; only a draft can be opened for signature.");
@@ -174,6 +202,7 @@ public sealed class Statement : AggregateRoot
 
         State = StatementState.OpenForSignature;
         SignableVersionNumber = latest.Number;
+        SignableTranslations = translations.Where(t => t.TranslatesVersion == latest.Number).Select(t => $"{t.Language}:{t.Number}").ToList();
         OpenedAt = now;
         UpdatedAt = now;
         Raise(new StatementOpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
@@ -208,7 +237,8 @@ public sealed class Statement : AggregateRoot
     /// <param name="shownAs">The organisation's names as this statement's drafters gave them, which the list shows.</param>
     public Signature Sign(
         Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now)
+        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now,
+        IReadOnlyList<Translations.TranslationVersion>? readable = null)
     {
         EnsureAcceptsSignatures();
         if (signedVersion.StatementId != Id || signedVersion.Number != SignableVersionNumber)
@@ -218,7 +248,7 @@ public sealed class Statement : AggregateRoot
         SignatureCount++;
         UpdatedAt = now;
         var signature = Signature.Create(this, organisation.Id, shownAs, signedVersion, signerName, signerRole,
-            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, now);
+            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, now, readable ?? []);
         Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName!,
             signature.Number, phase.ToString(), signedVersion.Number, signedVersion.TextHash, signedAt, now));
         return signature;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
+using Workflow.Core.Translations;
 
 namespace Workflow.Core.Statements;
 
@@ -33,6 +34,8 @@ public static class TextChanges
         DateTimeOffset now, CancellationToken ct)
     {
         db.StatementVersions.Add(version);
+        var wereCurrent = (await db.LatestTranslationsAsync(statement.Id, ct)).Where(t => t.TranslatesVersion == version.Number - 1).ToList();
+        statement.MarkTranslationsStale(wereCurrent.Select(t => (t.Language, t.TranslatesVersion)), now);
         if (statement.SignableVersionNumber != version.Number) return;
 
         var signatures = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).ToListAsync(ct);

@@ -562,6 +562,10 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.PrimitiveCollection<string>("TranslationSet")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VersionId")
                         .HasColumnType("TEXT");
 
@@ -958,6 +962,10 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("SignableTranslations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SignableVersionNumber")
                         .HasColumnType("INTEGER");
 
@@ -1074,6 +1082,64 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StatementVersions");
+                });
+
+            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TranslatesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "Language", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TranslationVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1232,6 +1298,15 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Workflow.Core.Statements.StatementVersion", b =>
+                {
+                    b.HasOne("Workflow.Core.Statements.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

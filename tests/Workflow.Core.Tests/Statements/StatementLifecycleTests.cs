@@ -66,7 +66,7 @@ public sealed class StatementLifecycleTests
     public void Signatures_before_publication_are_initial_and_after_it_subsequent_numbered_in_order()
     {
         var (statement, version) = Draft();
-        statement.OpenForSignature(version, Owner, Now);
+        statement.OpenForSignature(version, [], Owner, Now);
         var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null, Now);
         statement.Publish(Owner, null, Now);
         var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null, Now);
@@ -89,12 +89,12 @@ public sealed class StatementLifecycleTests
     public void A_published_statement_takes_further_signatories_only_when_its_owner_allows_it_and_never_once_closed()
     {
         var (closedToFurther, v1) = Draft(further: false);
-        closedToFurther.OpenForSignature(v1, Owner, Now);
+        closedToFurther.OpenForSignature(v1, [], Owner, Now);
         closedToFurther.Publish(Owner, null, Now);
         Assert.Throws<ConflictException>(() => closedToFurther.EnsureAcceptsSignatures());
 
         var (open, v2) = Draft(further: true);
-        open.OpenForSignature(v2, Owner, Now);
+        open.OpenForSignature(v2, [], Owner, Now);
         open.Publish(Owner, null, Now);
         open.EnsureAcceptsSignatures();
         open.Close(Owner, Now);
@@ -106,7 +106,7 @@ public sealed class StatementLifecycleTests
     public void Only_the_version_open_for_signature_can_be_signed()
     {
         var (statement, version) = Draft();
-        statement.OpenForSignature(version, Owner, Now);
+        statement.OpenForSignature(version, [], Owner, Now);
         var (other, otherVersion) = Draft();
         Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null, Now));
         Assert.NotNull(other);
@@ -118,8 +118,8 @@ public sealed class StatementLifecycleTests
         var (statement, version) = Draft();
         Assert.Throws<ConflictException>(() => statement.Publish(Owner, null, Now));
         Assert.Throws<ConflictException>(() => statement.Close(Owner, Now));
-        statement.OpenForSignature(version, Owner, Now);
-        Assert.Throws<ConflictException>(() => statement.OpenForSignature(version, Owner, Now));
+        statement.OpenForSignature(version, [], Owner, Now);
+        Assert.Throws<ConflictException>(() => statement.OpenForSignature(version, [], Owner, Now));
         Assert.Throws<DomainRuleException>(() => statement.Publish(Owner, Now.AddDays(1), Now));
     }
 
@@ -127,7 +127,7 @@ public sealed class StatementLifecycleTests
     public void A_statement_can_be_withdrawn_from_any_state_but_only_once()
     {
         var (statement, version) = Draft();
-        statement.OpenForSignature(version, Owner, Now);
+        statement.OpenForSignature(version, [], Owner, Now);
         statement.Publish(Owner, null, Now);
         statement.Withdraw(Owner, Now);
         Assert.Equal(StatementState.Withdrawn, statement.State);
@@ -140,7 +140,7 @@ public sealed class StatementLifecycleTests
     public void Publishing_as_of_an_earlier_date_keeps_that_date()
     {
         var (statement, version) = Draft();
-        statement.OpenForSignature(version, Owner, Now);
+        statement.OpenForSignature(version, [], Owner, Now);
         statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now.AddYears(3));
         Assert.Equal(new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), statement.PublishedAt);
     }
