@@ -155,3 +155,5 @@ public sealed record TranslationAdded(
 /// <summary>The primary text changed after the version this translation translates.</summary>
 public sealed record TranslationMarkedStale(
     Guid StatementId, string Language, int TranslatesVersion, int LatestPrimaryVersion, DateTimeOffset OccurredAt) : IStatementEvent;
+
+public sealed record InitiatorsSet(Guid StatementId, IReadOnlyList<Guid> OrganisationIds, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;

@@ -9,6 +9,7 @@ namespace Workflow.Api.Statements;
 public sealed record CreateStatementBody(string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug);
 public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion, string? ChangeNote);
 public sealed record RestoreBody(int BaseVersion, string? ChangeNote);
+public sealed record InitiatorsBody(IReadOnlyList<Workflow.Core.Organisations.OrganisationDetails> Organisations);
 public sealed record PublishBody(DateTimeOffset? AsOf);
 
 /// <summary>The drafters' side: statements, their versions and lifecycle. Every route needs a signed-in drafter.</summary>
@@ -50,6 +51,12 @@ public static class StatementEndpoints
 
         statements.MapGet("/{id:guid}/diff", (Guid id, int from, int to, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CompareVersions(user.Id(), id, from, to), ct));
+
+        statements.MapGet("/{id:guid}/initiators", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetInitiators(user.Id(), id), ct));
+
+        statements.MapPut("/{id:guid}/initiators", (Guid id, InitiatorsBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new SetInitiators(user.Id(), id, body.Organisations), ct));
 
         statements.MapPost("/{id:guid}/open", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new OpenForSignature(user.Id(), id), ct));

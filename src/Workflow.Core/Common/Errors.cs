@@ -37,6 +37,9 @@ public sealed class TooManyRequestsException(string detail) : WorkflowException(
 /// <summary>What only the database provider can tell about a failed save.</summary>
 public interface IDatabaseErrors
 {
-    /// <summary>Whether the save broke a unique constraint: another request took the same number or key first.</summary>
-    bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception);
+    /// <summary>
+    /// Whether the save lost a race with another request: it broke a unique constraint (the other took the same number
+    /// or key first), or the database refused it for the moment because of the other's write. Running again decides.
+    /// </summary>
+    bool IsLostRace(Microsoft.EntityFrameworkCore.DbUpdateException exception);
 }

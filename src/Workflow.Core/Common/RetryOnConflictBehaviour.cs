@@ -36,5 +36,5 @@ public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db,
     }
 
     // Any other failed save (a broken foreign key, a value the column cannot hold) is a bug to see, not a race to retry.
-    private bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e);
+    private bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || errors.IsLostRace(e);
 }

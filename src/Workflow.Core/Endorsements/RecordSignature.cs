@@ -39,7 +39,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsSignatures();
         var (organisation, _, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
-        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
+        await db.EnsureMaySignAsync(statement, organisation, ct);
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,

@@ -41,7 +41,7 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         // (signed again, perhaps by a concurrent request that won) or the organisation signed another way.
         var existing = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
         if (existing is not null) return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
-        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
+        await db.EnsureMaySignAsync(statement, organisation, ct);
 
         var now = clock.GetUtcNow();
         invitation.EnsureCanAnswer(statement.SignatureDeadline, now);

@@ -116,6 +116,15 @@ internal static class SignatureLookup
             throw new ConflictException($"{organisation.Name} has already signed this statement.");
     }
 
+    /// <summary>Whether this organisation may sign now: not signed yet, and, unless it is one, after the initiators.</summary>
+    public static async Task EnsureMaySignAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)
+    {
+        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
+        if (statement.InitiatorIds.Count == 0) return;
+        var standing = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToListAsync(ct);
+        statement.EnsureInitiatorsSignedBefore(organisation, standing);
+    }
+
     public static async Task<Signature> LoadSignatureForDraftingAsync(this WorkflowDb db, Guid statementId, Guid signatureId, string userId, CancellationToken ct)
     {
         await db.LoadForDraftingAsync(statementId, userId, ct);

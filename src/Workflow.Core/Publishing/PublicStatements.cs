@@ -12,7 +12,7 @@ public sealed record PublishedStatementSummary(string Slug, string Title, string
 public sealed record PublishedStatement(
     string Slug, string Title, string Language, string State, bool AcceptsFurtherSignatories,
     DateTimeOffset PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
-    string Body, string BodyHtml, int SignatoryCount);
+    string Body, string BodyHtml, int SignatoryCount, IReadOnlyList<string> InitiatedBy);
 
 /// <summary>Published and closed statements, newest first. Drafts and withdrawn statements are never public.</summary>
 public sealed record ListPublishedStatements : IRequest<IReadOnlyList<PublishedStatementSummary>>;
@@ -24,7 +24,7 @@ public sealed class ListPublishedStatementsHandler(WorkflowDb db) : IRequestHand
             .Where(s => s.State == StatementState.Published || s.State == StatementState.Closed)
             .OrderByDescending(s => s.PublishedAt)
             .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublishedAt!.Value,
-                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active)))
+                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active && x.ConfirmedVersionNumber == s.SignableVersionNumber)))
             .ToListAsync(ct);
 }
 
@@ -36,11 +36,13 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
     {
         var statement = await db.FindPublishedAsync(request.Slug, ct);
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var count = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
+        var count = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+            && s.ConfirmedVersionNumber == statement.SignableVersionNumber, ct);
+        var initiators = await db.InitiatorsOfAsync(statement, ct);
         return new PublishedStatement(statement.Slug, version.Title, statement.Language, statement.State.ToString(),
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
             statement.PublishedAt!.Value, statement.ClosedAt, version.Number, version.TextHash,
-            version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count);
+            version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count, initiators.Select(o => o.Name).ToList());
     }
 }
 

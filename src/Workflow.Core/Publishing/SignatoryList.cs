@@ -7,7 +7,7 @@ namespace Workflow.Core.Publishing;
 
 /// <param name="SignedVersion">The version first signed; the signatory has since confirmed the one the list is for.</param>
 public sealed record Signatory(
-    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1);
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1, bool Initiator = false);
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the
@@ -44,9 +44,15 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
                 Name = s.DisplayName ?? o.Name,
                 NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
-                o.Country, s.SignedAt, s.Phase, s.VersionNumber,
+                o.Country, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
             }).ToListAsync(ct);
-        var signatories = rows.Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber)).ToList();
+        // The initiators come first, in their order; then everyone else by number.
+        var initiators = statement.InitiatorIds;
+        var signatories = rows
+            .OrderBy(r => initiators.Contains(r.OrganisationId) ? initiators.IndexOf(r.OrganisationId) : int.MaxValue).ThenBy(r => r.Number)
+            .Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber,
+                initiators.Contains(r.OrganisationId)))
+            .ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
             statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
             version.Number, version.TextHash, signatories);

@@ -21,6 +21,8 @@ public static class SignatoryListText
     {
         var text = new StringBuilder();
         text.Append(list.Title).Append("\n\n");
+        var initiators = list.Signatories.Where(s => s.Initiator).ToList();
+        if (initiators.Count > 0) text.Append("Initiated by: ").AppendJoin("; ", initiators.Select(Line)).Append("\n\n");
         var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
         text.Append($"Signatories (as of {asOf}{further}):\n\n");

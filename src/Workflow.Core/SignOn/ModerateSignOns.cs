@@ -63,7 +63,7 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
             throw new ConflictException("The signer agreed to another text than the one open for signature; reject this sign-on.");
 
         var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId, RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
-        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
+        await db.EnsureMaySignAsync(statement, organisation, ct);
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, now, await db.SignableTranslationsAsync(statement, ct));
         entry.Approve(signature.Id, organisation.Id, request.UserId, now);

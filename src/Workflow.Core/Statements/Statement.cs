@@ -71,6 +71,30 @@ public sealed class Statement : AggregateRoot
             Raise(new TranslationMarkedStale(Id, language, translates, LatestVersionNumber, now));
     }
 
+    /// <summary>The organisations that initiate the statement, in order: listed first, and the first to sign.</summary>
+    public List<Guid> InitiatorIds { get; private set; } = [];
+
+    /// <summary>Names the initiators. Possible until someone other than them has signed, as they sign first.</summary>
+    public void SetInitiators(IReadOnlyList<Organisation> initiators, bool othersHaveSigned, string userId, DateTimeOffset now)
+    {
+        if (State is not (StatementState.Draft or StatementState.OpenForSignature))
+            throw new ConflictException($"The statement is {Describe(State)}; its initiators can no longer change.");
+        if (othersHaveSigned)
+            throw new ConflictException("Organisations other than the initiators have signed already; the initiators can no longer change.");
+        InitiatorIds = initiators.Select(o => o.Id).Distinct().ToList();
+        UpdatedAt = now;
+        Raise(new InitiatorsSet(Id, InitiatorIds, userId, now));
+    }
+
+    /// <summary>The initiators sign first: anyone else waits until every initiator has a standing signature.</summary>
+    public void EnsureInitiatorsSignedBefore(Organisation signer, IReadOnlyCollection<Guid> standingSignatories)
+    {
+        if (InitiatorIds.Count == 0 || InitiatorIds.Contains(signer.Id)) return;
+        var waiting = InitiatorIds.Count(id => !standingSignatories.Contains(id));
+        if (waiting > 0)
+            throw new ConflictException($"The initiators of this statement sign first; {waiting} of them ha{(waiting == 1 ? "s" : "ve")} not signed yet.");
+    }
+
     /// <summary>Whether organisations that were not invited may ask to sign through the public form.</summary>
     public bool AcceptsOpenSignOn { get; private set; }
     public IReadOnlyList<StatementMember> Members => _members;

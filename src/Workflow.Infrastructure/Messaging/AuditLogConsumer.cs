@@ -19,7 +19,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>, IConsumer<VersionRestored>, IConsumer<SignableTextChanged>,
     IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>, IConsumer<CommentAdded>, IConsumer<CommentResolved>,
     IConsumer<AmendmentProposed>, IConsumer<AmendmentAccepted>, IConsumer<AmendmentRejected>, IConsumer<TranslationAdded>,
-    IConsumer<TranslationMarkedStale>
+    IConsumer<TranslationMarkedStale>, IConsumer<InitiatorsSet>
 {
     public const string Name = "audit-log";
 
@@ -64,6 +64,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<AmendmentRejected> context) => Record(context);
     public Task Consume(ConsumeContext<TranslationAdded> context) => Record(context);
     public Task Consume(ConsumeContext<TranslationMarkedStale> context) => Record(context);
+    public Task Consume(ConsumeContext<InitiatorsSet> context) => Record(context);
     // A merge touches the directory and every statement whose signatures or invitations moved: each one's log shows it.
     public Task Consume(ConsumeContext<OrganisationsMerged> context) =>
         Record(context, context.Message, context.Message.StatementIds.Count == 0 ? [null] : context.Message.StatementIds.Select(id => (Guid?)id).ToList());

@@ -6,9 +6,11 @@ namespace Workflow.Infrastructure.Persistence;
 
 internal sealed class SqliteDatabaseErrors : IDatabaseErrors
 {
+    private const int Busy = 5; // SQLITE_BUSY: another connection writes; a transaction that read first cannot wait for it
+    private const int Locked = 6; // SQLITE_LOCKED
     private const int UniqueConstraint = 2067; // SQLITE_CONSTRAINT_UNIQUE
     private const int PrimaryKeyConstraint = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
 
-    public bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+    public bool IsLostRace(DbUpdateException exception) => exception.InnerException is SqliteException e
+        && (e.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint || e.SqliteErrorCode is Busy or Locked);
 }

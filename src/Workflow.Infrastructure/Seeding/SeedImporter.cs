@@ -53,6 +53,11 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var owner = await SeedAccountAsync();
         var statement = await mediator.Send(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories, seed.Slug), ct);
+        if (seed.InitiatedBy is not null)
+        {
+            var initiator = seed.Signatories.Single(s => s.Name == seed.InitiatedBy);
+            await mediator.Send(new SetInitiators(owner, statement.Id, [Details(initiator)]), ct);
+        }
         await mediator.Send(new OpenForSignature(owner, statement.Id), ct);
         foreach (var signatory in seed.Signatories.Where(s => s.Phase == SeedPhase.Initial))
             await RecordAsync(owner, statement.Id, signatory, ct);
@@ -64,8 +69,9 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
     }
 
     private Task RecordAsync(string owner, Guid statementId, SeedSignatory s, CancellationToken ct) =>
-        mediator.Send(new RecordSignature(owner, statementId, new OrganisationDetails(s.Name, s.NameEnglish, s.Acronym, s.Country),
-            SignerName: null, SignerRole: null, Utc(s.SignedOn)), ct);
+        mediator.Send(new RecordSignature(owner, statementId, Details(s), SignerName: null, SignerRole: null, Utc(s.SignedOn)), ct);
+
+    private static OrganisationDetails Details(SeedSignatory s) => new(s.Name, s.NameEnglish, s.Acronym, s.Country);
 
     // The sources give dates only; where they give none, the use cases record the moment of import.
     private static DateTimeOffset? Utc(DateOnly? date) =>
@@ -87,7 +93,7 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
 
     private sealed record SeedStatement(
         string Slug, string Title, string Language, string BodyFile, bool AllowsFurtherSignatories,
-        DateOnly? PublishedOn, bool Closed, IReadOnlyList<SeedSignatory> Signatories);
+        DateOnly? PublishedOn, bool Closed, IReadOnlyList<SeedSignatory> Signatories, string? InitiatedBy = null);
 
     private sealed record SeedSignatory(string Name, string? NameEnglish, string? Acronym, string? Country, SeedPhase Phase, DateOnly? SignedOn);
 }

@@ -29,6 +29,7 @@ public sealed class SeedImportTests
 
             var caracas = await (await first.CreateClient().GetAsync("/api/public/statements/caracas-joint-statement-peru-2023/signatories")).JsonAsync();
             Assert.Equal(["PCP", "CPGB-ML"], caracas["signatories"]!.AsArray().Select(s => s.Str("acronym")));
+            Assert.True(caracas["signatories"]![0]!["initiator"]!.GetValue<bool>()); // "initiated by the Peruvian Communist Party"
 
             var body = (await (await first.CreateClient().GetAsync("/api/public/statements/cpusa-hands-off-peru-2023")).JsonAsync()).Str("body");
             foreach (var debris in new[] { "Join Now", "Donate Now", "Mailbag", "Subscribe to our channel" })
