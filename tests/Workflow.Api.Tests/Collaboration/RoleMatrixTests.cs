@@ -51,6 +51,13 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
             ("set the deadline", "Owner", c => c.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(30) })),
             ("switch open sign-on", "Owner", c => c.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = false })),
             ("name the initiators", "Owner", c => c.PutAsJsonAsync($"/api/statements/{id}/initiators", new { organisations = Array.Empty<object>() })),
+            // For an owner these are refused for the draft's state or an unknown id, never for the role.
+            ("publish", "Owner", c => c.PostAsync($"/api/statements/{id}/publish", null)),
+            ("close", "Owner", c => c.PostAsync($"/api/statements/{id}/close", null)),
+            ("record a signature", "Owner", c => c.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = "Somebody" } })),
+            ("revoke an invitation", "Owner", c => c.PostAsync($"/api/statements/{id}/invitations/{Guid.NewGuid()}/revoke", null)),
+            ("moderate a sign-on", "Owner", c => c.PostAsync($"/api/statements/{id}/sign-ons/{Guid.NewGuid()}/approve", null)),
+            ("accept an amendment", "Editor", c => c.PostAsync($"/api/statements/{id}/amendments/{Guid.NewGuid()}/accept", null)),
         };
 
         var failures = new List<string>();
@@ -60,7 +67,9 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
             {
                 var allowed = Array.IndexOf(Roles, role) >= Array.IndexOf(Roles, minimum);
                 var response = await act(clients[role]);
-                var ok = allowed ? response.IsSuccessStatusCode : response.StatusCode == HttpStatusCode.Forbidden;
+                var ok = allowed
+                    ? response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized) && (int)response.StatusCode < 500
+                    : response.StatusCode == HttpStatusCode.Forbidden;
                 if (!ok) failures.Add($"{role} → {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
         }
