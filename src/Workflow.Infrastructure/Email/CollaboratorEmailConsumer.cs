@@ -12,19 +12,17 @@ namespace Workflow.Infrastructure.Email;
 
 /// <summary>Sends a co-drafter the link with which to join a statement.</summary>
 public sealed class CollaboratorEmailConsumer(
-    WorkflowDb db, IEmailSender sender, IDataProtectionProvider dataProtection, IOptions<EmailOptions> options, IConfiguration configuration, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<CollaboratorInvited>
 {
     public const string Name = "collaborator-email";
 
     public async Task Consume(ConsumeContext<CollaboratorInvited> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
-        var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(m.ProtectedToken);
-        var link = $"{InvitationEmailConsumer.PublicBaseUrl(configuration)}/api/collaborations/{token}";
+        var link = links.To("/api/collaborations", m.ProtectedToken);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email),
             $"Draft with us: {m.StatementTitle}",
             $"""

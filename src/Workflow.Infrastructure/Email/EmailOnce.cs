@@ -24,6 +24,13 @@ internal static class EmailOnce
         await db.SaveProcessedAsync(messageId, consumer, now, ct);
     }
 
+    /// <summary>The message's id, or null when this consumer has handled it already (a redelivery).</summary>
+    public static async Task<Guid?> FirstDeliveryAsync<T>(this MassTransit.ConsumeContext<T> context, WorkflowDb db, string consumer) where T : class
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
+        return await db.AlreadyProcessedAsync(messageId, consumer, context.CancellationToken) ? null : messageId;
+    }
+
     public static MimeMessage PlainText(string from, MailboxAddress to, string subject, string body) => new()
     {
         From = { MailboxAddress.Parse(from) },

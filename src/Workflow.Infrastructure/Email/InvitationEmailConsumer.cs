@@ -16,8 +16,7 @@ namespace Workflow.Infrastructure.Email;
 /// the deadline. The invitation shows whether delivery worked; a failure is retried and shows until a retry succeeds.
 /// </summary>
 public sealed class InvitationEmailConsumer(
-    WorkflowDb db, IEmailSender sender, IDataProtectionProvider dataProtection, IOptions<EmailOptions> options,
-    IConfiguration configuration, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<EndorsementRequested>, IConsumer<InvitationResent>, IConsumer<EndorsementReminderDue>
 {
     public const string Name = "invitation-email";
@@ -46,12 +45,10 @@ public sealed class InvitationEmailConsumer(
     private async Task SendAsync<T>(ConsumeContext<T> context, Guid invitationId, string organisationName, string email,
         string protectedToken, Func<string, InvitationEmailTexts.Text> compose) where T : class
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
         var ct = context.CancellationToken;
-        if (await db.AlreadyProcessedAsync(messageId, Name, ct)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
-        var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(protectedToken);
-        var text = compose($"{PublicBaseUrl(configuration)}/api/invitations/{token}");
+        var text = compose(links.To("/api/invitations", protectedToken));
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email), text.Subject, text.Body);
         message.MessageId = $"{messageId:N}@workflow";
         var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
@@ -97,6 +94,4 @@ public sealed class InvitationEmailConsumer(
         }
     }
 
-    internal static string PublicBaseUrl(IConfiguration configuration) =>
-        (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
 }

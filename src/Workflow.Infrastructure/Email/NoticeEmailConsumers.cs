@@ -16,8 +16,7 @@ public sealed class DeclineNoticeConsumer(WorkflowDb db, IEmailSender sender, IO
 
     public async Task Consume(ConsumeContext<EndorsementDeclined> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var declined = context.Message;
         var statement = await db.Statements.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == declined.StatementId, context.CancellationToken);
@@ -48,8 +47,7 @@ public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sende
 
     public async Task Consume(ConsumeContext<SignatureInvalidated> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var invalidated = context.Message;
         var ct = context.CancellationToken;

@@ -15,23 +15,20 @@ namespace Workflow.Infrastructure.Email;
 /// withdraw. A signature recorded by a drafter came with no address: nothing is sent, the drafters ask themselves.
 /// </summary>
 public sealed class ReconfirmationEmailConsumer(
-    WorkflowDb db, IEmailSender sender, IDataProtectionProvider dataProtection, IOptions<EmailOptions> options, IConfiguration configuration, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<ReconfirmationRequested>
 {
     public const string Name = "reconfirmation-email";
 
     public async Task Consume(ConsumeContext<ReconfirmationRequested> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
         var messages = new List<MimeMessage>();
         if (m.RecipientEmail is not null && m.ProtectedToken is not null)
         {
-            var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(m.ProtectedToken);
-            var baseUrl = InvitationEmailConsumer.PublicBaseUrl(configuration);
-            var link = m.LinkKind == "sign-on" ? $"{baseUrl}/api/public/sign-ons/{token}" : $"{baseUrl}/api/invitations/{token}";
+            var link = links.To(m.LinkKind == "sign-on" ? "/api/public/sign-ons" : "/api/invitations", m.ProtectedToken);
             var (subject, body) = m.RecipientLanguage == "es"
                 ? ($"El texto que firmó ha cambiado: {m.StatementTitle}", $"""
                     Estimada organización {m.OrganisationName}:

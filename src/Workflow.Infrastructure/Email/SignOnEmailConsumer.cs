@@ -17,19 +17,17 @@ namespace Workflow.Infrastructure.Email;
 /// (proof that the form's sender reads that mail), and, if the drafters reject the entry, why. English or Spanish.
 /// </summary>
 public sealed class SignOnEmailConsumer(
-    WorkflowDb db, IEmailSender sender, IDataProtectionProvider dataProtection, IOptions<EmailOptions> options, IConfiguration configuration, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<SignOnSubmitted>, IConsumer<SignOnRejected>
 {
     public const string Name = "sign-on-email";
 
     public async Task Consume(ConsumeContext<SignOnSubmitted> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
-        var token = dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(m.ProtectedConfirmationToken);
-        var link = $"{InvitationEmailConsumer.PublicBaseUrl(configuration)}/api/public/sign-ons/{token}";
+        var link = links.To("/api/public/sign-ons", m.ProtectedConfirmationToken);
         var (subject, body) = SignOnEmailTexts.Confirmation(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, m.ConfirmBy, link);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
@@ -37,8 +35,7 @@ public sealed class SignOnEmailConsumer(
 
     public async Task Consume(ConsumeContext<SignOnRejected> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
-        if (await db.AlreadyProcessedAsync(messageId, Name, context.CancellationToken)) return;
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
         var entry = await db.SignOnEntries.AsNoTracking().SingleAsync(e => e.Id == m.SignOnId, context.CancellationToken);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Statements;
@@ -87,10 +86,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(2, list["versionNumber"]!.GetValue<int>());
 
         // The invited signatory gets a fresh link (the old one is dead), reads the new text and confirms it.
-        var mail = await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == "pce@example.org") && (m.Subject ?? "").StartsWith("The text you signed has changed", StringComparison.Ordinal)).ToList(),
-            found => found.Count == 1, "the signatory is asked to reconfirm");
-        var link = Regex.Match(mail[0].TextBody ?? "", @"http://workflow\.test(/api/invitations/[A-Za-z0-9_-]{43})").Groups[1].Value;
+        var link = await factory.LinkFromMailAsync("pce@example.org", "/api/invitations", subjectStart: "The text you signed has changed");
         var signatory = factory.CreateClient();
         await (await signatory.GetAsync($"/api/invitations/{invited.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var view = await (await signatory.GetAsync(link)).JsonAsync();

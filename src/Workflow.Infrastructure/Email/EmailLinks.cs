@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Infrastructure.Email;
+
+/// <summary>
+/// Turns a token that an event carries encrypted into the link an e-mail shows: only the e-mail consumers may
+/// decrypt it, and the link starts with the address people reach the service at (PublicBaseUrl).
+/// </summary>
+public sealed class EmailLinks(IDataProtectionProvider dataProtection, IConfiguration configuration)
+{
+    public string BaseUrl { get; } = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    /// <param name="path">The path before the token, such as /api/invitations.</param>
+    public string To(string path, string protectedToken) =>
+        $"{BaseUrl}{path}/{dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(protectedToken)}";
+}
