@@ -127,6 +127,7 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
+        b.Property(s => s.ChainHash).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
@@ -227,6 +228,23 @@ internal sealed class TranslationVersionConfiguration : IEntityTypeConfiguration
         b.Property(v => v.AuthorId).HasMaxLength(450);
         b.Property(v => v.ChangeNote).HasMaxLength(StatementVersion.ChangeNoteMaxLength);
         b.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId);
+    }
+}
+
+internal sealed class ChainEntryConfiguration : IEntityTypeConfiguration<Publishing.ChainEntry>
+{
+    public void Configure(EntityTypeBuilder<Publishing.ChainEntry> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedOnAdd();
+        // One entry per position: two saves appending at once cannot both succeed.
+        b.HasIndex(e => new { e.StatementId, e.Position }).IsUnique();
+        b.HasIndex(e => e.SignatureId);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.TextHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.HasOne<Statement>().WithMany().HasForeignKey(e => e.StatementId);
     }
 }
 

@@ -8,6 +8,7 @@ using Workflow.Core.Audit;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
+using Workflow.Core.Publishing;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Data;
@@ -34,16 +35,64 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ChainEntry> ChainEntries => Set<ChainEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        AppendToSignatureChains(statementId => LastChainEntryQuery(statementId).FirstOrDefault());
         MoveEventsToOutbox();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var heads = new Dictionary<Guid, ChainEntry?>();
+        foreach (var statementId in SignatureChangesPending().Select(c => c.Signature.StatementId).Distinct())
+            heads[statementId] = await LastChainEntryQuery(statementId).FirstOrDefaultAsync(cancellationToken);
+        AppendToSignatureChains(statementId => heads[statementId]);
         MoveEventsToOutbox();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private IQueryable<ChainEntry> LastChainEntryQuery(Guid statementId) =>
+        ChainEntries.Where(e => e.StatementId == statementId).OrderByDescending(e => e.Position).Take(1);
+
+    /// <summary>The signature changes this save carries (signed, reconfirmed, withdrawn, invalidated), in the order they were raised.</summary>
+    private List<(Signature Signature, ChainEntryKind Kind, DateTimeOffset At)> SignatureChangesPending()
+    {
+        var signatures = ChangeTracker.Entries<Signature>().Select(e => e.Entity).ToDictionary(s => s.Id);
+        var changes = new List<(Signature, ChainEntryKind, DateTimeOffset)>();
+        foreach (var raised in ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.PendingEvents))
+        {
+            var change = raised switch
+            {
+                SignatureRecorded e => (e.SignatureId, ChainEntryKind.Signed),
+                SignatureReconfirmed e => (e.SignatureId, ChainEntryKind.Reconfirmed),
+                SignatureWithdrawn e => (e.SignatureId, ChainEntryKind.Withdrawn),
+                SignatureInvalidated e => (e.SignatureId, ChainEntryKind.Invalidated),
+                _ => ((Guid, ChainEntryKind)?)null,
+            };
+            if (change is { } c) changes.Add((signatures[c.Item1], c.Item2, raised.OccurredAt));
+        }
+        return changes;
+    }
+
+    /// <summary>
+    /// Every change to a signature is appended to its statement's chain in the same transaction, so no use case can
+    /// forget it. Two saves racing for the same position meet the unique key, and the loser runs again.
+    /// </summary>
+    private void AppendToSignatureChains(Func<Guid, ChainEntry?> lastSaved)
+    {
+        var heads = new Dictionary<Guid, ChainEntry?>();
+        foreach (var (signature, kind, at) in SignatureChangesPending())
+        {
+            var head = heads.TryGetValue(signature.StatementId, out var known) ? known : lastSaved(signature.StatementId);
+            var entry = ChainEntry.After(head, signature.StatementId, kind, signature.Id, signature.OrganisationId, signature.Number,
+                kind == ChainEntryKind.Signed ? signature.TextHash : signature.ConfirmedTextHash, at);
+            ChainEntries.Add(entry);
+            heads[signature.StatementId] = entry;
+            if (kind == ChainEntryKind.Signed) signature.MarkInChain(entry.Position, entry.Hash);
+        }
     }
 
     private void MoveEventsToOutbox()

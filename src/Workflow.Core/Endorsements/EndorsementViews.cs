@@ -30,13 +30,13 @@ public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
-    IReadOnlyList<TranslationRef> Translations)
+    IReadOnlyList<TranslationRef> Translations, int? ChainPosition, string? ChainHash)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
         s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.AsSigned(organisation, s), s.Number, s.Phase.ToString(),
         s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString(),
         s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber),
-        s.TranslationSet.Select(TranslationRef.Parse).ToList());
+        s.TranslationSet.Select(TranslationRef.Parse).ToList(), s.ChainPosition, s.ChainHash);
 }
 
 /// <summary>A translation version that was offered beside the signed text.</summary>

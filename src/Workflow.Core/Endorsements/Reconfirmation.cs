@@ -83,7 +83,9 @@ public sealed class ReconfirmationHandlers(WorkflowDb db, TimeProvider clock) :
     private async Task<SignatureReceipt> ReconfirmAsync(Signature signature, string textHash, string? confirmedBy, CancellationToken ct)
     {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == signature.StatementId, ct);
-        statement.EnsureAcceptsSignatures();
+        // A published list closed to further signatories still takes confirmations of the signatures already on it.
+        if (statement.State is not (StatementState.OpenForSignature or StatementState.Published))
+            throw new ConflictException("The statement no longer takes confirmations.");
         var signable = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         signature.Reconfirm(signable, textHash, confirmedBy, clock.GetUtcNow(), await db.SignableTranslationsAsync(statement, ct));
         await db.SaveChangesAsync(ct);

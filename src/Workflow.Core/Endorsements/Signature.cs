@@ -64,6 +64,12 @@ public sealed class Signature : AggregateRoot
     public int ConfirmedVersionNumber { get; private set; }
     public string ConfirmedTextHash { get; private set; } = "";
     public DateTimeOffset? ReconfirmedAt { get; private set; }
+    /// <summary>Where the signing stands in the statement's signature chain, and that entry's hash: the signatory's proof.</summary>
+    public int? ChainPosition { get; private set; }
+    public string? ChainHash { get; private set; }
+
+    internal void MarkInChain(int position, string hash) => (ChainPosition, ChainHash) = (position, hash);
+
     /// <summary>The translations the signatory could read beside the text it agreed to, as "language:number:hash".</summary>
     public List<string> TranslationSet { get; private set; } = [];
     /// <summary>When the text changed after this signature and it was asked to confirm the new one.</summary>

@@ -16,7 +16,7 @@ public sealed record Signatory(
 /// </summary>
 public sealed record SignatoryList(
     string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
-    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories)
+    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int ChainLength = 0, string? ChainHead = null)
 {
     public IEnumerable<Signatory> Initial() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
     public IEnumerable<Signatory> Subsequent() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
@@ -46,6 +46,7 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
                 o.Country, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
             }).ToListAsync(ct);
+        var head = await db.ChainEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Position).FirstOrDefaultAsync(ct);
         // The initiators come first, in their order; then everyone else by number.
         var initiators = statement.InitiatorIds;
         var signatories = rows
@@ -55,6 +56,6 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
             .ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
             statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
-            version.Number, version.TextHash, signatories);
+            version.Number, version.TextHash, signatories, head?.Position ?? 0, head?.Hash ?? ChainEntry.Genesis);
     }
 }

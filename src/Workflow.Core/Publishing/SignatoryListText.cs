@@ -44,6 +44,7 @@ public static class SignatoryListText
         }
 
         text.Append($"\nText signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
+        if (list.ChainLength > 0) text.Append($"Signature chain: {list.ChainLength} entries, head {list.ChainHead}\n");
         return text.ToString();
     }
 
