@@ -3,7 +3,7 @@ using Workflow.Core.Publishing;
 
 namespace Workflow.Api.Publishing;
 
-/// <summary>What anyone may read, without an account: published statements and their signatory lists.</summary>
+/// <summary>What anyone may read, without an account: published statements, their signatory lists in several formats, and the chain's proof.</summary>
 public static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this IEndpointRouteBuilder app)
@@ -15,8 +15,37 @@ public static class PublicEndpoints
         api.MapGet("/{slug}/signatories", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
         api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyChain(slug), ct));
 
-        app.MapGet("/statements/{slug}/signatories.txt", async (string slug, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Text(SignatoryListText.Render(await mediator.Send(new GetSignatoryList(slug), ct)), "text/plain; charset=utf-8"))
-            .WithTags("Public").AllowAnonymous();
+        var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous();
+        files.MapGet("/signatories.txt", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Text(SignatoryListText.Render(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/plain; charset=utf-8"));
+        files.MapGet("/signatories.md", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Text(ListFormats.Markdown(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/markdown; charset=utf-8"));
+        files.MapGet("/signatories.csv", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-signatories.csv\"";
+            return TypedResults.Text(ListFormats.Csv(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/csv; charset=utf-8");
+        });
+        files.MapGet("/signatories.json", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+        files.MapGet("/print", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var list = await mediator.Send(new GetSignatoryList(slug), ct);
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
+            return TypedResults.Text(ListFormats.PrintableHtml(list, order ?? ListOrder.Signing, "/styles/print.css"), "text/html; charset=utf-8");
+        });
+        files.MapGet("/feed.atom", async (string slug, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug), clock.GetUtcNow()),
+                "application/atom+xml; charset=utf-8"));
+        files.MapGet("/widget", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var list = await mediator.Send(new GetSignatoryList(slug), ct);
+            // Made to be framed by other sites, and nothing else: no script, only our stylesheet.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors *";
+            return TypedResults.Text(ListFormats.Widget(list, StatementUrl(http, slug), "/styles/print.css"), "text/html; charset=utf-8");
+        });
+
+        app.MapGet("/styles/print.css", () => TypedResults.Text(ListFormats.PrintStylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
     }
+
+    private static string StatementUrl(HttpContext http, string slug) =>
+        $"{(http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/statements/{slug}/print";
 }

@@ -17,12 +17,13 @@ namespace Workflow.Core.Publishing;
 /// </summary>
 public static class SignatoryListText
 {
-    public static string Render(SignatoryList list)
+    public static string Render(SignatoryList list, ListOrder order = ListOrder.Signing)
     {
+        if (order != ListOrder.Signing) return Grouped(list, order);
         var text = new StringBuilder();
         text.Append(list.Title).Append("\n\n");
         var initiators = list.Signatories.Where(s => s.Initiator).ToList();
-        if (initiators.Count > 0) text.Append("Initiated by: ").AppendJoin("; ", initiators.Select(Line)).Append("\n\n");
+        if (initiators.Count > 0) text.Append("Initiated by: ").AppendJoin("; ", initiators.Select(ListFormats.Line)).Append("\n\n");
         var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
         text.Append($"Signatories (as of {asOf}{further}):\n\n");
@@ -33,14 +34,14 @@ public static class SignatoryListText
         foreach (var s in initial)
         {
             text.Append(' ', 2 + width - s.Number.ToString(CultureInfo.InvariantCulture).Length)
-                .Append(s.Number).Append(". ").Append(Line(s)).Append("\n\n");
+                .Append(s.Number).Append(". ").Append(ListFormats.Line(s)).Append("\n\n");
         }
 
         var subsequent = list.Subsequent().ToList();
         if (subsequent.Count > 0)
         {
             text.Append("Subsequent signatories:\n");
-            foreach (var s in subsequent) text.Append(Line(s)).Append('\n');
+            foreach (var s in subsequent) text.Append(ListFormats.Line(s)).Append('\n');
         }
 
         text.Append($"\nText signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
@@ -48,14 +49,18 @@ public static class SignatoryListText
         return text.ToString();
     }
 
-    private static string Line(Signatory s)
+    /// <summary>Alphabetical or by country: headed groups, each signatory with its number.</summary>
+    private static string Grouped(SignatoryList list, ListOrder order)
     {
-        var line = new StringBuilder();
-        if (s.Acronym is not null) line.Append(s.Acronym).Append(' ');
-        line.Append(s.Name);
-        if (s.NameEnglish is not null && !string.Equals(s.NameEnglish, s.Name, StringComparison.Ordinal))
-            line.Append(" (").Append(s.NameEnglish).Append(')');
-        if (s.Country is not null) line.Append(", ").Append(Countries.EnglishName(s.Country));
-        return line.ToString();
+        var text = new StringBuilder(list.Title).Append("\n\n");
+        foreach (var (heading, signatories) in ListFormats.Arrange(list, order))
+        {
+            text.Append(heading).Append(":\n");
+            foreach (var s in signatories) text.Append("  ").Append(s.Number).Append(". ").Append(ListFormats.Line(s)).Append('\n');
+            text.Append('\n');
+        }
+        text.Append($"Text signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
+        if (list.ChainLength > 0) text.Append($"Signature chain: {list.ChainLength} entries, head {list.ChainHead}\n");
+        return text.ToString();
     }
 }

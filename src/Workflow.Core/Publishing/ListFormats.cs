@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using CsvHelper;
+using Workflow.Core.Organisations;
+
+namespace Workflow.Core.Publishing;
+
+/// <summary>How a list is ordered: by signing (initial, then subsequent signatories), by name, or grouped by country.</summary>
+public enum ListOrder { Signing, Alphabetical, Country }
+
+/// <summary>The signatory list in the formats people copy it into: Markdown, CSV, printable HTML, an Atom feed, an embeddable widget.</summary>
+public static class ListFormats
+{
+    /// <summary>The list in headed groups, in the order asked for.</summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<Signatory> Signatories)> Arrange(SignatoryList list, ListOrder order)
+    {
+        var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
+        return order switch
+        {
+            ListOrder.Alphabetical => [($"Signatories (as of {asOf}{further})", list.Signatories.OrderBy(SortKey, StringComparer.Ordinal).ToList())],
+            ListOrder.Country => list.Signatories
+                .GroupBy(s => s.Country is null ? "(no country given)" : Countries.EnglishName(s.Country))
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, (IReadOnlyList<Signatory>)g.OrderBy(SortKey, StringComparer.Ordinal).ToList())).ToList(),
+            _ => new[] { ($"Signatories (as of {asOf}{further})", list.Initial().ToList()), ("Subsequent signatories", list.Subsequent().ToList()) }
+                .Where(g => g.Item2.Count > 0).Select(g => (g.Item1, (IReadOnlyList<Signatory>)g.Item2)).ToList(),
+        };
+    }
+
+    private static string SortKey(Signatory s) => NameKey.Of(s.NameEnglish ?? s.Name);
+
+    /// <summary>One signatory as the seed resolution writes it: acronym, name, English name, country.</summary>
+    public static string Line(Signatory s)
+    {
+        var line = new StringBuilder();
+        if (s.Acronym is not null) line.Append(s.Acronym).Append(' ');
+        line.Append(s.Name);
+        if (s.NameEnglish is not null && !string.Equals(s.NameEnglish, s.Name, StringComparison.Ordinal)) line.Append(" (").Append(s.NameEnglish).Append(')');
+        if (s.Country is not null) line.Append(", ").Append(Countries.EnglishName(s.Country));
+        return line.ToString();
+    }
+
+    public static string Markdown(SignatoryList list, ListOrder order)
+    {
+        var md = new StringBuilder($"# {EscapeMarkdown(list.Title)}\n\n");
+        foreach (var (heading, signatories) in Arrange(list, order))
+        {
+            md.Append($"## {EscapeMarkdown(heading)}\n\n");
+            foreach (var s in signatories) md.Append(s.Number).Append(". ").Append(EscapeMarkdown(Line(s))).Append('\n');
+            md.Append('\n');
+        }
+        md.Append($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signature chain head: `{list.ChainHead}`.\n");
+        return md.ToString();
+    }
+
+    public static string Csv(SignatoryList list, ListOrder order)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator" }) csv.WriteField(header);
+        csv.NextRecord();
+        foreach (var s in Arrange(list, order).SelectMany(g => g.Signatories))
+        {
+            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
+            foreach (var field in new object?[] { s.Number, Defuse(s.Name), Defuse(s.NameEnglish), Defuse(s.Acronym), s.Country, s.Phase,
+                         s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), s.Initiator })
+                csv.WriteField(field);
+            csv.NextRecord();
+        }
+        csv.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>A page to print or save as PDF: every value encoded, styles from the print stylesheet, no script.</summary>
+    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl)
+    {
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append($"<title>{Encode(list.Title)}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
+            .Append($"<h1>{Encode(list.Title)}</h1>");
+        foreach (var (heading, signatories) in Arrange(list, order))
+        {
+            html.Append($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
+            foreach (var s in signatories) html.Append($"<li value=\"{s.Number}\">{Encode(Line(s))}</li>");
+            html.Append("</ol>");
+        }
+        html.Append($"<p class=\"proof\">Text signed: version {list.VersionNumber}, SHA-256 <code>{list.TextHash}</code>. ")
+            .Append($"Signature chain: {list.ChainLength} entries, head <code>{list.ChainHead}</code>.</p></body></html>");
+        return html.ToString();
+    }
+
+    public const string PrintStylesheet = """
+        body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #111; }
+        h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+        ol.signatories li { margin: 0.2rem 0; break-inside: avoid; }
+        .proof { margin-top: 2rem; font-size: 0.8rem; color: #444; word-break: break-all; }
+        @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+        """;
+
+    /// <summary>An Atom feed of the signatories, newest first: one entry per signature.</summary>
+    public static string Atom(SignatoryList list, string statementUrl, DateTimeOffset now)
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var newest = list.Signatories.OrderByDescending(s => s.SignedAt).ThenByDescending(s => s.Number).Take(100).ToList();
+        var feed = new XElement(atom + "feed",
+            new XElement(atom + "title", $"Signatories: {list.Title}"),
+            new XElement(atom + "id", $"{statementUrl}/signatories"),
+            new XElement(atom + "link", new XAttribute("href", statementUrl)),
+            new XElement(atom + "updated", Stamp(newest.Count > 0 ? newest.Max(s => s.SignedAt) : now)),
+            new XElement(atom + "author", new XElement(atom + "name", "Workflow")),
+            newest.Select(s => new XElement(atom + "entry",
+                new XElement(atom + "title", $"{s.Number}. {Line(s)}"),
+                new XElement(atom + "id", $"{statementUrl}/signatories/{s.Number}"),
+                new XElement(atom + "link", new XAttribute("href", statementUrl)),
+                new XElement(atom + "updated", Stamp(s.SignedAt)),
+                new XElement(atom + "summary", $"{Line(s)} signed \"{list.Title}\" ({s.Phase.ToLowerInvariant()} signatory).")))
+        );
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
+    }
+
+    /// <summary>A small page meant for an iframe on other sites: the title, how many have signed, and a link.</summary>
+    public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
+        $"<title>{Encode(list.Title)}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
+        $"<p><strong>{Encode(list.Title)}</strong></p><p>{list.Signatories.Count} signator{(list.Signatories.Count == 1 ? "y" : "ies")}</p>" +
+        $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string? Defuse(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
+
+    private static string EscapeMarkdown(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if ("\\`*_{}[]()#+-.!<>|".Contains(c)) escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+}
