@@ -26,6 +26,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 

@@ -6,6 +6,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.SignOn;
 using Workflow.Api.SignOn;
+using Workflow.Api.Publishing;
 using Workflow.Infrastructure.Email;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
@@ -28,7 +29,8 @@ public static class ServiceRegistration
         services.AddSingleton<TimeProvider>(new StoredTimeProvider(TimeProvider.System));
         services.AddWorkflowDatabase(configuration, dataDirectory);
         services.AddWorkflowUseCases();
-        services.AddWorkflowMessaging(configuration);
+        services.AddWorkflowMessaging(configuration, bus => bus.AddConsumer<PublicCacheConsumer>().Endpoint(e => e.Name = PublicCacheConsumer.Name));
+        services.AddPublicCache();
         services.AddWorkflowEmail(configuration, dataDirectory);
         services.AddScoped<SeedImporter>();
         services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));

@@ -10,12 +10,16 @@ public static class PublicEndpoints
     {
         var api = app.MapGroup("/api/public/statements").WithTags("Public").AllowAnonymous();
 
+        // The list of statements changes with any publication; it is short, and not cached.
         api.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListPublishedStatements(), ct));
-        api.MapGet("/{slug}", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPublishedStatement(slug), ct));
-        api.MapGet("/{slug}/signatories", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+        // Verification recomputes the chain from the database every time: never from a cache.
         api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyChain(slug), ct));
 
-        var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous();
+        var statement = app.MapGroup("/api/public/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
+        statement.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPublishedStatement(slug), ct));
+        statement.MapGet("/signatories", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+
+        var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
         files.MapGet("/signatories.txt", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
             TypedResults.Text(SignatoryListText.Render(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/plain; charset=utf-8"));
         files.MapGet("/signatories.md", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>

@@ -29,7 +29,9 @@ public static class MessagingSetup
     public static int[] RetryIntervals(IConfiguration configuration) =>
         configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured ? configured : [100, 500, 2000, 5000];
 
-    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="hostConsumers">Consumers that live in the host (the web host's cache, for one).</param>
+    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? hostConsumers = null)
     {
         var messaging = new MessagingOptions
         {
@@ -56,6 +58,7 @@ public static class MessagingSetup
             bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = SignOnEmailConsumer.Name);
             bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = CollaboratorEmailConsumer.Name);
             bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = ReconfirmationEmailConsumer.Name);
+            hostConsumers?.Invoke(bus);
 
             if (messaging.IsInMemory)
             {

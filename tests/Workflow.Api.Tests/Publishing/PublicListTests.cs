@@ -37,7 +37,10 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{statement.Str("id")}/withdraw")).StatusCode);
 
-        await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        // The public answer was cached; the withdrawal's event evicts it.
+        var gone = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}"),
+            r => r.StatusCode == HttpStatusCode.NotFound, "the withdrawn statement is gone from the public side");
+        await gone.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
