@@ -39,9 +39,13 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
         // One signature per organisation per statement: if there is one, it is either this invitation's
         // (signed again, perhaps by a concurrent request that won) or the organisation signed another way.
-        var existing = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
-        if (existing is not null) return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
-        await db.EnsureMaySignAsync(statement, organisation, ct);
+        // One query, so that a concurrent signing of this same link is seen as this link's signature, not another's.
+        var standing = await db.Signatures.AsNoTracking().Where(s => s.StatementId == statement.Id
+            && (s.EndorsementRequestId == invitation.Id || (s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active))).ToListAsync(ct);
+        if (standing.FirstOrDefault(s => s.EndorsementRequestId == invitation.Id) is { } existing)
+            return new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false);
+        if (standing.Count > 0) throw new ConflictException($"{organisation.Name} has already signed this statement.");
+        await db.EnsureInitiatorsSignedFirstAsync(statement, organisation, ct);
 
         var now = clock.GetUtcNow();
         invitation.EnsureCanAnswer(statement.SignatureDeadline, now);

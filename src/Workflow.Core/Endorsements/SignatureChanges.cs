@@ -120,6 +120,11 @@ internal static class SignatureLookup
     public static async Task EnsureMaySignAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)
     {
         await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
+        await db.EnsureInitiatorsSignedFirstAsync(statement, organisation, ct);
+    }
+
+    public static async Task EnsureInitiatorsSignedFirstAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)
+    {
         if (statement.InitiatorIds.Count == 0) return;
         var standing = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToListAsync(ct);
         statement.EnsureInitiatorsSignedBefore(organisation, standing);

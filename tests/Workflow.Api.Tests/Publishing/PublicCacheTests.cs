@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Publishing;
@@ -17,21 +16,14 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(first)).StatusCode);
         await drafter.PublishAsync(id);
         var url = $"/statements/{slug}/signatories.txt";
-        await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Uno"), "the published list is served");
 
-        // Let every event so far be delivered, so that none evicts the cache late.
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.OutboxMessages.AllAsync(m => m.SentAt != null)), sent => sent, "the outbox is drained");
-        await factory.Bus.InactivityTask;
+        // A repeated read is answered from the cache: the answer carries its age.
+        var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(url), r => r.Headers.Age is not null, "a read is served from the cache");
+        Assert.Contains("Partido Uno", await cached.Content.ReadAsStringAsync());
 
-        // A change that bypasses the service raises no event: the cached answer stands, proving it is cached.
-        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Changed behind the cache")));
-        Assert.Contains("Partido Uno", await factory.CreateClient().GetStringAsync(url));
-
-        // A real signature arrives as an event and evicts the statement's cached answers.
+        // A new signature arrives as an event and evicts the statement's cached answers (they would otherwise live ten minutes).
         var second = (await drafter.InviteAsync(id, "Partido Dos", null, null, "PE", "dos@example.org")).Str("token");
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second)).StatusCode);
-        var fresh = await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"), "the new signatory appears");
-        Assert.Contains("Changed behind the cache", fresh);
+        await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"), "the new signatory appears");
     }
 }
