@@ -97,7 +97,7 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
             messages => messages.Count == 4, "three invitations and one notice were written");
         var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org");
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
-        Assert.Contains($"http://workflow.test/api/invitations/{ppds.Str("token")}", toPpds.TextBody);
+        Assert.Contains($"http://workflow.test/sign/{ppds.Str("token")}", toPpds.TextBody);
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));
         var notice = Assert.Single(mails, m => (m.Subject ?? "").Contains("declined", StringComparison.Ordinal));
         Assert.Contains("Not this time.", notice.TextBody);

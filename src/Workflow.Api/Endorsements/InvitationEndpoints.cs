@@ -8,7 +8,7 @@ namespace Workflow.Api.Endorsements;
 
 public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language);
 public sealed record DeadlineBody(DateTimeOffset? Deadline);
-public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash);
+public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash, CorrectedName? NameAs);
 public sealed record DeclineBody(string? Reason);
 public sealed record WithdrawBody(string? Note);
 
@@ -67,7 +67,7 @@ public static class InvitationEndpoints
 
         invited.MapPost("/sign", async (string token, SignBody body, IMediator mediator, CancellationToken ct) =>
         {
-            var result = await mediator.Send(new SignInvitation(token, body.SignerName, body.SignerRole, body.TextHash), ct);
+            var result = await mediator.Send(new SignInvitation(token, body.SignerName, body.SignerRole, body.TextHash, body.NameAs), ct);
             return result.Created
                 ? Results.Created($"/api/invitations/{token}", result.Receipt)
                 : Results.Ok(result.Receipt);
@@ -85,5 +85,5 @@ public static class InvitationEndpoints
 
     private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
         new(created.InvitationId, created.Organisation, created.Email, created.Token,
-            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/api/invitations/{created.Token}", created.OrganisationMatched);
+            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/sign/{created.Token}", created.OrganisationMatched);
 }

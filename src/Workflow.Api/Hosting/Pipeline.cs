@@ -23,6 +23,10 @@ public static class Pipeline
         app.UseExceptionHandler();
         app.UseRequestSizeLimit(ServiceRegistration.MaxRequestBodyBytes);
         app.UseStatusCodePages();
+        // Inside the API's status code pages, so that a page's error status is answered with a page first.
+        app.UseWorkflowPages();
+        // After the status code pages, so that a page re-executed for an error status is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -44,6 +48,7 @@ public static class Pipeline
         app.MapMemberEndpoints();
         app.MapReviewEndpoints();
         app.MapTranslationEndpoints();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Workflow.Core.Accounts;
 using Workflow.Core.Common;
@@ -43,7 +45,11 @@ public static class ServiceRegistration
         services.AddIdentityApiEndpoints<WorkflowUser>(options => options.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<WorkflowDb>();
         // Every endpoint states who may call it (RequireAuthorization or AllowAnonymous); a test holds each new one to that.
-        services.AddAuthorization();
+        // The API takes bearer tokens only, so that a browser's session cookie can never be ridden into an API call;
+        // the pages (policy WebPages.SignedIn) take the cookie and protect their forms with antiforgery tokens.
+        services.AddAuthorization(options => options.DefaultPolicy = new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
+            .RequireAuthenticatedUser().Build());
+        services.AddWorkflowPages(builder.Environment);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -26,11 +26,14 @@ public static class PublicCache
         {
             var request = context.HttpContext.Request;
             context.EnableOutputCaching = true;
-            context.AllowCacheLookup = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+            // Only what everybody sees alike is shared: a signed-in person's pages carry their name and forms.
+            context.AllowCacheLookup = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && context.HttpContext.User.Identity?.IsAuthenticated != true;
             context.AllowCacheStorage = context.AllowCacheLookup;
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
             context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.VaryByValues["ui-culture"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
             if (request.RouteValues["slug"] is string slug) context.Tags.Add(TagOf(slug));
             return ValueTask.CompletedTask;
         }
@@ -40,7 +43,9 @@ public static class PublicCache
         // Only successful answers are kept: a 404 for a statement not yet published must not outlive its publication.
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
         {
-            if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
+            // Nor an answer that sets a cookie: it belongs to one browser.
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
     }
@@ -50,7 +55,7 @@ public static class PublicCache
 public sealed class PublicCacheConsumer(WorkflowDb db, IOutputCacheStore cache) :
     IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>, IConsumer<SignableTextChanged>,
     IConsumer<SignatureRecorded>, IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatureReconfirmed>,
-    IConsumer<SignatoryNameCorrected>, IConsumer<InitiatorsSet>, IConsumer<OrganisationsMerged>
+    IConsumer<SignatoryNameCorrected>, IConsumer<InitiatorsSet>, IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>
 {
     public const string Name = "public-cache";
 
@@ -64,6 +69,7 @@ public sealed class PublicCacheConsumer(WorkflowDb db, IOutputCacheStore cache) 
     public Task Consume(ConsumeContext<SignatureReconfirmed> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
     public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
     public Task Consume(ConsumeContext<InitiatorsSet> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
+    public Task Consume(ConsumeContext<OpenSignOnChanged> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
 
     public async Task Consume(ConsumeContext<OrganisationsMerged> context)
     {

@@ -51,5 +51,5 @@ public static class PublicEndpoints
     }
 
     private static string StatementUrl(HttpContext http, string slug) =>
-        $"{(http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/statements/{slug}/print";
+        $"{(http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/statements/{slug}";
 }

@@ -60,6 +60,8 @@ public static class SignOnEndpoints
         {
             limiter.AddPolicy(RateLimitPolicy, http =>
             {
+                // Reading the form is free; the page and the API share the limit on submitting it.
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
                 var perHour = http.RequestServices.GetRequiredService<IOptions<OpenSignOnOptions>>().Value.PerClientAddressPerHour;
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
+using Workflow.Core.Organisations;
 using Workflow.Core.Data;
 using Workflow.Core.Translations;
 using Workflow.Core.Statements;
@@ -12,8 +13,14 @@ namespace Workflow.Core.Endorsements;
 /// The hash of the text the signer was shown. When given, the signature is refused (409) if the text
 /// open for signature is not that one, so nobody signs a text they did not read.
 /// </param>
-public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null)
+/// <param name="NameAs">
+/// How the organisation wants to appear on the list, when the drafters' spelling of it was not right; the list shows this,
+/// while the directory record (shared by other statements) is left as it is.
+/// </param>
+public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null, CorrectedName? NameAs = null)
     : IRequest<SignatureResult>;
+
+public sealed record CorrectedName(string Name, string? NameEnglish, string? Acronym);
 
 /// <param name="Created">False when the invitation had been signed already and this is the same receipt again.</param>
 public sealed record SignatureResult(SignatureReceipt Receipt, bool Created);
@@ -26,6 +33,9 @@ public sealed class SignInvitationValidator : AbstractValidator<SignInvitation>
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
         RuleFor(r => r.TextHash!).Matches("^[0-9a-fA-F]{64}$").When(r => r.TextHash is not null)
             .WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
+        RuleFor(r => r.NameAs!.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).When(r => r.NameAs is not null);
+        RuleFor(r => r.NameAs!.NameEnglish).MaximumLength(Organisation.NameMaxLength).When(r => r.NameAs is not null);
+        RuleFor(r => r.NameAs!.Acronym).MaximumLength(Organisation.AcronymMaxLength).When(r => r.NameAs is not null);
     }
 }
 
@@ -55,7 +65,9 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
             throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
                 new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
 
-        var signature = statement.Sign(organisation, invitation.InvitedAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now,
+        var shownAs = request.NameAs is { } corrected
+            ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;
+        var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now,
             await db.SignableTranslationsAsync(statement, ct));
         invitation.MarkSigned(signature.Id, now);
         db.Signatures.Add(signature);

@@ -4,6 +4,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
+using Workflow.Core.Translations;
 
 namespace Workflow.Core.Publishing;
 
@@ -12,7 +13,11 @@ public sealed record PublishedStatementSummary(string Slug, string Title, string
 public sealed record PublishedStatement(
     string Slug, string Title, string Language, string State, bool AcceptsFurtherSignatories,
     DateTimeOffset PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
-    string Body, string BodyHtml, int SignatoryCount, IReadOnlyList<string> InitiatedBy);
+    string Body, string BodyHtml, int SignatoryCount, IReadOnlyList<string> InitiatedBy, IReadOnlyList<PublishedTranslation> Translations,
+    bool OpenSignOn);
+
+/// <summary>A translation offered beside the signed text (the one signatories could read when they signed).</summary>
+public sealed record PublishedTranslation(string Language, int Number, string Title, string Body, string BodyHtml, string TextHash);
 
 /// <summary>Published and closed statements, newest first. Drafts and withdrawn statements are never public.</summary>
 public sealed record ListPublishedStatements : IRequest<IReadOnlyList<PublishedStatementSummary>>;
@@ -42,7 +47,10 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
         return new PublishedStatement(statement.Slug, version.Title, statement.Language, statement.State.ToString(),
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
             statement.PublishedAt!.Value, statement.ClosedAt, version.Number, version.TextHash,
-            version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count, initiators.Select(o => o.Name).ToList());
+            version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count, initiators.Select(o => o.Name).ToList(),
+            (await db.SignableTranslationsAsync(statement, ct))
+                .Select(t => new PublishedTranslation(t.Language, t.Number, t.Title, t.Body, MarkdownRenderer.ToSafeHtml(t.Body), t.TextHash)).ToList(),
+            statement.TakesOpenSignOns);
     }
 }
 

@@ -1,3 +1,4 @@
+using Workflow.Core.Statements;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
@@ -13,8 +14,11 @@ public sealed record GetSignOnByToken(string Token) : IRequest<SignOnStatus>;
 public sealed record ConfirmSignOn(string Token) : IRequest<SignOnStatus>;
 
 /// <param name="State">AwaitingConfirmation, Lapsed, AwaitingModeration, Approved or Rejected.</param>
+/// <param name="Receipt">Once approved: the signature, as a receipt.</param>
+/// <param name="TextToConfirm">When the text changed after the signature: the new text, to confirm or not.</param>
 public sealed record SignOnStatus(string State, string StatementTitle, string OrganisationName, string SignerName, string TextHash,
-    DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt, string? RejectionReason);
+    DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt, string? RejectionReason,
+    Endorsements.SignatureReceipt? Receipt = null, Statements.VersionDetails? TextToConfirm = null);
 
 public sealed class GetSignOnByTokenHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetSignOnByToken, SignOnStatus>
 {
@@ -49,7 +53,18 @@ internal static class SignOnLookup
 
     public static async Task<SignOnStatus> StatusAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)
     {
-        var title = await db.Statements.Where(s => s.Id == entry.StatementId).Select(s => s.Title).SingleAsync(ct);
-        return new SignOnStatus(entry.StatusAt(now), title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt, entry.RejectionReason);
+        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == entry.StatementId, ct);
+        Endorsements.SignatureReceipt? receipt = null;
+        Statements.VersionDetails? toConfirm = null;
+        if (entry.SignatureId is { } signatureId)
+        {
+            var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == signature.OrganisationId, ct);
+            receipt = Endorsements.SignatureReceipt.From(signature, statement, organisation);
+            if (receipt.NeedsReconfirmation)
+                toConfirm = Statements.VersionDetails.From(await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct));
+        }
+        return new SignOnStatus(entry.StatusAt(now), statement.Title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt,
+            entry.RejectionReason, receipt, toConfirm);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CollaboratorEmailConsumer(
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
-        var link = links.To("/api/collaborations", m.ProtectedToken);
+        var link = links.To("/join", m.ProtectedToken);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email),
             $"Draft with us: {m.StatementTitle}",
             $"""

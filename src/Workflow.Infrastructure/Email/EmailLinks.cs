@@ -12,7 +12,7 @@ public sealed class EmailLinks(IDataProtectionProvider dataProtection, IConfigur
 {
     public string BaseUrl { get; } = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
-    /// <param name="path">The path before the token, such as /api/invitations.</param>
+    /// <param name="path">The path before the token, such as /sign (the invitation page).</param>
     public string To(string path, string protectedToken) =>
         $"{BaseUrl}{path}/{dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(protectedToken)}";
 }

@@ -48,7 +48,7 @@ public sealed class InvitationEmailConsumer(
         var ct = context.CancellationToken;
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
-        var text = compose(links.To("/api/invitations", protectedToken));
+        var text = compose(links.To("/sign", protectedToken));
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email), text.Subject, text.Body);
         message.MessageId = $"{messageId:N}@workflow";
         var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);

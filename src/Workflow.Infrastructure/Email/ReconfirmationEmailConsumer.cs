@@ -28,7 +28,7 @@ public sealed class ReconfirmationEmailConsumer(
         var messages = new List<MimeMessage>();
         if (m.RecipientEmail is not null && m.ProtectedToken is not null)
         {
-            var link = links.To(m.LinkKind == "sign-on" ? "/api/public/sign-ons" : "/api/invitations", m.ProtectedToken);
+            var link = links.To(m.LinkKind == "sign-on" ? "/sign-on" : "/sign", m.ProtectedToken);
             var (subject, body) = m.RecipientLanguage == "es"
                 ? ($"El texto que firmó ha cambiado: {m.StatementTitle}", $"""
                     Estimada organización {m.OrganisationName}:

@@ -27,7 +27,7 @@ public sealed class SignOnEmailConsumer(
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
-        var link = links.To("/api/public/sign-ons", m.ProtectedConfirmationToken);
+        var link = links.To("/sign-on", m.ProtectedConfirmationToken);
         var (subject, body) = SignOnEmailTexts.Confirmation(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, m.ConfirmBy, link);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);

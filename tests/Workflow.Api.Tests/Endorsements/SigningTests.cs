@@ -23,7 +23,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var token = invitation.Str("token");
 
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 random bits
-        Assert.Equal($"http://workflow.test/api/invitations/{token}", invitation.Str("signingLink"));
+        Assert.Equal($"http://workflow.test/sign/{token}", invitation.Str("signingLink"));
 
         var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
         Assert.NotEqual(token, stored.TokenHash);

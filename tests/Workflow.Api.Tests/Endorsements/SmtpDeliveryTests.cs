@@ -33,7 +33,7 @@ public sealed class SmtpDeliveryTests
 
         var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(smtp.Received.ToList()), r => r.Count == 1, "the SMTP server receives the invitation");
         Assert.Equal("pcch@example.org", delivered[0].To.Mailboxes.Single().Address);
-        Assert.Contains($"/api/invitations/{good.Str("token")}", delivered[0].TextBody);
+        Assert.Contains($"/sign/{good.Str("token")}", delivered[0].TextBody);
         var statuses = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations")).JsonArrayAsync(),
             list => list.Any(i => i.Str("status") == "Sent") && list.Any(i => i.Str("status") == "DeliveryFailed"), "one invitation is sent and the other failed");
         var failed = statuses.Single(i => i.Str("id") == bad.Str("invitationId"))!;

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Workflow.Api.Pages;
+
+namespace Workflow.Api.Hosting;
+
+/// <summary>The server-rendered pages: Razor Pages by feature folder, English and Spanish, cookies for people, CSP for browsers.</summary>
+public static class WebPages
+{
+    /// <summary>The policy of every page that needs an account: the Identity cookie, with a redirect to the sign-in page.</summary>
+    public const string SignedIn = "SignedIn";
+
+    public static readonly CultureInfo[] Languages = [new("en"), new("es")];
+
+    /// <summary>
+    /// Scripts only from our own files and no inline script anywhere; nothing may frame the pages; forms post only here.
+    /// Endpoints that need another policy (the embeddable widget) set their own.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IServiceCollection AddWorkflowPages(this IServiceCollection services, IHostEnvironment environment)
+    {
+        // In production every cookie is Secure (behind a TLS-terminating proxy, enable forwarded headers so requests count as HTTPS).
+        // Running on plain http://localhost for development and the tests, cookies are Secure whenever the request is HTTPS.
+        var secure = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = Languages;
+            options.SupportedUICultures = Languages;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // The switch on every page sets the cookie; otherwise the browser's Accept-Language decides.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Statements/Index", "");
+            options.Conventions.AuthorizeFolder("/Drafts", SignedIn);
+            options.Conventions.AuthorizeFolder("/Join", SignedIn);
+            options.Conventions.AuthorizePage("/Account/TwoFactor", SignedIn);
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginWithCode");
+            options.Conventions.AllowAnonymousToPage("/Account/Register");
+            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            options.Conventions.AllowAnonymousToFolder("/Statements");
+            options.Conventions.AllowAnonymousToFolder("/Sign");
+            options.Conventions.AllowAnonymousToPage("/Language");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        }).AddMvcOptions(options => options.Filters.Add<ExpectedFailurePageFilter>());
+
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/error/403";
+            options.Cookie.Name = "workflow.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+        });
+        // The short-lived cookies of the two-factor sign-in follow the same rules as the session.
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+            services.Configure<CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.SecurePolicy = secure;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "workflow.antiforgery";
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    public static WebApplication UseWorkflowPages(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers["Referrer-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+        // Pages answer a missing or forbidden resource with a page; the API keeps its problem details.
+        app.UseWhen(http => IsPage(http.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        return app;
+    }
+
+    private static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/error");
+}

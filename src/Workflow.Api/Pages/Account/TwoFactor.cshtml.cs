@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Workflow.Core.Accounts;
+
+namespace Workflow.Api.Pages.Account;
+
+/// <summary>Setting up TOTP two-factor sign-in (RFC 6238) with Identity's authenticator key, and recovery codes.</summary>
+public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn, IStringLocalizer<Texts> t) : PageModel
+{
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string AuthenticatorUri { get; private set; } = "";
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    [BindProperty] public string Code { get; set; } = "";
+
+    public async Task OnGetAsync() => await LoadAsync(await CurrentUserAsync());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await CurrentUserAsync();
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), t["That code is not right. Codes change every 30 seconds."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await CurrentUserAsync();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage();
+    }
+
+    private async Task<WorkflowUser> CurrentUserAsync() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("The page requires a signed-in user.");
+
+    private async Task LoadAsync(WorkflowUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled) return;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+        SharedKey = InGroupsOfFour(key);
+        AuthenticatorUri = $"otpauth://totp/Workflow:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Workflow&digits=6";
+    }
+
+    private static string InGroupsOfFour(string key)
+    {
+        var grouped = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4) grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return grouped.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Workflow.Api.Pages.Shared;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
+using Workflow.Core.SignOn;
+
+namespace Workflow.Api.Pages.Drafts;
+
+/// <summary>The campaign at a glance: invitations and their states, inviting one or many, and the open sign-on queue.</summary>
+public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
+{
+    public sealed class InviteInput
+    {
+        public string Name { get; set; } = "";
+        public string? NameEnglish { get; set; }
+        public string? Acronym { get; set; }
+        public string? Country { get; set; }
+        public string Email { get; set; } = "";
+        public string Language { get; set; } = "en";
+        public bool RegisterAsNew { get; set; }
+    }
+
+    /// <summary>Bulk files are small; larger ones are refused before reading.</summary>
+    private const long MaxCsvBytes = 512 * 1024;
+
+    public CampaignView Campaign { get; private set; } = null!;
+    public IReadOnlyList<SignOnSummary> Queue { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+    public BulkInviteReport? BulkReport { get; private set; }
+
+    [BindProperty] public InviteInput Invite { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    public Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) => Change(id, async () =>
+    {
+        var organisation = new OrganisationDetails(Invite.Name, Blank(Invite.NameEnglish), Blank(Invite.Acronym), Blank(Invite.Country),
+            RegisterAsNew: Invite.RegisterAsNew);
+        var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language), ct);
+        return t["Invitation sent to {0}.", created.Email];
+    }, ct);
+
+    public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        string csv;
+        if (csvFile is { Length: > 0 })
+        {
+            if (csvFile.Length > MaxCsvBytes) throw new Core.Common.DomainRuleException("csvFile", t["The CSV file is larger than 512 KB."]);
+            using var reader = new StreamReader(csvFile.OpenReadStream());
+            csv = await reader.ReadToEndAsync(ct);
+        }
+        else csv = csvText ?? "";
+        BulkReport = await Mediator.Send(new BulkInvite(UserId, id, csv), ct);
+        await LoadAsync(id, ct);
+        return Page();
+    }, () => LoadAsync(id, ct));
+
+    public Task<IActionResult> OnPostResendAsync(Guid id, Guid invitationId, CancellationToken ct) => Change(id, async () =>
+    {
+        var sent = await Mediator.Send(new ResendInvitation(UserId, id, invitationId), ct);
+        return t["A new link was sent to {0}; the old one no longer works.", sent.Email];
+    }, ct);
+
+    public Task<IActionResult> OnPostRevokeAsync(Guid id, Guid invitationId, CancellationToken ct) => Change(id, async () =>
+    {
+        await Mediator.Send(new RevokeInvitation(UserId, id, invitationId), ct);
+        return t["Invitation revoked."];
+    }, ct);
+
+    public Task<IActionResult> OnPostOpenSignOnAsync(Guid id, bool enabled, CancellationToken ct) => Change(id, async () =>
+    {
+        await Mediator.Send(new SetOpenSignOn(UserId, id, enabled), ct);
+        return enabled ? t["The public form is on."] : t["The public form is off."];
+    }, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid signOnId, Guid? organisationId, CancellationToken ct) => Change(id, async () =>
+    {
+        var receipt = await Mediator.Send(new ApproveSignOn(UserId, id, signOnId, organisationId, RegisterAsNew: organisationId is null), ct);
+        return t["Approved: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
+    }, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid signOnId, string? reason, CancellationToken ct) => Change(id, async () =>
+    {
+        await Mediator.Send(new RejectSignOn(UserId, id, signOnId, Blank(reason)), ct);
+        return t["Rejected; the signer is told by e-mail."];
+    }, ct);
+
+    private Task<IActionResult> Change(Guid id, Func<Task<string>> command, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        Notice = await command();
+        return Redirect($"/drafts/{id}/campaign");
+    }, () => LoadAsync(id, ct));
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        await LoadStatementAsync(id, ct);
+        Campaign = await Mediator.Send(new GetCampaign(UserId, id), ct);
+        Queue = await Mediator.Send(new ListSignOns(UserId, id, SignOnState.AwaitingModeration), ct);
+        Countries = CountryChoices.InCurrentLanguage();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Workflow.Api.Pages.Shared;
+using Workflow.Core.Endorsements;
+
+namespace Workflow.Api.Pages.Sign;
+
+/// <summary>
+/// What an invited organisation sees behind its link: the exact text in the language it chooses, and the forms to sign
+/// (correcting its name if need be), decline, confirm a changed text or withdraw. Signed, the page is the receipt.
+/// </summary>
+public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
+{
+    public sealed class SignForm
+    {
+        public string? OrganisationName { get; set; }
+        public string? OrganisationNameEnglish { get; set; }
+        public string? OrganisationAcronym { get; set; }
+        public string SignerName { get; set; } = "";
+        public string? SignerRole { get; set; }
+        public string? TextHash { get; set; }
+        public string? Lang { get; set; }
+    }
+
+    public InvitationView View { get; private set; } = null!;
+    public IReadOnlyList<TextToRead> Texts { get; private set; } = [];
+    public TextToRead Shown { get; private set; } = null!;
+    public string? CannotSign { get; private set; }
+
+    [BindProperty] public SignForm Sign { get; set; } = new();
+
+    public async Task OnGetAsync(string token, string? lang, CancellationToken ct) => await LoadAsync(token, lang, ct);
+
+    public Task<IActionResult> OnPostSignAsync(string token, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        var view = await Mediator.Send(new ViewInvitation(token), ct);
+        var invited = view.Organisation;
+        var corrected = Blank(Sign.OrganisationName) is { } name
+            && (name != invited.Name || Blank(Sign.OrganisationNameEnglish) != invited.NameEnglish || Blank(Sign.OrganisationAcronym) != invited.Acronym)
+            ? new CorrectedName(name, Blank(Sign.OrganisationNameEnglish), Blank(Sign.OrganisationAcronym)) : null;
+        await Mediator.Send(new SignInvitation(token, Sign.SignerName, Blank(Sign.SignerRole), Sign.TextHash ?? "", corrected), ct);
+        Notice = t["Thank you: your signature is recorded."];
+        return RedirectToPage(new { token, lang = Sign.Lang });
+    }, () => LoadAsync(token, Sign.Lang, ct));
+
+    public Task<IActionResult> OnPostDeclineAsync(string token, string? reason, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        await Mediator.Send(new DeclineInvitation(token, Blank(reason)), ct);
+        Notice = t["Your answer is recorded: you declined. The drafters are told."];
+        return RedirectToPage(new { token });
+    }, () => LoadAsync(token, null, ct));
+
+    public Task<IActionResult> OnPostReconfirmAsync(string token, string textHash, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        await Mediator.Send(new ReconfirmByInvitation(token, textHash ?? ""), ct);
+        Notice = t["Thank you: your signature now stands for the new text."];
+        return RedirectToPage(new { token });
+    }, () => LoadAsync(token, null, ct));
+
+    public Task<IActionResult> OnPostWithdrawAsync(string token, string? note, CancellationToken ct) => AttemptAsync(async () =>
+    {
+        await Mediator.Send(new WithdrawSignature(token, Blank(note)), ct);
+        Notice = t["Your signature is withdrawn: it is no longer on the list."];
+        return RedirectToPage(new { token });
+    }, () => LoadAsync(token, null, ct));
+
+    private async Task LoadAsync(string token, string? lang, CancellationToken ct)
+    {
+        // The page holds a personal link's answers: never kept by a shared cache or the browser's history cache.
+        Response.Headers.CacheControl = "no-store";
+        View = await Mediator.Send(new ViewInvitation(token), ct);
+        Texts = [new TextToRead(View.StatementLanguage, View.Version.Title, View.Version.BodyHtml, View.Version.Number, View.Version.TextHash, false),
+            .. View.Translations.Select(x => new TextToRead(x.Language, x.Title, x.BodyHtml, x.Number, x.TextHash, true))];
+        // Without a choice, the text in the reader's own language if there is one.
+        Shown = TextToRead.Choose(Texts, lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        CannotSign = View.StatementState switch
+        {
+            "Draft" => t["The statement is still being drafted: you can read it, and sign once it is opened for signature."],
+            "Closed" => t["The statement is closed to new signatures."],
+            "Withdrawn" => t["The statement was withdrawn by its drafters."],
+            _ when View.Status == "Expired" => t["This invitation expired at its deadline. Ask the drafters for a new one."],
+            _ => View.CannotSignReason,
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

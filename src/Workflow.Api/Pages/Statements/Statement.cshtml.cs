@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Workflow.Api.Pages.Shared;
+using Workflow.Api.Publishing;
+using Workflow.Core.Publishing;
+
+namespace Workflow.Api.Pages.Statements;
+
+/// <summary>The public page of a statement: its text in any of its languages and the numbered list. Cached until an event changes it.</summary>
+[OutputCache(PolicyName = PublicCache.Policy)]
+public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration configuration) : WorkflowPage
+{
+    public sealed record Group(string Id, string Heading, IReadOnlyList<Signatory> Signatories);
+
+    public PublishedStatement Statement { get; private set; } = null!;
+    public SignatoryList List { get; private set; } = null!;
+    public IReadOnlyList<TextToRead> Texts { get; private set; } = [];
+    public TextToRead Shown { get; private set; } = null!;
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+    public ListOrder Order { get; private set; }
+    public string? Lang { get; private set; }
+    public string WidgetUrl { get; private set; } = "";
+
+    public async Task OnGetAsync(string slug, string? lang, ListOrder? order, CancellationToken ct)
+    {
+        Statement = await Mediator.Send(new GetPublishedStatement(slug), ct);
+        List = await Mediator.Send(new GetSignatoryList(slug), ct);
+        Texts = [new TextToRead(Statement.Language, Statement.Title, Statement.BodyHtml, Statement.VersionNumber, Statement.TextHash, false),
+            .. Statement.Translations.Select(x => new TextToRead(x.Language, x.Title, x.BodyHtml, x.Number, x.TextHash, true))];
+        Shown = TextToRead.Choose(Texts, lang);
+        Lang = Shown == Texts[0] ? null : Shown.Language;
+        Order = order ?? ListOrder.Signing;
+        Groups = Arrange(List, Order);
+        WidgetUrl = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/statements/{slug}/widget";
+    }
+
+    private IReadOnlyList<Group> Arrange(SignatoryList list, ListOrder order)
+    {
+        var asOf = list.AsOf.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+        var initialHeading = list.AcceptsFurtherSignatories
+            ? t["Signatories as of {0}, further signatories possible", asOf] : t["Signatories as of {0}", asOf];
+        return order switch
+        {
+            ListOrder.Signing =>
+            [
+                new("initial", initialHeading, list.Initial().ToList()),
+                .. list.Subsequent().Any() ? new[] { new Group("subsequent", t["Subsequent signatories"], list.Subsequent().ToList()) } : [],
+            ],
+            // The other orders come from the same arrangement as the downloadable formats, under headings in the reader's language.
+            ListOrder.Alphabetical => [new("alphabetical", t["All signatories, alphabetically"], ListFormats.Arrange(list, order).Single().Signatories)],
+            _ => ListFormats.Arrange(list, order).Select((g, i) => new Group($"country-{i}", g.Heading, g.Signatories)).ToList(),
+        };
+    }
+}
