@@ -63,7 +63,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
 /// <summary>Steps shared by the co-drafting tests.</summary>
 public static class CoDrafting
 {
-    public static Task<string> LinkFromMailAsync(WorkflowApiFactory factory, string email) => factory.LinkFromMailAsync(email, "/join", "/api/collaborations");
+    public static Task<string> LinkFromMailAsync(WorkflowApiFactory factory, string email) => factory.ApiLinkFromMailAsync(email, "/join", "/api/collaborations");
 
     /// <summary>Invites a new account with this role and accepts for it; returns its client and user id.</summary>
     public static async Task<(HttpClient Client, string UserId)> AddMemberAsync(WorkflowApiFactory factory, HttpClient owner, string statementId, string role)

@@ -219,5 +219,5 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
         return receipt.Str("id");
     }
 
-    private static Task<string> ConfirmationLinkAsync(WorkflowApiFactory factory, string email) => factory.LinkFromMailAsync(email, "/sign-on", "/api/public/sign-ons");
+    private static Task<string> ConfirmationLinkAsync(WorkflowApiFactory factory, string email) => factory.ApiLinkFromMailAsync(email, "/sign-on", "/api/public/sign-ons");
 }

@@ -86,7 +86,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(2, list["versionNumber"]!.GetValue<int>());
 
         // The invited signatory gets a fresh link (the old one is dead), reads the new text and confirms it.
-        var link = await factory.LinkFromMailAsync("pce@example.org", "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
+        var link = await factory.ApiLinkFromMailAsync("pce@example.org", "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
         var signatory = factory.CreateClient();
         await (await signatory.GetAsync($"/api/invitations/{invited.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var view = await (await signatory.GetAsync(link)).JsonAsync();

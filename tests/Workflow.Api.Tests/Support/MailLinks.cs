@@ -8,7 +8,7 @@ public static class MailLinks
     /// The token of the page link under <paramref name="pagePath"/> (such as /sign) in the latest e-mail to this address (waiting for it),
     /// as the API path under <paramref name="apiPath"/> that the page's token also opens.
     /// </summary>
-    public static async Task<string> LinkFromMailAsync(this WorkflowApiFactory factory, string email, string pagePath, string apiPath, string? subjectStart = null) =>
+    public static async Task<string> ApiLinkFromMailAsync(this WorkflowApiFactory factory, string email, string pagePath, string apiPath, string? subjectStart = null) =>
         $"{apiPath}/{(await factory.LinkFromMailAsync(email, pagePath, subjectStart))[(pagePath.Length + 1)..]}";
 
     /// <summary>The link under <paramref name="path"/> in the latest e-mail to this address (waiting for it), as a path on the test server.</summary>
