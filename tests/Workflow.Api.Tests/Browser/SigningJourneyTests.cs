@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Browser;
+
+/// <summary>
+/// The whole journey through the pages only, in chromium: a drafter writes and revises a statement and invites two organisations;
+/// one signs in Spanish with the keyboard alone, one declines; the drafter publishes; a third signs later; the public page shows
+/// them in their sections and the chain verifies. Every page on the way passes axe-core and is photographed.
+/// </summary>
+public sealed partial class SigningJourneyTests
+{
+    [Fact]
+    public async Task A_statement_is_drafted_signed_published_and_signed_again_through_the_pages()
+    {
+        await using var browser = await BrowserSession.StartAsync(this);
+        var page = browser.Page;
+
+        // The drafter makes an account and a statement, then revises it.
+        await browser.GotoAsync("/account/register");
+        await CheckAsync(browser, page, "register");
+        await page.GetByLabel("E-mail").FillAsync("coordinator@example.org");
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await page.WaitForURLAsync("**/drafts");
+        await CheckAsync(browser, page, "dashboard-empty");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New statement" }).ClickAsync();
+        await CheckAsync(browser, page, "new-statement");
+        await page.GetByLabel("Title").FillAsync("Solidarity with the people of Peru");
+        await page.GetByLabel("Text (Markdown)").FillAsync("We salute the mobilisations.\n\nWe call for solidarity.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/drafts/[0-9a-f-]{36}$"));
+        var editor = page.Url;
+
+        await page.GetByLabel("Text (Markdown)").FillAsync("We salute the great mobilisations of the peasants and workers.\n\nWe call for international solidarity.");
+        await page.GetByLabel("What changed (optional, shown in the history)").FillAsync("Name who mobilises");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save a new version" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version 2.");
+        await CheckAsync(browser, page, "editor");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".diff ins").First).ToContainTextAsync("great");
+        await CheckAsync(browser, page, "history-diff");
+
+        await page.GotoAsync(editor);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("OpenForSignature");
+
+        // Two organisations are invited: one to be written to in Spanish.
+        await InviteAsync(page, editor, "Partido Comunista Peruano", "PE", "pcp@example.org", "es");
+        await InviteAsync(page, editor, "Bloque Popular", "PE", "bp@example.org", "en");
+        await CheckAsync(browser, page, "campaign-invited");
+
+        // The Spanish signer reads the text in Spanish and signs with the keyboard alone.
+        var spanishContext = await browser.NewContextAsync("es-ES");
+        var signer = await spanishContext.NewPageAsync();
+        await signer.GotoAsync(await LinkFromMailAsync(browser, "pcp@example.org"));
+        await Assertions.Expect(signer.Locator("h1")).ToHaveTextAsync("Invitación a firmar");
+        await CheckAsync(browser, signer, "invitation-es");
+        await TabToAsync(signer, "signer-name");
+        await signer.Keyboard.TypeAsync("María Quispe");
+        await signer.Keyboard.PressAsync("Tab");
+        await signer.Keyboard.TypeAsync("Secretaria general");
+        await signer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(signer.GetByRole(AriaRole.Status)).ToContainTextAsync("Gracias: su firma ha quedado registrada.");
+        await Assertions.Expect(signer.Locator("#receipt-number")).ToHaveTextAsync("1");
+        await CheckAsync(browser, signer, "receipt-es");
+
+        // The other declines, with a reason.
+        var decliner = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
+        await decliner.GotoAsync(await LinkFromMailAsync(browser, "bp@example.org"));
+        await decliner.GetByLabel("Reason (optional, shared with the drafters)").FillAsync("Our congress has not discussed it.");
+        await decliner.GetByRole(AriaRole.Button, new() { Name = "Decline the invitation" }).ClickAsync();
+        await Assertions.Expect(decliner.GetByRole(AriaRole.Status)).ToContainTextAsync("you declined");
+        await CheckAsync(browser, decliner, "declined");
+
+        // The drafter sees both answers, publishes, and invites a third organisation.
+        await page.GotoAsync(editor + "/campaign");
+        await Assertions.Expect(page.Locator("td.invitation-status[data-status=Signed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("td.invitation-status[data-status=Declined]")).ToHaveCountAsync(1);
+        await page.GotoAsync(editor);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Published");
+        await InviteAsync(page, editor, "Partido Comunista Revolucionario", "CL", "pcr@example.org", "en");
+
+        var later = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
+        await later.GotoAsync(await LinkFromMailAsync(browser, "pcr@example.org"));
+        await later.GetByLabel("Your name", new() { Exact = true }).FillAsync("Jorge Soto");
+        await later.GetByRole(AriaRole.Button, new() { Name = "Sign the statement" }).ClickAsync();
+        await Assertions.Expect(later.Locator("#receipt-number")).ToHaveTextAsync("2");
+        await Assertions.Expect(later.Locator("#receipt-phase")).ToHaveTextAsync("Subsequent signatories");
+
+        // The public page: 1 among the initial signatories, 2 among the subsequent ones (once the cache has heard of it).
+        var reader = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
+        await browser.GotoAsync(reader, "/statements");
+        await CheckAsync(browser, reader, "public-list");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Solidarity with the people of Peru" }).ClickAsync();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await reader.ReloadAsync();
+            return await reader.Locator("#subsequent + ol li").CountAsync();
+        }, count => count == 1, "the subsequent signatory reaches the public page");
+        Assert.Equal("1", await reader.Locator("#initial + ol li").First.GetAttributeAsync("value"));
+        Assert.Contains("Partido Comunista Peruano", await reader.Locator("#initial + ol").InnerTextAsync());
+        Assert.Equal("2", await reader.Locator("#subsequent + ol li").First.GetAttributeAsync("value"));
+        Assert.Contains("Partido Comunista Revolucionario", await reader.Locator("#subsequent + ol").InnerTextAsync());
+        Assert.DoesNotContain("Bloque Popular", await reader.Locator(".signatories").InnerTextAsync());
+        await CheckAsync(browser, reader, "public-statement");
+
+        // And the chain behind the list holds.
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Verify the chain" }).ClickAsync();
+        using var verification = JsonDocument.Parse(await reader.Locator("body").InnerTextAsync());
+        Assert.True(verification.RootElement.GetProperty("holds").GetBoolean(), verification.RootElement.ToString());
+        Assert.Equal(2, verification.RootElement.GetProperty("length").GetInt32());
+        await browser.ScreenshotAsync(reader, "verify");
+    }
+
+    private static async Task InviteAsync(IPage page, string editor, string name, string country, string email, string language)
+    {
+        await page.GotoAsync(editor + "/campaign");
+        await page.GetByLabel("Organisation name").FillAsync(name);
+        await page.Locator("#inv-country").SelectOptionAsync(country);
+        await page.GetByLabel("E-mail of the person who signs for it").FillAsync(email);
+        await page.GetByLabel("Language of the invitation e-mail").SelectOptionAsync(language);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {email}.");
+    }
+
+    /// <summary>Presses Tab until the field has the focus, as someone without a mouse does.</summary>
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            if (await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id") == id) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"#{id} cannot be reached with the Tab key.");
+    }
+
+    private static async Task<string> LinkFromMailAsync(BrowserSession browser, string email)
+    {
+        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
+                .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
+                .Select(m => SigningLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
+            found => found is not null, $"an invitation reaches {email}");
+        Assert.StartsWith(browser.BaseUrl, link);
+        return link!;
+    }
+
+    private static async Task CheckAsync(BrowserSession browser, IPage page, string label)
+    {
+        await browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, label);
+    }
+
+    [GeneratedRegex(@"http://localhost:\d+/sign/[A-Za-z0-9_-]{43}")]
+    private static partial Regex SigningLink();
+}
