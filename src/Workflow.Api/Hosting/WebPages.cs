@@ -55,7 +55,7 @@ public static class WebPages
             options.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(options => options.Filters.Add<ExpectedFailurePageFilter>());
 
-        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // No LowercaseUrls: page addresses are written lowercase already, and a route value such as a token is case-sensitive.
         services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy => policy
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
 

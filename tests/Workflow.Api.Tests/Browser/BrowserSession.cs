@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Browser;
+
+/// <summary>
+/// One browser test's world: the service on a real Kestrel socket (on localhost, so chromium keeps Secure cookies
+/// over plain http), Debian's chromium driven by Playwright, and one page in a context with the given locale.
+/// Start one per test with <c>await using var browser = await BrowserSession.StartAsync(this);</c>.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    /// <summary>Where chromium is unless WORKFLOW_CHROMIUM says otherwise. Never a browser that Playwright downloads.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly string _screenshotDirectory;
+    private readonly List<IBrowserContext> _otherContexts = [];
+    private int _screenshots;
+
+    private BrowserSession(WorkflowApiFactory factory, string baseUrl, IPlaywright playwright, IBrowser browser, IBrowserContext context,
+        IPage page, string screenshotDirectory)
+    {
+        Factory = factory;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        _playwright = playwright;
+        _browser = browser;
+        Context = context;
+        Page = page;
+        _screenshotDirectory = screenshotDirectory;
+    }
+
+    /// <summary>The service under test, for its e-mails (<c>Factory.MailsAsync()</c>), database and bus.</summary>
+    public WorkflowApiFactory Factory { get; }
+
+    /// <summary>The service's address, e.g. http://localhost:41234 (no trailing slash); also its PublicBaseUrl.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>A plain HTTP client against <see cref="BaseUrl"/>, to set things up through the API.</summary>
+    public HttpClient Http { get; }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Starts the service and the browser; screenshots go under the calling test's class and name.</summary>
+    public static async Task<BrowserSession> StartAsync(object test, bool importSeeds = false, string locale = "en-GB",
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, [CallerMemberName] string testName = "")
+    {
+        var chromium = RequireChromium(Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium);
+
+        var baseUrl = $"http://localhost:{FreeLoopbackPort()}";
+        var allSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["PublicBaseUrl"] = baseUrl };
+        var factory = WorkflowApiFactory.With(importSeeds: importSeeds, settings: allSettings, clock: clock);
+        IPlaywright? playwright = null;
+        try
+        {
+            factory.UseKestrel(kestrel => kestrel.ListenLocalhost(new Uri(baseUrl).Port));
+            factory.StartServer();
+
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-background-networking"],
+            });
+            // The locale also sets Accept-Language, which the service's pages choose their language by.
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = baseUrl });
+            var page = await context.NewPageAsync();
+
+            var screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", test.GetType().Name, testName);
+            return new BrowserSession(factory, baseUrl, playwright, browser, context, page, screenshots);
+        }
+        catch
+        {
+            playwright?.Dispose();
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The path given, or a failure saying how to install chromium: browser tests never skip for want of one.</summary>
+    public static string RequireChromium(string path) => File.Exists(path)
+        ? path
+        : throw new InvalidOperationException(
+            $"Browser tests need Debian's chromium at {path}, which is missing. Install it with `apt-get install -y chromium` " +
+            "(or point WORKFLOW_CHROMIUM at a chromium binary). Never `playwright install`.");
+
+    /// <summary>Another person's browser: a context of its own (its own cookies), in the given locale.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string locale)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
+        _otherContexts.Add(context);
+        return context;
+    }
+
+    /// <summary>Opens a path of the service (e.g. "/statements/x/print") and fails unless it answers 2xx.</summary>
+    public Task<IResponse> GotoAsync(string path) => GotoAsync(Page, path);
+
+    public async Task<IResponse> GotoAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status.ToString() ?? "nothing"}.");
+        return response!;
+    }
+
+    /// <summary>Fails with every serious or critical axe-core violation on the page.</summary>
+    public Task AssertAccessibleAsync(IPage page) => Accessibility.AssertNoSeriousViolationsAsync(page);
+
+    public Task AssertAccessibleAsync() => AssertAccessibleAsync(Page);
+
+    /// <summary>
+    /// Saves a full-page PNG to artifacts/screenshots/&lt;test class&gt;/&lt;test name&gt;/&lt;NN&gt;-&lt;label&gt;.png and returns its path.
+    /// </summary>
+    public async Task<string> ScreenshotAsync(IPage page, string label)
+    {
+        Directory.CreateDirectory(_screenshotDirectory);
+        var safeLabel = string.Concat(label.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
+        var path = Path.Combine(_screenshotDirectory, $"{++_screenshots:00}-{safeLabel}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public Task<string> ScreenshotAsync(string label) => ScreenshotAsync(Page, label);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        foreach (var context in _otherContexts) await context.DisposeAsync();
+        await Context.DisposeAsync();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        // Asks the OS for a free port and lets it go: the service must know its address before it starts (PublicBaseUrl).
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
