@@ -22,8 +22,10 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
         _names = await MemberNames.OfAsync(Mediator, UserId, id, ct);
     }
 
-    public Task<IActionResult> OnPostCommentAsync(Guid id, int? paragraph, Guid? parentId, string? body, CancellationToken ct) =>
-        Change(id, () => Mediator.Send(new AddComment(UserId, id, null, parentId is null ? paragraph : null, parentId, body ?? ""), ct), t["Comment added."], ct);
+    public Task<IActionResult> OnPostCommentAsync(Guid id, int? versionNumber, int? paragraph, Guid? parentId, string? body, CancellationToken ct) =>
+        Change(id, () => Mediator.Send(parentId is null
+            ? new AddComment(UserId, id, versionNumber, paragraph, null, body ?? "")
+            : new AddComment(UserId, id, null, null, parentId, body ?? ""), ct), t["Comment added."], ct);
 
     public Task<IActionResult> OnPostResolveAsync(Guid id, Guid commentId, CancellationToken ct) =>
         Change(id, () => Mediator.Send(new ResolveComment(UserId, id, commentId), ct), t["Comment resolved."], ct);

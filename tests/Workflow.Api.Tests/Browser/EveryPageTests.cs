@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Browser;
+
+/// <summary>The pages the journey does not pass through, each checked with axe-core and photographed; right-to-left text; two-factor sign-in.</summary>
+public sealed partial class EveryPageTests
+{
+    [Fact]
+    public async Task Review_translations_sign_on_and_the_remaining_pages_are_accessible_and_right_to_left_text_reads_right_to_left()
+    {
+        await using var browser = await BrowserSession.StartAsync(this);
+        var page = browser.Page;
+        await RegisterAsync(page, $"drafter-{Guid.NewGuid():N}@example.org");
+
+        await page.GotoAsync("/drafts/new");
+        await page.GetByLabel("Title").FillAsync("Hands off Peru!");
+        await page.GetByLabel("Text (Markdown)").FillAsync("We condemn the repression.\n\nWe demand the release of the prisoners.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/drafts/[0-9a-f-]{36}$"));
+        var editor = page.Url;
+
+        // Comments and amendments.
+        await page.GotoAsync(editor + "/review");
+        await page.GetByLabel("Comment", new() { Exact = true }).FillAsync("Name the prisoners?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the comment" }).ClickAsync();
+        await page.Locator("#amend-paragraph").FillAsync("2");
+        await page.Locator("#amend-text").FillAsync("We demand the release of all political prisoners.");
+        await page.Locator("#amend-rationale").FillAsync("Clearer.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.amendment")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".comment")).ToContainTextAsync("Name the prisoners?");
+        await CheckAsync(browser, page, "review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Amendment accepted");
+
+        // A translation in a right-to-left script.
+        await page.GotoAsync(editor + "/translations");
+        await page.GetByLabel("Language (a code such as es, fr, ar)").FillAsync("ar");
+        await page.GetByLabel("Title").FillAsync("ارفعوا أيديكم عن بيرو!");
+        await page.GetByLabel("Text (Markdown)").FillAsync("ندين القمع.\n\nنطالب بالإفراج عن جميع السجناء السياسيين.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the translation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Translation saved (ar, version 1).");
+        await CheckAsync(browser, page, "translations");
+
+        // Open, turn the public form on, publish; then the public pages, in Arabic and in Spanish.
+        await page.GotoAsync(editor);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature" }).ClickAsync();
+        await page.GotoAsync(editor + "/campaign");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn the public form on" }).ClickAsync();
+        await page.GotoAsync(editor);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Published");
+
+        var visitor = await (await browser.NewContextAsync("es-ES")).NewPageAsync();
+        await browser.GotoAsync(visitor, "/statements/hands-off-peru?lang=ar");
+        var arabic = visitor.Locator("article.statement-text");
+        Assert.Equal("rtl", await arabic.GetAttributeAsync("dir"));
+        Assert.Equal("ar", await arabic.GetAttributeAsync("lang"));
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Hands off Peru!");
+        await CheckAsync(browser, visitor, "public-statement-ar");
+
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Firme esta declaración en nombre de su organización" }).ClickAsync();
+        await CheckAsync(browser, visitor, "sign-on-form-es");
+        await visitor.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Frente de Defensa");
+        await visitor.Locator("#org-country").SelectOptionAsync("PE");
+        await visitor.GetByLabel("Su correo electrónico (le enviaremos allí el enlace de confirmación)").FillAsync("fd@example.org");
+        await visitor.GetByLabel("Su nombre").FillAsync("Rosa Huamán");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Enviar" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("#sign-on-sent")).ToBeVisibleAsync();
+
+        var confirmation = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
+                .Select(m => SignOnLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
+            found => found is not null, "the sign-on confirmation e-mail arrives");
+        await visitor.GotoAsync(confirmation!);
+        await CheckAsync(browser, visitor, "sign-on-link-es");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirmar mi firma" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("#sign-on-state")).ToHaveTextAsync("Pendiente de revisión");
+
+        // The drafter's moderation queue, then approval puts the organisation on the list.
+        await page.GotoAsync(editor + "/campaign");
+        await Assertions.Expect(page.Locator("article.sign-on")).ToContainTextAsync("Frente de Defensa");
+        await CheckAsync(browser, page, "campaign-moderation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved: Frente de Defensa is number 1 on the list.");
+
+        await browser.GotoAsync(visitor, "/statements");
+        await CheckAsync(browser, visitor, "public-list-es");
+        var missing = await visitor.GotoAsync("/statements/no-such-statement");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("No encontrado");
+        await CheckAsync(browser, visitor, "not-found-es");
+    }
+
+    [Fact]
+    public async Task Two_factor_sign_in_is_set_up_with_an_authenticator_code_and_then_asked_for()
+    {
+        await using var browser = await BrowserSession.StartAsync(this);
+        var page = browser.Page;
+        var email = $"careful-{Guid.NewGuid():N}@example.org";
+        await RegisterAsync(page, email);
+
+        await page.GotoAsync("/account/two-factor");
+        await CheckAsync(browser, page, "two-factor-setup");
+        var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await page.GetByLabel("The 6-digit code your app shows").FillAsync(Totp(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor sign-in on" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ul.codes li")).ToHaveCountAsync(10);
+        await CheckAsync(browser, page, "two-factor-recovery-codes");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await CheckAsync(browser, page, "login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/account/login/code**");
+        await CheckAsync(browser, page, "login-code");
+        await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
+        await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync(Totp(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/drafts");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My statements");
+    }
+
+    private static async Task RegisterAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await page.WaitForURLAsync("**/drafts");
+    }
+
+    private static async Task CheckAsync(BrowserSession browser, IPage page, string label)
+    {
+        await browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, label);
+    }
+
+    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), computed independently of Identity.</summary>
+    private static string Totp(string base32Key, DateTimeOffset at)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(base32Key.ToUpperInvariant().TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
+        var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
+        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
+        var hash = HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0f;
+        var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
+        return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"http://localhost:\d+/sign-on/[A-Za-z0-9_-]{43}")]
+    private static partial Regex SignOnLink();
+}
