@@ -45,6 +45,14 @@ public sealed partial class SigningJourneyTests
         await Assertions.Expect(page.Locator(".diff ins").First).ToContainTextAsync("great");
         await CheckAsync(browser, page, "history-diff");
 
+        // A Spanish translation of the revised text, for the signer who reads Spanish.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Translations" }).ClickAsync();
+        await page.GetByLabel("Language (a code such as es, fr, ar)").FillAsync("es");
+        await page.GetByLabel("Title").FillAsync("Solidaridad con el pueblo del Perú");
+        await page.GetByLabel("Text (Markdown)").FillAsync("Saludamos las grandes movilizaciones de campesinos y trabajadores.\n\nLlamamos a la solidaridad internacional.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the translation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Translation saved (es, version 1).");
+
         await page.GotoAsync(editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature" }).ClickAsync();
         await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("OpenForSignature");
@@ -59,6 +67,9 @@ public sealed partial class SigningJourneyTests
         var signer = await spanishContext.NewPageAsync();
         await signer.GotoAsync(await LinkFromMailAsync(browser, "pcp@example.org"));
         await Assertions.Expect(signer.Locator("h1")).ToHaveTextAsync("Invitación a firmar");
+        // Without a choice, the text in the signer's language; the original is one link away.
+        await Assertions.Expect(signer.Locator("article.statement-text[lang=es] h2")).ToHaveTextAsync("Solidaridad con el pueblo del Perú");
+        await Assertions.Expect(signer.GetByRole(AriaRole.Navigation, new() { Name = "Idioma del texto" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
         await CheckAsync(browser, signer, "invitation-es");
         await TabToAsync(signer, "signer-name");
         await signer.Keyboard.TypeAsync("María Quispe");
