@@ -129,6 +129,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task<string> ScreenshotAsync(string label) => ScreenshotAsync(Page, label);
 
+    /// <summary>What every page a browser test visits goes through: the accessibility check, then a screenshot.</summary>
+    public async Task CheckPageAsync(IPage page, string label)
+    {
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, label);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

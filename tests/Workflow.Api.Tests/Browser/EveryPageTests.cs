@@ -32,7 +32,7 @@ public sealed partial class EveryPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("article.amendment")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".comment")).ToContainTextAsync("Name the prisoners?");
-        await CheckAsync(browser, page, "review");
+        await browser.CheckPageAsync(page, "review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Amendment accepted");
 
@@ -43,7 +43,7 @@ public sealed partial class EveryPageTests
         await page.GetByLabel("Text (Markdown)").FillAsync("ندين القمع.\n\nنطالب بالإفراج عن جميع السجناء السياسيين.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the translation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Translation saved (ar, version 1).");
-        await CheckAsync(browser, page, "translations");
+        await browser.CheckPageAsync(page, "translations");
 
         // Open, turn the public form on, publish; then the public pages, in Arabic and in Spanish.
         await page.GotoAsync(editor);
@@ -60,10 +60,10 @@ public sealed partial class EveryPageTests
         Assert.Equal("rtl", await arabic.GetAttributeAsync("dir"));
         Assert.Equal("ar", await arabic.GetAttributeAsync("lang"));
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Hands off Peru!");
-        await CheckAsync(browser, visitor, "public-statement-ar");
+        await browser.CheckPageAsync(visitor, "public-statement-ar");
 
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Firme esta declaración en nombre de su organización" }).ClickAsync();
-        await CheckAsync(browser, visitor, "sign-on-form-es");
+        await browser.CheckPageAsync(visitor, "sign-on-form-es");
         await visitor.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Frente de Defensa");
         await visitor.Locator("#org-country").SelectOptionAsync("PE");
         await visitor.GetByLabel("Su correo electrónico (le enviaremos allí el enlace de confirmación)").FillAsync("fd@example.org");
@@ -75,23 +75,23 @@ public sealed partial class EveryPageTests
                 .Select(m => SignOnLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
             found => found is not null, "the sign-on confirmation e-mail arrives");
         await visitor.GotoAsync(confirmation!);
-        await CheckAsync(browser, visitor, "sign-on-link-es");
+        await browser.CheckPageAsync(visitor, "sign-on-link-es");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirmar mi firma" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#sign-on-state")).ToHaveTextAsync("Pendiente de revisión");
 
         // The drafter's moderation queue, then approval puts the organisation on the list.
         await page.GotoAsync(editor + "/campaign");
         await Assertions.Expect(page.Locator("article.sign-on")).ToContainTextAsync("Frente de Defensa");
-        await CheckAsync(browser, page, "campaign-moderation");
+        await browser.CheckPageAsync(page, "campaign-moderation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved: Frente de Defensa is number 1 on the list.");
 
         await browser.GotoAsync(visitor, "/statements");
-        await CheckAsync(browser, visitor, "public-list-es");
+        await browser.CheckPageAsync(visitor, "public-list-es");
         var missing = await visitor.GotoAsync("/statements/no-such-statement");
         Assert.Equal(404, missing!.Status);
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("No encontrado");
-        await CheckAsync(browser, visitor, "not-found-es");
+        await browser.CheckPageAsync(visitor, "not-found-es");
     }
 
     [Fact]
@@ -103,21 +103,21 @@ public sealed partial class EveryPageTests
         await RegisterAsync(page, email);
 
         await page.GotoAsync("/account/two-factor");
-        await CheckAsync(browser, page, "two-factor-setup");
+        await browser.CheckPageAsync(page, "two-factor-setup");
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         await page.GetByLabel("The 6-digit code your app shows").FillAsync(Totp(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor sign-in on" }).ClickAsync();
         await Assertions.Expect(page.Locator("ul.codes li")).ToHaveCountAsync(10);
-        await CheckAsync(browser, page, "two-factor-recovery-codes");
+        await browser.CheckPageAsync(page, "two-factor-recovery-codes");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/account/login");
-        await CheckAsync(browser, page, "login");
+        await browser.CheckPageAsync(page, "login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await page.WaitForURLAsync("**/account/login/code**");
-        await CheckAsync(browser, page, "login-code");
+        await browser.CheckPageAsync(page, "login-code");
         await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync("000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
@@ -136,11 +136,6 @@ public sealed partial class EveryPageTests
         await page.WaitForURLAsync("**/drafts");
     }
 
-    private static async Task CheckAsync(BrowserSession browser, IPage page, string label)
-    {
-        await browser.AssertAccessibleAsync(page);
-        await browser.ScreenshotAsync(page, label);
-    }
 
     /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), computed independently of Identity.</summary>
     private static string Totp(string base32Key, DateTimeOffset at)

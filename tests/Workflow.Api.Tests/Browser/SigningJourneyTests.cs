@@ -20,15 +20,15 @@ public sealed partial class SigningJourneyTests
 
         // The drafter makes an account and a statement, then revises it.
         await browser.GotoAsync("/account/register");
-        await CheckAsync(browser, page, "register");
+        await browser.CheckPageAsync(page, "register");
         await page.GetByLabel("E-mail").FillAsync("coordinator@example.org");
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
         await page.WaitForURLAsync("**/drafts");
-        await CheckAsync(browser, page, "dashboard-empty");
+        await browser.CheckPageAsync(page, "dashboard-empty");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New statement" }).ClickAsync();
-        await CheckAsync(browser, page, "new-statement");
+        await browser.CheckPageAsync(page, "new-statement");
         await page.GetByLabel("Title").FillAsync("Solidarity with the people of Peru");
         await page.GetByLabel("Text (Markdown)").FillAsync("We salute the mobilisations.\n\nWe call for solidarity.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
@@ -39,11 +39,11 @@ public sealed partial class SigningJourneyTests
         await page.GetByLabel("What changed (optional, shown in the history)").FillAsync("Name who mobilises");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save a new version" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version 2.");
-        await CheckAsync(browser, page, "editor");
+        await browser.CheckPageAsync(page, "editor");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await Assertions.Expect(page.Locator(".diff ins").First).ToContainTextAsync("great");
-        await CheckAsync(browser, page, "history-diff");
+        await browser.CheckPageAsync(page, "history-diff");
 
         // A Spanish translation of the revised text, for the signer who reads Spanish.
         await page.GetByRole(AriaRole.Link, new() { Name = "Translations" }).ClickAsync();
@@ -60,7 +60,7 @@ public sealed partial class SigningJourneyTests
         // Two organisations are invited: one to be written to in Spanish.
         await InviteAsync(page, editor, "Partido Comunista Peruano", "PE", "pcp@example.org", "es");
         await InviteAsync(page, editor, "Bloque Popular", "PE", "bp@example.org", "en");
-        await CheckAsync(browser, page, "campaign-invited");
+        await browser.CheckPageAsync(page, "campaign-invited");
 
         // The Spanish signer reads the text in Spanish and signs with the keyboard alone.
         var spanishContext = await browser.NewContextAsync("es-ES");
@@ -70,7 +70,7 @@ public sealed partial class SigningJourneyTests
         // Without a choice, the text in the signer's language; the original is one link away.
         await Assertions.Expect(signer.Locator("article.statement-text[lang=es] h2")).ToHaveTextAsync("Solidaridad con el pueblo del Perú");
         await Assertions.Expect(signer.GetByRole(AriaRole.Navigation, new() { Name = "Idioma del texto" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
-        await CheckAsync(browser, signer, "invitation-es");
+        await browser.CheckPageAsync(signer, "invitation-es");
         await TabToAsync(signer, "signer-name");
         await signer.Keyboard.TypeAsync("María Quispe");
         await signer.Keyboard.PressAsync("Tab");
@@ -78,7 +78,7 @@ public sealed partial class SigningJourneyTests
         await signer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(signer.GetByRole(AriaRole.Status)).ToContainTextAsync("Gracias: su firma ha quedado registrada.");
         await Assertions.Expect(signer.Locator("#receipt-number")).ToHaveTextAsync("1");
-        await CheckAsync(browser, signer, "receipt-es");
+        await browser.CheckPageAsync(signer, "receipt-es");
 
         // The other declines, with a reason.
         var decliner = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
@@ -86,7 +86,7 @@ public sealed partial class SigningJourneyTests
         await decliner.GetByLabel("Reason (optional, shared with the drafters)").FillAsync("Our congress has not discussed it.");
         await decliner.GetByRole(AriaRole.Button, new() { Name = "Decline the invitation" }).ClickAsync();
         await Assertions.Expect(decliner.GetByRole(AriaRole.Status)).ToContainTextAsync("you declined");
-        await CheckAsync(browser, decliner, "declined");
+        await browser.CheckPageAsync(decliner, "declined");
 
         // The drafter sees both answers, publishes, and invites a third organisation.
         await page.GotoAsync(editor + "/campaign");
@@ -107,7 +107,7 @@ public sealed partial class SigningJourneyTests
         // The public page: 1 among the initial signatories, 2 among the subsequent ones (once the cache has heard of it).
         var reader = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
         await browser.GotoAsync(reader, "/statements");
-        await CheckAsync(browser, reader, "public-list");
+        await browser.CheckPageAsync(reader, "public-list");
         await reader.GetByRole(AriaRole.Link, new() { Name = "Solidarity with the people of Peru" }).ClickAsync();
         await Eventually.ReturnsAsync(async () =>
         {
@@ -119,7 +119,7 @@ public sealed partial class SigningJourneyTests
         Assert.Equal("2", await reader.Locator("#subsequent + ol li").First.GetAttributeAsync("value"));
         Assert.Contains("Partido Comunista Revolucionario", await reader.Locator("#subsequent + ol").InnerTextAsync());
         Assert.DoesNotContain("Bloque Popular", await reader.Locator(".signatories").InnerTextAsync());
-        await CheckAsync(browser, reader, "public-statement");
+        await browser.CheckPageAsync(reader, "public-statement");
 
         // And the chain behind the list holds.
         await reader.GetByRole(AriaRole.Link, new() { Name = "Verify the chain" }).ClickAsync();
@@ -161,11 +161,6 @@ public sealed partial class SigningJourneyTests
         return link!;
     }
 
-    private static async Task CheckAsync(BrowserSession browser, IPage page, string label)
-    {
-        await browser.AssertAccessibleAsync(page);
-        await browser.ScreenshotAsync(page, label);
-    }
 
     [GeneratedRegex(@"http://localhost:\d+/sign/[A-Za-z0-9_-]{43}")]
     private static partial Regex SigningLink();

@@ -8,6 +8,4 @@ public abstract class DraftPage : WorkflowPage
     public StatementDetails Statement { get; private set; } = null!;
 
     protected async Task LoadStatementAsync(Guid id, CancellationToken ct) => Statement = await Mediator.Send(new GetStatement(UserId, id), ct);
-
-    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -83,6 +83,4 @@ public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
             _ => View.CannotSignReason,
         };
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

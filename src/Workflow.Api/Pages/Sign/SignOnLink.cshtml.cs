@@ -31,7 +31,7 @@ public sealed class SignOnLinkModel(IStringLocalizer<Texts> t) : WorkflowPage
 
     public Task<IActionResult> OnPostWithdrawAsync(string token, string? note, CancellationToken ct) => AttemptAsync(async () =>
     {
-        await Mediator.Send(new WithdrawBySignOn(token, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), ct);
+        await Mediator.Send(new WithdrawBySignOn(token, Blank(note)), ct);
         Notice = t["Your signature is withdrawn: it is no longer on the list."];
         return RedirectToPage(new { token });
     }, () => LoadAsync(token, ct));

@@ -55,6 +55,4 @@ public sealed class SignOnModel : WorkflowPage
         Shown = TextToRead.Choose(Texts, lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         Countries = CountryChoices.InCurrentLanguage();
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
