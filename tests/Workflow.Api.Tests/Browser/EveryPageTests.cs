@@ -127,6 +127,47 @@ public sealed partial class EveryPageTests
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My statements");
     }
 
+    [Fact]
+    public async Task A_co_drafter_follows_the_emailed_link_signs_in_and_joins()
+    {
+        await using var browser = await BrowserSession.StartAsync(this);
+        // The owner works through the API here; the invited person only through the pages.
+        var owner = await SignedInApiClientAsync(browser.Http.BaseAddress!);
+        var statement = await owner.CreateStatementAsync(title: "Hands off Peru!");
+        var email = $"editor-{Guid.NewGuid():N}@example.org";
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
+            System.Net.Http.Json.JsonContent.Create(new { email, role = "Editor" }))).StatusCode);
+        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
+                .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
+                .Select(m => JoinLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
+            found => found is not null, "the co-drafter invitation arrives");
+
+        var page = browser.Page;
+        await page.GotoAsync(link!);
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).Last.ClickAsync();
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        // Registering from the sign-in page leads back to where the link pointed.
+        await page.WaitForURLAsync(link!);
+        await Assertions.Expect(page.Locator("main p").First).ToContainTextAsync("Hands off Peru!");
+        await browser.CheckPageAsync(page, "join");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"));
+        await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToBeEditableAsync();
+    }
+
+    private static async Task<HttpClient> SignedInApiClientAsync(Uri baseAddress)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        (await client.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).EnsureSuccessStatusCode();
+        var login = await (await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).JsonAsync();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.Str("accessToken"));
+        return client;
+    }
+
     private static async Task RegisterAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/register");
@@ -150,6 +191,9 @@ public sealed partial class EveryPageTests
         var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
         return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [GeneratedRegex(@"http://localhost:\d+/join/[A-Za-z0-9_-]{43}")]
+    private static partial Regex JoinLink();
 
     [GeneratedRegex(@"http://localhost:\d+/sign-on/[A-Za-z0-9_-]{43}")]
     private static partial Regex SignOnLink();
