@@ -35,8 +35,11 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     public void Every_text_the_pages_use_has_its_Spanish_translation()
     {
         var pages = Path.Combine(RepositoryRoot(), "src", "Workflow.Api", "Pages");
-        var spanish = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+        var entries = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").ToList();
+        // Resource names are compiled case-insensitively: "Closed" and "closed" would keep only one of the two.
+        var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case: " + string.Join(" | ", clashes));
+        var spanish = entries.ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
         var used = Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
