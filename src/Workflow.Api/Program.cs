@@ -5,6 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowServices();
 
 var app = builder.Build();
+if (args.Contains("migrate"))
+{
+    // Deployments that migrate as a step of their own run this once, and the instances with Database:MigrateOnStartup=false.
+    await app.Services.MigrateAsync();
+    return;
+}
 await app.Services.PrepareDatabaseAsync(app.Configuration);
 app.UseWorkflowPipeline();
 app.MapWorkflowEndpoints();

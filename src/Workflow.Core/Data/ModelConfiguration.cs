@@ -113,7 +113,6 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         // database too. A withdrawn or invalidated signature stays in the history and does not stop a new one.
         // The filter is written so that SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER on) all read it.
         b.HasIndex(s => new { s.StatementId, s.Number }).IsUnique();
-        b.HasIndex(s => new { s.StatementId, s.OrganisationId }).IsUnique().HasFilter("\"Status\" = 'Active'");
         b.HasIndex(s => s.EndorsementRequestId).IsUnique();
         b.Property(s => s.TextHash).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.SignerName).HasMaxLength(Signature.SignerNameMaxLength);

@@ -117,9 +117,14 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     {
         // SQLite has no date-time type: stored as text, DateTimeOffset can be neither compared nor sorted
         // in SQL. As a number it can, so queries behave the same on every provider.
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (Database.ProviderName == SqliteProvider)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else
+        {
+            // PostgreSQL's timestamptz takes only UTC; a deadline a client sent as 18:00+02:00 is stored as 16:00Z everywhere.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
         }
     }
 
@@ -127,5 +132,14 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WorkflowDb).Assembly);
+        // One standing signature per organisation and statement; a filtered index, in each provider's quoting.
+        builder.Entity<Endorsements.Signature>().HasIndex(s => new { s.StatementId, s.OrganisationId }).IsUnique()
+            .HasFilter(Database.ProviderName == SqlServerProvider ? "[Status] = N'Active'" : "\"Status\" = 'Active'");
     }
+
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    private sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(), value => value);
 }

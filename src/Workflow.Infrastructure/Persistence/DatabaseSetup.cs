@@ -10,8 +10,9 @@ namespace Workflow.Infrastructure.Persistence;
 public static class DatabaseSetup
 {
     /// <summary>
-    /// The database provider comes from configuration (Database:Provider). SQLite, the embedded default,
-    /// keeps its file in the data directory unless ConnectionStrings:Workflow says otherwise.
+    /// The database provider comes from configuration (Database:Provider): Sqlite (the embedded default, its file in the data
+    /// directory unless ConnectionStrings:Workflow says otherwise), PostgreSql or SqlServer (ConnectionStrings:Workflow required).
+    /// Each has its own migrations assembly.
     /// </summary>
     public static IServiceCollection AddWorkflowDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
@@ -21,7 +22,9 @@ public static class DatabaseSetup
         services.AddSingleton<IDatabaseErrors>(provider.ToLowerInvariant() switch
         {
             "sqlite" => new SqliteDatabaseErrors(),
-            _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not supported. Use Sqlite."),
+            "postgresql" => new PostgreSqlDatabaseErrors(),
+            "sqlserver" => new SqlServerDatabaseErrors(),
+            _ => throw Unsupported(provider),
         });
         services.AddDbContext<WorkflowDb>((sp, options) =>
         {
@@ -31,12 +34,25 @@ public static class DatabaseSetup
                     options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataDirectory, "workflow.db")}",
                         sqlite => sqlite.MigrationsAssembly("Workflow.Migrations.Sqlite"));
                     break;
+                case "postgresql":
+                    options.UseNpgsql(connectionString ?? throw MissingConnectionString(provider),
+                        npgsql => npgsql.MigrationsAssembly("Workflow.Migrations.PostgreSql"));
+                    break;
+                case "sqlserver":
+                    options.UseSqlServer(connectionString ?? throw MissingConnectionString(provider),
+                        sqlServer => sqlServer.MigrationsAssembly("Workflow.Migrations.SqlServer"));
+                    break;
                 default:
-                    throw new InvalidOperationException(
-                        $"Database:Provider '{provider}' is not supported. Use Sqlite.");
+                    throw Unsupported(provider);
             }
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));
         });
         return services;
     }
+
+    private static InvalidOperationException Unsupported(string provider) =>
+        new($"Database:Provider '{provider}' is not supported. Use Sqlite, PostgreSql or SqlServer.");
+
+    private static InvalidOperationException MissingConnectionString(string provider) =>
+        new($"Database:Provider {provider} needs ConnectionStrings:Workflow (environment variable ConnectionStrings__Workflow).");
 }

@@ -7,6 +7,13 @@ namespace Workflow.Infrastructure.Seeding;
 
 public static class StartupTasks
 {
+    /// <summary>The explicit migration step (<c>Workflow.Api migrate</c>): applies pending migrations, then the program ends.</summary>
+    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+    }
+
     /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {

@@ -53,15 +53,17 @@ public sealed class SignatureChainTests(WorkflowApiFactory factory) : IClassFixt
         var statementId = Guid.Parse(id);
 
         // Someone with database access quietly deletes signature 2's standing and renumbers another.
-        await factory.InDatabaseAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Signatures SET Status = 'Withdrawn' WHERE StatementId = {statementId} AND Number = 2"));
+        // (A bulk update, as SQL would do it: the domain's rules and the chain are bypassed.)
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Workflow.Core.Endorsements.SignatureStatus.Withdrawn)));
         var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
         Assert.False(verify["holds"]!.GetValue<bool>());
         Assert.Contains(verify["problems"]!.AsArray(), p => p!.GetValue<string>().Contains("Signature 2"));
 
         // Rewriting an entry of the chain itself is caught too.
-        await factory.InDatabaseAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE ChainEntries SET OrganisationId = {Guid.NewGuid()} WHERE StatementId = {statementId} AND Position = 1"));
+        var stranger = Guid.NewGuid();
+        await factory.InDatabaseAsync(db => db.ChainEntries.Where(e => e.StatementId == statementId && e.Position == 1)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.OrganisationId, stranger)));
         verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
         Assert.True(verify["problems"]!.AsArray().Any(p => p!.GetValue<string>() == "Entry 1 does not match its hash."), verify.ToJsonString());
         await (await factory.CreateClient().GetAsync("/api/public/statements/no-such-statement/verify")).AssertProblemAsync(HttpStatusCode.NotFound);

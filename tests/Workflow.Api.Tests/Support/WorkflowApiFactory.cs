@@ -38,6 +38,7 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["PublicBaseUrl"] = "http://workflow.test",
         };
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory)) _settings[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
@@ -72,6 +73,15 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
     }
 
     public ITestHarness Bus => Services.GetTestHarness();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // A stopped service's idle PostgreSQL connections would otherwise stay open for minutes, and a suite of services
+        // would run the server out of connections.
+        if (_settings.TryGetValue("ConnectionStrings:Workflow", out var connectionString) && TestDatabase.IsPostgreSql)
+            Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(connectionString));
+    }
 
     /// <summary>A scope with the service's own DbContext, to look at what was stored.</summary>
     public async Task<T> InDatabaseAsync<T>(Func<WorkflowDb, Task<T>> query)
