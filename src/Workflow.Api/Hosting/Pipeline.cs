@@ -1,6 +1,7 @@
 using Workflow.Api.Accounts;
 using Workflow.Api.Collaboration;
 using Workflow.Api.Endorsements;
+using Workflow.Api.Health;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
 using Workflow.Api.Review;
@@ -37,6 +38,7 @@ public static class Pipeline
     /// <summary>The table of contents of the HTTP interface: one line per feature.</summary>
     public static WebApplication MapWorkflowEndpoints(this WebApplication app)
     {
+        app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStatementEndpoints();

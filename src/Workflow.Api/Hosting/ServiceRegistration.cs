@@ -9,6 +9,7 @@ using Workflow.Core.Data;
 using Workflow.Core.SignOn;
 using Workflow.Api.SignOn;
 using Workflow.Api.Publishing;
+using Workflow.Api.Health;
 using Workflow.Infrastructure.Email;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
@@ -58,6 +59,7 @@ public static class ServiceRegistration
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
+        services.AddWorkflowHealthChecks();
         services.AddOpenApi();
         return builder;
     }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Workflow.Core.Data;
+
+namespace Workflow.Api.Health;
+
+/// <summary>
+/// /health/live answers while the process runs; /health/ready only when it can do its work: the database answers and the
+/// bus is connected (MassTransit registers its own check, tagged "ready"). Load balancers send traffic on ready only.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddWorkflowHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableHttpMetrics();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReportAsync,
+        }).AllowAnonymous().DisableHttpMetrics();
+    }
+
+    // Which check failed, without exception details (they can name hosts and users).
+    private static Task WriteReportAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        });
+    }
+
+    private sealed class DatabaseHealthCheck(WorkflowDb db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                return await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+        }
+    }
+}
