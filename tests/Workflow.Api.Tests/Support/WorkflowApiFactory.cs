@@ -23,13 +23,18 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
     public WorkflowApiFactory() : this(null) { }
 
     /// <summary>A factory on the given data directory (to restart on the same data) or with other settings.</summary>
+    /// <param name="testHarness">False keeps the service's own bus (say, RabbitMQ) instead of MassTransit's in-memory test harness.</param>
     public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null,
-        TimeProvider? clock = null) =>
-        new(dataDirectory, importSeeds, settings, clock);
+        TimeProvider? clock = null, bool testHarness = true) =>
+        new(dataDirectory, importSeeds, settings, clock, testHarness);
 
-    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    private readonly bool _testHarness;
+
+    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        bool testHarness = true)
     {
         _clock = clock;
+        _testHarness = testHarness;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -58,8 +63,9 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             // The harness replaces the bus; give it the service's own retry policy.
-            services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, cfg) =>
-                MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(context.GetRequiredService<IConfiguration>()))));
+            if (_testHarness)
+                services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, cfg) =>
+                    MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(context.GetRequiredService<IConfiguration>()))));
             if (_clock is not null) services.AddSingleton(_clock);
         });
     }
