@@ -2,6 +2,7 @@ using Workflow.Api.Accounts;
 using Workflow.Api.Collaboration;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Health;
+using Workflow.Infrastructure.Messaging;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
 using Workflow.Api.Review;
@@ -39,6 +40,8 @@ public static class Pipeline
     public static WebApplication MapWorkflowEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        // A worker process answers its health checks and nothing else.
+        if (!app.Services.GetRequiredService<ProcessRole>().ServesWeb) return app;
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStatementEndpoints();

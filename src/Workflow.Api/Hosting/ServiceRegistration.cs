@@ -32,7 +32,13 @@ public static class ServiceRegistration
         services.AddSingleton<TimeProvider>(new StoredTimeProvider(TimeProvider.System));
         services.AddWorkflowDatabase(configuration, dataDirectory);
         services.AddWorkflowUseCases();
-        services.AddWorkflowMessaging(configuration, bus => bus.AddConsumer<PublicCacheConsumer>().Endpoint(e => e.Name = PublicCacheConsumer.Name));
+        // Every web process keeps its own cache, so each needs every eviction: a queue per process, gone when the process is.
+        services.AddWorkflowMessaging(configuration, bus => bus.AddConsumer<PublicCacheConsumer>().Endpoint(e =>
+        {
+            e.Name = configuration["Messaging:QueuePrefix"] is { Length: > 0 } prefix ? $"{prefix}-{PublicCacheConsumer.Name}" : PublicCacheConsumer.Name;
+            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            e.Temporary = true;
+        }));
         services.AddPublicCache();
         services.AddWorkflowEmail(configuration, dataDirectory);
         services.AddScoped<SeedImporter>();

@@ -33,6 +33,10 @@ public static class MessagingSetup
     public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? hostConsumers = null)
     {
+        var role = ProcessRole.From(configuration["role"], configuration["Messaging:Transport"] ?? "InMemory");
+        // Deployments sharing one broker (or one virtual host) keep their queues apart by a prefix.
+        var prefix = configuration["Messaging:QueuePrefix"] is { Length: > 0 } configuredPrefix ? configuredPrefix + "-" : "";
+        services.AddSingleton(role);
         var messaging = new MessagingOptions
         {
             Transport = configuration["Messaging:Transport"] ?? "InMemory",
@@ -45,20 +49,23 @@ public static class MessagingSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
-        services.AddHostedService<ReminderScheduler>();
+        if (role.ConsumesEvents) services.AddHostedService<ReminderScheduler>();
         var retryIntervals = RetryIntervals(configuration);
 
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = AuditLogConsumer.Name);
-            bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = InvitationEmailConsumer.Name);
-            bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = DeclineNoticeConsumer.Name);
-            bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = InvalidationNoticeConsumer.Name);
-            bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = SignOnEmailConsumer.Name);
-            bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = CollaboratorEmailConsumer.Name);
-            bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = ReconfirmationEmailConsumer.Name);
-            hostConsumers?.Invoke(bus);
+            if (role.ConsumesEvents)
+            {
+                bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = prefix + AuditLogConsumer.Name);
+                bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
+                bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = prefix + DeclineNoticeConsumer.Name);
+                bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = prefix + InvalidationNoticeConsumer.Name);
+                bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
+                bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);
+                bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = prefix + ReconfirmationEmailConsumer.Name);
+            }
+            if (role.ServesWeb) hostConsumers?.Invoke(bus);
 
             if (messaging.IsInMemory)
             {

@@ -24,6 +24,7 @@ public sealed class RabbitMqTests
             ["Messaging:RabbitMq:Host"] = Broker,
             ["Messaging:RabbitMq:Username"] = "workflow",
             ["Messaging:RabbitMq:Password"] = "workflow",
+            ["Messaging:QueuePrefix"] = $"test-{Guid.NewGuid():N}",
         });
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
@@ -51,6 +52,61 @@ public sealed class RabbitMqTests
         Assert.True(sent > 0);
         var recorded = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded")));
         Assert.Equal(5, recorded);
+    }
+
+    [Fact]
+    public async Task A_web_process_and_a_worker_process_share_the_work_through_the_broker()
+    {
+        await AssertBrokerListensAsync();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        var deployment = $"test-{Guid.NewGuid():N}";
+        Dictionary<string, string?> As(string role) => new()
+        {
+            ["Messaging:QueuePrefix"] = deployment,
+            ["role"] = role,
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMq:Host"] = Broker,
+            ["Messaging:RabbitMq:Username"] = "workflow",
+            ["Messaging:RabbitMq:Password"] = "workflow",
+        };
+        await using var web = WorkflowApiFactory.With(dataDirectory, testHarness: false, settings: As("web"));
+        var drafter = await web.SignedInClientAsync();
+        await using var worker = WorkflowApiFactory.With(dataDirectory, testHarness: false, settings: As("worker"));
+        var workerHttp = worker.CreateClient();
+        await Eventually.ReturnsAsync(async () => (await workerHttp.GetAsync("/health/ready")).StatusCode,
+            status => status == HttpStatusCode.OK, "the worker connects to the broker and is ready", timeoutSeconds: 60);
+        Assert.Equal(HttpStatusCode.NotFound, (await workerHttp.GetAsync("/api/public/statements")).StatusCode);
+
+        var statement = await drafter.CreateStatementAsync(title: "Solidarity across processes");
+        var id = Guid.Parse(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Str("id"));
+        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
+        await drafter.PublishAsync(statement.Str("id"));
+
+        // The worker consumed what the web process wrote: the audit log and the invitation e-mail.
+        await Eventually.ReturnsAsync(() => web.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("StatementPublished"))),
+            count => count == 1, "the worker audits the publication", timeoutSeconds: 60);
+        Assert.Single(await web.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == $"pcp-{id:N}@example.org"));
+
+        // The web process's own cache hears of a later signature through its own queue.
+        var reader = web.CreateClient();
+        var slug = statement.Str("slug");
+        Assert.Single((await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray());
+        var late = (await drafter.InviteAsync(statement.Str("id"), name: "Bloque Popular", nameEnglish: null, acronym: null, email: $"bp-{id:N}@example.org")).Str("token");
+        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(late)).StatusCode);
+        await Eventually.ReturnsAsync(async () => (await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray().Count,
+            count => count == 2, "the cached list is evicted through the broker", timeoutSeconds: 60);
+    }
+
+    [Theory]
+    [InlineData("web")]
+    [InlineData("worker")]
+    public void Split_roles_without_a_shared_broker_are_refused_at_start(string role)
+    {
+        using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["role"] = role });
+        var failure = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("Messaging:Transport=RabbitMq", failure.Message);
     }
 
     private static async Task AssertBrokerListensAsync()
