@@ -129,6 +129,20 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task<string> ScreenshotAsync(string label) => ScreenshotAsync(Page, label);
 
+    /// <summary>Waits for the page to reach an address; if it does not, fails with what the page says instead (an error on a form, say).</summary>
+    public static async Task ExpectUrlAsync(IPage page, System.Text.RegularExpressions.Regex address)
+    {
+        try
+        {
+            await page.WaitForURLAsync(address, new PageWaitForURLOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("body").InnerTextAsync();
+            Assert.Fail($"The page stayed at {page.Url} instead of reaching {address}. It says:\n{shown}");
+        }
+    }
+
     /// <summary>What every page a browser test visits goes through: the accessibility check, then a screenshot.</summary>
     public async Task CheckPageAsync(IPage page, string label)
     {

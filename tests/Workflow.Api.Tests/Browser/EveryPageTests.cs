@@ -19,7 +19,7 @@ public sealed partial class EveryPageTests
         await page.GetByLabel("Title").FillAsync("Hands off Peru!");
         await page.GetByLabel("Text (Markdown)").FillAsync("We condemn the repression.\n\nWe demand the release of the prisoners.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/drafts/[0-9a-f-]{36}$"));
+        await BrowserSession.ExpectUrlAsync(page, new Regex("/drafts/[0-9a-f-]{36}$"));
         var editor = page.Url;
 
         // Comments and amendments.

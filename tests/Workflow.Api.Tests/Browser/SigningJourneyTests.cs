@@ -32,7 +32,7 @@ public sealed partial class SigningJourneyTests
         await page.GetByLabel("Title").FillAsync("Solidarity with the people of Peru");
         await page.GetByLabel("Text (Markdown)").FillAsync("We salute the mobilisations.\n\nWe call for solidarity.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/drafts/[0-9a-f-]{36}$"));
+        await BrowserSession.ExpectUrlAsync(page, new Regex("/drafts/[0-9a-f-]{36}$"));
         var editor = page.Url;
 
         await page.GetByLabel("Text (Markdown)").FillAsync("We salute the great mobilisations of the peasants and workers.\n\nWe call for international solidarity.");
