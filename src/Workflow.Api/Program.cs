@@ -8,7 +8,7 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     // Deployments that migrate as a step of their own run this once, and the instances with Database:MigrateOnStartup=false.
-    await app.Services.MigrateAsync();
+    await app.Services.MigrateAsync(app.Configuration);
     return;
 }
 await app.Services.PrepareDatabaseAsync(app.Configuration);

@@ -56,7 +56,7 @@ public static class ServiceRegistration
         // the pages (policy WebPages.SignedIn) take the cookie and protect their forms with antiforgery tokens.
         services.AddAuthorization(options => options.DefaultPolicy = new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
             .RequireAuthenticatedUser().Build());
-        services.AddWorkflowPages(builder.Environment);
+        services.AddWorkflowPages(builder.Environment, configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

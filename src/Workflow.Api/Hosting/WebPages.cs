@@ -21,11 +21,13 @@ public static class WebPages
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IServiceCollection AddWorkflowPages(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddWorkflowPages(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         // In production every cookie is Secure (behind a TLS-terminating proxy, enable forwarded headers so requests count as HTTPS).
         // Running on plain http://localhost for development and the tests, cookies are Secure whenever the request is HTTPS.
-        var secure = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Cookies:RequireHttps=false says so for a trial on localhost in production mode (the compose file).
+        var requireHttps = configuration.GetValue("Cookies:RequireHttps", !(environment.IsDevelopment() || environment.IsEnvironment("Testing")));
+        var secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -7,11 +7,15 @@ namespace Workflow.Infrastructure.Seeding;
 
 public static class StartupTasks
 {
-    /// <summary>The explicit migration step (<c>Workflow.Api migrate</c>): applies pending migrations, then the program ends.</summary>
-    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// The explicit migration step (<c>Workflow.Api migrate</c>): applies pending migrations whatever Database:MigrateOnStartup says,
+    /// imports the seeds as Seeds:ImportOnStartup says, and the program ends. Instances started after it need do neither.
+    /// </summary>
+    public static async Task MigrateAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+        await services.PrepareDatabaseAsync(configuration, ct);
     }
 
     /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
