@@ -66,6 +66,7 @@ public static class ServiceRegistration
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.AddWorkflowHealthChecks();
+        services.AddWorkflowTelemetry(configuration);
         services.AddOpenApi();
         return builder;
     }

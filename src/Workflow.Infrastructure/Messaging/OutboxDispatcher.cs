@@ -65,6 +65,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             }
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
+            WorkflowMetrics.Published(type.Name, message.SentAt.Value - message.OccurredAt);
             // Saved whatever the token says: the bus has the message, and forgetting that would only cause a harmless duplicate.
             await db.SaveChangesAsync(CancellationToken.None);
             published++;
