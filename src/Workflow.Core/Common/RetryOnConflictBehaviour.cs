@@ -12,7 +12,9 @@ namespace Workflow.Core.Common;
 public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db, IDatabaseErrors errors)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    internal const int MaxAttempts = 60;
+    // Enough for dozens of signings of one statement at once across several processes (tested with 48 in flight on two
+    // web processes): each round one of them wins, and the spread keeps the losers from colliding again in step.
+    internal const int MaxAttempts = 250;
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -26,7 +28,7 @@ public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db,
             {
                 db.ChangeTracker.Clear();
                 // Spread the retries of many concurrent losers so that they do not collide again in step.
-                await Task.Delay(Random.Shared.Next(1, 5 + 2 * attempt), cancellationToken);
+                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(2 * attempt, 60)), cancellationToken);
             }
             catch (DbUpdateException e) when (IsLostRace(e))
             {

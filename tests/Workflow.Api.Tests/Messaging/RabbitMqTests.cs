@@ -50,8 +50,8 @@ public sealed class RabbitMqTests
         var audited = await factory.InDatabaseAsync(db => db.AuditEntries.Where(a => a.StatementId == id).Select(a => a.MessageId).ToListAsync());
         Assert.Equal(audited.Count, audited.Distinct().Count());
         Assert.True(sent > 0);
-        var recorded = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded")));
-        Assert.Equal(5, recorded);
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded"))),
+            recorded => recorded == 5, "each of the five signatures is audited once", timeoutSeconds: 60);
     }
 
     [Fact]

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Browser;
+using Workflow.Api.Tests.Support;
+using Workflow.Core.Data;
+
+namespace Workflow.Api.Tests.Messaging;
+
+/// <summary>
+/// Production mode for real: two web processes and one worker process of the built service, on one PostgreSQL database and one
+/// RabbitMQ broker. 1,000 signatures sent concurrently across both web processes are each recorded once, numbered without gaps,
+/// and every event is consumed exactly once by the worker's audit consumer. Needs PostgreSQL and RabbitMQ (as .ci/run sets up).
+/// </summary>
+public sealed class MultiInstanceTests
+{
+    private const int Signatures = 1000;
+    private const int InFlight = 48;
+
+    [Fact]
+    public async Task A_thousand_concurrent_signatures_across_two_web_processes_are_each_recorded_once_and_audited_once()
+    {
+        var postgres = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server ? server : "Host=localhost;Username=workflow;Password=workflow")
+            + $";Database=workflow_multi_{Guid.NewGuid():N}";
+        var broker = Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } b ? b : "rabbitmq://localhost/workflow-tests";
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Workflow"] = postgres,
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMq__Host"] = broker,
+            ["Messaging__RabbitMq__Username"] = "workflow",
+            ["Messaging__RabbitMq__Password"] = "workflow",
+            ["Messaging__QueuePrefix"] = $"multi-{Guid.NewGuid():N}",
+            ["DataDirectory"] = dataDirectory,
+            ["Seeds__ImportOnStartup"] = "false",
+            ["Database__MigrateOnStartup"] = "false",
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+
+        using (var migrate = ServiceProcess.Start("migrate", ["migrate"], environment))
+            await migrate.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        await using var worker = ServiceProcess.Start("worker", ["--role", "worker"], environment);
+        await using var web1 = ServiceProcess.Start("web1", ["--role", "web"], environment);
+        await using var web2 = ServiceProcess.Start("web2", ["--role", "web"], environment);
+        await Task.WhenAll(worker.WaitReadyAsync(), web1.WaitReadyAsync(), web2.WaitReadyAsync());
+
+        // A drafter on web1 prepares a statement and invites a thousand organisations in one CSV.
+        var drafter = await SignedInAsync(web1.Http);
+        var statement = await drafter.CreateStatementAsync(title: "A thousand voices");
+        var id = statement.Str("id");
+        var csv = new StringBuilder("name,email\n");
+        for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {Words(i)},org{i}@example.org\n");
+        var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        var report = await bulk.JsonAsync();
+        Assert.True(bulk.IsSuccessStatusCode, report.ToJsonString());
+        var tokens = report["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal(Signatures, tokens.Count);
+        await drafter.OpenAsync(id);
+
+        // A thousand signatures at once, alternating between the two web processes.
+        using var gate = new SemaphoreSlim(InFlight);
+        var clock = Stopwatch.StartNew();
+        var statuses = await Task.WhenAll(tokens.Select(async (token, i) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var http = i % 2 == 0 ? web1.Http : web2.Http;
+                return (await http.PostAsync($"/api/invitations/{token}/sign",
+                    System.Net.Http.Json.JsonContent.Create(new { signerName = $"Signer {i}" }))).StatusCode;
+            }
+            finally { gate.Release(); }
+        }));
+        clock.Stop();
+        Assert.True(statuses.All(s => s == HttpStatusCode.Created),
+            string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Count()} × {(int)g.Key}")) + $" in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var options = new DbContextOptionsBuilder<WorkflowDb>().UseNpgsql(postgres).Options;
+        var statementId = Guid.Parse(id);
+        await using (var db = new WorkflowDb(options))
+        {
+            var numbers = await db.Signatures.Where(s => s.StatementId == statementId).Select(s => s.Number).OrderBy(n => n).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, Signatures), numbers);
+        }
+
+        // The worker audits each SignatureRecorded once, whichever web process wrote it and however often it was delivered.
+        var audited = await Eventually.ReturnsAsync(async () =>
+        {
+            await using var db = new WorkflowDb(options);
+            return await db.AuditEntries.Where(a => a.StatementId == statementId && a.EventType.EndsWith("SignatureRecorded")).Select(a => a.MessageId).ToListAsync();
+        }, ids => ids.Count >= Signatures, "the worker audits every signature", timeoutSeconds: 180);
+        Assert.Equal(Signatures, audited.Count);
+        Assert.Equal(Signatures, audited.Distinct().Count());
+        await using (var db = new WorkflowDb(options))
+        {
+            var written = await db.OutboxMessages.CountAsync(m => m.Type.EndsWith("SignatureRecorded"));
+            Assert.Equal(Signatures, written);
+            Assert.Equal(Signatures, await db.ProcessedMessages.CountAsync(p => p.Consumer == Workflow.Infrastructure.Messaging.AuditLogConsumer.Name &&
+                db.OutboxMessages.Any(m => m.MessageId == p.MessageId && m.Type.EndsWith("SignatureRecorded"))));
+        }
+    }
+
+    private static async Task<HttpClient> SignedInAsync(HttpClient web)
+    {
+        var email = $"drafter-{Guid.NewGuid():N}@example.org";
+        (await web.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).EnsureSuccessStatusCode();
+        var login = await (await web.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).JsonAsync();
+        var client = new HttpClient { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.Str("accessToken"));
+        return client;
+    }
+
+    /// <summary>Distinct names without digits (the directory would take "Organisation 1" and "Organisation 11" for look-alikes of nothing, but keep it plain).</summary>
+    private static string Words(int n) => string.Join(' ', n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        .Select(d => new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" }[d - '0']));
+
+    /// <summary>One process of the built service, with its output kept for the failure message.</summary>
+    private sealed class ServiceProcess : IAsyncDisposable, IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly string _name;
+
+        private ServiceProcess(string name, Process process, string? url)
+        {
+            _name = name;
+            _process = process;
+            Http = new HttpClient { BaseAddress = url is null ? null : new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        }
+
+        public HttpClient Http { get; }
+
+        public static ServiceProcess Start(string name, string[] args, IReadOnlyDictionary<string, string> environment)
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
+            var program = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "bin", configuration, "net10.0", "Workflow.Api.dll");
+            Assert.True(File.Exists(program), $"{program} is missing: build the solution first.");
+            var url = args.Contains("migrate") ? null : $"http://127.0.0.1:{FreePort()}";
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(program);
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+            if (url is not null) { start.ArgumentList.Add("--urls"); start.ArgumentList.Add(url); }
+            foreach (var (key, value) in environment) start.Environment[key] = value;
+            var process = new Process { StartInfo = start };
+            var service = new ServiceProcess(name, process, url);
+            process.OutputDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return service;
+        }
+
+        public async Task WaitForExitAsync(TimeSpan timeout)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(cancel.Token);
+            Assert.True(_process.ExitCode == 0, $"{_name} exited with {_process.ExitCode}:\n{Output()}");
+        }
+
+        public async Task WaitReadyAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline)
+            {
+                Assert.False(_process.HasExited, $"{_name} stopped:\n{Output()}");
+                try
+                {
+                    if ((await Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                }
+                catch (HttpRequestException) { }
+                await Task.Delay(500);
+            }
+            Assert.Fail($"{_name} was not ready within 90 s:\n{Output()}");
+        }
+
+        private string Output()
+        {
+            lock (_output) return _output.ToString();
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+            Http.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
