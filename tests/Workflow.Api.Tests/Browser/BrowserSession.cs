@@ -54,7 +54,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var chromium = RequireChromium(Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium);
 
-        var baseUrl = $"http://localhost:{FreeLoopbackPort()}";
+        var baseUrl = $"http://localhost:{FreePort.OnLoopback()}";
         var allSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["PublicBaseUrl"] = baseUrl };
         var factory = WorkflowApiFactory.With(importSeeds: importSeeds, settings: allSettings, clock: clock);
         IPlaywright? playwright = null;
@@ -160,13 +160,4 @@ public sealed class BrowserSession : IAsyncDisposable
         await Factory.DisposeAsync();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        // Asks the OS for a free port and lets it go: the service must know its address before it starts (PublicBaseUrl).
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -132,7 +132,7 @@ public sealed partial class EveryPageTests
     {
         await using var browser = await BrowserSession.StartAsync(this);
         // The owner works through the API here; the invited person only through the pages.
-        var owner = await SignedInApiClientAsync(browser.Http.BaseAddress!);
+        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!);
         var statement = await owner.CreateStatementAsync(title: "Hands off Peru!");
         var email = $"editor-{Guid.NewGuid():N}@example.org";
         Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
@@ -158,15 +158,6 @@ public sealed partial class EveryPageTests
         await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToBeEditableAsync();
     }
 
-    private static async Task<HttpClient> SignedInApiClientAsync(Uri baseAddress)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress };
-        var email = $"owner-{Guid.NewGuid():N}@example.org";
-        (await client.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).EnsureSuccessStatusCode();
-        var login = await (await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).JsonAsync();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.Str("accessToken"));
-        return client;
-    }
 
     private static async Task RegisterAsync(IPage page, string email)
     {

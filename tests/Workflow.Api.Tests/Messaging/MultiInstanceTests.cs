@@ -50,7 +50,7 @@ public sealed class MultiInstanceTests
         await Task.WhenAll(worker.WaitReadyAsync(), web1.WaitReadyAsync(), web2.WaitReadyAsync());
 
         // A drafter on web1 prepares a statement and invites a thousand organisations in one CSV.
-        var drafter = await SignedInAsync(web1.Http);
+        var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!);
         var statement = await drafter.CreateStatementAsync(title: "A thousand voices");
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");
@@ -105,15 +105,6 @@ public sealed class MultiInstanceTests
         }
     }
 
-    private static async Task<HttpClient> SignedInAsync(HttpClient web)
-    {
-        var email = $"drafter-{Guid.NewGuid():N}@example.org";
-        (await web.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).EnsureSuccessStatusCode();
-        var login = await (await web.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = ApiClient.Password }))).JsonAsync();
-        var client = new HttpClient { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.Str("accessToken"));
-        return client;
-    }
 
     /// <summary>Distinct names without digits (the directory would take "Organisation 1" and "Organisation 11" for look-alikes of nothing, but keep it plain).</summary>
     private static string Words(int n) => string.Join(' ', n.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -140,7 +131,7 @@ public sealed class MultiInstanceTests
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
             var program = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "bin", configuration, "net10.0", "Workflow.Api.dll");
             Assert.True(File.Exists(program), $"{program} is missing: build the solution first.");
-            var url = args.Contains("migrate") ? null : $"http://127.0.0.1:{FreePort()}";
+            var url = args.Contains("migrate") ? null : $"http://127.0.0.1:{FreePort.OnLoopback()}";
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(program);
             foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -184,14 +175,6 @@ public sealed class MultiInstanceTests
             lock (_output) return _output.ToString();
         }
 
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
 
         public void Dispose()
         {

@@ -24,6 +24,18 @@ public static class ApiClient
         return client;
     }
 
+    /// <summary>An account registered on a service at another address (a real socket, another process), and a client with its token.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(Uri service)
+    {
+        var email = $"drafter-{Guid.NewGuid():N}@example.org";
+        var client = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromMinutes(2) };
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Str("accessToken"));
+        return client;
+    }
+
     public static async Task<JsonObject> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",
         string body = "We salute the mobilisations.\n\nWe call for solidarity.", bool allowsFurtherSignatories = true)
     {

@@ -19,7 +19,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _running;
 
-    public SmtpTestServer() => Port = FreePort();
+    public SmtpTestServer() => Port = FreePort.OnLoopback();
 
     public int Port { get; }
 
@@ -41,14 +41,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
