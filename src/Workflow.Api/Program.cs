@@ -5,16 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowServices();
 
 var app = builder.Build();
-if (args.Contains("migrate"))
-{
-    // Deployments that migrate as a step of their own run this once, and the instances with Database:MigrateOnStartup=false.
-    await app.Services.MigrateAsync(app.Configuration);
-    return;
-}
+if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
 await app.Services.PrepareDatabaseAsync(app.Configuration);
 app.UseWorkflowPipeline();
 app.MapWorkflowEndpoints();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -35,7 +35,7 @@ public static class ServiceRegistration
         // Every web process keeps its own cache, so each needs every eviction: a queue per process, gone when the process is.
         services.AddWorkflowMessaging(configuration, bus => bus.AddConsumer<PublicCacheConsumer>().Endpoint(e =>
         {
-            e.Name = configuration["Messaging:QueuePrefix"] is { Length: > 0 } prefix ? $"{prefix}-{PublicCacheConsumer.Name}" : PublicCacheConsumer.Name;
+            e.Name = MessagingSetup.Prefix(configuration) + PublicCacheConsumer.Name;
             e.InstanceId = Guid.NewGuid().ToString("N")[..12];
             e.Temporary = true;
         }));

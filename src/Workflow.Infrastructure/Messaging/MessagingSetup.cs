@@ -26,6 +26,48 @@ public static class MessagingSetup
         cfg.ConfigureEndpoints(context);
     }
 
+    /// <summary>The RabbitMQ bus as the service runs it; the tests' harness on a broker is configured with the same.</summary>
+    /// <param name="prefix">The deployment's prefix ("" for none), put before exchange names as well as queue names:
+    /// MassTransit publishes each event type to an exchange of its own, so deployments sharing a virtual host would
+    /// otherwise hear each other's events.</param>
+    public static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg, MessagingOptions messaging,
+        string prefix, int[] retryIntervals)
+    {
+        cfg.Host(new Uri(messaging.RabbitMqHost ?? "rabbitmq://localhost/"), h =>
+        {
+            if (messaging.RabbitMqUsername is not null) h.Username(messaging.RabbitMqUsername);
+            if (messaging.RabbitMqPassword is not null) h.Password(messaging.RabbitMqPassword);
+        });
+        if (prefix.Length > 0)
+            cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, prefix));
+        // A consumer whose dependency is down (an SMTP server, say) stops taking messages for a while instead of
+        // failing them all into its error queue; the unacknowledged ones go back to the queue and are redelivered.
+        cfg.UseKillSwitch(k => k.SetActivationThreshold(10).SetTripThreshold(0.15).SetRestartTimeout(m: 1));
+        // Retries in the consumer; a message still failing after the last lands in the endpoint's "_error" queue
+        // (see ErrorQueues for counting and redelivering them).
+        cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
+        cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>The queues of the event consumers (each with its "_error" queue on RabbitMQ), without the deployment's prefix.</summary>
+    public static IReadOnlyList<string> ConsumerQueues { get; } =
+    [
+        AuditLogConsumer.Name, InvitationEmailConsumer.Name, DeclineNoticeConsumer.Name, InvalidationNoticeConsumer.Name,
+        SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name,
+    ];
+
+    /// <summary>The deployment's prefix for queue and exchange names, with its separator; "" when none is configured.</summary>
+    public static string Prefix(IConfiguration configuration) =>
+        configuration["Messaging:QueuePrefix"] is { Length: > 0 } configuredPrefix ? configuredPrefix + "-" : "";
+
+    public static MessagingOptions Options(IConfiguration configuration) => new()
+    {
+        Transport = configuration["Messaging:Transport"] ?? "InMemory",
+        RabbitMqHost = configuration["Messaging:RabbitMq:Host"],
+        RabbitMqUsername = configuration["Messaging:RabbitMq:Username"],
+        RabbitMqPassword = configuration["Messaging:RabbitMq:Password"],
+    };
+
     public static int[] RetryIntervals(IConfiguration configuration) =>
         configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured ? configured : [100, 500, 2000, 5000];
 
@@ -35,16 +77,11 @@ public static class MessagingSetup
     {
         var role = ProcessRole.From(configuration["role"], configuration["Messaging:Transport"] ?? "InMemory");
         // Deployments sharing one broker (or one virtual host) keep their queues apart by a prefix.
-        var prefix = configuration["Messaging:QueuePrefix"] is { Length: > 0 } configuredPrefix ? configuredPrefix + "-" : "";
+        var prefix = Prefix(configuration);
         services.AddSingleton(role);
-        var messaging = new MessagingOptions
-        {
-            Transport = configuration["Messaging:Transport"] ?? "InMemory",
-            RabbitMqHost = configuration["Messaging:RabbitMq:Host"],
-            RabbitMqUsername = configuration["Messaging:RabbitMq:Username"],
-            RabbitMqPassword = configuration["Messaging:RabbitMq:Password"],
-        };
+        var messaging = Options(configuration);
         services.AddSingleton(messaging);
+        if (!messaging.IsInMemory) services.AddSingleton(new ErrorQueues(messaging, prefix));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
@@ -73,16 +110,7 @@ public static class MessagingSetup
             }
             else if (string.Equals(messaging.Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(new Uri(messaging.RabbitMqHost ?? "rabbitmq://localhost/"), h =>
-                    {
-                        if (messaging.RabbitMqUsername is not null) h.Username(messaging.RabbitMqUsername);
-                        if (messaging.RabbitMqPassword is not null) h.Password(messaging.RabbitMqPassword);
-                    });
-                    cfg.UseMessageRetry(r => r.Intervals(retryIntervals));
-                    cfg.ConfigureEndpoints(context);
-                });
+                bus.UsingRabbitMq((context, cfg) => ConfigureRabbitMq(context, cfg, messaging, prefix, retryIntervals));
             }
             else
             {

@@ -24,14 +24,13 @@ public sealed class MultiInstanceTests
     {
         var postgres = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server ? server : "Host=localhost;Username=workflow;Password=workflow")
             + $";Database=workflow_multi_{Guid.NewGuid():N}";
-        var broker = Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } b ? b : "rabbitmq://localhost/workflow-tests";
         var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>
         {
             ["Database__Provider"] = "PostgreSql",
             ["ConnectionStrings__Workflow"] = postgres,
             ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__RabbitMq__Host"] = broker,
+            ["Messaging__RabbitMq__Host"] = TestBroker.Address,
             ["Messaging__RabbitMq__Username"] = "workflow",
             ["Messaging__RabbitMq__Password"] = "workflow",
             ["Messaging__QueuePrefix"] = $"multi-{Guid.NewGuid():N}",

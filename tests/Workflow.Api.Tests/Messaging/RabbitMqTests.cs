@@ -1,6 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Infrastructure.Email;
+using Workflow.Infrastructure.Messaging;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Messaging;
@@ -11,21 +14,11 @@ namespace Workflow.Api.Tests.Messaging;
 /// </summary>
 public sealed class RabbitMqTests
 {
-    private static readonly string Broker = Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } configured
-        ? configured : "rabbitmq://localhost/workflow-tests";
-
     [Fact]
     public async Task Events_cross_a_real_broker_and_every_consumer_handles_each_exactly_once()
     {
-        await AssertBrokerListensAsync();
-        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMq:Host"] = Broker,
-            ["Messaging:RabbitMq:Username"] = "workflow",
-            ["Messaging:RabbitMq:Password"] = "workflow",
-            ["Messaging:QueuePrefix"] = $"test-{Guid.NewGuid():N}",
-        });
+        TestBroker.AssertListens();
+        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: TestBroker.Settings($"test-{Guid.NewGuid():N}"));
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
         var id = Guid.Parse(statement.Str("id"));
@@ -57,18 +50,10 @@ public sealed class RabbitMqTests
     [Fact]
     public async Task A_web_process_and_a_worker_process_share_the_work_through_the_broker()
     {
-        await AssertBrokerListensAsync();
+        TestBroker.AssertListens();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         var deployment = $"test-{Guid.NewGuid():N}";
-        Dictionary<string, string?> As(string role) => new()
-        {
-            ["Messaging:QueuePrefix"] = deployment,
-            ["role"] = role,
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMq:Host"] = Broker,
-            ["Messaging:RabbitMq:Username"] = "workflow",
-            ["Messaging:RabbitMq:Password"] = "workflow",
-        };
+        Dictionary<string, string?> As(string role) => new(TestBroker.Settings(deployment)) { ["role"] = role };
         await using var web = WorkflowApiFactory.With(dataDirectory, testHarness: false, settings: As("web"));
         var drafter = await web.SignedInClientAsync();
         await using var worker = WorkflowApiFactory.With(dataDirectory, testHarness: false, settings: As("worker"));
@@ -99,28 +84,73 @@ public sealed class RabbitMqTests
             count => count == 2, "the cached list is evicted through the broker", timeoutSeconds: 60);
     }
 
+    [Fact]
+    public async Task Deployments_sharing_a_virtual_host_do_not_hear_each_other()
+    {
+        TestBroker.AssertListens();
+        await using var ours = WorkflowApiFactory.With(testHarness: false, settings: TestBroker.Settings($"test-{Guid.NewGuid():N}"));
+        await using var theirs = WorkflowApiFactory.With(testHarness: false, settings: TestBroker.Settings($"test-{Guid.NewGuid():N}"));
+        var theirDrafter = await theirs.SignedInClientAsync();
+        var drafter = await ours.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Ours alone");
+        var id = Guid.Parse(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Str("id"));
+        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
+        await Eventually.ReturnsAsync(() => ours.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded"))),
+            count => count == 1, "our deployment audits its signature", timeoutSeconds: 60);
+
+        // An event of their own, audited after anything of ours that might have reached their queue before it.
+        var theirId = Guid.Parse((await theirDrafter.CreateStatementAsync(title: "Theirs alone")).Str("id"));
+        await Eventually.ReturnsAsync(() => theirs.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == theirId)),
+            count => count == 1, "their deployment audits its own statement", timeoutSeconds: 60);
+        Assert.Equal(0, await theirs.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId != theirId)));
+        Assert.Equal(1, await theirs.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == AuditLogConsumer.Name)));
+        Assert.Empty(await theirs.MailsAsync());
+        Assert.All(await theirs.Services.GetRequiredService<ErrorQueues>().CountAsync(), queue => Assert.Equal(0u, queue.Messages));
+    }
+
+    [Fact]
+    public async Task A_message_its_consumer_keeps_failing_waits_in_the_error_queue_and_is_delivered_once_sent_back()
+    {
+        TestBroker.AssertListens();
+        await using var smtp = new SmtpTestServer(); // not listening yet
+        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: new Dictionary<string, string?>(TestBroker.Settings($"test-{Guid.NewGuid():N}"))
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:Timeout"] = "00:00:02",
+            ["Messaging:RetryIntervalsMs:0"] = "50",
+            ["Messaging:RetryIntervalsMs:1"] = "50",
+        });
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Parked")).Str("id");
+        var invitation = (await drafter.InviteAsync(id, email: "pcu@example.org")).Str("invitationId");
+        var errorQueues = factory.Services.GetRequiredService<ErrorQueues>();
+        var invitationErrors = MessagingSetup.Prefix(factory.Services.GetRequiredService<IConfiguration>()) + InvitationEmailConsumer.Name + "_error";
+
+        await Eventually.ReturnsAsync(async () => (await errorQueues.CountAsync()).Single(q => q.Queue == invitationErrors).Messages,
+            count => count == 1, "after its retries the invitation e-mail waits in the consumer's error queue", timeoutSeconds: 60);
+        var failed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation}")).JsonAsync();
+        Assert.Equal("DeliveryFailed", failed.Str("status"));
+
+        smtp.Start();
+        Assert.Equal(1, await errorQueues.RedeliverAsync());
+
+        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation}")).JsonAsync(),
+            i => i.Str("status") == "Sent", "the message sent back is delivered", timeoutSeconds: 60);
+        Assert.Single(smtp.Received);
+        Assert.All(await errorQueues.CountAsync(), queue => Assert.Equal(0u, queue.Messages));
+    }
+
     [Theory]
     [InlineData("web")]
     [InlineData("worker")]
     public void Split_roles_without_a_shared_broker_are_refused_at_start(string role)
     {
-        using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["role"] = role });
+        using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["role"] = role, ["Messaging:Transport"] = "InMemory" });
         var failure = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("Messaging:Transport=RabbitMq", failure.Message);
-    }
-
-    private static async Task AssertBrokerListensAsync()
-    {
-        var uri = new Uri(Broker);
-        using var probe = new TcpClient();
-        try
-        {
-            await probe.ConnectAsync(uri.Host, uri.Port > 0 ? uri.Port : 5672);
-        }
-        catch (SocketException e)
-        {
-            Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{(uri.Port > 0 ? uri.Port : 5672)} ({e.SocketErrorCode}). Install and start it " +
-                "(apt-get install rabbitmq-server; rabbitmq-server -detached), then create the virtual host and user as .ci/run does.");
-        }
     }
 }

@@ -44,6 +44,8 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
             ["PublicBaseUrl"] = "http://workflow.test",
         };
         foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory)) _settings[key] = value;
+        if (TestBroker.EverywhereInSuite)
+            foreach (var (key, value) in TestBroker.Settings(TestBroker.DeploymentFor(DataDirectory))) _settings[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
@@ -62,10 +64,18 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {
-            // The harness replaces the bus; give it the service's own retry policy.
+            // The harness replaces the bus; give it the service's own transport and retry policy.
             if (_testHarness)
-                services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, cfg) =>
-                    MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(context.GetRequiredService<IConfiguration>()))));
+                services.AddMassTransitTestHarness(bus =>
+                {
+                    static IConfiguration Of(IBusRegistrationContext context) => context.GetRequiredService<IConfiguration>();
+                    var messaging = MessagingSetup.Options(StartSettings);
+                    if (messaging.IsInMemory)
+                        bus.UsingInMemory((context, cfg) => MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(Of(context))));
+                    else
+                        bus.UsingRabbitMq((context, cfg) => MessagingSetup.ConfigureRabbitMq(context, cfg, messaging,
+                            MessagingSetup.Prefix(Of(context)), MessagingSetup.RetryIntervals(Of(context))));
+                });
             if (_clock is not null) services.AddSingleton(_clock);
         });
     }
@@ -75,8 +85,12 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         // MassTransit keeps its log context in an AsyncLocal that a host started earlier in this test's flow
         // may have set, with a logger factory that is disposed by now: each host must configure its own.
         LogContext.Current = null;
+        if (!MessagingSetup.Options(StartSettings).IsInMemory) TestBroker.AssertListens();
         return base.CreateHost(builder);
     }
+
+    /// <summary>The settings the service starts with (those of the test; appsettings aside).</summary>
+    private IConfiguration StartSettings => new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
 
     public ITestHarness Bus => Services.GetTestHarness();
 
