@@ -1,5 +1,9 @@
+using Workflow.Api.Health;
 using Workflow.Api.Hosting;
 using Workflow.Infrastructure.Seeding;
+
+// Before anything is built: a container's health check runs this every few seconds.
+if (args is ["probe", var healthUrl, ..]) return await HealthProbe.RunAsync(healthUrl);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowServices();
