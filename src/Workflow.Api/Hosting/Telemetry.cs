@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -17,16 +19,35 @@ public static class Telemetry
         var endpoint = configuration["OpenTelemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (string.IsNullOrWhiteSpace(endpoint)) return services;
         var otlp = new Uri(endpoint);
+        // gRPC (port 4317) by default; "http/protobuf" (port 4318) posts to <endpoint>/v1/traces and /v1/metrics.
+        var protocol = (configuration["OpenTelemetry:OtlpProtocol"] ?? configuration["OTEL_EXPORTER_OTLP_PROTOCOL"]) == "http/protobuf"
+            ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        Action<OtlpExporterOptions> exportTo(string signal) => o =>
+        {
+            o.Protocol = protocol;
+            o.Endpoint = protocol == OtlpExportProtocol.Grpc ? otlp : new Uri(otlp, otlp.AbsolutePath.TrimEnd('/') + "/v1/" + signal);
+        };
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OpenTelemetry:ServiceName"] ?? "workflow"))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) => RedactToken(activity, response.HttpContext))
                 .AddSource("MassTransit")
-                .AddOtlpExporter(o => o.Endpoint = otlp))
+                .AddOtlpExporter(exportTo("traces")))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(WorkflowMetrics.MeterName, "MassTransit")
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(exportTo("metrics")));
         return services;
+    }
+
+    /// <summary>
+    /// Signing, sign-on and co-drafting links carry their token in the path ({token} in every such route); a span keeps the
+    /// route with "{token}" in its place, so that whoever reads the traces cannot sign. (Query strings are redacted by the
+    /// instrumentation itself.)
+    /// </summary>
+    private static void RedactToken(Activity activity, HttpContext context)
+    {
+        if (context.GetRouteValue("token") is string { Length: > 0 } token && context.Request.Path.Value is { } path)
+            activity.SetTag("url.path", path.Replace(token, "{token}", StringComparison.Ordinal));
     }
 }

@@ -43,6 +43,40 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/public/statements")).StatusCode);
     }
 
+    [Fact]
+    public async Task Traces_and_metrics_reach_an_otlp_collector_with_requests_events_and_outbox_lag()
+    {
+        await using var collector = await OtlpTestCollector.StartAsync();
+        await using var traced = WorkflowApiFactory.With(settings: new Dictionary<string, string?>
+        {
+            ["OpenTelemetry:OtlpEndpoint"] = collector.Endpoint,
+            ["OpenTelemetry:OtlpProtocol"] = "http/protobuf",
+            ["OpenTelemetry:ServiceName"] = "workflow-under-test",
+            // The SDK's own settings: export every second instead of every minute (metrics) and five seconds (traces).
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+        });
+        var drafter = await traced.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync();
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: "otlp@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Str("id"));
+        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await traced.CreateClient().GetAsync($"/sign/{token}")).StatusCode); // the signer's page
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(
+                collector.Holds("/v1/metrics", "workflow.events.published") && collector.Holds("/v1/metrics", "SignatureRecorded") &&
+                collector.Holds("/v1/metrics", "workflow.outbox.lag") && collector.Holds("/v1/metrics", "http.server.request.duration")),
+            held => held, "the collector receives the request, event and outbox-lag metrics", timeoutSeconds: 30);
+        await Eventually.ReturnsAsync(() => Task.FromResult(
+                collector.Holds("/v1/traces", "/api/invitations/{token}/sign") && collector.Holds("/v1/traces", "/sign/{token}") &&
+                collector.Holds("/v1/traces", "SignatureRecorded")),
+            held => held, "the collector receives the signing request's span and the event's publish span", timeoutSeconds: 30);
+        Assert.True(collector.Holds("/v1/traces", "workflow-under-test"));
+        Assert.All(collector.Received, r => Assert.Equal("application/x-protobuf", r.ContentType));
+        // No span names the token itself: whoever reads the traces cannot sign.
+        Assert.DoesNotContain(collector.Received, r => r.Body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(token)) >= 0);
+    }
+
     private static string? EventOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         foreach (var tag in tags)
