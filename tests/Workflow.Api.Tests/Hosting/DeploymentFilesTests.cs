@@ -70,10 +70,17 @@ public sealed partial class DeploymentFilesTests
             ["Seeds__ImportOnStartup"] = "false",
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["Logging__Console__FormatterName"] = "json",
         };
         foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory)) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         await using var service = ServiceProcess.Start("web", [], environment);
         await service.WaitReadyAsync();
+        // Structured logs: one JSON object per line, with the message's template and its values apart.
+        var started = service.Output().Split('\n').Where(l => l.Contains("Now listening on", StringComparison.Ordinal)).ToList();
+        var line = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(started))!;
+        Assert.Equal("Microsoft.Hosting.Lifetime", line["Category"]!.GetValue<string>());
+        Assert.Equal(service.Http.BaseAddress!.ToString().TrimEnd('/'), line["State"]!["address"]!.GetValue<string>());
 
         await using (var ready = ServiceProcess.Start("probe", ["probe", $"{service.Http.BaseAddress}health/ready"], environment))
             Assert.True(await ready.ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, ready.Output());
