@@ -6,6 +6,7 @@ using Workflow.Infrastructure.Messaging;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
 using Workflow.Api.Review;
+using Workflow.Api.Security;
 using Workflow.Api.SignOn;
 using Workflow.Api.Statements;
 using Workflow.Api.Translations;
@@ -16,12 +17,9 @@ public static class Pipeline
 {
     public static WebApplication UseWorkflowPipeline(this WebApplication app)
     {
-        app.Use((http, next) =>
-        {
-            // Nothing we serve may be reinterpreted by a browser: plain text stays text, JSON stays data.
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(http);
-        });
+        app.UseSecurityHeaders();
+        // HTTPS only, once a browser has seen the service over HTTPS (sent on HTTPS responses only; not while developing).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseRequestSizeLimit(ServiceRegistration.MaxRequestBodyBytes);
         app.UseStatusCodePages();
@@ -29,6 +27,7 @@ public static class Pipeline
         app.UseWorkflowPages();
         // After the status code pages, so that a page re-executed for an error status is routed afresh.
         app.UseRouting();
+        app.UseTokenGuessingLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

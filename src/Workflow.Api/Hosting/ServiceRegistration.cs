@@ -10,6 +10,7 @@ using Workflow.Core.SignOn;
 using Workflow.Api.SignOn;
 using Workflow.Api.Publishing;
 using Workflow.Api.Health;
+using Workflow.Api.Security;
 using Workflow.Infrastructure.Email;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddScoped<SeedImporter>();
         services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));
         services.AddSignOnRateLimit();
+        services.AddTokenGuessingLimit();
 
         services.AddDataProtection()
             .SetApplicationName("Workflow")

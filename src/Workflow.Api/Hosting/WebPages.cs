@@ -95,17 +95,6 @@ public static class WebPages
     public static WebApplication UseWorkflowPages(this WebApplication app)
     {
         app.UseRequestLocalization();
-        app.Use((http, next) =>
-        {
-            http.Response.OnStarting(() =>
-            {
-                var headers = http.Response.Headers;
-                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers["Referrer-Policy"] = "same-origin";
-                return Task.CompletedTask;
-            });
-            return next(http);
-        });
         // Pages answer a missing or forbidden resource with a page; the API keeps its problem details.
         app.UseWhen(http => IsPage(http.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();

@@ -16,6 +16,9 @@ public static class Mediation
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
+        // A rule stops at its first failure: "required" then "at most 20" must not run the second on a missing value
+        // (a NullReferenceException is a 500), and one message per field is what a person can act on.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehaviour<,>));
 
