@@ -49,8 +49,13 @@ public sealed class TokenGuessing(IConfiguration configuration) : IDisposable
             await RefuseAsync(http);
             return;
         }
+        // An unknown token is thrown as an exception and answered 404 by the exception handler outside: count the final status.
+        http.Response.OnCompleted(() =>
+        {
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound) _failures.AttemptAcquire(address).Dispose();
+            return Task.CompletedTask;
+        });
         await next(http);
-        if (http.Response.StatusCode == StatusCodes.Status404NotFound) _failures.AttemptAcquire(address).Dispose();
     }
 
     private async Task RefuseAsync(HttpContext http)
