@@ -12,11 +12,12 @@ public static class ApiClient
     public const string Password = "Correct-horse-9";
 
     /// <summary>Registers a new account and returns a client that sends its bearer token.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null)
+    /// <param name="register">False for an account made otherwise (on the registration page, say), with the same password.</param>
+    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null, bool register = true)
     {
         email ??= $"drafter-{Guid.NewGuid():N}@example.org";
         var client = factory.CreateClient();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        if (register) (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
