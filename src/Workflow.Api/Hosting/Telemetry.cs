@@ -3,6 +3,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Messaging;
 
 namespace Workflow.Api.Hosting;
@@ -47,7 +48,10 @@ public static class Telemetry
     /// </summary>
     private static void RedactToken(Activity activity, HttpContext context)
     {
-        if (context.GetRouteValue("token") is string { Length: > 0 } token && context.Request.Path.Value is { } path)
-            activity.SetTag("url.path", path.Replace(token, "{token}", StringComparison.Ordinal));
+        if (context.Request.Path.Value is not { } path) return;
+        var token = context.Items[Security.TokenGuessing.TokenItem] as string ?? context.GetRouteValue("token") as string;
+        if (token is { Length: > 0 }) path = path.Replace(token, "{token}", StringComparison.Ordinal);
+        // A link mistyped into a route that does not exist still carries its token: any segment shaped like one goes too.
+        activity.SetTag("url.path", string.Join('/', path.Split('/').Select(segment => InvitationToken.IsWellFormed(segment) ? "{token}" : segment)));
     }
 }

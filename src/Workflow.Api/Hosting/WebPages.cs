@@ -12,6 +12,9 @@ public static class WebPages
     /// <summary>The policy of every page that needs an account: the Identity cookie, with a redirect to the sign-in page.</summary>
     public const string SignedIn = "SignedIn";
 
+    /// <summary>The cookie carrying a notice to the next page (TempData).</summary>
+    public const string NoticeCookie = "workflow.notice";
+
     public static readonly CultureInfo[] Languages = [new("en"), new("es")];
 
     /// <summary>
@@ -55,7 +58,14 @@ public static class WebPages
             options.Conventions.AllowAnonymousToFolder("/Sign");
             options.Conventions.AllowAnonymousToPage("/Language");
             options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(options => options.Filters.Add<ExpectedFailurePageFilter>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<ExpectedFailurePageFilter>();
+            options.ModelMetadataDetailsProviders.Add(new EmptyFormFieldsStayEmpty());
+            // What a form must hold is the use cases' to say (with the field named); the model state only reports values
+            // that could not be read at all, which the filter answers with 400.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
 
         // No LowercaseUrls: page addresses are written lowercase already, and a route value such as a token is case-sensitive.
         services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy => policy
@@ -80,6 +90,7 @@ public static class WebPages
             });
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
         {
+            options.Cookie.Name = NoticeCookie;
             options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });

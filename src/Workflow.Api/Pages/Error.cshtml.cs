@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 namespace Workflow.Api.Pages;
 
 /// <summary>Shown for 403, 404 and other error statuses of pages (the API answers with problem details).</summary>
+/// <remarks>A form post refused for its antiforgery token is re-executed here as a post: this page must not refuse it again.</remarks>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class ErrorModel(IStringLocalizer<Texts> t) : PageModel
 {
     public string Heading { get; private set; } = "";

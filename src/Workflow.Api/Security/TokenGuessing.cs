@@ -36,13 +36,18 @@ public sealed class TokenGuessing(IConfiguration configuration) : IDisposable
             QueueLimit = 0,
         }));
 
+    /// <summary>The request's link token, for whatever must not show it (traces).</summary>
+    public const string TokenItem = "workflow.link-token";
+
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.GetRouteValue("token") is null)
+        if (http.GetRouteValue("token") is not string token)
         {
             await next(http);
             return;
         }
+        // Error handling (the exception handler, the error page) clears route values; telemetry still needs to hide the token.
+        http.Items[TokenItem] = token;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (_failures.GetStatistics(address)?.CurrentAvailablePermits == 0)
         {

@@ -62,6 +62,14 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
         await drafter.OpenAsync(statement.Str("id"));
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await traced.CreateClient().GetAsync($"/sign/{token}")).StatusCode); // the signer's page
+        // Error paths, where route values are gone by the time the span ends: a refused body, a form without its
+        // antiforgery token (re-executed as the error page), a mistyped link.
+        var stranger = traced.CreateClient();
+        Assert.Equal(HttpStatusCode.BadRequest, (await stranger.PostAsync($"/api/invitations/{token}/sign",
+            System.Net.Http.Json.JsonContent.Create(new { signerName = "", textHash = "x" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stranger.PostAsync($"/sign/{token}?handler=Decline",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "x" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/sign/{token}/mistyped")).StatusCode);
 
         await Eventually.ReturnsAsync(() => Task.FromResult(
                 collector.Holds("/v1/metrics", "workflow.events.published") && collector.Holds("/v1/metrics", "SignatureRecorded") &&
@@ -69,6 +77,7 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
             held => held, "the collector receives the request, event and outbox-lag metrics", timeoutSeconds: 30);
         await Eventually.ReturnsAsync(() => Task.FromResult(
                 collector.Holds("/v1/traces", "/api/invitations/{token}/sign") && collector.Holds("/v1/traces", "/sign/{token}") &&
+                collector.Holds("/v1/traces", "/sign/{token}/mistyped") &&
                 collector.Holds("/v1/traces", "SignatureRecorded")),
             held => held, "the collector receives the signing request's span and the event's publish span", timeoutSeconds: 30);
         Assert.True(collector.Holds("/v1/traces", "workflow-under-test"));
