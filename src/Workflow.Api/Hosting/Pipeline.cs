@@ -28,6 +28,7 @@ public static class Pipeline
         // After the status code pages, so that a page re-executed for an error status is routed afresh.
         app.UseRouting();
         app.UseTokenGuessingLimit();
+        app.UseNulCharacterRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

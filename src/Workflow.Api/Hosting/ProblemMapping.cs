@@ -56,7 +56,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         if (e.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
-            return Invalid(new Dictionary<string, string[]> { [field] = ["The JSON is malformed or has a value of the wrong type here."] });
+            var message = json.Message.StartsWith(Security.NulCharacters.Message, StringComparison.Ordinal) ? Security.NulCharacters.Message : "The JSON is malformed or has a value of the wrong type here.";
+            return Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
         return new ProblemDetails { Status = e.StatusCode, Title = "The request is invalid.", Detail = e.Message };
     }

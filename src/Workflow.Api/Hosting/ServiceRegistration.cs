@@ -64,7 +64,11 @@ public static class ServiceRegistration
         services.AddExceptionHandler<ProblemMapping>();
         // Let malformed JSON and missing bodies reach ProblemMapping as exceptions, to be answered with a named field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new NulCharacters.RefusingJsonConverter());
+        });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.AddWorkflowHealthChecks();

@@ -39,6 +39,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseNulCharacters();
         AppendToSignatureChains(statementId => LastChainEntryQuery(statementId).FirstOrDefault());
         MoveEventsToOutbox();
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -46,12 +47,27 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseNulCharacters();
         var heads = new Dictionary<Guid, ChainEntry?>();
         foreach (var statementId in SignatureChangesPending().Select(c => c.Signature.StatementId).Distinct())
             heads[statementId] = await LastChainEntryQuery(statementId).FirstOrDefaultAsync(cancellationToken);
         AppendToSignatureChains(statementId => heads[statementId]);
         MoveEventsToOutbox();
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store U+0000 in text. The web edge refuses it in every field it reads; this catches any other way
+    /// in (a CSV file's cells, say) as a validation failure, before the database would fail the whole save.
+    /// </summary>
+    private void RefuseNulCharacters()
+    {
+        var failures = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .SelectMany(e => e.Properties.Where(p => p.CurrentValue is string text && text.Contains('\0'))
+                .Select(p => new FluentValidation.Results.ValidationFailure($"{e.Metadata.ClrType.Name}.{p.Metadata.Name}", "Text may not contain the NUL character (U+0000).")))
+            .ToList();
+        if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
     }
 
     private IQueryable<ChainEntry> LastChainEntryQuery(Guid statementId) =>
@@ -83,6 +99,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     /// </summary>
     private void AppendToSignatureChains(Func<Guid, ChainEntry?> lastSaved)
     {
+        RefuseNulCharacters();
         var heads = new Dictionary<Guid, ChainEntry?>();
         foreach (var (signature, kind, at) in SignatureChangesPending())
         {
