@@ -24,6 +24,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ConflictException e => WithExtensions(Problem(StatusCodes.Status409Conflict, e), e.Extensions),
             TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e),
             BadHttpRequestException e => BadRequest(e),
+            _ when http.RequestServices.GetRequiredService<IDatabaseErrors>().IsUnavailable(exception) => Unavailable(http, exception),
             _ => null,
         };
         if (problem is null)
@@ -40,6 +41,20 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
     private static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
         new(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.", Detail = "See the errors for each field." };
+
+    /// <summary>The database is down or restarting: the client may try again, and is told when; nothing was saved.</summary>
+    private ProblemDetails Unavailable(HttpContext http, Exception exception)
+    {
+        log.LogWarning("The database is unavailable ({Error}); answered 503 (trace {TraceId})", exception.GetBaseException().Message, http.TraceIdentifier);
+        http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is unavailable for a moment.",
+            Detail = "Nothing was saved. Please try again in a few seconds.",
+        };
+    }
+
+    private const string RetryAfterSeconds = "5";
 
     private static ProblemDetails Problem(int status, WorkflowException e) => new() { Status = status, Title = e.Title, Detail = e.Message };
 

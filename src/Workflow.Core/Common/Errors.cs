@@ -42,4 +42,10 @@ public interface IDatabaseErrors
     /// or key first), or the database refused it for the moment because of the other's write. Running again decides.
     /// </summary>
     bool IsLostRace(Microsoft.EntityFrameworkCore.DbUpdateException exception);
+
+    /// <summary>
+    /// Whether the database could not be reached or refused to work for now (down, restarting, out of connections):
+    /// nothing the client did wrong, answered 503 with a time to come back.
+    /// </summary>
+    bool IsUnavailable(Exception exception);
 }

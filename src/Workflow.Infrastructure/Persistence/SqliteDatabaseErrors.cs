@@ -13,4 +13,7 @@ internal sealed class SqliteDatabaseErrors : IDatabaseErrors
 
     public bool IsLostRace(DbUpdateException exception) => exception.InnerException is SqliteException e
         && (e.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint || e.SqliteErrorCode is Busy or Locked);
+
+    /// <summary>An embedded file is there as long as the process is; its busy moments are lost races, retried.</summary>
+    public bool IsUnavailable(Exception exception) => false;
 }

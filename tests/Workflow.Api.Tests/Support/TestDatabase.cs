@@ -14,7 +14,7 @@ public static class TestDatabase
 
     public static bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
 
-    private static string PostgresServer { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server
+    public static string PostgresServer { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server
         ? server : "Host=localhost;Username=workflow;Password=workflow";
 
     public static IReadOnlyDictionary<string, string?> SettingsFor(string dataDirectory)
