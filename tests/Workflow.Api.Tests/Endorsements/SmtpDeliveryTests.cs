@@ -6,18 +6,14 @@ namespace Workflow.Api.Tests.Endorsements;
 /// <summary>Invitations sent over SMTP (MailKit) to a real SMTP server listening on this machine.</summary>
 public sealed class SmtpDeliveryTests
 {
-    private static WorkflowApiFactory OverSmtp(SmtpTestServer smtp) => WorkflowApiFactory.With(settings: new Dictionary<string, string?>
+    private static WorkflowApiFactory OverSmtp(SmtpTestServer smtp) => WorkflowApiFactory.With(settings: smtp.Settings(TimeSpan.FromSeconds(5), new Dictionary<string, string?>
     {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:Smtp:Timeout"] = "00:00:05",
         ["Messaging:RetryIntervalsMs:0"] = "500",
         ["Messaging:RetryIntervalsMs:1"] = "1000",
         ["Messaging:RetryIntervalsMs:2"] = "2000",
         ["Messaging:RetryIntervalsMs:3"] = "4000",
         ["Messaging:RetryIntervalsMs:4"] = "8000",
-    });
+    }));
 
     [Fact]
     public async Task An_invitation_goes_over_smtp_and_a_refused_mailbox_shows_on_the_invitation_without_retrying()

@@ -115,15 +115,10 @@ public sealed class RabbitMqTests
     {
         TestBroker.AssertListens();
         await using var smtp = new SmtpTestServer(); // not listening yet
-        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: new Dictionary<string, string?>(TestBroker.Settings($"test-{Guid.NewGuid():N}"))
-        {
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-            ["Email:Smtp:Timeout"] = "00:00:02",
-            ["Messaging:RetryIntervalsMs:0"] = "50",
-            ["Messaging:RetryIntervalsMs:1"] = "50",
-        });
+        var settings = smtp.Settings(TimeSpan.FromSeconds(2), TestBroker.Settings($"test-{Guid.NewGuid():N}"));
+        settings["Messaging:RetryIntervalsMs:0"] = "50";
+        settings["Messaging:RetryIntervalsMs:1"] = "50";
+        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: settings);
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Parked")).Str("id");
         var invitation = (await drafter.InviteAsync(id, email: "pcu@example.org")).Str("invitationId");

@@ -23,6 +23,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The service's settings for sending through this server, plus any others.</summary>
+    public Dictionary<string, string?> Settings(TimeSpan timeout, IEnumerable<KeyValuePair<string, string?>>? others = null)
+    {
+        var settings = new Dictionary<string, string?>(others ?? [])
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:Timeout"] = timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return settings;
+    }
+
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     public void Start()

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Workflow.Benchmarks;
+
+public static class Paths
+{
+    /// <summary>The folder holding Workflow.sln.</summary>
+    public static string Root { get; } = Above(AppContext.BaseDirectory);
+
+    private static string Above(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Workflow.sln"))) return directory.FullName;
+        throw new InvalidOperationException($"No folder above {start} holds Workflow.sln.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class JsonReading
+{
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
+
+public static class Accounts
+{
+    public static async Task<string> SignInAsync(HttpClient api)
+    {
+        var email = $"bench-{Guid.NewGuid():N}@example.org";
+        const string password = "Benchmark-horse-9";
+        (await api.PostAsJsonAsync("/api/auth/register", new { email, password })).EnsureSuccessStatusCode();
+        return (await (await api.PostAsJsonAsync("/api/auth/login", new { email, password })).ReadJsonAsync())["accessToken"]!.GetValue<string>();
+    }
+}
+
+/// <summary>Distinct organisation names in words (digits would make the directory see look-alikes).</summary>
+public static class Names
+{
+    private static readonly string[] Digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    public static string Of(int n) => string.Join(' ', n.ToString(CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));
+}
+
+public static class Formats
+{
+    public static IEnumerable<(string Name, string Path)> All(string slug) =>
+    [
+        ("Plain text", $"/statements/{slug}/signatories.txt"),
+        ("Markdown", $"/statements/{slug}/signatories.md"),
+        ("CSV", $"/statements/{slug}/signatories.csv"),
+        ("JSON", $"/statements/{slug}/signatories.json"),
+        ("Printable HTML", $"/statements/{slug}/print"),
+        ("Atom feed", $"/statements/{slug}/feed.atom"),
+        ("Widget", $"/statements/{slug}/widget"),
+        ("Statement page", $"/statements/{slug}"),
+        ("API list", $"/api/public/statements/{slug}/signatories"),
+    ];
+}
+
+/// <summary>The built service (Release) as a process of its own.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, Uri address) => (_process, Address) = (process, address);
+
+    public Uri Address { get; }
+
+    private static string Program(string root) =>
+        Path.Combine(root, "src", "Workflow.Api", "bin", "Release", "net10.0", "Workflow.Api.dll") is var dll && File.Exists(dll)
+            ? dll : throw new InvalidOperationException($"{dll} is missing: dotnet build -c Release first (the run script does).");
+
+    public static async Task<ServiceProcess> StartAsync(string root, Dictionary<string, string> environment)
+    {
+        var service = Launch(root, environment, out _);
+        using var http = new HttpClient { BaseAddress = service.Address };
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if (service._process.HasExited) throw new InvalidOperationException("The service stopped:\n" + service._output);
+            try { if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return service; }
+            catch (HttpRequestException) { }
+        }
+        throw new InvalidOperationException("The service was not ready within two minutes:\n" + service._output);
+    }
+
+    private static ServiceProcess Launch(string root, Dictionary<string, string> environment, out Stopwatch started, params string[] extra)
+    {
+        var address = new Uri($"http://127.0.0.1:{Paths.FreePort()}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Program(root));
+        foreach (var arg in extra.Length > 0 ? extra : ["--urls", address.ToString()]) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(process, address);
+        process.OutputDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
+        started = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>The embedded default from a fresh data directory (migrations, seed import) until /health/live answers.</summary>
+    public static async Task<TimeSpan> TimeToFirstAnswerAsync(string root, string dataDirectory)
+    {
+        await using var service = Launch(root, new() { ["DataDirectory"] = dataDirectory, ["Logging__LogLevel__Default"] = "Warning" }, out var clock);
+        using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return clock.Elapsed; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(10);
+        }
+        throw new InvalidOperationException("The embedded default did not answer within two minutes:\n" + service._output);
+    }
+
+    /// <summary>The same program run as a one-line command (a health probe of a closed port): the runtime's own start and exit.</summary>
+    public static async Task<TimeSpan> TimeOfProbeAsync(string root)
+    {
+        await using var probe = Launch(root, new(), out var clock, "probe", $"http://127.0.0.1:{Paths.FreePort()}/");
+        await probe._process.WaitForExitAsync();
+        return clock.Elapsed;
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>pgbench running the single-row insert a signature amounts to, on the same server and database.</summary>
+public static class PgBench
+{
+    public static async Task<LoadResult> InsertAsync(string postgres, string database, int clients, TimeSpan duration, string work)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = database };
+        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand("""
+                CREATE TABLE IF NOT EXISTS bench_signature (id uuid PRIMARY KEY, statement_id uuid NOT NULL, organisation_id uuid NOT NULL,
+                  number integer NOT NULL, signer_name text NOT NULL, text_hash text NOT NULL, signed_at timestamptz NOT NULL,
+                  UNIQUE (statement_id, number));
+                CREATE SEQUENCE IF NOT EXISTS bench_number;
+                TRUNCATE bench_signature;
+                """, connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var script = Path.Combine(work, "insert.sql");
+        await File.WriteAllTextAsync(script,
+            "INSERT INTO bench_signature VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), nextval('bench_number'), 'Benchmark Signer', md5(random()::text), now());\n");
+        var logs = Directory.CreateDirectory(Path.Combine(work, $"pgbench-{clients}"));
+        var start = new ProcessStartInfo("pgbench") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = logs.FullName };
+        foreach (var arg in new[] { "-n", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
+                     "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-l", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+                     "-U", builder.Username!, database })
+            start.ArgumentList.Add(arg);
+        start.Environment["PGPASSWORD"] = builder.Password;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pgbench did not start");
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException("pgbench failed:\n" + output);
+        // Per-transaction log lines: client_id transaction_no time(µs) script_no time_epoch time_us.
+        var latencies = Directory.GetFiles(logs.FullName, "pgbench_log.*").SelectMany(File.ReadLines)
+            .Select(l => double.Parse(l.Split(' ')[2], CultureInfo.InvariantCulture) / 1000).ToArray();
+        return new LoadResult(latencies.Length, 0, duration, latencies);
+    }
+}
+
+/// <summary>nginx serving files from a folder of its own, on a free port.</summary>
+public sealed class Nginx : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Nginx(Process process, Uri address) => (_process, Address) = (process, address);
+
+    public Uri Address { get; }
+
+    public static async Task<Nginx> StartAsync(string work, Dictionary<string, byte[]> files)
+    {
+        var prefix = Directory.CreateDirectory(Path.Combine(work, "nginx"));
+        var site = Directory.CreateDirectory(Path.Combine(prefix.FullName, "site"));
+        foreach (var (name, bytes) in files) await File.WriteAllBytesAsync(Path.Combine(site.FullName, name), bytes);
+        var port = Paths.FreePort();
+        var user = Environment.UserName == "root" ? "user root;\n" : "";
+        await File.WriteAllTextAsync(Path.Combine(prefix.FullName, "nginx.conf"), $$"""
+            {{user}}worker_processes auto;
+            daemon off;
+            pid {{prefix.FullName}}/nginx.pid;
+            error_log {{prefix.FullName}}/error.log;
+            events { worker_connections 1024; }
+            http {
+              access_log off;
+              include /etc/nginx/mime.types;
+              client_body_temp_path {{prefix.FullName}}/body;
+              proxy_temp_path {{prefix.FullName}}/proxy;
+              fastcgi_temp_path {{prefix.FullName}}/fastcgi;
+              uwsgi_temp_path {{prefix.FullName}}/uwsgi;
+              scgi_temp_path {{prefix.FullName}}/scgi;
+              server { listen 127.0.0.1:{{port}}; root {{site.FullName}}; }
+            }
+            """);
+        var start = new ProcessStartInfo("nginx") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-p", prefix.FullName, "-c", Path.Combine(prefix.FullName, "nginx.conf") }) start.ArgumentList.Add(arg);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx-light)");
+        var nginx = new Nginx(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = nginx.Address };
+        for (var i = 0; i < 50; i++, await Task.Delay(100))
+        {
+            try { if ((await http.GetAsync("/" + files.Keys.First())).IsSuccessStatusCode) return nginx; }
+            catch (HttpRequestException) { }
+        }
+        throw new InvalidOperationException("nginx did not answer:\n" + await process.StandardError.ReadToEndAsync());
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
