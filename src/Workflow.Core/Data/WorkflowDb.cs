@@ -57,6 +57,21 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     }
 
     /// <summary>
+    /// Signing takes the next number of the statement's list and the next link of its chain: strictly one after another.
+    /// Instead of letting concurrent signings race and retry (which collapses under load), each takes the statement's row
+    /// lock first, in a transaction of its own, and the others wait their turn. A no-op update takes that lock the same
+    /// way on PostgreSQL, SQL Server (row locks) and SQLite (the database's write lock), before anything is read.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockStatementAsync(Guid statementId, CancellationToken ct)
+    {
+        var transaction = await Database.BeginTransactionAsync(ct);
+        var locked = await Database.ExecuteSqlAsync($"UPDATE \"Statements\" SET \"Title\" = \"Title\" WHERE \"Id\" = {statementId}", ct);
+        // The caller read the id from a row that refers to the statement: missing here would mean the lock silently did nothing.
+        if (locked != 1) throw new InvalidOperationException($"Statement {statementId} was not found to lock.");
+        return transaction;
+    }
+
+    /// <summary>
     /// PostgreSQL cannot store U+0000 in text. The web edge refuses it in every field it reads; this catches any other way
     /// in (a CSV file's cells, say) as a validation failure, before the database would fail the whole save.
     /// </summary>

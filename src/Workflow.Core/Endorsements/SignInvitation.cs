@@ -44,6 +44,7 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
     public async Task<SignatureResult> Handle(SignInvitation request, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        await using var transaction = await db.LockStatementAsync(invitation.StatementId, ct);
         var statement = await db.Statements.SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
 
@@ -72,6 +73,7 @@ public sealed class SignInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         invitation.MarkSigned(signature.Id, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new SignatureResult(SignatureReceipt.From(signature, statement, organisation), Created: true);
     }
 }
