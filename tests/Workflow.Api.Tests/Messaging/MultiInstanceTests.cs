@@ -53,7 +53,7 @@ public sealed class MultiInstanceTests
         var statement = await drafter.CreateStatementAsync(title: "A thousand voices");
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");
-        for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {Words(i)},org{i}@example.org\n");
+        for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {OrganisationNames.InWords(i)},org{i}@example.org\n");
         var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
         var report = await bulk.JsonAsync();
         Assert.True(bulk.IsSuccessStatusCode, report.ToJsonString());
@@ -103,9 +103,4 @@ public sealed class MultiInstanceTests
                 db.OutboxMessages.Any(m => m.MessageId == p.MessageId && m.Type.EndsWith("SignatureRecorded"))));
         }
     }
-
-
-    /// <summary>Distinct names without digits (the directory would take "Organisation 1" and "Organisation 11" for look-alikes of nothing, but keep it plain).</summary>
-    private static string Words(int n) => string.Join(' ', n.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        .Select(d => new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" }[d - '0']));
 }

@@ -21,6 +21,13 @@ public sealed class ServiceProcess : IAsyncDisposable, IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>kill -9: the process ends at once, in the middle of whatever it was doing.</summary>
+    public void Crash()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public static ServiceProcess Start(string name, string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
