@@ -65,11 +65,7 @@ foreach (var clients in levels)
     using var signers = Load.Client(service.Address, clients);
     var batch = tokens.Skip(signed).Take(perLevel).ToList();
     signed += batch.Count;
-    var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), async token =>
-    {
-        using var answer = await signers.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Benchmark Signer" });
-        return answer.StatusCode == HttpStatusCode.Created;
-    });
+    var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
     var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
     report.Signing.Add((clients, result, baseline));
     Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; pgbench {baseline.PerSecond:F0}/s");
@@ -77,11 +73,7 @@ foreach (var clients in levels)
 
 // The rest of the list, then publication.
 using (var filler = Load.Client(service.Address, 32))
-    await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), async token =>
-    {
-        using var answer = await filler.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Benchmark Signer" });
-        return answer.StatusCode == HttpStatusCode.Created;
-    });
+    await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
 (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
 var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
 Console.WriteLine($"published with {listed} signatories");
@@ -144,3 +136,9 @@ await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(
 var output = Path.Combine(root, "tests", "Workflow.Benchmarks", quick ? "REPORT-quick.md" : "REPORT.md");
 await File.WriteAllTextAsync(output, report.ToMarkdown(quick, levels, perLevel));
 Console.WriteLine($"Report: {output}");
+
+static async Task<bool> SignAsync(HttpClient client, string token)
+{
+    using var answer = await client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Benchmark Signer" });
+    return answer.StatusCode == HttpStatusCode.Created;
+}

@@ -42,16 +42,14 @@ public static class Telemetry
     }
 
     /// <summary>
-    /// Signing, sign-on and co-drafting links carry their token in the path ({token} in every such route); a span keeps the
-    /// route with "{token}" in its place, so that whoever reads the traces cannot sign. (Query strings are redacted by the
-    /// instrumentation itself.)
+    /// Signing, sign-on and co-drafting links carry their token in the path. Every such token is made by
+    /// InvitationToken.New, so any path segment of that shape becomes "{token}" in the span: on every route, error paths
+    /// (where route values are gone) and mistyped links included, so that whoever reads the traces cannot sign.
+    /// (Query strings are redacted by the instrumentation itself.)
     /// </summary>
     private static void RedactToken(Activity activity, HttpContext context)
     {
-        if (context.Request.Path.Value is not { } path) return;
-        var token = context.Items[Security.TokenGuessing.TokenItem] as string ?? context.GetRouteValue("token") as string;
-        if (token is { Length: > 0 }) path = path.Replace(token, "{token}", StringComparison.Ordinal);
-        // A link mistyped into a route that does not exist still carries its token: any segment shaped like one goes too.
-        activity.SetTag("url.path", string.Join('/', path.Split('/').Select(segment => InvitationToken.IsWellFormed(segment) ? "{token}" : segment)));
+        if (context.Request.Path.Value is { } path)
+            activity.SetTag("url.path", string.Join('/', path.Split('/').Select(segment => InvitationToken.IsWellFormed(segment) ? "{token}" : segment)));
     }
 }

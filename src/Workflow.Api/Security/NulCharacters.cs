@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
+using Workflow.Core.Common;
 
 namespace Workflow.Api.Security;
 
@@ -25,38 +25,26 @@ public static class NulCharacters
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
-    /// <summary>After routing, so that route values are known.</summary>
+    /// <summary>After routing, so that route values are known. The refusal is answered where every other one is (ProblemMapping).</summary>
     public static IApplicationBuilder UseNulCharacterRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var field = http.Request.Query.FirstOrDefault(q => q.Value.Any(v => v?.Contains('\0') == true)).Key
             ?? http.Request.RouteValues.FirstOrDefault(r => r.Value is string s && s.Contains('\0')).Key;
-        var message = Message;
         if (field is null && http.Request.HasFormContentType)
         {
+            IFormCollection form;
             try
             {
-                var form = await http.Request.ReadFormAsync(http.RequestAborted);
-                field = form.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0') == true)).Key;
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
             }
             catch (InvalidDataException e)
             {
                 // ASP.NET's form reader refuses NUL itself, and malformed or oversized forms.
-                (field, message) = ("form", e.Message);
+                throw new DomainRuleException("form", e.Message);
             }
+            field = form.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0') == true)).Key;
         }
-        if (field is null)
-        {
-            await next(http);
-            return;
-        }
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.", Detail = "See the errors for each field.",
-            },
-        });
+        if (field is not null) throw new DomainRuleException(field, Message);
+        await next(http);
     });
 }

@@ -21,33 +21,25 @@ public sealed class TokenGuessingOptions
 /// 256 random bits, so this is about noise and enumeration, not feasibility. Counted in each instance's memory.
 /// Behind a reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so that the address is the client's.
 /// </summary>
-public sealed class TokenGuessing(IConfiguration configuration) : IDisposable
+public sealed class TokenGuessing : IDisposable
 {
-    private static TokenGuessingOptions OptionsFrom(IConfiguration configuration) =>
-        configuration.GetSection(TokenGuessingOptions.Section).Get<TokenGuessingOptions>() ?? new();
+    private readonly TokenGuessingOptions _options;
+    private readonly PartitionedRateLimiter<string> _failures;
 
-    private readonly TokenGuessingOptions _options = OptionsFrom(configuration);
-
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = OptionsFrom(configuration).FailedLookupsPerWindow,
-            Window = OptionsFrom(configuration).Window,
-            QueueLimit = 0,
-        }));
-
-    /// <summary>The request's link token, for whatever must not show it (traces).</summary>
-    public const string TokenItem = "workflow.link-token";
+    public TokenGuessing(IConfiguration configuration)
+    {
+        var options = _options = configuration.GetSection(TokenGuessingOptions.Section).Get<TokenGuessingOptions>() ?? new();
+        _failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.FailedLookupsPerWindow, Window = options.Window, QueueLimit = 0 }));
+    }
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (http.GetRouteValue("token") is not string token)
+        if (http.GetRouteValue("token") is null)
         {
             await next(http);
             return;
         }
-        // Error handling (the exception handler, the error page) clears route values; telemetry still needs to hide the token.
-        http.Items[TokenItem] = token;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (_failures.GetStatistics(address)?.CurrentAvailablePermits == 0)
         {

@@ -32,11 +32,11 @@ public sealed class ErrorQueues(MessagingOptions messaging, string prefix)
         var moved = 0;
         foreach (var name in MessagingSetup.ConsumerQueues.Select(name => prefix + name))
         {
-            if (await CountAsync(connection, name + "_error", cancellationToken) == 0) continue;
+            // Only what is there now: a message that fails again comes back behind us and waits for the next run.
+            var waiting = await CountAsync(connection, name + "_error", cancellationToken);
+            if (waiting == 0) continue;
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            // Only what is there now: a message that fails again comes back behind us and waits for the next run.
-            var waiting = (await channel.QueueDeclarePassiveAsync(name + "_error", cancellationToken)).MessageCount;
             for (var i = 0; i < waiting; i++)
             {
                 var failed = await channel.BasicGetAsync(name + "_error", autoAck: false, cancellationToken);
