@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflow.Contracts;
 using Workflow.Core.Data;
 
@@ -13,7 +14,7 @@ namespace Workflow.Infrastructure.Messaging;
 /// as the bus has taken it. A crash between the two publishes that message again at the next pass;
 /// consumers recognise it by its message id (the inbox), so every event is handled once.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log)
 {
     private static readonly Dictionary<string, Type> ContractTypes = typeof(IWorkflowEvent).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowEvent).IsAssignableFrom(t))
@@ -53,9 +54,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
 
             try
             {
-                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct);
+                // A publish in flight when the broker's connection dies may wait for its confirmation for ever (seen with
+                // RabbitMQ: the outbox stood still after the broker came back). Give up on it after a while and publish it
+                // again on the next pass; consumers recognise a message that did arrive by its id.
+                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct).WaitAsync(options.Value.PublishTimeout);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // The bus is unwell: keep the order, stop here and try this message again on the next pass.
                 message.LastError = Truncate(e.Message);

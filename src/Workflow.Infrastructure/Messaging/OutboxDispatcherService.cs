@@ -10,6 +10,8 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for events when no save has woken it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 100;
+    /// <summary>How long a publish may wait for the broker before it counts as failed and is tried again on the next pass.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>With the in-memory transport: how far back to publish again at start-up (see <see cref="OutboxDispatcher.RequeueRecentlySentAsync"/>).</summary>
     public TimeSpan RedeliverOnStartWindow { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>Set to false to run a process that writes events but does not publish them.</summary>

@@ -93,6 +93,38 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_publish_the_bus_never_finishes_is_given_up_after_the_timeout_and_the_message_goes_out_on_a_later_pass()
+    {
+        await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?>(DispatcherOff) { ["Outbox:PublishTimeout"] = "00:00:01" });
+        await MakeEventsAsync(factory, revisions: 1);
+        var written = await OutboxAsync(factory);
+        var bus = factory.Services.GetRequiredService<IBus>();
+        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
+
+        // As a publish in flight when the broker's connection died: it never completes.
+        using var stuck = new CancellationTokenSource();
+        using (bus.ConnectPublishObserver(new HoldFirstPublish(stuck.Token)))
+        {
+            var started = DateTime.UtcNow;
+            Assert.Equal(0, await dispatcher.DispatchPendingAsync(100, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(30));
+            var first = (await OutboxAsync(factory)).Single(m => m.Sequence == written[0].Sequence);
+            Assert.Null(first.SentAt);
+            Assert.Equal(1, first.Attempts);
+            Assert.Contains("timed out", first.LastError, StringComparison.OrdinalIgnoreCase);
+            Assert.All((await OutboxAsync(factory)).Where(m => m.Sequence > first.Sequence), m => Assert.Equal(0, m.Attempts)); // the order is kept
+            stuck.Cancel();
+        }
+
+        Assert.True(await dispatcher.DispatchPendingAsync(100, CancellationToken.None) >= written.Count);
+        var after = await OutboxAsync(factory);
+        Assert.All(after.Where(m => written.Any(w => w.Sequence == m.Sequence)), m => Assert.NotNull(m.SentAt));
+        Assert.Null(after[0].LastError);
+        var counts = await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)), "every event reached the audit log");
+        Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
+    }
+
+    [Fact]
     public async Task Events_published_again_after_a_crash_before_they_were_marked_sent_are_handled_once()
     {
         await using var factory = new WorkflowApiFactory();
@@ -150,6 +182,20 @@ public sealed class OutboxTests
         }
 
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
+    /// <summary>Holds the first publish that passes until the token is cancelled, then lets it fail.</summary>
+    private sealed class HoldFirstPublish(CancellationToken release) : IPublishObserver
+    {
+        private int _seen;
+
+        public async Task PrePublish<T>(PublishContext<T> context) where T : class
+        {
+            if (Interlocked.Increment(ref _seen) == 1) await Task.Delay(Timeout.Infinite, release);
+        }
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
     private sealed class StopAfter(int count, CancellationTokenSource stop) : IPublishObserver
