@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Support;
+
+namespace Workflow.Api.Tests.Faults;
+
+/// <summary>
+/// RabbitMQ goes away under a running service (a proxy between them drops every connection and refuses new ones) and
+/// comes back: signing goes on meanwhile, the events wait in the outbox, and once the broker is back the outbox drains
+/// and every event is consumed exactly once. Needs RabbitMQ as .ci/run sets it up.
+/// </summary>
+public sealed class BrokerOutageTests
+{
+    [Fact]
+    public async Task While_the_broker_is_away_signing_goes_on_and_the_outbox_drains_once_it_is_back()
+    {
+        TestBroker.AssertListens();
+        var broker = new Uri(TestBroker.Address);
+        await using var proxy = new TcpProxy(broker.Host, broker.Port > 0 ? broker.Port : 5672);
+        var settings = TestBroker.Settings($"test-{Guid.NewGuid():N}");
+        settings["Messaging:RabbitMq:Host"] = $"rabbitmq://127.0.0.1:{proxy.Port}{broker.AbsolutePath}";
+        await using var factory = WorkflowApiFactory.With(testHarness: false, settings: settings);
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Signed while the broker was away");
+        var id = Guid.Parse(statement.Str("id"));
+        var tokens = new List<string>();
+        for (var i = 0; i < 10; i++)
+            tokens.Add((await drafter.InviteAsync(statement.Str("id"), name: $"Broker organisation {OrganisationNames.InWords(i)}", nameEnglish: null, acronym: null,
+                email: $"broker{i}-{id:N}@example.org")).Str("token"));
+        await drafter.OpenAsync(statement.Str("id"));
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("StatementOpenedForSignature"))),
+            count => count == 1, "events flow through the broker before the outage", timeoutSeconds: 60);
+
+        proxy.Cut();
+
+        foreach (var token in tokens)
+            Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(await factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null && m.Type.EndsWith("SignatureRecorded"))) > 0,
+            "with the broker away the signatures' events wait in the outbox");
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded"))));
+
+        proxy.Restore();
+
+        // The probe says what still waits and why, so that a stall explains itself.
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(async db => string.Join("; ", await db.OutboxMessages.Where(m => m.SentAt == null)
+                .OrderBy(m => m.Sequence).Select(m => $"#{m.Sequence} {m.Type} attempts {m.Attempts}: {m.LastError}").ToListAsync())),
+            unsent => unsent.Length == 0, "the outbox drains once the broker is back", timeoutSeconds: 120);
+        var audited = await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.AuditEntries
+                .Where(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded")).Select(a => a.MessageId).ToListAsync()),
+            messages => messages.Count >= tokens.Count, "every signature's event is consumed", timeoutSeconds: 120);
+        Assert.Equal(tokens.Count, audited.Count);
+        Assert.Equal(audited.Count, audited.Distinct().Count());
+    }
+}
