@@ -22,6 +22,8 @@ public static class Mediation
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehaviour<,>));
 
+        services.AddSingleton<Endorsements.SigningQueue>();
+
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
         foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {

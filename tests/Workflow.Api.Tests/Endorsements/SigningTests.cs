@@ -240,6 +240,38 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r["number"]!.GetValue<int>()).Order());
     }
 
+    [Fact]
+    public async Task Signings_arriving_together_are_each_decided_alone_a_refusal_holding_back_none_of_the_others()
+    {
+        var (drafter, id) = await OpenStatementAsync();
+        var tokens = new List<string>();
+        for (var i = 1; i <= 30; i++)
+            tokens.Add((await drafter.InviteAsync(id, name: $"Burst {i}", nameEnglish: null, acronym: $"B{i}", country: "PE", email: $"b{i}@example.org")).Str("token"));
+        // Twenty signed as shown, five against a text that is not the one open for signature, and five links signed twice at once.
+        var good = tokens[..20];
+        var wrongText = tokens[20..25];
+        var twice = tokens[25..];
+
+        var answers = await Task.WhenAll(
+            good.Concat(twice).Concat(twice).Select(t => factory.CreateClient().SignAsync(t))
+                .Concat(wrongText.Select(t => factory.CreateClient().PostAsJsonAsync($"/api/invitations/{t}/sign", new { signerName = "A", textHash = new string('0', 64) }))));
+
+        var byToken = good.Concat(twice).Concat(twice).Concat(wrongText).Zip(answers).ToLookup(p => p.First, p => p.Second.StatusCode);
+        Assert.All(good, t => Assert.Equal([HttpStatusCode.Created], byToken[t]));
+        Assert.All(wrongText, t => Assert.Equal([HttpStatusCode.Conflict], byToken[t]));
+        Assert.All(twice, t => Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], byToken[t].Order()));
+        var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id))
+            .Select(s => new { s.Number, s.EndorsementRequestId }).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 25), recorded.Select(s => s.Number).Order());
+        Assert.Equal(25, recorded.Select(s => s.EndorsementRequestId).Distinct().Count());
+
+        await drafter.PublishAsync(id);
+        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
+        Assert.True(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
+        Assert.Equal(25, verify["length"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("Российская маоистская партия", "Russian Maoist Party", "RMP", "RU")]
     [InlineData("الحزب الشيوعي السوداني", "Sudanese Communist Party", null, "SD")]
