@@ -23,6 +23,7 @@ public static class Mediation
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehaviour<,>));
 
         services.AddSingleton<Endorsements.SigningQueue>();
+        services.AddSingleton<SignOn.PendingSignOnCounts>();
 
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
         foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -10,9 +10,10 @@ using Workflow.Core.Data;
 namespace Workflow.Infrastructure.Messaging;
 
 /// <summary>
-/// Publishes the outbox to MassTransit in the order it was written, marking each message sent as soon
-/// as the bus has taken it. A crash between the two publishes that message again at the next pass;
-/// consumers recognise it by its message id (the inbox), so every event is handled once.
+/// Publishes the outbox to MassTransit in the order it was written, marking each message sent once the bus has taken
+/// it; the marks of a batch are saved together at its end (one commit per message set the pace in a surge). A crash
+/// before that save publishes the batch's messages again at the next pass; consumers recognise them by their message id
+/// (the inbox), so every event is handled once.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log)
 {
@@ -28,6 +29,21 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var bus = scope.ServiceProvider.GetRequiredService<IBus>();
 
         var batch = await db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
+        var published = 0;
+        try
+        {
+            published = await PublishInOrderAsync(db, bus, batch, ct);
+        }
+        finally
+        {
+            // Saved whatever the token says: the bus has these messages, and forgetting that would only cause harmless duplicates.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return published;
+    }
+
+    private async Task<int> PublishInOrderAsync(WorkflowDb db, IBus bus, List<OutboxMessage> batch, CancellationToken ct)
+    {
         var published = 0;
         foreach (var message in batch)
         {
@@ -47,7 +63,6 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
                 // It will never publish: set it aside rather than hold back every later event behind it.
                 message.ParkedAt = clock.GetUtcNow();
                 message.LastError = Truncate(e.Message);
-                await db.SaveChangesAsync(CancellationToken.None);
                 log.LogCritical(e, "Outbox message {Sequence} ({Type}) cannot be read and was parked; it needs a person", message.Sequence, message.Type);
                 continue;
             }
@@ -63,15 +78,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             {
                 // The bus is unwell: keep the order, stop here and try this message again on the next pass.
                 message.LastError = Truncate(e.Message);
-                await db.SaveChangesAsync(CancellationToken.None);
                 log.LogError(e, "Publishing outbox message {Sequence} ({Type}) failed; it will be tried again", message.Sequence, message.Type);
                 break;
             }
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
             WorkflowMetrics.Published(type.Name, message.SentAt.Value - message.OccurredAt);
-            // Saved whatever the token says: the bus has the message, and forgetting that would only cause a harmless duplicate.
-            await db.SaveChangesAsync(CancellationToken.None);
             published++;
         }
         return published;
