@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 
 namespace Workflow.Benchmarks;
 
@@ -16,7 +17,17 @@ public sealed record LoadResult(int Completed, int Errors, TimeSpan Elapsed, dou
     }
 }
 
-/// <summary>A closed-loop load client: <c>clients</c> workers, each sending its next request when the last one answered.</summary>
+/// <summary>What an open-loop run measured: the requests offered on schedule and, in <see cref="Load"/>, the answers, with each
+/// latency counted from the request's scheduled start. Errors are counted by kind: an HTTP status, a timeout, a connection failure.</summary>
+public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadResult Load, IReadOnlyDictionary<string, int> Errors, TimeSpan MaxStartDelay)
+{
+    public string ErrorSummary => Errors.Count == 0 ? "none" : string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} × {e.Key}"));
+}
+
+/// <summary>
+/// Closed-loop load: <c>clients</c> workers, each sending its next request when the last one answered. Open-loop load
+/// (<see cref="OpenLoopAsync"/>): requests started at a fixed rate whatever the answers, as a crowd sends them.
+/// </summary>
 public static class Load
 {
     public static HttpClient Client(Uri baseAddress, int connections) => new(new SocketsHttpHandler
@@ -56,5 +67,55 @@ public static class Load
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(Worker)));
         clock.Stop();
         return new LoadResult(latencies.Count - errors, errors, clock.Elapsed, latencies.ToArray());
+    }
+
+    /// <summary>
+    /// Starts request n at n / <paramref name="perSecond"/> seconds for <paramref name="duration"/>, whether or not earlier
+    /// ones have been answered, then waits for every answer. A request's latency runs from its scheduled start, not from when
+    /// it was sent, so a stalled server is charged for the requests it held up rather than the client waiting politely for it
+    /// (coordinated omission). <paramref name="answered"/> hears of each answer: when (since the start) and whether it was a success.
+    /// </summary>
+    public static async Task<OpenLoopResult> OpenLoopAsync(double perSecond, TimeSpan duration, Func<int, Task<HttpStatusCode>> send,
+        Action<TimeSpan, bool>? answered = null)
+    {
+        var total = (int)Math.Round(perSecond * duration.TotalSeconds);
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentDictionary<string, int>();
+        var succeeded = 0;
+        var requests = new List<Task>(total);
+        var maxStartDelay = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+
+        async Task One(int n, TimeSpan due)
+        {
+            string? error;
+            try
+            {
+                var status = await send(n);
+                error = (int)status is >= 200 and < 300 ? null : $"{(int)status} {status}";
+            }
+            catch (TaskCanceledException) { error = "timeout"; }
+            catch (HttpRequestException e) { error = $"connection ({e.HttpRequestError})"; }
+            var done = clock.Elapsed;
+            latencies.Add((done - due).TotalMilliseconds);
+            if (error is null) Interlocked.Increment(ref succeeded);
+            else errors.AddOrUpdate(error, 1, (_, count) => count + 1);
+            answered?.Invoke(done, error is null);
+        }
+
+        for (var n = 0; n < total; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            // After a late wake-up, every request already due starts at once: the schedule is kept, not shifted.
+            if (clock.Elapsed - due > maxStartDelay) maxStartDelay = clock.Elapsed - due;
+            var number = n;
+            requests.Add(Task.Run(() => One(number, due)));
+        }
+        await Task.WhenAll(requests);
+        clock.Stop();
+        return new OpenLoopResult(perSecond, total, new LoadResult(succeeded, total - succeeded, clock.Elapsed, latencies.ToArray()),
+            new Dictionary<string, int>(errors), maxStartDelay);
     }
 }

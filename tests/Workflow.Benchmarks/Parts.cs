@@ -200,7 +200,10 @@ public static class PgBench
     }
 }
 
-/// <summary>nginx serving files from a folder of its own, on a free port.</summary>
+/// <summary>
+/// nginx serving files from a folder of its own, on a free port. With <c>answersPosts</c>, a POST to a file is answered
+/// with 202 and the file (a static file refuses a POST with 405, which an error page turns into the file itself).
+/// </summary>
 public sealed class Nginx : IAsyncDisposable
 {
     private readonly Process _process;
@@ -209,13 +212,14 @@ public sealed class Nginx : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<Nginx> StartAsync(string work, Dictionary<string, byte[]> files)
+    public static async Task<Nginx> StartAsync(string work, Dictionary<string, byte[]> files, bool answersPosts = false)
     {
         var prefix = Directory.CreateDirectory(Path.Combine(work, "nginx"));
         var site = Directory.CreateDirectory(Path.Combine(prefix.FullName, "site"));
         foreach (var (name, bytes) in files) await File.WriteAllBytesAsync(Path.Combine(site.FullName, name), bytes);
         var port = Paths.FreePort();
         var user = Environment.UserName == "root" ? "user root;\n" : "";
+        var posts = answersPosts ? string.Concat(files.Keys.Select(name => $"location = /{name} {{ error_page 405 =202 /{name}; }} ")) : "";
         await File.WriteAllTextAsync(Path.Combine(prefix.FullName, "nginx.conf"), $$"""
             {{user}}worker_processes auto;
             daemon off;
@@ -230,7 +234,7 @@ public sealed class Nginx : IAsyncDisposable
               fastcgi_temp_path {{prefix.FullName}}/fastcgi;
               uwsgi_temp_path {{prefix.FullName}}/uwsgi;
               scgi_temp_path {{prefix.FullName}}/scgi;
-              server { listen 127.0.0.1:{{port}}; root {{site.FullName}}; }
+              server { listen 127.0.0.1:{{port}}; root {{site.FullName}}; {{posts}}}
             }
             """);
         var start = new ProcessStartInfo("nginx") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };

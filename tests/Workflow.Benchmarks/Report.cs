@@ -12,6 +12,8 @@ public sealed class Report
     public List<(string Name, double Milliseconds, long Bytes, long PeakMemory)> Formats { get; } = [];
     public List<(TimeSpan Service, TimeSpan Runtime)> Startup { get; } = [];
     public int ListSize { get; set; }
+    /// <summary>The surge against the service, the same against nginx, the warm-up's submissions, and the limits raised for it.</summary>
+    public (SurgeResult Service, OpenLoopResult Nginx, int WarmUp, IReadOnlyDictionary<string, string> Raised)? Surge { get; set; }
 
     public string ToMarkdown(bool quick, int[] levels, int perLevel)
     {
@@ -25,9 +27,19 @@ public sealed class Report
         md.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():F0} GiB; {Shell("uname", "-sr")}");
         md.AppendLine($"- .NET {Environment.Version}; {Shell("psql", "--version")}; {Shell("nginx", "-v")}");
         md.AppendLine("- The service: the Release build, one process (web and consumers), PostgreSQL on loopback, the in-memory bus; " +
-                      "load from a closed-loop .NET client on the same machine (each client sends its next request when the last is answered).");
+                      "load from a closed-loop .NET client on the same machine (each client sends its next request when the last is answered), " +
+                      "except in the surge, whose client is open-loop.");
         md.AppendLine();
 
+        if (Signing.Count > 0) AppendMain(md, levels, perLevel);
+        if (Surge is { } surge) AppendSurge(md, surge.Service, surge.Nginx, surge.WarmUp, surge.Raised);
+        md.AppendLine("## Profiles").AppendLine();
+        md.AppendLine("What the profiler (dotnet-trace, dotnet-counters) and PostgreSQL's own statistics showed, and what was changed: [PROFILING.md](PROFILING.md).");
+        return md.ToString();
+    }
+
+    private void AppendMain(StringBuilder md, int[] levels, int perLevel)
+    {
         md.AppendLine("## Signing").AppendLine();
         md.AppendLine($"{perLevel} invitations signed at each level, all on one statement (the hardest case: every signature takes the next number " +
                       "of the same list). Baseline: pgbench on the same database, the same number of clients, inserting one row of the same shape " +
@@ -65,9 +77,72 @@ public sealed class Report
         for (var i = 0; i < Startup.Count; i++)
             md.AppendLine($"| {i + 1} | {Startup[i].Service.TotalMilliseconds:F0} | {Startup[i].Runtime.TotalMilliseconds:F0} | {Startup[i].Service / Startup[i].Runtime:F1}× |");
         md.AppendLine();
-        md.AppendLine("## Not measured yet").AppendLine();
-        md.AppendLine("The open sign-on surge (500 submissions a second for two minutes, consumers' lag and catch-up) and profiles of the hot spots.");
-        return md.ToString();
+    }
+
+    private static void AppendSurge(StringBuilder md, SurgeResult surge, OpenLoopResult nginx, int warmUp, IReadOnlyDictionary<string, string> raised)
+    {
+        var ours = surge.Load;
+        md.AppendLine("## Open sign-on surge").AppendLine();
+        md.AppendLine($"{ours.OfferedPerSecond:F0} submissions a second for {surge.Duration.TotalSeconds:F0} s ({ours.Offered:N0} in all) to the public form " +
+                      "(`POST /api/public/statements/{slug}/sign-on`), all on one statement, each from its own e-mail address at its own domain. " +
+                      "The client is open-loop: submission n is started n / rate seconds after the start whether or not the earlier ones were answered, " +
+                      "as a crowd sends them, and its latency runs from that scheduled moment, so a stalled service is charged for the submissions it held up. " +
+                      "A submission not answered within 30 s counts as an error (a timeout), as does any answer but 202; latencies include the errors'. " +
+                      "The client keeps at most 1,000 connections open to a server, as a reverse proxy in front might; a submission finding them all busy " +
+                      "waits in the client for one, and that wait is part of its latency. " +
+                      $"The surge has a service process and database of its own, started fresh; {warmUp} submissions warm it up first and every consumer has handled them " +
+                      "before it begins. All requests come from 127.0.0.1, so the limits meant for one client address and for one statement's entries awaiting " +
+                      $"confirmation are raised for it ({string.Join(", ", raised.Select(r => $"`{r.Key}={r.Value}`"))}); the per-domain limit stays at its default, " +
+                      "which distinct domains never reach. " +
+                      "Baseline: the same generator at the same rate for the same time, posting the same bodies to nginx, which answers each with 202 and a copy of " +
+                      "the service's receipt: what this machine and this client manage at that rate when the server does no work. A generator falling behind its own " +
+                      "schedule (worst lateness below) would mean the machine, not the service, set the pace.").AppendLine();
+        md.AppendLine("| Server | Offered/s | Answered 202 | 202/s | p50 ms | p99 ms | Max ms | Errors | Generator's worst lateness ms |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (name, run) in new[] { ("Workflow", ours), ("nginx", nginx) })
+            md.AppendLine($"| {name} | {run.OfferedPerSecond:F0} | {run.Load.Completed:N0} | {run.Load.PerSecond:F0} | {run.Load.Percentile(50):F1} | {run.Load.Percentile(99):F1} | " +
+                          $"{run.Load.Percentile(100):F0} | {run.Load.Errors:N0} | {run.MaxStartDelay.TotalMilliseconds:F0} |");
+        md.AppendLine();
+        md.AppendLine($"202/s counts the successes over the time from the first scheduled submission to the last answer. Ratio of 202/s, Workflow / nginx: " +
+                      $"{ours.Load.PerSecond / nginx.Load.PerSecond:P1}; p99, Workflow / nginx: {ours.Load.Percentile(99) / nginx.Load.Percentile(99):F1}×. " +
+                      $"Errors — Workflow: {ours.ErrorSummary}; nginx: {nginx.ErrorSummary}.").AppendLine();
+        md.AppendLine($"Targets: no errors — {(ours.Load.Errors == 0 ? "met" : "**not met**")}; the offered rate sustained (202/s at least 99 % of it) — " +
+                      $"{(ours.Load.PerSecond >= 0.99 * ours.OfferedPerSecond ? "met" : "**not met**")}.").AppendLine();
+
+        md.AppendLine("### The consumers during and after the surge").AppendLine();
+        md.AppendLine("Each submission saves its entry and one event, `SignOnSubmitted`, in the outbox, in one transaction. The dispatcher publishes the outbox " +
+                      "to the in-memory bus and marks each row sent; two consumers then handle each event: the audit log (a row in `AuditEntries`) and the " +
+                      "confirmation e-mail to the address given (an .eml file in the pickup folder). Every second, from the start of the surge until all three " +
+                      $"have caught up or for {surge.CatchUpLimit.TotalMinutes:F0} min after its end at most, the benchmark counts entries saved, outbox rows not yet sent, " +
+                      "audit rows and e-mail files. Backlog: entries saved and not yet handled by that stage (for the dispatcher, rows not yet sent). " +
+                      "Behind: how long ago the oldest acknowledged submission still waiting for that stage was acknowledged, taking each stage to handle them " +
+                      "in order (for the dispatcher: the age of the oldest unsent row). Caught up: from the end of the surge until the backlog is zero for good, " +
+                      "to within the one-second sampling; 0 when it never fell behind at the end. Handled/s after the surge: from its end until caught up, or until " +
+                      "the limit if not, when there was a backlog to work off. " +
+                      $"Reference: the rate at which the service itself acknowledged submissions during the surge, {surge.AcknowledgedDuringSurgePerSecond:F0}/s in this run; " +
+                      "a stage keeping up handles as many a second and stays within a second or two.").AppendLine();
+        md.AppendLine("| Stage | Handled | Handled/s during the surge | Ratio to acknowledged/s | Max backlog | Max behind s | Backlog at the end of the surge | Caught up after s | Handled/s after the surge |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var c in surge.Consumers)
+            md.AppendLine($"| {c.Name} | {c.Handled:N0} | {c.DuringSurgePerSecond:F0} | {c.DuringSurgePerSecond / surge.AcknowledgedDuringSurgePerSecond:P0} | {c.MaxBacklog:N0} | " +
+                          $"{c.MaxBehindSeconds:F1} | {c.BacklogAtEnd:N0} | " +
+                          $"{(c.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture) : $"**not within {surge.CatchUpLimit.TotalMinutes:F0} min**")} | " +
+                          $"{(c.CatchUpPerSecond is { } rate ? rate.ToString("F0", CultureInfo.InvariantCulture) : "–")} |");
+        md.AppendLine();
+
+        var step = Math.Max(1, (int)Math.Ceiling(surge.Samples.Count / 30.0));
+        md.AppendLine($"The samples{(step > 1 ? $", one in {step}" : "")} (counts since the surge began; acknowledged/s since the row before):").AppendLine();
+        md.AppendLine("| s | Answered | Acknowledged | Acknowledged/s | Entries saved | Outbox unsent | Oldest unsent s | Audited | E-mailed |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var shown = surge.Samples.Where((_, i) => i % step == 0 || i == surge.Samples.Count - 1).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var s = shown[i];
+            var (previousAt, previousAcknowledged) = i == 0 ? (TimeSpan.Zero, 0) : (shown[i - 1].At, shown[i - 1].Acknowledged);
+            md.AppendLine($"| {s.At.TotalSeconds:F0} | {s.Answered:N0} | {s.Acknowledged:N0} | {(s.Acknowledged - previousAcknowledged) / (s.At - previousAt).TotalSeconds:F0} | " +
+                          $"{s.Saved:N0} | {s.OutboxWaiting:N0} | {s.OutboxOldestSeconds:F1} | {s.Audited:N0} | {s.Emailed:N0} |");
+        }
+        md.AppendLine();
     }
 
     private static string Shell(string program, string arguments)
