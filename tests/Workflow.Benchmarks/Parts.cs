@@ -189,6 +189,12 @@ public static class PgBench
                      "-U", builder.Username!, database })
             start.ArgumentList.Add(arg);
         start.Environment["PGPASSWORD"] = builder.Password;
+        // TLS or not, as the service's connections: the baseline pays for encryption exactly when the service does.
+        start.Environment["PGSSLMODE"] = builder.SslMode switch
+        {
+            SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Prefer => "prefer", SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+        };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("pgbench did not start");
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -26,7 +26,7 @@ public sealed class Report
         md.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; commit {Shell("git", "rev-parse --short HEAD")}");
         md.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():F0} GiB; {Shell("uname", "-sr")}");
         md.AppendLine($"- .NET {Environment.Version}; {Shell("psql", "--version")}; {Shell("nginx", "-v")}");
-        md.AppendLine("- The service: the Release build, one process (web and consumers), PostgreSQL on loopback, the in-memory bus; " +
+        md.AppendLine("- The service: the Release build, one process (web and consumers), PostgreSQL on loopback without TLS (pgbench connects the same way), the in-memory bus; " +
                       "load from a closed-loop .NET client on the same machine (each client sends its next request when the last is answered), " +
                       "except in the surge, whose client is open-loop.");
         md.AppendLine();
