@@ -10,7 +10,7 @@ public sealed class Report
     public List<(int Clients, LoadResult Service, LoadResult PgBench)> Signing { get; } = [];
     public List<(string Name, int Bytes, LoadResult Service, LoadResult Nginx)> Reading { get; } = [];
     public List<(string Name, double Milliseconds, long Bytes, long PeakMemory)> Formats { get; } = [];
-    public List<(TimeSpan Service, TimeSpan Runtime)> Startup { get; } = [];
+    public List<(TimeSpan First, TimeSpan Restart, TimeSpan Runtime)> Startup { get; } = [];
     public int ListSize { get; set; }
     /// <summary>The surge against the service, the same against nginx, the warm-up's submissions, and the limits raised for it.</summary>
     public (SurgeResult Service, OpenLoopResult Nginx, int WarmUp, IReadOnlyDictionary<string, string> Raised)? Surge { get; set; }
@@ -70,12 +70,13 @@ public sealed class Report
         md.AppendLine();
 
         md.AppendLine("## Start-up").AppendLine();
-        md.AppendLine("The embedded default from an empty data directory (SQLite migrations, the five seed statements imported) until `/health/live` answers. " +
+        md.AppendLine("The embedded default from an empty data directory (SQLite migrations, the five seed statements imported, the first data-protection " +
+                      "key made) until `/health/live` answers; then a restart on the data it left (nothing to migrate or import). " +
                       "Baseline: the same program run as a one-line command (`probe` of a closed port), i.e. the runtime's own start and exit.").AppendLine();
-        md.AppendLine("| Run | Start-up ms | Runtime alone ms | Ratio |");
-        md.AppendLine("| ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < Startup.Count; i++)
-            md.AppendLine($"| {i + 1} | {Startup[i].Service.TotalMilliseconds:F0} | {Startup[i].Runtime.TotalMilliseconds:F0} | {Startup[i].Service / Startup[i].Runtime:F1}× |");
+        md.AppendLine("| Run | First start ms | Ratio | Restart ms | Ratio | Runtime alone ms |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (run, (first, restart, runtime)) in Startup.Index())
+            md.AppendLine($"| {run + 1} | {first.TotalMilliseconds:F0} | {first / runtime:F1}× | {restart.TotalMilliseconds:F0} | {restart / runtime:F1}× | {runtime.TotalMilliseconds:F0} |");
         md.AppendLine();
     }
 
