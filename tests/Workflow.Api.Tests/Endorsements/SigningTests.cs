@@ -223,13 +223,21 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" })).AssertFieldErrorAsync("signerName");
     }
 
+    /// <summary>Invites organisations "{prefix} 1" … "{prefix} {count}" (acronyms {prefix}1 …, Peru) and returns their links' tokens in order.</summary>
+    private static async Task<List<string>> InviteManyAsync(HttpClient drafter, string id, int count, string prefix)
+    {
+        var tokens = new List<string>();
+        for (var i = 1; i <= count; i++)
+            tokens.Add((await drafter.InviteAsync(id, name: $"{prefix} {i}", nameEnglish: null, acronym: $"{prefix}{i}", country: "PE",
+                email: $"{prefix.ToLowerInvariant()}{i}@example.org")).Str("token"));
+        return tokens;
+    }
+
     [Fact]
     public async Task Fifty_concurrent_signatures_are_all_recorded_and_numbered_1_to_50_without_gap_or_duplicate()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var tokens = new List<string>();
-        for (var i = 1; i <= 50; i++)
-            tokens.Add((await drafter.InviteAsync(id, name: $"Organisation {i}", nameEnglish: null, acronym: $"O{i}", country: "PE", email: $"o{i}@example.org")).Str("token"));
+        var tokens = await InviteManyAsync(drafter, id, 50, "O");
 
         var responses = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
 
@@ -244,9 +252,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Signings_arriving_together_are_each_decided_alone_a_refusal_holding_back_none_of_the_others()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var tokens = new List<string>();
-        for (var i = 1; i <= 30; i++)
-            tokens.Add((await drafter.InviteAsync(id, name: $"Burst {i}", nameEnglish: null, acronym: $"B{i}", country: "PE", email: $"b{i}@example.org")).Str("token"));
+        var tokens = await InviteManyAsync(drafter, id, 30, "B");
         // Twenty signed as shown, five against a text that is not the one open for signature, and five links signed twice at once.
         var good = tokens[..20];
         var wrongText = tokens[20..25];
