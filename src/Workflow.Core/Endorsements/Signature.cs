@@ -92,9 +92,7 @@ public sealed class Signature : AggregateRoot
         IReadOnlyList<Translations.TranslationVersion>? readable = null)
     {
         EnsureActive();
-        if (!string.Equals(textHash, signable.TextHash, StringComparison.OrdinalIgnoreCase))
-            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and confirm again.",
-                new Dictionary<string, object?> { ["textHash"] = signable.TextHash, ["versionNumber"] = signable.Number });
+        signable.EnsureIsTheTextShown(textHash, "confirm");
         if (ConfirmedVersionNumber == signable.Number) return;
         ConfirmedVersionNumber = signable.Number;
         ConfirmedTextHash = signable.TextHash;

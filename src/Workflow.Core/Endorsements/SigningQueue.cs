@@ -143,9 +143,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 statement.EnsureAcceptsSignatures();
                 version ??= await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
                 var request = waiting.Request;
-                if (request.TextHash is not null && !string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
-                    throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
-                        new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
+                if (request.TextHash is not null) version.EnsureIsTheTextShown(request.TextHash, "sign");
 
                 var shownAs = request.NameAs is { } corrected
                     ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;

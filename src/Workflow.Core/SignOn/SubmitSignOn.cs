@@ -62,9 +62,7 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, IData
         var limits = options.Value;
         var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        if (!string.Equals(request.TextHash, version.TextHash, StringComparison.OrdinalIgnoreCase))
-            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and sign again.",
-                new Dictionary<string, object?> { ["textHash"] = version.TextHash, ["versionNumber"] = version.Number });
+        version.EnsureIsTheTextShown(request.TextHash, "sign");
 
         var email = request.Email.Trim();
         var domain = SignOnEntry.DomainOf(email);

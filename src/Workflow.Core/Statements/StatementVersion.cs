@@ -45,4 +45,15 @@ public sealed class StatementVersion
             CreditedTo = creditedTo,
         };
     }
+
+    /// <summary>
+    /// Refuses (409, with this version's hash and number) an agreement given to another text than this one: the hash the
+    /// signer was shown must be this version's. <paramref name="again"/> says what to do after reloading: "sign", "confirm".
+    /// </summary>
+    public void EnsureIsTheTextShown(string textHash, string again)
+    {
+        if (!string.Equals(textHash, TextHash, StringComparison.OrdinalIgnoreCase))
+            throw new ConflictException($"The text open for signature is not the text you were shown. Reload it, read it, and {again} again.",
+                new Dictionary<string, object?> { ["textHash"] = TextHash, ["versionNumber"] = Number });
+    }
 }
