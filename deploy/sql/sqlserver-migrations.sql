@@ -841,3 +841,155 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    DROP TABLE [ChainEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Signatures]') AND [c].[name] = N'ChainHash');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Signatures] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Signatures] DROP COLUMN [ChainHash];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    EXEC sp_rename N'[Signatures].[ChainPosition]', N'LogIndex', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [DisplayCountry] nvarchar(2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [Provenance] nvarchar(30) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [ProvenanceEmailDomain] nvarchar(254) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [ProvenanceNote] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [ProvenanceSource] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [ReconfirmedBy] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    ALTER TABLE [EndorsementRequests] ADD [LinkHandedOver] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    CREATE TABLE [LogEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StatementId] uniqueidentifier NOT NULL,
+        [Index] int NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [SignatureId] uniqueidentifier NULL,
+        [Entry] nvarchar(max) NOT NULL,
+        [LeafHash] nchar(64) NOT NULL,
+        [Frontier] nvarchar(max) NOT NULL,
+        [Head] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_LogEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LogEntries_Statements_StatementId] FOREIGN KEY ([StatementId]) REFERENCES [Statements] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    CREATE INDEX [IX_LogEntries_SignatureId] ON [LogEntries] ([SignatureId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LogEntries_StatementId_Index] ON [LogEntries] ([StatementId], [Index]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    UPDATE "Signatures" SET "Provenance" = CASE WHEN "RecordedBy" IS NOT NULL THEN 'RecordedByDrafters'
+        WHEN "EndorsementRequestId" IS NOT NULL THEN 'InvitationLink' ELSE 'SignOn' END
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    UPDATE "Signatures" SET "DisplayCountry" = (SELECT o."Country" FROM "Organisations" o WHERE o."Id" = "Signatures"."OrganisationId")
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201195643_SignatoryLog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201195643_SignatoryLog', N'10.0.5');
+END;
+
+COMMIT;
+GO
+

@@ -56,7 +56,7 @@ if (only is null)
     {
         var csv = new StringBuilder("name,email\n");
         for (var i = batch * 2000; i < Math.Min(invitationCount, (batch + 1) * 2000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
-        var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+        var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
         tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
     }
     Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");

@@ -6,16 +6,18 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
-public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language);
+/// <param name="HandOverLink">True to receive the signing link in the answer and hand it over yourself (the list will say so).</param>
+public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language, bool HandOverLink = false);
+public sealed record ResendBody(bool HandOverLink = false);
 public sealed record DeadlineBody(DateTimeOffset? Deadline);
 public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash, CorrectedName? NameAs);
 public sealed record DeclineBody(string? Reason);
 public sealed record WithdrawBody(string? Note);
 
 
-/// <summary>The link and the token, shown once: only the token's hash is kept.</summary>
+/// <summary>The invitation made; the link and its token only when the drafter asked to hand it over (shown once: only the token's hash is kept).</summary>
 /// <param name="OrganisationMatched">True when the organisation was already in the directory rather than registered now.</param>
-public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string Token, string SigningLink, bool OrganisationMatched);
+public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, string? SigningLink, bool OrganisationMatched);
 
 public static class InvitationEndpoints
 {
@@ -26,18 +28,20 @@ public static class InvitationEndpoints
 
         drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
         {
-            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language), ct);
+            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language, body.HandOverLink), ct);
             return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, configuration));
         });
 
-        drafting.MapPost("/{invitationId:guid}/resend", async (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
-            LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId), ct), configuration));
+        drafting.MapPost("/{invitationId:guid}/resend", async (Guid id, Guid invitationId, ResendBody? body, ClaimsPrincipal user, IMediator mediator,
+            IConfiguration configuration, CancellationToken ct) =>
+            LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId, body?.HandOverLink ?? false), ct), configuration));
 
         // Body: a CSV file (text/csv) with the header name,nameEnglish,acronym,country,email. 200 with a report per row.
-        drafting.MapPost("/bulk", async (Guid id, HttpRequest http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        // ?handOverLinks=true: the answer carries every signing link, for the drafter to hand over.
+        drafting.MapPost("/bulk", async (Guid id, bool? handOverLinks, HttpRequest http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             using var reader = new StreamReader(http.Body);
-            return await mediator.Send(new BulkInvite(user.Id(), id, await reader.ReadToEndAsync(ct)), ct);
+            return await mediator.Send(new BulkInvite(user.Id(), id, await reader.ReadToEndAsync(ct), handOverLinks ?? false), ct);
         }).Accepts<string>("text/csv");
 
         drafting.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -73,6 +77,9 @@ public static class InvitationEndpoints
                 : Results.Ok(result.Receipt);
         });
 
+        invited.MapGet("/receipt", async (string token, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            Receipts.Download(http, await mediator.Send(new DownloadReceipt(token), ct)));
+
         invited.MapPost("/withdraw", (string token, WithdrawBody? body, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new WithdrawSignature(token, body?.Note), ct));
 
@@ -85,5 +92,16 @@ public static class InvitationEndpoints
 
     private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
         new(created.InvitationId, created.Organisation, created.Email, created.Token,
-            $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/sign/{created.Token}", created.OrganisationMatched);
+            created.Token is null ? null : $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/sign/{created.Token}",
+            created.OrganisationMatched);
+}
+
+/// <summary>A receipt document, offered as a file to keep.</summary>
+public static class Receipts
+{
+    public static IResult Download(HttpContext http, System.Text.Json.Nodes.JsonObject receipt)
+    {
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"signature-receipt.json\"";
+        return TypedResults.Text(receipt.ToJsonString(), "application/json; charset=utf-8");
+    }
 }

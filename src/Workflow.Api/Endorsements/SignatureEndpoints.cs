@@ -7,7 +7,10 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
-public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
+/// <param name="Note">How the signature was gathered; shown on the public list as the drafters' note.</param>
+/// <param name="Source">The published source, when the signature is imported from one; cited on the public list.</param>
+public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt,
+    string? Note = null, string? Source = null);
 public sealed record InvalidateBody(InvalidationReason? Reason, string? Note);
 public sealed record CorrectNameBody(string Name, string? NameEnglish, string? Acronym);
 public sealed record ReconfirmBody(string TextHash);
@@ -25,9 +28,13 @@ public static class SignatureEndpoints
         signatures.MapGet("/{signatureId:guid}", async (Guid id, Guid signatureId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             (await mediator.Send(new ListSignatures(user.Id(), id, signatureId), ct)).SingleOrDefault() ?? throw new NotFoundException("signature"));
 
+        signatures.MapGet("/{signatureId:guid}/receipt", async (Guid id, Guid signatureId, HttpContext http, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) => Receipts.Download(http, await mediator.Send(new DownloadSignatureReceipt(user.Id(), id, signatureId), ct)));
+
         signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt), ct);
+            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt,
+                body.Note, body.Source), ct);
             return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
         });
 

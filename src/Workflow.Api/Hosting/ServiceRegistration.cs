@@ -31,6 +31,9 @@ public static class ServiceRegistration
         Directory.CreateDirectory(dataDirectory);
 
         services.AddSingleton<TimeProvider>(new StoredTimeProvider(TimeProvider.System));
+        // The key that signs the signatory logs' tree heads: every instance of one deployment must use the same file.
+        services.AddSingleton(_ => Workflow.Proof.TreeHeadSigner.LoadOrCreate(
+            configuration["Proof:SigningKeyPath"] ?? Path.Combine(dataDirectory, "log-signing-key.pem")));
         services.AddWorkflowDatabase(configuration, dataDirectory);
         services.AddWorkflowUseCases();
         // Every web process keeps its own cache, so each needs every eviction: a queue per process, gone when the process is.

@@ -12,8 +12,21 @@ public static class PublicEndpoints
 
         // The list of statements changes with any publication; it is short, and not cached.
         api.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListPublishedStatements(), ct));
-        // Verification recomputes the chain from the database every time: never from a cache.
-        api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyChain(slug), ct));
+        // Verification and proofs are computed from the database every time: never from a cache.
+        api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new VerifySignatoryList(slug), ct));
+        api.MapGet("/{slug}/log/consistency", (string slug, int first, int second, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetConsistencyProof(slug, first, second), ct));
+        api.MapGet("/{slug}/log/inclusion", (string slug, int index, int treeSize, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetInclusionProof(slug, index, treeSize), ct));
+        api.MapGet("/{slug}/log/heads", (string slug, int? from, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetTreeHeads(slug, from ?? 1), ct));
+
+        // The key that signs every tree head. Take it from here once and keep it (or from anyone who kept it): a later
+        // head signed with another key, or a key that changed, is itself a sign that something is wrong.
+        var key = app.MapGroup("/api/log").WithTags("Public").AllowAnonymous();
+        key.MapGet("/key.pem", (Workflow.Proof.TreeHeadSigner signer) => TypedResults.Text(signer.PublicKeyPem, "application/x-pem-file"));
+        key.MapGet("/key", (Workflow.Proof.TreeHeadSigner signer) =>
+            TypedResults.Ok(new PublicKey(signer.KeyId, "ECDSA P-256 with SHA-256 (IEEE P1363 signatures)", signer.PublicKeyPem)));
 
         var statement = app.MapGroup("/api/public/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
         statement.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPublishedStatement(slug), ct));
@@ -30,6 +43,7 @@ public static class PublicEndpoints
             return TypedResults.Text(ListFormats.Csv(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/csv; charset=utf-8");
         });
         files.MapGet("/signatories.json", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+
         files.MapGet("/print", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
@@ -47,8 +61,27 @@ public static class PublicEndpoints
             return TypedResults.Text(ListFormats.Widget(list, StatementUrl(http, slug), "/styles/print.css"), "text/html; charset=utf-8");
         });
 
+        // The proof is read from the database on every request: never from a cache that an event might not have evicted.
+        var proofs = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous();
+        proofs.MapGet("/proof.json", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-proof.json\"";
+            return TypedResults.Text((await mediator.Send(new GetListProof(slug), ct)).ToJsonString(), "application/json; charset=utf-8");
+        });
+        proofs.MapGet("/tree-head.json", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-tree-head.json\"";
+            var head = (await mediator.Send(new GetListProof(slug), ct))["treeHead"];
+            return head is null ? Results.NotFound() : TypedResults.Text(head.ToJsonString(), "application/json; charset=utf-8");
+        });
+        proofs.MapGet("/tree-heads.atom", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Text(TreeHeadFeed.Atom(slug, StatementUrl(http, slug), await mediator.Send(new GetTreeHeads(slug, 0, 100), ct)),
+                "application/atom+xml; charset=utf-8"));
+
         app.MapGet("/styles/print.css", () => TypedResults.Text(ListFormats.PrintStylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
     }
+
+    public sealed record PublicKey(string KeyId, string Algorithm, string Pem);
 
     private static string StatementUrl(HttpContext http, string slug) =>
         $"{(http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/statements/{slug}";

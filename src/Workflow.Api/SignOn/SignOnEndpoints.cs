@@ -32,6 +32,8 @@ public static class SignOnEndpoints
 
         var link = app.MapGroup("/api/public/sign-ons/{token}").WithTags("Open sign-on").AllowAnonymous();
         link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignOnByToken(token), ct));
+        link.MapGet("/receipt", async (string token, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            Endorsements.Receipts.Download(http, await mediator.Send(new DownloadReceipt(token, SignOn: true), ct)));
         link.MapPost("/confirm", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new ConfirmSignOn(token), ct));
         // After the text changed: the signatory confirms the new text, or withdraws.
         link.MapPost("/reconfirm", (string token, Endorsements.ReconfirmBody body, IMediator mediator, CancellationToken ct) =>

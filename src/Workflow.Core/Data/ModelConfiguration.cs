@@ -126,7 +126,13 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
-        b.Property(s => s.ChainHash).HasMaxLength(64).IsFixedLength();
+        b.Ignore(s => s.LatestLogEntry);
+        b.Property(s => s.Provenance).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.ProvenanceEmailDomain).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(s => s.ProvenanceNote).HasMaxLength(Signature.ProvenanceNoteMaxLength);
+        b.Property(s => s.ProvenanceSource).HasMaxLength(Signature.ProvenanceSourceMaxLength);
+        b.Property(s => s.DisplayCountry).HasMaxLength(2);
+        b.Property(s => s.ReconfirmedBy).HasMaxLength(450);
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
@@ -230,19 +236,18 @@ internal sealed class TranslationVersionConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class ChainEntryConfiguration : IEntityTypeConfiguration<Publishing.ChainEntry>
+internal sealed class LogEntryConfiguration : IEntityTypeConfiguration<Publishing.LogEntry>
 {
-    public void Configure(EntityTypeBuilder<Publishing.ChainEntry> b)
+    public void Configure(EntityTypeBuilder<Publishing.LogEntry> b)
     {
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedOnAdd();
-        // One entry per position: two saves appending at once cannot both succeed.
-        b.HasIndex(e => new { e.StatementId, e.Position }).IsUnique();
+        // One entry per index: two saves appending at once cannot both succeed.
+        b.HasIndex(e => new { e.StatementId, e.Index }).IsUnique();
         b.HasIndex(e => e.SignatureId);
-        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.TextHash).HasMaxLength(64).IsFixedLength();
-        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
-        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.LeafHash).HasMaxLength(64).IsFixedLength();
+        b.Ignore(e => e.TreeHead);
         b.HasOne<Statement>().WithMany().HasForeignKey(e => e.StatementId);
     }
 }

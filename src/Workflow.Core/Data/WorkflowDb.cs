@@ -17,7 +17,8 @@ namespace Workflow.Core.Data;
 /// The unit of work and the way to the data. Saving also moves the events that the changed
 /// aggregates raised into the outbox, in the same transaction.
 /// </summary>
-public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityDbContext<WorkflowUser>(options)
+/// <param name="headSigner">Signs the signatory logs' tree heads; a context without one cannot save a change the public sees.</param>
+public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Proof.TreeHeadSigner? headSigner = null) : IdentityDbContext<WorkflowUser>(options)
 {
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
@@ -35,23 +36,15 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<ChainEntry> ChainEntries => Set<ChainEntry>();
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RefuseNulCharacters();
-        AppendToSignatureChains(statementId => LastChainEntryQuery(statementId).FirstOrDefault());
-        MoveEventsToOutbox();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseNulCharacters();
-        var heads = new Dictionary<Guid, ChainEntry?>();
-        foreach (var statementId in SignatureChangesPending().Select(c => c.Signature.StatementId).Distinct())
-            heads[statementId] = await LastChainEntryQuery(statementId).FirstOrDefaultAsync(cancellationToken);
-        AppendToSignatureChains(statementId => heads[statementId]);
+        await AppendToSignatoryLogsAsync(cancellationToken);
         MoveEventsToOutbox();
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -85,46 +78,31 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options) : IdentityD
         if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
     }
 
-    private IQueryable<ChainEntry> LastChainEntryQuery(Guid statementId) =>
-        ChainEntries.Where(e => e.StatementId == statementId).OrderByDescending(e => e.Position).Take(1);
-
-    /// <summary>The signature changes this save carries (signed, reconfirmed, withdrawn, invalidated), in the order they were raised.</summary>
-    private List<(Signature Signature, ChainEntryKind Kind, DateTimeOffset At)> SignatureChangesPending()
-    {
-        var signatures = ChangeTracker.Entries<Signature>().Select(e => e.Entity).ToDictionary(s => s.Id);
-        var changes = new List<(Signature, ChainEntryKind, DateTimeOffset)>();
-        foreach (var raised in ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.PendingEvents))
-        {
-            var change = raised switch
-            {
-                SignatureRecorded e => (e.SignatureId, ChainEntryKind.Signed),
-                SignatureReconfirmed e => (e.SignatureId, ChainEntryKind.Reconfirmed),
-                SignatureWithdrawn e => (e.SignatureId, ChainEntryKind.Withdrawn),
-                SignatureInvalidated e => (e.SignatureId, ChainEntryKind.Invalidated),
-                _ => ((Guid, ChainEntryKind)?)null,
-            };
-            if (change is { } c) changes.Add((signatures[c.Item1], c.Item2, raised.OccurredAt));
-        }
-        return changes;
-    }
-
     /// <summary>
-    /// Every change to a signature is appended to its statement's chain in the same transaction, so no use case can
-    /// forget it. Two saves racing for the same position meet the unique key, and the loser runs again.
+    /// Every change the public sees is appended to its statement's signatory log in the same transaction, so no use case
+    /// can forget it. Two saves racing for the same index meet the unique key, and the loser runs again.
     /// </summary>
-    private void AppendToSignatureChains(Func<Guid, ChainEntry?> lastSaved)
+    private async Task AppendToSignatoryLogsAsync(CancellationToken ct)
     {
-        RefuseNulCharacters();
-        var heads = new Dictionary<Guid, ChainEntry?>();
-        foreach (var (signature, kind, at) in SignatureChangesPending())
+        ChangeTracker.DetectChanges();
+        var pending = SignatoryLogWriter.Collect(ChangeTracker);
+        if (pending.Count == 0) return;
+        if (headSigner is null) throw new InvalidOperationException("This context has no tree head signer: it cannot change what the public sees.");
+
+        var lastEntries = new Dictionary<Guid, LogEntry?>();
+        foreach (var statementId in pending.Select(p => p.StatementId).Distinct())
+            lastEntries[statementId] = await LogEntries.Where(e => e.StatementId == statementId).OrderByDescending(e => e.Index).FirstOrDefaultAsync(ct);
+        var changed = pending.Where(p => p.Signature is not null && Entry(p.Signature).State == EntityState.Modified).Select(p => (Guid?)p.Signature!.Id).ToList();
+        var lastFacts = new Dictionary<Guid, string>();
+        if (changed.Count > 0)
         {
-            var head = heads.TryGetValue(signature.StatementId, out var known) ? known : lastSaved(signature.StatementId);
-            var entry = ChainEntry.After(head, signature.StatementId, kind, signature.Id, signature.OrganisationId, signature.Number,
-                kind == ChainEntryKind.Signed ? signature.TextHash : signature.ConfirmedTextHash, at);
-            ChainEntries.Add(entry);
-            heads[signature.StatementId] = entry;
-            if (kind == ChainEntryKind.Signed) signature.MarkInChain(entry.Position, entry.Hash);
+            // A signature has a handful of entries: reading them all is simpler than asking each provider for the last.
+            var entries = await LogEntries.AsNoTracking().Where(e => changed.Contains(e.SignatureId))
+                .Select(e => new { e.SignatureId, e.Index, e.Entry }).ToListAsync(ct);
+            foreach (var latest in entries.GroupBy(e => e.SignatureId!.Value).Select(g => g.MaxBy(e => e.Index)!))
+                lastFacts[latest.SignatureId!.Value] = SignatoryLogWriter.FactsIn(latest.Entry);
         }
+        LogEntries.AddRange(SignatoryLogWriter.Append(pending, lastEntries, lastFacts, headSigner));
     }
 
     private void MoveEventsToOutbox()

@@ -18,7 +18,8 @@ namespace Workflow.Core.Endorsements;
 /// country, same website) is rejected with the matches, so the coordinator chooses. Each row is invited through <see cref="InviteOrganisation"/>
 /// on its own: a bad row is reported and leaves nothing behind, the good ones are invited.
 /// </summary>
-public sealed record BulkInvite(string UserId, Guid StatementId, string Csv) : IRequest<BulkInviteReport>;
+/// <param name="HandOverLinks">The drafter receives every signing link, to hand them over (the list will say so for each signature).</param>
+public sealed record BulkInvite(string UserId, Guid StatementId, string Csv, bool HandOverLinks = false) : IRequest<BulkInviteReport>;
 
 /// <param name="Row">The row's line in the file, the header being line 1.</param>
 /// <param name="Outcome">Created (a new organisation was invited), Matched (an organisation already known was invited) or Rejected.</param>
@@ -61,7 +62,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
                 var organisationId = Value("organisationId") is { } id ? Guid.Parse(id) : (Guid?)null;
                 var created = await mediator.Send(new InviteOrganisation(request.UserId, request.StatementId,
                     new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country"), Value("website"), organisationId),
-                    email ?? "", Language: Value("language")), ct);
+                    email ?? "", Language: Value("language"), HandOverLink: request.HandOverLinks), ct);
                 report.Add(new BulkInviteRow(line, created.OrganisationMatched ? "Matched" : "Created", name, email,
                     created.InvitationId, created.Organisation.Id, created.Token, null));
             }

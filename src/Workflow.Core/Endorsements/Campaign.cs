@@ -34,7 +34,8 @@ public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator, TimePr
 }
 
 /// <summary>A new link for a pending invitation (lost e-mail, wrong address); the old link stops working.</summary>
-public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId) : IRequest<InvitationCreated>;
+/// <param name="HandOverLink">The drafter receives the new link to hand it over (see <see cref="InviteOrganisation"/>).</param>
+public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId, bool HandOverLink = false) : IRequest<InvitationCreated>;
 
 public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
     : IRequestHandler<ResendInvitation, InvitationCreated>
@@ -47,9 +48,10 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         var token = InvitationToken.New();
-        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
+        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, token);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
+            request.HandOverLink ? token : null);
     }
 }
 

@@ -31,6 +31,11 @@ public sealed class EndorsementRequest : AggregateRoot
     public string Language { get; private set; } = "en";
     public static readonly string[] EmailLanguages = ["en", "es"];
     public string TokenHash { get; private set; } = "";
+    /// <summary>
+    /// The drafters chose to receive the current link to hand it over themselves: a signature through it is not the
+    /// organisation's act through a link only it received, and its provenance says so.
+    /// </summary>
+    public bool LinkHandedOver { get; private set; }
     public EndorsementRequestState State { get; private set; }
     public string RequestedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -69,8 +74,9 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
     {
+        LinkHandedOver = linkHandedOver,
         InvitedName = invitedAs.Name.Trim(),
         InvitedNameEnglish = string.IsNullOrWhiteSpace(invitedAs.NameEnglish) ? null : invitedAs.NameEnglish.Trim(),
         InvitedAcronym = string.IsNullOrWhiteSpace(invitedAs.Acronym) ? null : invitedAs.Acronym.Trim(),
@@ -147,11 +153,13 @@ public sealed class EndorsementRequest : AggregateRoot
     }
 
     /// <summary>Sends a fresh link; the old one stops working at once.</summary>
-    public void Resend(string tokenHash, string protectedToken, string organisationName, string statementTitle, string userId, DateTimeOffset now)
+    public void Resend(string tokenHash, string protectedToken, bool linkHandedOver, string organisationName, string statementTitle, string userId,
+        DateTimeOffset now)
     {
         if (State != EndorsementRequestState.Pending)
             throw new ConflictException($"Only a pending invitation can be sent again; this one is {State.ToString().ToLowerInvariant()}.");
         TokenHash = tokenHash;
+        LinkHandedOver = linkHandedOver;
         SentAt = null;
         DeliveryFailedAt = null;
         DeliveryError = null;
@@ -169,6 +177,7 @@ public sealed class EndorsementRequest : AggregateRoot
         RemindersSent = remindersNowDue;
         LastReminderAt = now;
         TokenHash = tokenHash;
+        LinkHandedOver = false;
         Raise(new EndorsementReminderDue(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken,
             RemindersSent, deadline, now, Language));
     }

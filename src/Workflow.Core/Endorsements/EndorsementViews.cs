@@ -15,9 +15,12 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
         ? From(o) : new(o.Id, s.DisplayName, s.DisplayNameEnglish, s.DisplayAcronym, o.Country);
 }
 
-/// <summary>Shown once, to the drafter who created the invitation: the token is not stored and cannot be shown again.</summary>
+/// <param name="Token">
+/// Only when the drafter chose to hand the link over: shown once (the token is not stored and cannot be shown again); otherwise
+/// null, and only the organisation receives its link.
+/// </param>
 /// <param name="OrganisationMatched">True when the organisation was already in the directory rather than created.</param>
-public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string Token, bool OrganisationMatched = false);
+public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, bool OrganisationMatched = false);
 
 /// <param name="Status">Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
 public sealed record InvitationSummary(
@@ -26,17 +29,24 @@ public sealed record InvitationSummary(
     DateTimeOffset? AnsweredAt, string? DeclineReason, int? SignatureNumber);
 
 /// <summary>Proof of a signature: which organisation signed which exact text, when, and at which place in the list.</summary>
+/// <param name="Provenance">How the signature came about, as the public list shows it.</param>
+/// <param name="Proof">
+/// The receipt as a self-contained signed document (<c>workflow-receipt/1</c>): the log entry recording the signature as it
+/// stands, its inclusion proof and the signed tree head. Keep it: with the published key, it shows what was recorded.
+/// </param>
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
-    IReadOnlyList<TranslationRef> Translations, int? ChainPosition, string? ChainHash)
+    IReadOnlyList<TranslationRef> Translations, string Provenance, int? LogIndex, System.Text.Json.Nodes.JsonObject? Proof)
 {
-    internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation) => new(
+    internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation,
+        System.Text.Json.Nodes.JsonObject? proof = null) => new(
         s.Id, statement.Id, statement.Slug, statement.Title, OrganisationView.AsSigned(organisation, s), s.Number, s.Phase.ToString(),
         s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString(),
         s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber),
-        s.TranslationSet.Select(TranslationRef.Parse).ToList(), s.ChainPosition, s.ChainHash);
+        s.TranslationSet.Select(TranslationRef.Parse).ToList(), s.Provenance.ToString(), s.LogIndex,
+        proof ?? Publishing.SignatoryLogQueries.ReceiptDocument(s.LatestLogEntry));
 }
 
 /// <summary>A translation version that was offered beside the signed text.</summary>

@@ -72,7 +72,8 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         await db.SaveChangesAsync(ct);
 
         var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
-        var receipt = signature is null ? null : SignatureReceipt.From(signature, statement, organisation);
+        var receipt = signature is null ? null
+            : SignatureReceipt.From(signature, statement, organisation, await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
         string? cannotSign = receipt is null ? null
             : receipt.NeedsReconfirmation ? "The text changed after you signed: confirm the new text (reconfirm) or withdraw."
             : "This invitation has been signed.";

@@ -11,8 +11,12 @@ namespace Workflow.Core.Endorsements;
 
 /// <param name="Deadline">This invitation's own deadline, later than the statement's; by default the statement's.</param>
 /// <param name="Language">The language of the e-mails to this organisation: en (default) or es.</param>
+/// <param name="HandOverLink">
+/// The drafter wants the signing link too, to hand it over themselves. Otherwise only the organisation receives it, by
+/// e-mail; a signature through a handed-over link says so on the list.
+/// </param>
 public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null,
-    string? Language = null)
+    string? Language = null, bool HandOverLink = false)
     : IRequest<InvitationCreated>;
 
 public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrganisation>
@@ -45,10 +49,10 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var token = InvitationToken.New();
         var protectedToken = dataProtection.ProtectForEmail(token);
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), protectedToken, request.UserId,
+        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), protectedToken, request.HandOverLink, request.UserId,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, token, matched);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched);
     }
 }

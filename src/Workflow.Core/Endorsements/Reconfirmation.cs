@@ -21,7 +21,10 @@ public sealed record ReconfirmBySignOn(string Token, string TextHash) : IRequest
 /// <summary>A signatory who signed through the public form withdraws through its link.</summary>
 public sealed record WithdrawBySignOn(string Token, string? Note) : IRequest<SignatureReceipt>;
 
-/// <summary>An owner records that a signatory confirmed the new text by other means (a signature recorded by a drafter has no link).</summary>
+/// <summary>
+/// An owner records that a signatory confirmed the new text by other means: only for a signature the drafters recorded or
+/// imported, which has no link. One the organisation gave itself is its own to confirm.
+/// </summary>
 public sealed record ReconfirmSignature(string UserId, Guid StatementId, Guid SignatureId, string TextHash) : IRequest<SignatureReceipt>;
 
 public sealed class ReconfirmByInvitationValidator : AbstractValidator<ReconfirmByInvitation>
@@ -70,6 +73,8 @@ public sealed class ReconfirmationHandlers(WorkflowDb db, TimeProvider clock) :
     public async Task<SignatureReceipt> Handle(ReconfirmSignature request, CancellationToken ct)
     {
         var signature = await db.LoadSignatureForDraftingAsync(request.StatementId, request.SignatureId, request.UserId, ct);
+        if (!signature.MayBeConfirmedByDrafters)
+            throw new ConflictException("This organisation signed through its own link: only it can confirm the new text, through that link.");
         return await ReconfirmAsync(signature, request.TextHash, request.UserId, ct);
     }
 

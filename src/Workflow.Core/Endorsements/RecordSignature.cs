@@ -14,8 +14,11 @@ namespace Workflow.Core.Endorsements;
 /// older list): bound to the version open for signature like any other, and marked as recorded by that drafter.
 /// </summary>
 /// <param name="SignedAt">When the organisation signed, if not now; never in the future.</param>
+/// <param name="Note">How the drafters gathered it (by e-mail of 3 March, on paper at the conference…): public, on the list.</param>
+/// <param name="Source">The published source it is taken from, when it is imported from one; the list cites it.</param>
 public sealed record RecordSignature(
-    string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt)
+    string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt,
+    string? Note = null, string? Source = null)
     : IRequest<SignatureReceipt>;
 
 public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature>
@@ -26,6 +29,8 @@ public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature
         RuleFor(r => r.SignerName).MaximumLength(Signature.SignerNameMaxLength);
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
         RuleFor(r => r.SignedAt).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        RuleFor(r => r.Note).MaximumLength(Signature.ProvenanceNoteMaxLength);
+        RuleFor(r => r.Source).MaximumLength(Signature.ProvenanceSourceMaxLength);
     }
 }
 
@@ -43,7 +48,11 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
-            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now, await db.SignableTranslationsAsync(statement, ct));
+            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId,
+            string.IsNullOrWhiteSpace(request.Source)
+                ? new SignatureOrigin(SignatureProvenance.RecordedByDrafters, Note: request.Note)
+                : new SignatureOrigin(SignatureProvenance.Imported, Note: request.Note, Source: request.Source),
+            now, await db.SignableTranslationsAsync(statement, ct));
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

@@ -9,6 +9,24 @@ public enum SignaturePhase { Initial, Subsequent }
 /// <summary>Active signatures are on the public list; the others stay in the history with why they left it.</summary>
 public enum SignatureStatus { Active, Withdrawn, Invalidated }
 
+/// <summary>
+/// How a signature came about, as the public list shows it. Only the first two are the organisation's own act through a link
+/// nobody else held; the drafters can make the others, and the list says so.
+/// </summary>
+public enum SignatureProvenance
+{
+    /// <summary>Signed through its own invitation link, e-mailed to an address at <see cref="Signature.ProvenanceEmailDomain"/>.</summary>
+    InvitationLink,
+    /// <summary>Signed on through the public form, with an address at <see cref="Signature.ProvenanceEmailDomain"/> confirmed, and approved by the drafters.</summary>
+    SignOn,
+    /// <summary>Recorded by the drafters from a signature gathered elsewhere (e-mail, paper, a meeting), with their note.</summary>
+    RecordedByDrafters,
+    /// <summary>Signed through an invitation link the drafters chose to receive and hand over themselves.</summary>
+    HandedOverLink,
+    /// <summary>Imported from a published source, cited in <see cref="Signature.ProvenanceSource"/>.</summary>
+    Imported,
+}
+
 /// <summary>Why drafters may take a signature off the list.</summary>
 public enum InvalidationReason { NotGenuine, SignedByMistake, Duplicate }
 
@@ -21,6 +39,8 @@ public sealed class Signature : AggregateRoot
     public const int NoteMaxLength = 2000;
     public const int SignerNameMaxLength = 200;
     public const int SignerRoleMaxLength = 200;
+    public const int ProvenanceNoteMaxLength = 500;
+    public const int ProvenanceSourceMaxLength = 500;
 
     private Signature() { }
 
@@ -43,6 +63,17 @@ public sealed class Signature : AggregateRoot
     /// <summary>The drafter who recorded a signature gathered outside Workflow; null when the organisation signed itself.</summary>
     public string? RecordedBy { get; private set; }
     public SignatureStatus Status { get; private set; }
+    public SignatureProvenance Provenance { get; private set; }
+    /// <summary>The domain of the address the link was sent to, or the sign-on confirmed: public, unlike the address.</summary>
+    public string? ProvenanceEmailDomain { get; private set; }
+    /// <summary>The drafters' note on a signature they recorded: how and when they gathered it.</summary>
+    public string? ProvenanceNote { get; private set; }
+    /// <summary>The published source a signature was imported from.</summary>
+    public string? ProvenanceSource { get; private set; }
+    /// <summary>The country shown on this list, as it was when the signature was made: the shared directory may change later.</summary>
+    public string? DisplayCountry { get; private set; }
+    /// <summary>Who confirmed the latest text: null when the signatory did, through its own link; else the drafter who recorded it.</summary>
+    public string? ReconfirmedBy { get; private set; }
     /// <summary>When it was withdrawn or invalidated.</summary>
     public DateTimeOffset? EndedAt { get; private set; }
     /// <summary>The drafter who invalidated it; null for a withdrawal by the signatory.</summary>
@@ -64,16 +95,24 @@ public sealed class Signature : AggregateRoot
     public int ConfirmedVersionNumber { get; private set; }
     public string ConfirmedTextHash { get; private set; } = "";
     public DateTimeOffset? ReconfirmedAt { get; private set; }
-    /// <summary>Where the signing stands in the statement's signature chain, and that entry's hash: the signatory's proof.</summary>
-    public int? ChainPosition { get; private set; }
-    public string? ChainHash { get; private set; }
+    /// <summary>The index of the latest entry of the statement's signatory log that records this signature's public facts.</summary>
+    public int? LogIndex { get; private set; }
 
-    internal void MarkInChain(int position, string hash) => (ChainPosition, ChainHash) = (position, hash);
+    /// <summary>That entry, when this context wrote it (receipts read their proof from it without another query).</summary>
+    internal Publishing.LogEntry? LatestLogEntry { get; private set; }
+
+    internal void MarkInLog(Publishing.LogEntry entry) => (LogIndex, LatestLogEntry) = (entry.Index, entry);
 
     /// <summary>The translations the signatory could read beside the text it agreed to, as "language:number:hash".</summary>
     public List<string> TranslationSet { get; private set; } = [];
     /// <summary>When the text changed after this signature and it was asked to confirm the new one.</summary>
     public DateTimeOffset? ReconfirmationRequestedAt { get; private set; }
+
+    /// <summary>
+    /// Whether the drafters may confirm the new text on this signatory's behalf: only for a signature they made themselves
+    /// (recorded or imported). One the organisation gave through its own link is its own to confirm, through that link.
+    /// </summary>
+    public bool MayBeConfirmedByDrafters => Provenance is SignatureProvenance.RecordedByDrafters or SignatureProvenance.Imported;
 
     public bool NeedsReconfirmation(int? signableVersion) => Status == SignatureStatus.Active && ConfirmedVersionNumber != signableVersion;
 
@@ -97,6 +136,7 @@ public sealed class Signature : AggregateRoot
         ConfirmedVersionNumber = signable.Number;
         ConfirmedTextHash = signable.TextHash;
         ReconfirmedAt = now;
+        ReconfirmedBy = confirmedBy;
         TranslationSet = SetOf(readable ?? []);
         Raise(new SignatureReconfirmed(StatementId, Id, OrganisationId, Number, signable.Number, signable.TextHash, confirmedBy, now));
     }
@@ -147,10 +187,15 @@ public sealed class Signature : AggregateRoot
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static Signature Create(
-        Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, StatementVersion version, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now,
-        IReadOnlyList<Translations.TranslationVersion> readable) => new()
+        Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,
+        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, SignatureOrigin origin,
+        DateTimeOffset now, IReadOnlyList<Translations.TranslationVersion> readable) => new()
     {
+        Provenance = origin.Provenance,
+        ProvenanceEmailDomain = origin.EmailDomain,
+        ProvenanceNote = Blank(origin.Note),
+        ProvenanceSource = Blank(origin.Source),
+        DisplayCountry = country,
         TranslationSet = SetOf(readable),
         DisplayName = shownAs.Name.Trim(),
         DisplayNameEnglish = Blank(shownAs.NameEnglish),
@@ -173,4 +218,23 @@ public sealed class Signature : AggregateRoot
         RecordedBy = recordedBy,
         Status = SignatureStatus.Active,
     };
+}
+
+/// <summary>How a signature is being made: its provenance and the public facts that go with it.</summary>
+public sealed record SignatureOrigin(SignatureProvenance Provenance, string? EmailDomain = null, string? Note = null, string? Source = null)
+{
+    /// <summary>Through an invitation link: the organisation's own act, unless the drafters took the link to hand it over.</summary>
+    public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => invitation.LinkHandedOver
+        ? new(SignatureProvenance.HandedOverLink, DomainOf(invitation.Email))
+        : new(SignatureProvenance.InvitationLink, DomainOf(invitation.Email));
+
+    public static SignatureOrigin ThroughSignOn(string confirmedEmail) => new(SignatureProvenance.SignOn, DomainOf(confirmedEmail));
+
+    /// <summary>The part of an address after its last @, in lower case: public, where the address is not.</summary>
+    public static string? DomainOf(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return null;
+        var at = email.LastIndexOf('@');
+        return at < 0 ? null : email[(at + 1)..].Trim().ToLowerInvariant();
+    }
 }

@@ -141,6 +141,6 @@ internal static class SignatureLookup
     {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == signature.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == signature.OrganisationId, ct);
-        return SignatureReceipt.From(signature, statement, organisation);
+        return SignatureReceipt.From(signature, statement, organisation, await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Organisations;
+using Workflow.Core.Publishing;
 using Workflow.Core.Statements;
 using Workflow.Core.Translations;
 
@@ -133,7 +134,8 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 var organisation = organisations[invitation.OrganisationId];
                 if (standing.FirstOrDefault(s => s.EndorsementRequestId == invitation.Id) is { } existing)
                 {
-                    answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation), Created: false), null));
+                    var proof = await db.ReceiptDocumentAsync(existing, ct);
+                    answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation, proof), Created: false), null));
                     continue;
                 }
                 if (standing.Any(s => s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active))
@@ -148,7 +150,8 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 var shownAs = request.NameAs is { } corrected
                     ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;
                 translations ??= await db.SignableTranslationsAsync(statement, ct);
-                var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now, translations);
+                var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null,
+                    SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 invitation.MarkSigned(signature.Id, now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);

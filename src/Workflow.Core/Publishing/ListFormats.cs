@@ -52,7 +52,7 @@ public static class ListFormats
             foreach (var s in signatories) md.Append(s.Number).Append(". ").Append(EscapeMarkdown(Line(s))).Append('\n');
             md.Append('\n');
         }
-        md.Append($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signature chain head: `{list.ChainHead}`.\n");
+        md.Append($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signatory log: {list.LogSize} entries, root hash `{list.LogRoot}`.\n");
         return md.ToString();
     }
 
@@ -87,7 +87,7 @@ public static class ListFormats
             html.Append("</ol>");
         }
         html.Append($"<p class=\"proof\">Text signed: version {list.VersionNumber}, SHA-256 <code>{list.TextHash}</code>. ")
-            .Append($"Signature chain: {list.ChainLength} entries, head <code>{list.ChainHead}</code>.</p></body></html>");
+            .Append($"Signatory log: {list.LogSize} entries, root hash <code>{list.LogRoot}</code>.</p></body></html>");
         return html.ToString();
     }
 

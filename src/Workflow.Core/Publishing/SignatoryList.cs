@@ -6,8 +6,10 @@ using Workflow.Core.Endorsements;
 namespace Workflow.Core.Publishing;
 
 /// <param name="SignedVersion">The version first signed; the signatory has since confirmed the one the list is for.</param>
+/// <param name="Provenance">How the signature came about: through its own link, the public form, recorded or imported by the drafters.</param>
 public sealed record Signatory(
-    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1, bool Initiator = false);
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1,
+    bool Initiator = false, ProvenanceFacts? Provenance = null);
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the
@@ -16,7 +18,7 @@ public sealed record Signatory(
 /// </summary>
 public sealed record SignatoryList(
     string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
-    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int ChainLength = 0, string? ChainHead = null)
+    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int LogSize = 0, string? LogRoot = null)
 {
     public IEnumerable<Signatory> Initial() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
     public IEnumerable<Signatory> Subsequent() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
@@ -44,18 +46,21 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
                 Name = s.DisplayName ?? o.Name,
                 NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
-                o.Country, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
+                Country = s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
+                s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource,
             }).ToListAsync(ct);
-        var head = await db.ChainEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Position).FirstOrDefaultAsync(ct);
+        var head = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Index)
+            .Select(e => e.Head).FirstOrDefaultAsync(ct);
+        var treeHead = head is null ? null : Workflow.Proof.TreeHead.Parse(head);
         // The initiators come first, in their order; then everyone else by number.
         var initiators = statement.InitiatorIds;
         var signatories = rows
             .OrderBy(r => initiators.Contains(r.OrganisationId) ? initiators.IndexOf(r.OrganisationId) : int.MaxValue).ThenBy(r => r.Number)
             .Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber,
-                initiators.Contains(r.OrganisationId)))
+                initiators.Contains(r.OrganisationId), ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource)))
             .ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
             statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
-            version.Number, version.TextHash, signatories, head?.Position ?? 0, head?.Hash ?? ChainEntry.Genesis);
+            version.Number, version.TextHash, signatories, (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash);
     }
 }

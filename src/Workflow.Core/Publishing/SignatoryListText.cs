@@ -45,7 +45,7 @@ public static class SignatoryListText
         }
 
         text.Append($"\nText signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
-        if (list.ChainLength > 0) text.Append($"Signature chain: {list.ChainLength} entries, head {list.ChainHead}\n");
+        if (list.LogSize > 0) text.Append($"Signatory log: {list.LogSize} entries, root hash {list.LogRoot}\n");
         return text.ToString();
     }
 
@@ -60,7 +60,7 @@ public static class SignatoryListText
             text.Append('\n');
         }
         text.Append($"Text signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
-        if (list.ChainLength > 0) text.Append($"Signature chain: {list.ChainLength} entries, head {list.ChainHead}\n");
+        if (list.LogSize > 0) text.Append($"Signatory log: {list.LogSize} entries, root hash {list.LogRoot}\n");
         return text.ToString();
     }
 }

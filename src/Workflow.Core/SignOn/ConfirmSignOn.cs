@@ -60,7 +60,8 @@ internal static class SignOnLookup
         {
             var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == signature.OrganisationId, ct);
-            receipt = Endorsements.SignatureReceipt.From(signature, statement, organisation);
+            receipt = Endorsements.SignatureReceipt.From(signature, statement, organisation,
+                await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
             if (receipt.NeedsReconfirmation)
                 toConfirm = Statements.VersionDetails.From(await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct));
         }

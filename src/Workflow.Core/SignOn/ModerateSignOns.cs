@@ -65,7 +65,8 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
         var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId, RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
         await db.EnsureMaySignAsync(statement, organisation, ct);
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
-            entry.ConfirmedAt!.Value, recordedBy: null, now, await db.SignableTranslationsAsync(statement, ct));
+            entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
+            await db.SignableTranslationsAsync(statement, ct));
         entry.Approve(signature.Id, organisation.Id, request.UserId, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);

@@ -242,13 +242,14 @@ public sealed class Statement : AggregateRoot
 
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now)
+        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
+        DateTimeOffset now)
     {
         EnsureAcceptsInvitations();
         EnsureFuture(ownDeadline, "deadline", now);
         if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
             throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, userId, ownDeadline, now);
+        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId, ownDeadline, now);
         Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
         UpdatedAt = now;
         return request;
@@ -261,7 +262,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="shownAs">The organisation's names as this statement's drafters gave them, which the list shows.</param>
     public Signature Sign(
         Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, DateTimeOffset now,
+        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
         IReadOnlyList<Translations.TranslationVersion>? readable = null)
     {
         EnsureAcceptsSignatures();
@@ -271,8 +272,8 @@ public sealed class Statement : AggregateRoot
         var phase = State == StatementState.Published ? SignaturePhase.Subsequent : SignaturePhase.Initial;
         SignatureCount++;
         UpdatedAt = now;
-        var signature = Signature.Create(this, organisation.Id, shownAs, signedVersion, signerName, signerRole,
-            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, now, readable ?? []);
+        var signature = Signature.Create(this, organisation.Id, shownAs, organisation.Country, signedVersion, signerName, signerRole,
+            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, origin, now, readable ?? []);
         Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName!,
             signature.Number, phase.ToString(), signedVersion.Number, signedVersion.TextHash, signedAt, now));
         return signature;

@@ -431,6 +431,9 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LastReminderAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("LinkHandedOver")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -486,14 +489,6 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ChainHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
-                    b.Property<int?>("ChainPosition")
-                        .HasColumnType("integer");
-
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -508,6 +503,10 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.Property<string>("DisplayAcronym")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DisplayCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(300)
@@ -535,6 +534,9 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("LogIndex")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -546,11 +548,32 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ProvenanceEmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ProvenanceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProvenanceSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("ReconfirmationRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ReconfirmedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReconfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -706,7 +729,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -714,55 +737,46 @@ namespace Workflow.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeafHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("SignatureId")
+                    b.Property<Guid?>("SignatureId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("StatementId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("TextHash")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SignatureId");
 
-                    b.HasIndex("StatementId", "Position")
+                    b.HasIndex("StatementId", "Index")
                         .IsUnique();
 
-                    b.ToTable("ChainEntries");
+                    b.ToTable("LogEntries");
                 });
 
             modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
@@ -1336,7 +1350,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

@@ -432,6 +432,9 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("LastReminderAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("LinkHandedOver")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -487,14 +490,6 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ChainHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<int?>("ChainPosition")
-                        .HasColumnType("int");
-
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -509,6 +504,10 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.Property<string>("DisplayAcronym")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("DisplayCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(300)
@@ -536,6 +535,9 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("LogIndex")
+                        .HasColumnType("int");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -547,11 +549,32 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("ProvenanceEmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("ProvenanceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ProvenanceSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTimeOffset?>("ReconfirmationRequestedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ReconfirmedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReconfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");
@@ -708,7 +731,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -716,55 +739,46 @@ namespace Workflow.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LeafHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("int");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("SignatureId")
+                    b.Property<Guid?>("SignatureId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("StatementId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("TextHash")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SignatureId");
 
-                    b.HasIndex("StatementId", "Position")
+                    b.HasIndex("StatementId", "Index")
                         .IsUnique();
 
-                    b.ToTable("ChainEntries");
+                    b.ToTable("LogEntries");
                 });
 
             modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
@@ -1338,7 +1352,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

@@ -417,6 +417,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastReminderAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LinkHandedOver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -472,14 +475,6 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChainHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<int?>("ChainPosition")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -493,6 +488,10 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DisplayAcronym")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayCountry")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -521,6 +520,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LogIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -532,11 +534,32 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvenanceEmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvenanceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvenanceSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReconfirmationRequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReconfirmedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReconfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -692,61 +715,52 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeafHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("SignatureId")
+                    b.Property<Guid?>("SignatureId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StatementId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TextHash")
+                    b.Property<string>("Type")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SignatureId");
 
-                    b.HasIndex("StatementId", "Position")
+                    b.HasIndex("StatementId", "Index")
                         .IsUnique();
 
-                    b.ToTable("ChainEntries");
+                    b.ToTable("LogEntries");
                 });
 
             modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
@@ -1320,7 +1334,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.Publishing.ChainEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Publishing.LogEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

@@ -275,7 +275,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
         var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
         Assert.True(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
-        Assert.Equal(25, verify["length"]!.GetValue<int>());
+        Assert.Equal(27, verify["logSize"]!.GetValue<int>()); // the text opened, 25 signatures, the publication
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class ProcessCrashTests
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");
         for (var i = 0; i < Invitations; i++) csv.Append($"Crash organisation {OrganisationNames.InWords(i)},crash{i}@example.org\n");
-        var bulk = await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).JsonAsync();
+        var bulk = await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).JsonAsync();
         var tokens = new ConcurrentQueue<string>(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
         Assert.Equal(Invitations, tokens.Count);
         await drafter.OpenAsync(id);

@@ -54,7 +54,7 @@ public sealed class MultiInstanceTests
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");
         for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {OrganisationNames.InWords(i)},org{i}@example.org\n");
-        var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
         var report = await bulk.JsonAsync();
         Assert.True(bulk.IsSuccessStatusCode, report.ToJsonString());
         var tokens = report["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>().ToList();

@@ -103,10 +103,12 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/invitations/{token}/withdraw"] = new(Access.Public, _ => Post($"/api/invitations/{Token}/withdraw", new { })),
         ["POST /api/invitations/{token}/reconfirm"] = new(Access.Public, c => Post($"/api/invitations/{Token}/reconfirm", new { textHash = c.TextHash })),
         ["POST /api/invitations/{token}/decline"] = new(Access.Public, _ => Post($"/api/invitations/{Token}/decline", new { })),
+        ["GET /api/invitations/{token}/receipt"] = new(Access.Public, _ => Get($"/api/invitations/{Token}/receipt")),
 
         // Signatures.
         ["GET /api/statements/{id:guid}/signatures"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/signatures")),
         ["GET /api/statements/{id:guid}/signatures/{signatureId:guid}"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/signatures/{c.Nothing}")),
+        ["GET /api/statements/{id:guid}/signatures/{signatureId:guid}/receipt"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/signatures/{c.Nothing}/receipt")),
         ["POST /api/statements/{id:guid}/signatures"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/signatures", new { organisation = new { name = $"Recorded {Guid.NewGuid():N}" } })),
         ["POST /api/statements/{id:guid}/signatures/{signatureId:guid}/invalidate"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/signatures/{c.Nothing}/invalidate", new { reason = "Duplicate" })),
         ["POST /api/statements/{id:guid}/signatures/{signatureId:guid}/reconfirm"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/signatures/{c.Nothing}/reconfirm", new { textHash = c.TextHash })),
@@ -139,6 +141,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/public/statements/{slug}/sign-on"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/sign-on")),
         ["POST /api/public/statements/{slug}/sign-on"] = new(Access.Public, c => Post($"/api/public/statements/{c.Slug}/sign-on", new { organisation = Organisation, email = "signer@example.org", signerName = "Ana", textHash = c.TextHash })),
         ["GET /api/public/sign-ons/{token}"] = new(Access.Public, _ => Get($"/api/public/sign-ons/{Token}")),
+        ["GET /api/public/sign-ons/{token}/receipt"] = new(Access.Public, _ => Get($"/api/public/sign-ons/{Token}/receipt")),
         ["POST /api/public/sign-ons/{token}/confirm"] = new(Access.Public, _ => Post($"/api/public/sign-ons/{Token}/confirm")),
         ["POST /api/public/sign-ons/{token}/reconfirm"] = new(Access.Public, c => Post($"/api/public/sign-ons/{Token}/reconfirm", new { textHash = c.TextHash })),
         ["POST /api/public/sign-ons/{token}/withdraw"] = new(Access.Public, _ => Post($"/api/public/sign-ons/{Token}/withdraw", new { })),
@@ -152,6 +155,12 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/public/statements/{slug}"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}")),
         ["GET /api/public/statements/{slug}/signatories"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/signatories")),
         ["GET /api/public/statements/{slug}/verify"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/verify")),
+        ["GET /api/public/statements/{slug}/log/consistency"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/log/consistency?first=1&second=2")),
+        ["GET /api/public/statements/{slug}/log/inclusion"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/log/inclusion?index=0&treeSize=1")),
+        ["GET /api/public/statements/{slug}/log/heads"] = new(Access.Public, c => Get($"/api/public/statements/{c.Slug}/log/heads")),
+        // The key that signs the tree heads.
+        ["GET /api/log/key.pem"] = new(Access.Public, _ => Get("/api/log/key.pem")),
+        ["GET /api/log/key"] = new(Access.Public, _ => Get("/api/log/key")),
     };
 
     [Fact]

@@ -45,11 +45,12 @@ public static class ApiClient
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Invites an organisation and takes its signing link to hand over (the list then says so): most tests act as the signer too.</summary>
     public static async Task<JsonObject> InviteAsync(this HttpClient client, string statementId, string name = "Partido Comunista Peruano",
         string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE", string email = "contact@example.org")
     {
         var response = await client.PostAsJsonAsync($"/api/statements/{statementId}/invitations",
-            new { organisation = new { name, nameEnglish, acronym, country }, email });
+            new { organisation = new { name, nameEnglish, acronym, country }, email, handOverLink = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

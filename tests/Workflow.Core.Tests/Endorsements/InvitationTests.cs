@@ -36,7 +36,7 @@ public sealed class InvitationTests
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
-        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en", InvitationToken.Hash("x"), "protected", "owner", ownDeadline, Now);
+        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en", InvitationToken.Hash("x"), "protected", false, "owner", ownDeadline, Now);
     }
 
     [Fact]

@@ -67,9 +67,9 @@ public sealed class StatementLifecycleTests
     {
         var (statement, version) = Draft();
         statement.OpenForSignature(version, [], Owner, Now);
-        var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null, Now);
+        var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
         statement.Publish(Owner, null, Now);
-        var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null, Now);
+        var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
 
         Assert.Equal((1, SignaturePhase.Initial), (first.Number, first.Phase));
         Assert.Equal((2, SignaturePhase.Subsequent), (second.Number, second.Phase));
@@ -82,7 +82,7 @@ public sealed class StatementLifecycleTests
     public void A_draft_cannot_be_signed(bool further)
     {
         var (statement, version) = Draft(further);
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, version, "Ana", null, null, Now, null, Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, version, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class StatementLifecycleTests
         var (statement, version) = Draft();
         statement.OpenForSignature(version, [], Owner, Now);
         var (other, otherVersion) = Draft();
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null, Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
         Assert.NotNull(other);
     }
 

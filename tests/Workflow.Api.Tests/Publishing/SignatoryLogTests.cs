@@ -1,0 +1,288 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Tests.Support;
+using Workflow.Proof;
+
+namespace Workflow.Api.Tests.Publishing;
+
+/// <summary>
+/// The signatory log through the real service: every legitimate operation leaves the list provable and every kept head
+/// consistent with later ones; a change to the stored rows behind the service's back is caught, and an operator who
+/// rewrites the log and re-signs every head is caught by a head kept earlier.
+/// </summary>
+public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    private sealed record Published(HttpClient Drafter, string Id, string Slug, List<string> Tokens);
+
+    private async Task<Published> PublishedAsync(int signatories)
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: $"Log {Guid.NewGuid():N}");
+        var id = statement.Str("id");
+        await drafter.OpenAsync(id);
+        var tokens = new List<string>();
+        for (var i = 0; i < signatories; i++)
+            tokens.Add((await drafter.InviteAsync(id, $"Partido {i} {Guid.NewGuid():N}", null, $"P{i}", "PE", $"p{i}@example.org")).Str("token"));
+        // Signed at once: the log must still be one line.
+        var signed = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
+        Assert.All(signed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await drafter.PublishAsync(id);
+        return new(drafter, id, statement.Str("slug"), tokens);
+    }
+
+    private async Task<string> KeyAsync() => await factory.CreateClient().GetStringAsync("/api/log/key.pem");
+
+    private async Task<string> BundleAsync(string slug) => await factory.CreateClient().GetStringAsync($"/statements/{slug}/proof.json");
+
+    private async Task<string> HeadAsync(string slug) => await factory.CreateClient().GetStringAsync($"/statements/{slug}/tree-head.json");
+
+    /// <summary>Verifies the list as an outsider would: the published bundle, the key, and the heads kept so far.</summary>
+    private async Task AssertHoldsAsync(string slug, IEnumerable<string> keptHeads, string step)
+    {
+        var bundle = await BundleAsync(slug);
+        var key = await KeyAsync();
+        foreach (var head in keptHeads.DefaultIfEmpty(null).ToList())
+        {
+            var report = ListProofVerifier.Verify(bundle, key, head);
+            Assert.True(report.AllHold, $"After {step}: " + string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")) + report.UnusableInput);
+            if (head is null) continue;
+            // The server's consistency proof from the kept head to the current one checks out with the library alone.
+            var kept = TreeHead.Parse(head);
+            var current = TreeHead.Parse(JsonNode.Parse(bundle)!["treeHead"]!.ToJsonString());
+            var proof = await (await factory.CreateClient().GetAsync(
+                $"/api/public/statements/{slug}/log/consistency?first={kept.TreeSize}&second={current.TreeSize}")).JsonAsync();
+            Assert.True(MerkleTree.VerifyConsistency((int)kept.TreeSize, (int)current.TreeSize, Hex.Parse(kept.RootHash), Hex.Parse(current.RootHash),
+                proof["proof"]!.AsArray().Select(h => Hex.Parse(h!.GetValue<string>())).ToList()), $"After {step}: consistency from {kept.TreeSize}");
+        }
+    }
+
+    [Fact]
+    public async Task Every_legitimate_operation_leaves_the_list_provable_and_every_kept_head_consistent()
+    {
+        var p = await PublishedAsync(5);
+        var kept = new List<string> { await HeadAsync(p.Slug) };
+        await AssertHoldsAsync(p.Slug, kept, "publication");
+        var signatures = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync();
+        string IdOf(int number) => signatures.Single(s => s!["number"]!.GetValue<int>() == number).Str("id");
+
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{p.Tokens[0]}/withdraw", new { note = "Changed our mind." })).StatusCode);
+        await AssertHoldsAsync(p.Slug, kept, "a withdrawal");
+        kept.Add(await HeadAsync(p.Slug));
+
+        var renamed = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/signatures/{IdOf(2)}/displayed-name", new { name = "Partido Corregido", acronym = "PC" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        await AssertHoldsAsync(p.Slug, kept, "a name correction");
+        var bundle = JsonNode.Parse(await BundleAsync(p.Slug))!;
+        Assert.Contains(bundle["list"]!.AsArray(), s => s.Str("name") == "Partido Corregido");
+        Assert.Contains(bundle["entries"]!.AsArray(), e => e!.GetValue<string>().Contains("\"change\":\"corrected\"") && e.GetValue<string>().Contains("Partido Corregido"));
+
+        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{IdOf(3)}/invalidate", new { reason = "Duplicate" })).StatusCode);
+        await AssertHoldsAsync(p.Slug, kept, "an invalidation");
+        kept.Add(await HeadAsync(p.Slug));
+
+        var recorded = await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures",
+            new { organisation = new { name = $"Frente Registrado {Guid.NewGuid():N}", country = "BO" }, note = "By e-mail of 3 March." });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        await AssertHoldsAsync(p.Slug, kept, "a recorded signature");
+
+        // The text changes: everyone drops off the list until they confirm it, each in their own way.
+        var statement = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync();
+        var revised = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
+            new { title = statement.Str("title"), body = "A changed text.", baseVersion = statement["latestVersion"]!["number"]!.GetValue<int>() });
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        var newHash = (await revised.JsonAsync()).Str("textHash");
+        await AssertHoldsAsync(p.Slug, kept, "a text change");
+        Assert.Empty(JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{p.Tokens[3]}/reconfirm", new { textHash = newHash })).StatusCode);
+        var recordedId = (await recorded.JsonAsync()).Str("signatureId");
+        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{recordedId}/reconfirm", new { textHash = newHash })).StatusCode);
+        await AssertHoldsAsync(p.Slug, kept, "two confirmations");
+        Assert.Equal(2, JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray().Count);
+
+        // A further signatory; then the receipt documents of the signatories check out offline against the key.
+        var late = (await p.Drafter.InviteAsync(p.Id, $"Partido Tardío {Guid.NewGuid():N}", null, null, "CL", "late@example.org")).Str("token");
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(late)).StatusCode);
+        kept.Add(await HeadAsync(p.Slug));
+        await AssertHoldsAsync(p.Slug, kept, "a further signature");
+        var key = await KeyAsync();
+        var current = await BundleAsync(p.Slug);
+        foreach (var token in new[] { p.Tokens[3], late, p.Tokens[0] })
+        {
+            var receipt = await factory.CreateClient().GetStringAsync($"/api/invitations/{token}/receipt");
+            var report = ListProofVerifier.Verify(current, key, receiptJson: receipt);
+            Assert.True(report.AllHold, string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")));
+        }
+    }
+
+    [Fact]
+    public async Task Merging_directory_records_keeps_the_proof_valid()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: $"Merge {Guid.NewGuid():N}");
+        var id = statement.Str("id");
+        await drafter.OpenAsync(id);
+        var original = $"Partido Comunista Português {Guid.NewGuid():N}";
+        var twin = $"Portuguese Communists {Guid.NewGuid():N}";
+        var other = await drafter.CreateStatementAsync(title: $"Other {Guid.NewGuid():N}");
+        await drafter.OpenAsync(other.Str("id"));
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{other.Str("id")}/signatures", new { organisation = new { name = original, acronym = "PCPX", country = "PT" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = twin, acronym = "PCPX", country = "PT", registerAsNew = true } })).StatusCode);
+        await drafter.PublishAsync(id);
+        var slug = statement.Str("slug");
+        var kept = new List<string> { await HeadAsync(slug) };
+
+        var survivorId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(original)}")).JsonArrayAsync()).Single().Str("id");
+        var twinId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(twin)}")).JsonArrayAsync()).Single().Str("id");
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
+
+        await AssertHoldsAsync(slug, kept, "a merge");
+        var entries = JsonNode.Parse(await BundleAsync(slug))!["entries"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+        Assert.Contains(entries, e => e.Contains("\"change\":\"moved\"") && e.Contains(survivorId));
+        var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
+        Assert.True(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_change_to_the_stored_rows_behind_the_services_back_is_detected()
+    {
+        var p = await PublishedAsync(3);
+        var statementId = Guid.Parse(p.Id);
+
+        // Someone with database access renames signatory 2 on the list, without an entry.
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Somebody Else")));
+        var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{p.Slug}/verify")).JsonAsync();
+        Assert.False(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
+        Assert.False(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold);
+
+        // Or takes one off the list by its status alone.
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, (string?)null)));
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Workflow.Core.Endorsements.SignatureStatus.Withdrawn)));
+        Assert.False(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold);
+
+        // Or edits an entry of the log itself without recomputing the tree: its signed head no longer matches.
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Workflow.Core.Endorsements.SignatureStatus.Active)));
+        Assert.True(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold, "restored rows verify again");
+        await factory.InDatabaseAsync(async db =>
+        {
+            var entry = await db.LogEntries.Where(e => e.StatementId == statementId && e.Type == Workflow.Core.Publishing.LogEntryType.Signature)
+                .OrderBy(e => e.Index).FirstAsync();
+            return await db.LogEntries.Where(e => e.Id == entry.Id)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Entry, entry.Entry.Replace("\"country\":\"PE\"", "\"country\":\"CL\"")));
+        });
+        var report = ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync());
+        Assert.Contains(report.Checks, c => c.Number == 2 && c.Outcome == CheckOutcome.Fails);
+    }
+
+    [Fact]
+    public async Task An_operator_who_rewrites_the_log_and_re_signs_every_head_is_caught_by_a_head_kept_earlier()
+    {
+        var p = await PublishedAsync(4);
+        var keptHead = await HeadAsync(p.Slug);
+        var statementId = Guid.Parse(p.Id);
+
+        // The operator renames signatory 1 in its row AND in its log entry, then recomputes every leaf, every right edge and
+        // every tree head from there on, signing them with the server's own key: the server's rows and log agree again.
+        var signer = TreeHeadSigner.LoadOrCreate(Path.Combine(factory.DataDirectory, "log-signing-key.pem"));
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Operator's Friends")));
+        await factory.InDatabaseAsync(async db =>
+        {
+            var entries = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statementId).OrderBy(e => e.Index).ToListAsync();
+            var frontier = MerkleFrontier.Empty;
+            foreach (var e in entries)
+            {
+                var text = e.Entry.Contains("\"number\":1,") ? System.Text.RegularExpressions.Regex.Replace(e.Entry, "\"name\":\"[^\"]*\"", "\"name\":\"Operator's Friends\"") : e.Entry;
+                var leaf = MerkleTree.LeafHash(text);
+                frontier = frontier.Append(leaf);
+                var head = signer.Sign(statementId, e.Index + 1, frontier.Root(), e.TreeHead.Timestamp).ToJson();
+                var serialized = frontier.Serialize();
+                await db.LogEntries.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x
+                    .SetProperty(y => y.Entry, text).SetProperty(y => y.LeafHash, Hex.Of(leaf)).SetProperty(y => y.Frontier, serialized).SetProperty(y => y.Head, head));
+            }
+            return 0;
+        });
+
+        var bundle = await BundleAsync(p.Slug);
+        Assert.Contains("Operator's Friends", bundle);
+        var key = await KeyAsync();
+        // Without a kept head, the rewrite is consistent with itself: the server's own check cannot see it.
+        Assert.True(ListProofVerifier.Verify(bundle, key).AllHold);
+        var serverCheck = await (await factory.CreateClient().GetAsync($"/api/public/statements/{p.Slug}/verify")).JsonAsync();
+        Assert.True(serverCheck["holds"]!.GetValue<bool>());
+        // Whoever kept the head from before sees it.
+        var report = ListProofVerifier.Verify(bundle, key, keptHead);
+        Assert.False(report.AllHold);
+        Assert.Contains(report.Checks, c => c.Number == 5 && c.Outcome == CheckOutcome.Fails);
+    }
+
+    [Fact]
+    public async Task Random_sequences_of_legitimate_operations_always_verify()
+    {
+        foreach (var seed in new[] { 7, 19, 2026 })
+        {
+            var random = new Random(seed);
+            var p = await PublishedAsync(2);
+            var kept = new List<string> { await HeadAsync(p.Slug) };
+            var tokens = new List<string>(p.Tokens);
+            var textHash = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync())["latestVersion"]!.Str("textHash");
+            for (var step = 0; step < 8; step++)
+            {
+                var signatures = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync())
+                    .Where(s => s.Str("status") == "Active").ToList();
+                var operation = random.Next(6);
+                string done;
+                if (operation == 0 || signatures.Count == 0)
+                {
+                    var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR", $"s{step}@example.org")).Str("token");
+                    Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
+                    tokens.Add(token);
+                    done = "sign";
+                }
+                else
+                {
+                    var target = signatures[random.Next(signatures.Count)]!;
+                    var url = $"/api/statements/{p.Id}/signatures/{target.Str("id")}";
+                    HttpResponseMessage response;
+                    switch (operation)
+                    {
+                        case 1:
+                            response = await p.Drafter.PutAsJsonAsync(url + "/displayed-name", new { name = $"Nombre {seed}-{step}", nameEnglish = $"Name {step}" });
+                            done = "correct a name";
+                            break;
+                        case 2:
+                            response = await p.Drafter.PostAsJsonAsync(url + "/invalidate", new { reason = "SignedByMistake", note = "Test." });
+                            done = "invalidate";
+                            break;
+                        case 3:
+                            response = await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures",
+                                new { organisation = new { name = $"Registrado {seed}-{step} {Guid.NewGuid():N}" }, note = "On paper." });
+                            done = "record";
+                            break;
+                        case 4:
+                            var statement = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync();
+                            response = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
+                                new { title = statement.Str("title"), body = $"Text {seed}-{step}.", baseVersion = statement["latestVersion"]!["number"]!.GetValue<int>() });
+                            textHash = (await response.JsonAsync()).Str("textHash");
+                            done = "change the text";
+                            break;
+                        default:
+                            var withLink = tokens[random.Next(tokens.Count)];
+                            response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{withLink}/reconfirm", new { textHash });
+                            done = "confirm through a link";
+                            break;
+                    }
+                    // A refusal (the signature was already withdrawn, already confirmed…) is legitimate too: never a 5xx.
+                    Assert.True((int)response.StatusCode < 500, $"seed {seed}, step {step} ({done}): {(int)response.StatusCode}");
+                }
+                await AssertHoldsAsync(p.Slug, kept, $"seed {seed}, step {step} ({done})");
+                if (random.Next(2) == 0) kept.Add(await HeadAsync(p.Slug));
+            }
+        }
+    }
+}
