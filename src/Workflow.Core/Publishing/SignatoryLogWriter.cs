@@ -24,7 +24,10 @@ internal static class SignatoryLogWriter
     /// <summary>What this save would append, in the order the changes were raised; signatures changed without an event last.</summary>
     public static List<Pending> Collect(ChangeTracker tracker)
     {
-        var signatures = tracker.Entries<Signature>().Where(e => e.State is EntityState.Added or EntityState.Modified)
+        // A row whose only change is where its latest entry stands has nothing new to say.
+        var signatures = tracker.Entries<Signature>()
+            .Where(e => e.State == EntityState.Added
+                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Signature.LogIndex))))
             .ToDictionary(e => e.Entity.Id, e => e);
         var pending = new List<Pending>();
         var described = new HashSet<Guid>();

@@ -14,7 +14,11 @@ public static class StartupTasks
     public static async Task MigrateAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+            await db.Database.MigrateAsync(ct);
+            await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
+        }
         await services.PrepareDatabaseAsync(configuration, ct);
     }
 
@@ -24,11 +28,19 @@ public static class StartupTasks
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
             await db.Database.MigrateAsync(ct);
+            await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
+        }
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
         }
     }
+
+    /// <summary>Statements signed before the signatory log existed get one that starts now.</summary>
+    private static Task<int> StartMissingLogsAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct) =>
+        Workflow.Core.Publishing.StartMissingLogs.RunAsync(db, services.GetRequiredService<Workflow.Proof.TreeHeadSigner>(),
+            services.GetRequiredService<TimeProvider>(), ct);
 }

@@ -61,6 +61,11 @@ public sealed partial class EveryPageTests
         Assert.Equal("ar", await arabic.GetAttributeAsync("lang"));
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Hands off Peru!");
         await browser.CheckPageAsync(visitor, "public-statement-ar");
+        // What the proof shows, in the visitor's language, with the server's checks.
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Comprobar la lista" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("#verdict")).ToContainTextAsync("Todas las comprobaciones se cumplen");
+        await browser.CheckPageAsync(visitor, "verify-list-es");
+        await browser.GotoAsync(visitor, "/statements/hands-off-peru?lang=ar");
 
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Firme esta declaración en nombre de su organización" }).ClickAsync();
         await browser.CheckPageAsync(visitor, "sign-on-form-es");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Tests.Support;
 using Workflow.Proof;
 
@@ -14,7 +15,8 @@ namespace Workflow.Api.Tests.Publishing;
 /// </summary>
 public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Published(HttpClient Drafter, string Id, string Slug, List<string> Tokens);
+    /// <param name="SignatureIds">In the order of <paramref name="Tokens"/> and <paramref name="Emails"/>.</param>
+    private sealed record Published(HttpClient Drafter, string Id, string Slug, List<string> Tokens, List<string> Emails, List<string> SignatureIds);
 
     private async Task<Published> PublishedAsync(int signatories)
     {
@@ -23,13 +25,16 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var id = statement.Str("id");
         await drafter.OpenAsync(id);
         var tokens = new List<string>();
-        for (var i = 0; i < signatories; i++)
-            tokens.Add((await drafter.InviteAsync(id, $"Partido {i} {Guid.NewGuid():N}", null, $"P{i}", "PE", $"p{i}@example.org")).Str("token"));
+        var emails = Enumerable.Range(0, signatories).Select(i => $"p{i}-{Guid.NewGuid():N}@example.org").ToList();
+        foreach (var email in emails)
+            tokens.Add((await drafter.InviteAsync(id, $"Partido {Guid.NewGuid():N}", null, null, "PE", email)).Str("token"));
         // Signed at once: the log must still be one line.
         var signed = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
         Assert.All(signed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var signatureIds = new List<string>();
+        foreach (var response in signed) signatureIds.Add((await response.JsonAsync()).Str("signatureId"));
         await drafter.PublishAsync(id);
-        return new(drafter, id, statement.Str("slug"), tokens);
+        return new(drafter, id, statement.Str("slug"), tokens, emails, signatureIds);
     }
 
     private async Task<string> KeyAsync() => await factory.CreateClient().GetStringAsync("/api/log/key.pem");
@@ -64,21 +69,19 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var p = await PublishedAsync(5);
         var kept = new List<string> { await HeadAsync(p.Slug) };
         await AssertHoldsAsync(p.Slug, kept, "publication");
-        var signatures = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync();
-        string IdOf(int number) => signatures.Single(s => s!["number"]!.GetValue<int>() == number).Str("id");
 
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{p.Tokens[0]}/withdraw", new { note = "Changed our mind." })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "a withdrawal");
         kept.Add(await HeadAsync(p.Slug));
 
-        var renamed = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/signatures/{IdOf(2)}/displayed-name", new { name = "Partido Corregido", acronym = "PC" });
+        var renamed = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[1]}/displayed-name", new { name = "Partido Corregido", acronym = "PC" });
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "a name correction");
         var bundle = JsonNode.Parse(await BundleAsync(p.Slug))!;
         Assert.Contains(bundle["list"]!.AsArray(), s => s.Str("name") == "Partido Corregido");
         Assert.Contains(bundle["entries"]!.AsArray(), e => e!.GetValue<string>().Contains("\"change\":\"corrected\"") && e.GetValue<string>().Contains("Partido Corregido"));
 
-        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{IdOf(3)}/invalidate", new { reason = "Duplicate" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[2]}/invalidate", new { reason = "Duplicate" })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "an invalidation");
         kept.Add(await HeadAsync(p.Slug));
 
@@ -91,11 +94,13 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var statement = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync();
         var revised = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
             new { title = statement.Str("title"), body = "A changed text.", baseVersion = statement["latestVersion"]!["number"]!.GetValue<int>() });
-        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
         var newHash = (await revised.JsonAsync()).Str("textHash");
         await AssertHoldsAsync(p.Slug, kept, "a text change");
         Assert.Empty(JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray());
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{p.Tokens[3]}/reconfirm", new { textHash = newHash })).StatusCode);
+        // The signatory confirms through the fresh link it was e-mailed; the drafters confirm the one they recorded.
+        var link = await factory.ApiLinkFromMailAsync(p.Emails[3], "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
         var recordedId = (await recorded.JsonAsync()).Str("signatureId");
         Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{recordedId}/reconfirm", new { textHash = newHash })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "two confirmations");
@@ -108,9 +113,9 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         await AssertHoldsAsync(p.Slug, kept, "a further signature");
         var key = await KeyAsync();
         var current = await BundleAsync(p.Slug);
-        foreach (var token in new[] { p.Tokens[3], late, p.Tokens[0] })
+        foreach (var receiptUrl in new[] { link + "/receipt", $"/api/invitations/{late}/receipt" })
         {
-            var receipt = await factory.CreateClient().GetStringAsync($"/api/invitations/{token}/receipt");
+            var receipt = await factory.CreateClient().GetStringAsync(receiptUrl);
             var report = ListProofVerifier.Verify(current, key, receiptJson: receipt);
             Assert.True(report.AllHold, string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")));
         }
@@ -190,14 +195,14 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         // every tree head from there on, signing them with the server's own key: the server's rows and log agree again.
         var signer = TreeHeadSigner.LoadOrCreate(Path.Combine(factory.DataDirectory, "log-signing-key.pem"));
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 1)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Operator's Friends")));
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Friends of the Operator")));
         await factory.InDatabaseAsync(async db =>
         {
             var entries = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statementId).OrderBy(e => e.Index).ToListAsync();
             var frontier = MerkleFrontier.Empty;
             foreach (var e in entries)
             {
-                var text = e.Entry.Contains("\"number\":1,") ? System.Text.RegularExpressions.Regex.Replace(e.Entry, "\"name\":\"[^\"]*\"", "\"name\":\"Operator's Friends\"") : e.Entry;
+                var text = e.Entry.Contains("\"number\":1,") ? System.Text.RegularExpressions.Regex.Replace(e.Entry, "\"name\":\"[^\"]*\"", "\"name\":\"Friends of the Operator\"") : e.Entry;
                 var leaf = MerkleTree.LeafHash(text);
                 frontier = frontier.Append(leaf);
                 var head = signer.Sign(statementId, e.Index + 1, frontier.Root(), e.TreeHead.Timestamp).ToJson();
@@ -209,7 +214,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         });
 
         var bundle = await BundleAsync(p.Slug);
-        Assert.Contains("Operator's Friends", bundle);
+        Assert.Contains("Friends of the Operator", bundle);
         var key = await KeyAsync();
         // Without a kept head, the rewrite is consistent with itself: the server's own check cannot see it.
         Assert.True(ListProofVerifier.Verify(bundle, key).AllHold);
@@ -229,7 +234,6 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
             var random = new Random(seed);
             var p = await PublishedAsync(2);
             var kept = new List<string> { await HeadAsync(p.Slug) };
-            var tokens = new List<string>(p.Tokens);
             var textHash = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync())["latestVersion"]!.Str("textHash");
             for (var step = 0; step < 8; step++)
             {
@@ -241,7 +245,6 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                 {
                     var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR", $"s{step}@example.org")).Str("token");
                     Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
-                    tokens.Add(token);
                     done = "sign";
                 }
                 else
@@ -272,9 +275,11 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                             done = "change the text";
                             break;
                         default:
-                            var withLink = tokens[random.Next(tokens.Count)];
-                            response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{withLink}/reconfirm", new { textHash });
-                            done = "confirm through a link";
+                            // Owners may confirm the new text only for what the drafters recorded; for the others, 409.
+                            response = await p.Drafter.PostAsJsonAsync(url + "/reconfirm", new { textHash });
+                            var expected = target["provenance"].Str("kind") == "RecordedByDrafters" ? HttpStatusCode.OK : HttpStatusCode.Conflict;
+                            Assert.Equal(expected, response.StatusCode);
+                            done = "confirm the new text";
                             break;
                     }
                     // A refusal (the signature was already withdrawn, already confirmed…) is legitimate too: never a 5xx.
@@ -284,5 +289,26 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                 if (random.Next(2) == 0) kept.Add(await HeadAsync(p.Slug));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_statement_signed_before_the_log_existed_gets_one_that_starts_at_the_upgrade()
+    {
+        var p = await PublishedAsync(3);
+        var statementId = Guid.Parse(p.Id);
+        // As a database from before the log looks after its migration: no entries.
+        await factory.InDatabaseAsync(db => db.LogEntries.Where(e => e.StatementId == statementId).ExecuteDeleteAsync());
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LogIndex, (int?)null)));
+        Assert.False(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold);
+
+        var started = await factory.InDatabaseAsync(async db => await Workflow.Core.Publishing.StartMissingLogs.RunAsync(db,
+            factory.Services.GetRequiredService<TreeHeadSigner>(), TimeProvider.System, CancellationToken.None));
+
+        Assert.True(started >= 1);
+        var bundle = await BundleAsync(p.Slug);
+        Assert.True(ListProofVerifier.Verify(bundle, await KeyAsync()).AllHold);
+        Assert.Equal(5, JsonNode.Parse(bundle)!["entries"]!.AsArray().Count); // the text, three signatures, the publication
+        var receipt = await factory.CreateClient().GetStringAsync($"/api/invitations/{p.Tokens[0]}/receipt");
+        Assert.True(ListProofVerifier.Verify(bundle, await KeyAsync(), receiptJson: receipt).AllHold);
     }
 }
