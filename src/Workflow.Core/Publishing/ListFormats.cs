@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 
@@ -66,18 +67,28 @@ public static class ListFormats
         return md.ToString();
     }
 
+    /// <summary>
+    /// A spreadsheet runs a cell that starts with =, +, - or @ as a formula (some also after a leading tab or carriage
+    /// return), whether the file quotes it or not: CsvHelper's injection handling puts a ' before such a cell, in every column.
+    /// </summary>
+    private static readonly CsvConfiguration CsvOutput = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '@', '+', '-', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
+
     public static string Csv(SignatoryList list, ListOrder order)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CsvOutput);
         foreach (var header in new[] { "number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator" }) csv.WriteField(header);
         csv.NextRecord();
         foreach (var s in Arrange(list, order).SelectMany(g => g.Signatories))
         {
-            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; one line per signatory, for whoever
-            // reads the file line by line.
-            foreach (var field in new object?[] { s.Number, Defuse(SingleLineText.Flatten(s.Name)), Defuse(SingleLineText.FlattenOrNull(s.NameEnglish)),
-                         Defuse(SingleLineText.FlattenOrNull(s.Acronym)), s.Country, s.Phase,
+            // One line per signatory here too, for whoever reads the file line by line.
+            foreach (var field in new object?[] { s.Number, SingleLineText.Flatten(s.Name), SingleLineText.FlattenOrNull(s.NameEnglish),
+                         SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
                          s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), s.Initiator })
                 csv.WriteField(field);
             csv.NextRecord();
@@ -142,8 +153,6 @@ public static class ListFormats
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private static string? Defuse(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
 
     private static string EscapeMarkdown(string text)
     {
