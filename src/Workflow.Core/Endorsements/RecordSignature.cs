@@ -26,8 +26,8 @@ public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature
     public RecordSignatureValidator()
     {
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
-        RuleFor(r => r.SignerName).MaximumLength(Signature.SignerNameMaxLength);
-        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
+        RuleFor(r => r.SignerName).MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
+        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
         RuleFor(r => r.SignedAt).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
         RuleFor(r => r.Note).MaximumLength(Signature.ProvenanceNoteMaxLength);
         RuleFor(r => r.Source).MaximumLength(Signature.ProvenanceSourceMaxLength);

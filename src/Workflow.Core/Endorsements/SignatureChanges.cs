@@ -60,9 +60,9 @@ public sealed class CorrectSignatoryNameValidator : AbstractValidator<CorrectSig
 {
     public CorrectSignatoryNameValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(Organisations.Organisation.NameMaxLength);
-        RuleFor(r => r.NameEnglish).MaximumLength(Organisations.Organisation.NameMaxLength);
-        RuleFor(r => r.Acronym).MaximumLength(Organisations.Organisation.AcronymMaxLength);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Organisations.Organisation.NameMaxLength).IsSingleLineName();
+        RuleFor(r => r.NameEnglish).MaximumLength(Organisations.Organisation.NameMaxLength).IsSingleLineName();
+        RuleFor(r => r.Acronym).MaximumLength(Organisations.Organisation.AcronymMaxLength).IsSingleLineName();
     }
 }
 

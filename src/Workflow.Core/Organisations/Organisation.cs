@@ -132,9 +132,9 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<Organisatio
 {
     public OrganisationDetailsValidator()
     {
-        RuleFor(o => o.Name).NotEmpty().When(o => o.Id is null).MaximumLength(Organisation.NameMaxLength);
-        RuleFor(o => o.NameEnglish).MaximumLength(Organisation.NameMaxLength);
-        RuleFor(o => o.Acronym).MaximumLength(Organisation.AcronymMaxLength);
+        RuleFor(o => o.Name).NotEmpty().When(o => o.Id is null).MaximumLength(Organisation.NameMaxLength).IsSingleLineName();
+        RuleFor(o => o.NameEnglish).MaximumLength(Organisation.NameMaxLength).IsSingleLineName();
+        RuleFor(o => o.Acronym).MaximumLength(Organisation.AcronymMaxLength).IsSingleLineName();
         RuleFor(o => o.Country!)
             .Must(Countries.IsKnownCode).When(o => !string.IsNullOrWhiteSpace(o.Country))
             .WithMessage("'Country' must be an ISO 3166-1 alpha-2 code such as PE or GB.");

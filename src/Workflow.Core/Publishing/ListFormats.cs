@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using CsvHelper;
+using CsvHelper.Configuration;
+using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 
 namespace Workflow.Core.Publishing;
@@ -32,20 +34,29 @@ public static class ListFormats
 
     private static string SortKey(Signatory s) => NameKey.Of(s.NameEnglish ?? s.Name);
 
-    /// <summary>One signatory as the seed resolution writes it: acronym, name, English name, country.</summary>
+    /// <summary>
+    /// One signatory as the seed resolution writes it: acronym, name, English name, country. Always one line, even for
+    /// a name stored before names had to be one: every format puts it on a line (or in an XML element) of its own.
+    /// </summary>
     public static string Line(Signatory s)
     {
         var line = new StringBuilder();
-        if (s.Acronym is not null) line.Append(s.Acronym).Append(' ');
-        line.Append(s.Name);
-        if (s.NameEnglish is not null && !string.Equals(s.NameEnglish, s.Name, StringComparison.Ordinal)) line.Append(" (").Append(s.NameEnglish).Append(')');
-        if (s.Country is not null) line.Append(", ").Append(Countries.EnglishName(s.Country));
+        var acronym = SingleLineText.FlattenOrNull(s.Acronym);
+        var name = SingleLineText.Flatten(s.Name);
+        var english = SingleLineText.FlattenOrNull(s.NameEnglish);
+        if (!string.IsNullOrEmpty(acronym)) line.Append(acronym).Append(' ');
+        line.Append(name);
+        if (!string.IsNullOrEmpty(english) && !string.Equals(english, name, StringComparison.Ordinal)) line.Append(" (").Append(english).Append(')');
+        if (s.Country is not null) line.Append(", ").Append(SingleLineText.Flatten(Countries.EnglishName(s.Country)));
         return line.ToString();
     }
 
+    /// <summary>The statement's title as one line (see <see cref="Line"/>).</summary>
+    public static string Title(SignatoryList list) => SingleLineText.Flatten(list.Title);
+
     public static string Markdown(SignatoryList list, ListOrder order)
     {
-        var md = new StringBuilder($"# {EscapeMarkdown(list.Title)}\n\n");
+        var md = new StringBuilder($"# {EscapeMarkdown(Title(list))}\n\n");
         foreach (var (heading, signatories) in Arrange(list, order))
         {
             md.Append($"## {EscapeMarkdown(heading)}\n\n");
@@ -56,16 +67,28 @@ public static class ListFormats
         return md.ToString();
     }
 
+    /// <summary>
+    /// A spreadsheet runs a cell that starts with =, +, - or @ as a formula (some also after a leading tab or carriage
+    /// return), whether the file quotes it or not: CsvHelper's injection handling puts a ' before such a cell, in every column.
+    /// </summary>
+    private static readonly CsvConfiguration CsvOutput = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '@', '+', '-', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
+
     public static string Csv(SignatoryList list, ListOrder order)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CsvOutput);
         foreach (var header in new[] { "number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator" }) csv.WriteField(header);
         csv.NextRecord();
         foreach (var s in Arrange(list, order).SelectMany(g => g.Signatories))
         {
-            // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-            foreach (var field in new object?[] { s.Number, Defuse(s.Name), Defuse(s.NameEnglish), Defuse(s.Acronym), s.Country, s.Phase,
+            // One line per signatory here too, for whoever reads the file line by line.
+            foreach (var field in new object?[] { s.Number, SingleLineText.Flatten(s.Name), SingleLineText.FlattenOrNull(s.NameEnglish),
+                         SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
                          s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), s.Initiator })
                 csv.WriteField(field);
             csv.NextRecord();
@@ -78,8 +101,8 @@ public static class ListFormats
     public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>{Encode(list.Title)}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
-            .Append($"<h1>{Encode(list.Title)}</h1>");
+            .Append($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
+            .Append($"<h1>{Encode(Title(list))}</h1>");
         foreach (var (heading, signatories) in Arrange(list, order))
         {
             html.Append($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
@@ -99,13 +122,13 @@ public static class ListFormats
         @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
         """;
 
-    /// <summary>An Atom feed of the signatories, newest first: one entry per signature.</summary>
+    /// <summary>An Atom feed of the signatories, newest first: one entry per signature. Every text is one line, which XML can always hold.</summary>
     public static string Atom(SignatoryList list, string statementUrl, DateTimeOffset now)
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var newest = list.Signatories.OrderByDescending(s => s.SignedAt).ThenByDescending(s => s.Number).Take(100).ToList();
         var feed = new XElement(atom + "feed",
-            new XElement(atom + "title", $"Signatories: {list.Title}"),
+            new XElement(atom + "title", $"Signatories: {Title(list)}"),
             new XElement(atom + "id", $"{statementUrl}/signatories"),
             new XElement(atom + "link", new XAttribute("href", statementUrl)),
             new XElement(atom + "updated", Stamp(newest.Count > 0 ? newest.Max(s => s.SignedAt) : now)),
@@ -115,7 +138,7 @@ public static class ListFormats
                 new XElement(atom + "id", $"{statementUrl}/signatories/{s.Number}"),
                 new XElement(atom + "link", new XAttribute("href", statementUrl)),
                 new XElement(atom + "updated", Stamp(s.SignedAt)),
-                new XElement(atom + "summary", $"{Line(s)} signed \"{list.Title}\" ({s.Phase.ToLowerInvariant()} signatory).")))
+                new XElement(atom + "summary", $"{Line(s)} signed \"{Title(list)}\" ({s.Phase.ToLowerInvariant()} signatory).")))
         );
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
     }
@@ -123,22 +146,20 @@ public static class ListFormats
     /// <summary>A small page meant for an iframe on other sites: the title, how many have signed, and a link.</summary>
     public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
-        $"<title>{Encode(list.Title)}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
-        $"<p><strong>{Encode(list.Title)}</strong></p><p>{list.Signatories.Count} signator{(list.Signatories.Count == 1 ? "y" : "ies")}</p>" +
+        $"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
+        $"<p><strong>{Encode(Title(list))}</strong></p><p>{list.Signatories.Count} signator{(list.Signatories.Count == 1 ? "y" : "ies")}</p>" +
         $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static string? Defuse(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-
     private static string EscapeMarkdown(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if ("\\`*_{}[]()#+-.!<>|".Contains(c)) escaped.Append('\\');
+            if ("\\`*_{}[]()#+-.!<>|~&".Contains(c)) escaped.Append('\\');
             escaped.Append(c);
         }
         return escaped.ToString();

@@ -21,7 +21,7 @@ public static class SignatoryListText
     {
         if (order != ListOrder.Signing) return Grouped(list, order);
         var text = new StringBuilder();
-        text.Append(list.Title).Append("\n\n");
+        text.Append(ListFormats.Title(list)).Append("\n\n");
         var initiators = list.Signatories.Where(s => s.Initiator).ToList();
         if (initiators.Count > 0) text.Append("Initiated by: ").AppendJoin("; ", initiators.Select(ListFormats.Line)).Append("\n\n");
         var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -52,7 +52,7 @@ public static class SignatoryListText
     /// <summary>Alphabetical or by country: headed groups, each signatory with its number.</summary>
     private static string Grouped(SignatoryList list, ListOrder order)
     {
-        var text = new StringBuilder(list.Title).Append("\n\n");
+        var text = new StringBuilder(ListFormats.Title(list)).Append("\n\n");
         foreach (var (heading, signatories) in ListFormats.Arrange(list, order))
         {
             text.Append(heading).Append(":\n");

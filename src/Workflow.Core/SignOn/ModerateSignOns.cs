@@ -57,6 +57,7 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         var entry = await db.LoadSignOnAsync(request.StatementId, request.SignOnId, ct);
         entry.EnsureAwaitingModeration();
+        entry.EnsureNamesAreSingleLine();
         statement.EnsureAcceptsSignatures();
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         if (version.TextHash != entry.TextHash)

@@ -123,6 +123,21 @@ public sealed class SignOnEntry : AggregateRoot
                 : $"This sign-on was already {State.ToString().ToLowerInvariant()}.");
     }
 
+    /// <summary>
+    /// An entry submitted before names had to be one line cannot reach the list: the drafters reject it, and the
+    /// organisation signs on again under the current rules.
+    /// </summary>
+    public void EnsureNamesAreSingleLine()
+    {
+        foreach (var (field, value) in new[] { ("organisation.name", Name), ("organisation.nameEnglish", NameEnglish), ("organisation.acronym", Acronym),
+                     ("signerName", SignerName), ("signerRole", SignerRole) })
+        {
+            if (value is not null && !SingleLineText.IsSingleLine(value))
+                throw new DomainRuleException(field, $"This sign-on's '{field}' is not one line of text (it holds line breaks, control or invisible " +
+                    "formatting characters), so it cannot go on the list. Reject it and ask the organisation to sign on again.");
+        }
+    }
+
     public static string DomainOf(string email) => email.Trim()[(email.Trim().LastIndexOf('@') + 1)..].ToLowerInvariant();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

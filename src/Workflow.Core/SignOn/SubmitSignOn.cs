@@ -43,8 +43,8 @@ public sealed class SubmitSignOnValidator : AbstractValidator<SubmitSignOn>
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
         RuleFor(r => r.Organisation.Name).NotEmpty().When(r => r.Organisation is not null);
         RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
-        RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength);
-        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
+        RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
+        RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
         RuleFor(r => r.TextHash).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
         RuleFor(r => r.Language!).Must(l => EndorsementRequest.EmailLanguages.Contains(l.Trim().ToLowerInvariant()))
             .When(r => !string.IsNullOrWhiteSpace(r.Language))

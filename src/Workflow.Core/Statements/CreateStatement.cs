@@ -5,7 +5,7 @@ using Workflow.Core.Data;
 
 namespace Workflow.Core.Statements;
 
-/// <param name="Slug">The statement's address in public URLs; by default made from the title.</param>
+/// <param name="Slug">The statement's address in public URLs; by default made from the title. One already taken gets a number (-2, -3…).</param>
 public sealed record CreateStatement(string UserId, string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug = null)
     : IRequest<StatementDetails>;
 
@@ -27,9 +27,9 @@ public sealed class CreateStatementHandler(WorkflowDb db, TimeProvider clock) : 
     public async Task<StatementDetails> Handle(CreateStatement request, CancellationToken ct)
     {
         var title = request.Title.Trim();
-        var slug = request.Slug ?? await UniqueSlugAsync(Common.Slug.From(title), ct);
-        if (request.Slug is not null && await db.Statements.AnyAsync(s => s.Slug == request.Slug, ct))
-            throw new Common.ConflictException($"The slug '{request.Slug}' is taken by another statement.");
+        // A wished slug that is taken, by anyone's statement, visible or not, is made unique like one from the title:
+        // answering "taken" would tell whoever asks that a draft they cannot see exists under that name.
+        var slug = await UniqueSlugAsync(request.Slug ?? Common.Slug.From(title), ct);
         var (statement, version) = Statement.Draft(slug, title, request.Body, request.Language.Trim(),
             request.AllowsFurtherSignatories, request.UserId, clock.GetUtcNow());
         db.Statements.Add(statement);
@@ -40,14 +40,16 @@ public sealed class CreateStatementHandler(WorkflowDb db, TimeProvider clock) : 
 
     // Two statements created at once with the same title may pick the same slug; the unique index
     // rejects the second save and the retry behaviour runs this again, which then sees the first.
-    private async Task<string> UniqueSlugAsync(string baseSlug, CancellationToken ct)
+    private async Task<string> UniqueSlugAsync(string wished, CancellationToken ct)
     {
-        var taken = await db.Statements.Where(s => s.Slug == baseSlug || s.Slug.StartsWith(baseSlug + "-"))
+        // A wished slug may be longer than one made from a title; numbered, it is cut to leave room for the number.
+        var stem = wished.Length > Common.Slug.MaxLength ? wished[..Common.Slug.MaxLength].TrimEnd('-') : wished;
+        var taken = await db.Statements.Where(s => s.Slug == wished || s.Slug.StartsWith(stem + "-"))
             .Select(s => s.Slug).ToListAsync(ct);
-        if (!taken.Contains(baseSlug)) return baseSlug;
+        if (!taken.Contains(wished)) return wished;
         for (var n = 2; ; n++)
         {
-            var candidate = $"{baseSlug}-{n}";
+            var candidate = $"{stem}-{n}";
             if (!taken.Contains(candidate)) return candidate;
         }
     }

@@ -9,12 +9,15 @@ public static partial class StatementRules
 {
     // Cascade(Stop): a missing value is reported as missing, and the later checks never see null.
 
-    /// <summary>One line: a line break in a title would let two different texts share one hash (title, "\n\n", body).</summary>
+    /// <summary>
+    /// One line, by the same rule as names: a line break in a title would let two different texts share one hash
+    /// (title, "\n\n", body), and the title is printed into lists, feeds and e-mail subjects like a name.
+    /// </summary>
     public static IRuleBuilderOptions<T, string> IsStatementTitle<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty() // also refuses white space only
             .MaximumLength(Statement.TitleMaxLength)
-            .Must(t => !t.Any(char.IsControl)).WithMessage("'Title' must be one line, without control characters.");
+            .Must(Common.SingleLineText.IsSingleLine).WithMessage("'Title' must be one line, without line breaks, control characters or invisible formatting characters.");
 
     /// <summary>The SHA-256 of a text as the client was shown it: 64 hexadecimal digits.</summary>
     public static IRuleBuilderOptions<T, string> IsTextHash<T>(this IRuleBuilderInitial<T, string> rule) =>

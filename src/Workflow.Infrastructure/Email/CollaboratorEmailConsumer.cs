@@ -7,6 +7,7 @@ using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Messaging;
+using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -22,11 +23,12 @@ public sealed class CollaboratorEmailConsumer(
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
 
         var m = context.Message;
+        var title = Flatten(m.StatementTitle);
         var link = links.To("/join", m.ProtectedToken);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email),
-            $"Draft with us: {m.StatementTitle}",
+            $"Draft with us: {title}",
             $"""
-            You are invited to draft the statement "{m.StatementTitle}" as {m.Role.ToLowerInvariant()}.
+            You are invited to draft the statement "{title}" as {m.Role.ToLowerInvariant()}.
 
             Sign in to Workflow (or create an account) and accept the invitation here:
             {link}

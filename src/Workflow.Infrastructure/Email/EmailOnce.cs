@@ -1,4 +1,5 @@
 using MimeKit;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Infrastructure.Messaging;
 
@@ -31,11 +32,16 @@ internal static class EmailOnce
         return await db.AlreadyProcessedAsync(messageId, consumer, context.CancellationToken) ? null : messageId;
     }
 
+    /// <remarks>
+    /// The names and titles in the subject, the recipient's name and the body are made one line by the callers
+    /// (<see cref="SingleLineText.Flatten"/>): one stored before names had to be one line must add no header and no line.
+    /// The subject and the recipient's name are flattened here again, as headers are where a line break does the most harm.
+    /// </remarks>
     public static MimeMessage PlainText(string from, MailboxAddress to, string subject, string body) => new()
     {
         From = { MailboxAddress.Parse(from) },
-        To = { to },
-        Subject = subject,
+        To = { new MailboxAddress(SingleLineText.Flatten(to.Name ?? ""), to.Address) },
+        Subject = SingleLineText.Flatten(subject),
         // Plain text only: no user-supplied value can become markup in the recipient's mail program.
         Body = new TextPart("plain") { Text = body },
     };

@@ -8,6 +8,7 @@ using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Messaging;
+using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -25,21 +26,21 @@ public sealed class InvitationEmailConsumer(
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            link => InvitationEmailTexts.Invitation(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, link));
+            link => InvitationEmailTexts.Invitation(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), link));
     }
 
     public Task Consume(ConsumeContext<InvitationResent> context)
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            link => InvitationEmailTexts.Resent(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, link));
+            link => InvitationEmailTexts.Resent(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), link));
     }
 
     public Task Consume(ConsumeContext<EndorsementReminderDue> context)
     {
         var m = context.Message;
         return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
-            link => InvitationEmailTexts.Reminder(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, m.Deadline, link));
+            link => InvitationEmailTexts.Reminder(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), m.Deadline, link));
     }
 
     private async Task SendAsync<T>(ConsumeContext<T> context, Guid invitationId, string organisationName, string email,

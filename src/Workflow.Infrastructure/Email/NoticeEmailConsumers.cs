@@ -5,6 +5,7 @@ using MimeKit;
 using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Infrastructure.Messaging;
+using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -24,11 +25,12 @@ public sealed class DeclineNoticeConsumer(WorkflowDb db, IEmailSender sender, IO
         var memberIds = statement.Members.Select(m => m.UserId).ToList();
         var drafters = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(context.CancellationToken);
 
+        var (organisationName, title) = (Flatten(organisation.Name), Flatten(statement.Title));
         var reason = declined.Reason is null ? "They gave no reason." : $"Their reason:\n\n{declined.Reason}";
         var messages = drafters.Select(email => EmailOnce.PlainText(options.Value.From, new MailboxAddress(email, email),
-            $"{organisation.Name} declined to sign: {statement.Title}",
+            $"{organisationName} declined to sign: {title}",
             $"""
-            {organisation.Name} declined the invitation to sign "{statement.Title}".
+            {organisationName} declined the invitation to sign "{title}".
 
             {reason}
 
@@ -59,15 +61,16 @@ public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sende
             where s.Id == invalidated.SignatureId
             select r.Email).SingleOrDefaultAsync(ct);
 
+        var (organisationName, title) = (Flatten(organisation.Name), Flatten(statement.Title));
         // A signature recorded by a drafter has no address to write to; the drafters who recorded it know.
         var messages = email is null ? [] : new[]
         {
-            EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisation.Name, email),
-                $"Your signature was removed from: {statement.Title}",
+            EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email),
+                $"Your signature was removed from: {title}",
                 $"""
-                Dear {organisation.Name},
+                Dear {organisationName},
 
-                The drafters of "{statement.Title}" have removed your organisation's signature (number {invalidated.Number}) from the list.
+                The drafters of "{title}" have removed your organisation's signature (number {invalidated.Number}) from the list.
                 Reason: {Describe(invalidated.Reason)}{(invalidated.Note is null ? "" : $"\n\n{invalidated.Note}")}
 
                 If this is a mistake, please reply to the drafters who invited you.

@@ -7,6 +7,7 @@ using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Messaging;
+using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -28,12 +29,13 @@ public sealed class ReconfirmationEmailConsumer(
         var messages = new List<MimeMessage>();
         if (m.RecipientEmail is not null && m.ProtectedToken is not null)
         {
+            var (organisationName, title) = (Flatten(m.OrganisationName), Flatten(m.StatementTitle));
             var link = links.To(m.LinkKind == "sign-on" ? "/sign-on" : "/sign", m.ProtectedToken);
             var (subject, body) = m.RecipientLanguage == "es"
-                ? ($"El texto que firmó ha cambiado: {m.StatementTitle}", $"""
-                    Estimada organización {m.OrganisationName}:
+                ? ($"El texto que firmó ha cambiado: {title}", $"""
+                    Estimada organización {organisationName}:
 
-                    El texto de la declaración «{m.StatementTitle}» ha cambiado (versión {m.VersionNumber}) después de su firma (n.º {m.Number}).
+                    El texto de la declaración «{title}» ha cambiado (versión {m.VersionNumber}) después de su firma (n.º {m.Number}).
                     Su firma queda en el historial, pero no figura en la lista pública hasta que confirme el nuevo texto.
 
                     Lea el nuevo texto y confírmelo o retire su firma aquí (este enlace sustituye a los anteriores):
@@ -42,10 +44,10 @@ public sealed class ReconfirmationEmailConsumer(
                     -- 
                     Workflow
                     """)
-                : ($"The text you signed has changed: {m.StatementTitle}", $"""
-                    Dear {m.OrganisationName},
+                : ($"The text you signed has changed: {title}", $"""
+                    Dear {organisationName},
 
-                    The text of the statement "{m.StatementTitle}" changed (version {m.VersionNumber}) after you signed it (signature no. {m.Number}).
+                    The text of the statement "{title}" changed (version {m.VersionNumber}) after you signed it (signature no. {m.Number}).
                     Your signature stays in the history but is off the public list until you confirm the new text.
 
                     Read the new text and confirm it, or withdraw your signature, here (this link replaces earlier ones):
@@ -54,7 +56,7 @@ public sealed class ReconfirmationEmailConsumer(
                     -- 
                     Workflow
                     """);
-            messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body));
+            messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, m.RecipientEmail), subject, body));
         }
         await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), context.CancellationToken);
     }

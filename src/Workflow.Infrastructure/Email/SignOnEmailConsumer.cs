@@ -9,6 +9,7 @@ using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Messaging;
+using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -28,7 +29,7 @@ public sealed class SignOnEmailConsumer(
 
         var m = context.Message;
         var link = links.To("/sign-on", m.ProtectedConfirmationToken);
-        var (subject, body) = SignOnEmailTexts.Confirmation(m.RecipientLanguage, m.OrganisationName, m.StatementTitle, m.ConfirmBy, link);
+        var (subject, body) = SignOnEmailTexts.Confirmation(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), m.ConfirmBy, link);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
@@ -40,7 +41,7 @@ public sealed class SignOnEmailConsumer(
         var m = context.Message;
         var entry = await db.SignOnEntries.AsNoTracking().SingleAsync(e => e.Id == m.SignOnId, context.CancellationToken);
         var title = await db.Statements.Where(s => s.Id == m.StatementId).Select(s => s.Title).SingleAsync(context.CancellationToken);
-        var (subject, body) = SignOnEmailTexts.Rejected(entry.Language, entry.Name, title, m.Reason);
+        var (subject, body) = SignOnEmailTexts.Rejected(entry.Language, Flatten(entry.Name), Flatten(title), m.Reason);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(entry.Name, entry.Email), subject, body);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }

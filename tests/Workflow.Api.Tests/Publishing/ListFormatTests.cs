@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Publishing;
@@ -61,6 +63,48 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
         var widget = await client.GetAsync($"/statements/{slug}/widget");
         Assert.Contains("3 signatories", await widget.Content.ReadAsStringAsync());
         Assert.Contains("frame-ancestors *", widget.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task No_cell_of_the_csv_can_start_a_formula_whatever_column_it_is_in()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: $"Formulas {Guid.NewGuid():N}");
+        var id = statement.Str("id");
+        await drafter.OpenAsync(id);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var signatures = new List<Guid>();
+        foreach (var (name, english, acronym) in new[]
+                 {
+                     ($"=HYPERLINK(\"http://evil.example\") {suffix}", $"+cmd|' /C calc'!A0 {suffix}", "-1+1"),
+                     ($"@SUM(A1:A9) {suffix}", $"-2+3 {suffix}", "=SUM(Z9)"),
+                     ($"Plain {suffix}", $"@SUM(A1) {suffix}", "+A1"),
+                 })
+        {
+            var recorded = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
+                new { organisation = new { name, nameEnglish = english, acronym, country = "PE" }, signerName = "Ana" });
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+            signatures.Add(Guid.Parse((await recorded.JsonAsync()).Str("signatureId")));
+        }
+        // A tab or a carriage return cannot enter a name any more, nor anything but a country code the country; what was
+        // stored before these rules still must not start a formula.
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[0]).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.DisplayNameEnglish, "\t=1+1").SetProperty(x => x.DisplayAcronym, "\r=1+1")));
+        var plain = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2]).Select(s => s.OrganisationId).SingleAsync());
+        await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == plain).ExecuteUpdateAsync(s => s.SetProperty(o => o.Country, "=1")));
+        await drafter.PublishAsync(id);
+
+        var csv = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.csv");
+
+        using var reader = new CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
+        var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(3, rows.Count);
+        foreach (var cell in rows.SelectMany(r => r.Values).Select(v => (string)v))
+            Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), $"The cell «{cell}» starts a formula.");
+        Assert.Contains(rows, r => (string)r["name"] == $"'=HYPERLINK(\"http://evil.example\") {suffix}");
+        Assert.Contains(rows, r => (string)r["acronym"] == "'=SUM(Z9)");
+        Assert.Contains(rows, r => (string)r["nameEnglish"] == "'=1+1");
+        Assert.Contains(rows, r => (string)r["country"] == "'=1");
     }
 
     [Fact]

@@ -191,6 +191,33 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal("same-title-twice", first.Str("slug"));
         Assert.Equal("same-title-twice-2", second.Str("slug"));
     }
+
+    [Fact]
+    public async Task A_wished_slug_taken_by_someone_elses_hidden_draft_gives_another_slug_and_no_word_of_the_draft()
+    {
+        var wished = $"hidden-{Guid.NewGuid():N}"[..20];
+        var owner = await factory.SignedInClientAsync();
+        var hidden = await owner.PostAsJsonAsync("/api/statements",
+            new { title = "Our secret plan", body = "Not for others.", language = "en", allowsFurtherSignatories = true, slug = wished });
+        Assert.Equal(wished, (await hidden.JsonAsync()).Str("slug"));
+
+        var stranger = await factory.SignedInClientAsync();
+        var response = await stranger.PostAsJsonAsync("/api/statements",
+            new { title = "Something else", body = "Ours.", language = "en", allowsFurtherSignatories = true, slug = wished });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var slug = (await response.JsonAsync()).Str("slug");
+        Assert.NotEqual(wished, slug);
+        Assert.StartsWith(wished, slug);
+        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("taken", text, StringComparison.OrdinalIgnoreCase);
+        // The owner asking for it again is treated alike.
+        var again = await owner.PostAsJsonAsync("/api/statements",
+            new { title = "Our secret plan", body = "Again.", language = "en", allowsFurtherSignatories = true, slug = wished });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.NotEqual(slug, (await again.JsonAsync()).Str("slug"));
+    }
 }
 
 public sealed class DraftingInputTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Workflow.Api.Pages.Shared;
@@ -20,7 +22,12 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
     public IReadOnlyList<Group> Groups { get; private set; } = [];
     public ListOrder Order { get; private set; }
     public string? Lang { get; private set; }
-    public string WidgetUrl { get; private set; } = "";
+    /// <summary>The HTML that other sites paste to show the widget; the page shows it as text.</summary>
+    public string EmbedSnippet { get; private set; } = "";
+
+    // The snippet ends up inside other sites' pages: every value is encoded for the attribute it sits in, so no title
+    // can close the attribute and add one (an event handler) or an element. Letters of any script stay as they are.
+    private static readonly HtmlEncoder AttributeEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public async Task OnGetAsync(string slug, string? lang, ListOrder? order, CancellationToken ct)
     {
@@ -32,7 +39,9 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
         Lang = Shown == Texts[0] ? null : Shown.Language;
         Order = order ?? ListOrder.Signing;
         Groups = Arrange(List, Order);
-        WidgetUrl = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/statements/{slug}/widget";
+        var widgetUrl = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/statements/{List.Slug}/widget";
+        EmbedSnippet = $"<iframe src=\"{AttributeEncoder.Encode(widgetUrl)}\" title=\"{AttributeEncoder.Encode(ListFormats.Title(List))}\" " +
+            "width=\"320\" height=\"160\"></iframe>";
     }
 
     private IReadOnlyList<Group> Arrange(SignatoryList list, ListOrder order)
