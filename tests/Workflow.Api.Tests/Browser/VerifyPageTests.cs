@@ -125,6 +125,57 @@ public sealed class VerifyPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_browser_and_the_library_reach_the_same_outcome_for_every_kind_of_change()
+    {
+        await using var browser = await BrowserSession.StartAsync(this);
+        var log = new LogBuilder();
+        log.OpenText();
+        var a = log.Sign("Rode Morgen", "RM");
+        var b = log.Sign("Partija Rada", "PR");
+        var savedHead = log.Head().ToJson();
+        log.Change(a, "corrected", s => s with { Name = "Rode Morgen (NL)" });
+        log.Change(b, "withdrawn", s => s with { Status = "Withdrawn" });
+        log.OpenText();
+        log.Reconfirm(a);
+        var c = log.Sign("Later Party", phase: "Subsequent");
+        log.Change(c, "moved", s => s with { Organisation = Guid.NewGuid() });
+        var receipt = log.Receipt(3);
+        var key = log.Signer.PublicKeyPem;
+        var bundle = log.Bundle();
+        string EditEntry(int index, Action<JsonObject> edit) => bundle.Edit(x =>
+        {
+            var entry = x.Entry(index);
+            edit(entry);
+            x.SetEntry(index, entry);
+        });
+
+        var cases = new (string Name, string Bundle, string? Receipt)[]
+        {
+            ("clean", bundle, receipt),
+            ("same instant written otherwise", bundle.Edit(x => x["list"]![0]!["signedAt"] = ((string)x["list"]![0]!["signedAt"]!).Replace("Z", "+00:00")), null),
+            ("provenance changed in the list", bundle.Edit(x => x["list"]![1]!["provenance"]!["emailDomain"] = "elsewhere.org"), null),
+            ("signed version changed in the list", bundle.Edit(x => x["list"]![0]!["signedVersion"] = 9), null),
+            ("text hash of the list", bundle.Edit(x => x["textHash"] = new string('1', 64)), null),
+            ("an entry edited", EditEntry(1, e => e["country"] = "FR"), null),
+            ("an entry's index", EditEntry(2, e => e["index"] = 7), null),
+            ("an entry's statement", EditEntry(2, e => e["statement"] = Guid.NewGuid().ToString("D")), null),
+            ("an entry that is not JSON", bundle.Edit(x => x["entries"]![4] = "{not json"), null),
+            ("a head with another size", bundle.Edit(x => x["treeHead"]!["treeSize"] = 3), null),
+            ("a receipt with a wrong proof", bundle, receipt.Edit(r => r["inclusionProof"]![0] = new string('a', 64))),
+            ("a receipt at another index", bundle, receipt.Edit(r => r["index"] = 4)),
+        };
+
+        await browser.GotoAsync("/verify");
+        foreach (var (name, changed, withReceipt) in cases)
+        {
+            var outcomes = await CheckAsync(browser.Page, changed, key, savedHead, withReceipt);
+            var library = ListProofVerifier.Verify(changed, key, savedHead, withReceipt);
+            Assert.True(name == "clean" || name.StartsWith("same instant", StringComparison.Ordinal) ? library.AllHold : !library.AllHold, name);
+            AssertSameAsLibrary(outcomes, changed, key, savedHead, withReceipt);
+        }
+    }
+
+    [Fact]
     public async Task Unusable_input_is_said_to_be_so()
     {
         await using var browser = await BrowserSession.StartAsync(this);
