@@ -88,6 +88,25 @@ public sealed class TreeHeadTests
         }
     }
 
+    [Fact]
+    public async Task Processes_starting_at_once_all_load_the_one_key_that_was_created()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "workflow-proof-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(directory, "log.pem");
+
+            var signers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => TreeHeadSigner.LoadOrCreate(path))));
+
+            Assert.Single(signers.Select(s => s.KeyId).Distinct());
+            Assert.Equal(["log.pem"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{}")]
