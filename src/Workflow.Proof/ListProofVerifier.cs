@@ -34,9 +34,7 @@ public static class ListProofVerifier
     {
         try
         {
-            using (PublicKeys.Load(publicKeyPem))
-            {
-            }
+            PublicKeys.Load(publicKeyPem).Dispose();
         }
         catch (FormatException e)
         {
