@@ -34,9 +34,7 @@ public static class ListProofVerifier
     {
         try
         {
-            using (PublicKeys.Load(publicKeyPem))
-            {
-            }
+            PublicKeys.Load(publicKeyPem).Dispose();
         }
         catch (FormatException e)
         {
@@ -302,7 +300,8 @@ public static class ListProofVerifier
                     entries.EnumerateArray().Select(e => e.GetString()!).ToList(),
                     TreeHead.FromJson(head));
             }
-            catch (JsonException e)
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot be JSON.
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 why = $"it is not JSON ({e.Message}).";
                 return null;
@@ -341,7 +340,7 @@ public static class ListProofVerifier
                 why = "";
                 return new Receipt(entry.GetString()!, i, proof.EnumerateArray().Select(p => p.GetString()!).ToList(), TreeHead.FromJson(head));
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {
                 why = e.Message;
                 return null;

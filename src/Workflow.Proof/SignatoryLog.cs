@@ -59,7 +59,7 @@ public static class SignatoryLog
             {
                 document = JsonDocument.Parse(entries[position]);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 problems.Add($"{where} is not JSON");
                 continue;

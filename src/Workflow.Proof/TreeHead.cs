@@ -20,9 +20,12 @@ public sealed record TreeHead(
 {
     public const string SigningPrefix = "workflow-tree-head/1";
 
+    /// <summary>Exactly as signed: a head whose time is written otherwise is refused rather than re-written.</summary>
+    internal const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
     /// <summary>Times in heads and entries: UTC to the millisecond, <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>
     public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     public static byte[] SigningBytes(Guid statement, long treeSize, string rootHash, DateTimeOffset timestamp) =>
         Encoding.UTF8.GetBytes(
@@ -43,7 +46,7 @@ public sealed record TreeHead(
             using var document = JsonDocument.Parse(json);
             return FromJson(document.RootElement);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new FormatException($"Not JSON: {e.Message}", e);
         }
@@ -62,7 +65,7 @@ public sealed record TreeHead(
             throw new FormatException("The tree head's \"statement\" is not a GUID.");
         if (!element.TryGetProperty("treeSize", out var size) || size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out var treeSize) || treeSize < 0)
             throw new FormatException("The tree head's \"treeSize\" is not a whole number.");
-        if (!DateTimeOffset.TryParseExact(Text("timestamp"), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
+        if (!DateTimeOffset.TryParseExact(Text("timestamp"), TimeFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
             throw new FormatException("The tree head's \"timestamp\" is not a UTC time yyyy-MM-ddTHH:mm:ss.fffZ.");
         return new TreeHead(statement, treeSize, Text("rootHash"), timestamp, Text("keyId"), Text("signature"));
@@ -72,7 +75,7 @@ public sealed record TreeHead(
 internal sealed class TreeHeadTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTimeOffset.TryParseExact(reader.GetString(), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
+        DateTimeOffset.TryParseExact(reader.GetString(), TreeHead.TimeFormat, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new JsonException("A timestamp is a UTC time yyyy-MM-ddTHH:mm:ss.fffZ.");

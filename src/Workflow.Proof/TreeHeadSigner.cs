@@ -42,14 +42,18 @@ public sealed class TreeHeadSigner
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            // Written aside and renamed into place, so that no process ever reads half a key.
+            var temporary = $"{pemPath}.{Guid.NewGuid():N}.tmp";
+            using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
+                writer.Write(created.ExportPkcs8PrivateKeyPem());
             try
             {
-                using var writer = new StreamWriter(pemPath, System.Text.Encoding.ASCII, options);
-                writer.Write(created.ExportPkcs8PrivateKeyPem());
+                File.Move(temporary, pemPath, overwrite: false);
             }
             catch (IOException) when (File.Exists(pemPath))
             {
                 // Another process created it first: use that one.
+                File.Delete(temporary);
             }
         }
         var key = ECDsa.Create();

@@ -66,7 +66,7 @@ internal static class PublicKeys
                 throw new FormatException("the key is not an ECDSA key on the P-256 curve");
             return key;
         }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        catch (Exception e) when (e is ArgumentException or CryptographicException or PlatformNotSupportedException)
         {
             key.Dispose();
             throw new FormatException($"the key cannot be read as a PEM public key: {e.Message}", e);

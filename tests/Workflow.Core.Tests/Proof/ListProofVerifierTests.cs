@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using CsCheck;
 using Workflow.Proof;
 
 namespace Workflow.Core.Tests.Proof;
@@ -367,6 +368,39 @@ public sealed class ListProofVerifierTests
         Assert.Equal(2, report.ExitCode);
         Assert.NotNull(report.UnusableInput);
         Assert.False(report.AllHold);
+    }
+
+    [Fact]
+    public void Any_mangled_input_gets_a_report_never_an_exception()
+    {
+        var log = new LogBuilder();
+        log.OpenText();
+        var a = log.Sign("Rode Morgen", "RM");
+        var savedHead = log.Head().ToJson();
+        log.Sign("Partija Rada");
+        log.Change(a, "corrected", s => s with { Name = "Rode Morgen (NL)" });
+        var receipt = log.Receipt(2);
+        var inputs = new[] { log.Bundle(), log.Signer.PublicKeyPem, savedHead, receipt };
+        const string alphabet = "{}[]\",:0123456789abcdefz-. \\u\0\n\u00e9\ud800";
+
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, int.MaxValue], Gen.Int[0, 2], Gen.Char[alphabet]).Sample((which, at, how, c) =>
+        {
+            var mangled = (string[])inputs.Clone();
+            var text = mangled[which];
+            var position = at % text.Length;
+            mangled[which] = how switch
+            {
+                0 => text.Remove(position, 1),
+                1 => text.Insert(position, c.ToString()),
+                _ => text.Remove(position, 1).Insert(position, c.ToString()),
+            };
+
+            var report = ListProofVerifier.Verify(mangled[0], mangled[1], mangled[2], mangled[3]);
+
+            Assert.Equal(report.AllHold, report.ExitCode == 0);
+            Assert.True(report.UnusableInput is not null || report.Checks.Count == 6);
+            Assert.All(report.Checks, check => Assert.False(string.IsNullOrWhiteSpace(check.Detail)));
+        }, iter: 1000);
     }
 
     private static void AssertFailsOnly(VerificationReport report, params int[] failing)

@@ -88,6 +88,25 @@ public sealed class TreeHeadTests
         }
     }
 
+    [Fact]
+    public async Task Processes_starting_at_once_all_load_the_one_key_that_was_created()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "workflow-proof-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(directory, "log.pem");
+
+            var signers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => TreeHeadSigner.LoadOrCreate(path))));
+
+            Assert.Single(signers.Select(s => s.KeyId).Distinct());
+            Assert.Equal(["log.pem"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{}")]
@@ -95,6 +114,19 @@ public sealed class TreeHeadTests
     [InlineData("""{"statement":"x","treeSize":1,"rootHash":"a","timestamp":"2026-12-01T19:30:13.123Z","keyId":"k","signature":"s"}""")]
     [InlineData("""{"statement":"0b9f5a5e-3c1d-4e3f-9a63-1f4a2b7c8d9e","treeSize":-1,"rootHash":"a","timestamp":"2026-12-01T19:30:13.123Z","keyId":"k","signature":"s"}""")]
     [InlineData("""{"statement":"0b9f5a5e-3c1d-4e3f-9a63-1f4a2b7c8d9e","treeSize":1,"rootHash":"a","timestamp":"yesterday","keyId":"k","signature":"s"}""")]
+    [InlineData("""{"statement":"0b9f5a5e-3c1d-4e3f-9a63-1f4a2b7c8d9e","treeSize":1,"rootHash":"a","timestamp":"2026-12-01T19:30:13Z","keyId":"k","signature":"s"}""")]
     public void Text_that_is_not_a_tree_head_is_refused(string json) =>
         Assert.Throws<FormatException>(() => TreeHead.Parse(json));
+
+    [Fact]
+    public void Hashes_are_64_lower_case_hex_digits()
+    {
+        var hash = Hex.Of(MerkleTree.EmptyRoot);
+
+        Assert.Equal(MerkleTree.EmptyRoot, Hex.TryParseHash(hash));
+        Assert.Null(Hex.TryParseHash(hash.ToUpperInvariant()));
+        Assert.Null(Hex.TryParseHash(hash[1..]));
+        Assert.Null(Hex.TryParseHash(hash[1..] + "g"));
+        Assert.Null(Hex.TryParseHash(null));
+    }
 }
