@@ -10,19 +10,22 @@ public sealed record OrganisationMatch(Organisation Organisation, IReadOnlyList<
 public static class OrganisationDirectory
 {
     /// <summary>
-    /// Records that may be the organisation these details describe: the same name in any spelling or script (in
+    /// Records that may be the organisation these details describe: the same name in any spelling, script or look-alike characters (in
     /// the same country), the same acronym in the same country, or the same website. Strongest evidence first.
     /// </summary>
     public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details, CancellationToken ct)
     {
-        var keys = new[] { NameKey.Of(details.Name), NameKey.Of(details.NameEnglish) }.Where(k => k.Length > 0).Distinct().ToList();
+        var keys = NameKey.KeysOf(details.Name).Concat(NameKey.KeysOf(details.NameEnglish)).Distinct().ToList();
         var acronym = NameKey.OfAcronym(details.Acronym);
+        var acronymSkeleton = NameKey.SkeletonOfAcronym(details.Acronym);
         var country = string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant();
         var domain = NameKey.DomainOf(details.Website);
         var candidates = await db.Organisations
             .Where(o => o.MergedIntoId == null)
-            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || o.FormerNameKeys.Any(k => keys.Contains(k))
-                || (acronym != "" && country != null && o.AcronymKey == acronym && o.Country == country)
+            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || (country != null && o.Country == country
+                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))
                 || (domain != null && o.WebDomain == domain))
             .OrderBy(o => o.CreatedAt)
             .Take(20)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Core.Data;
+using Workflow.Core.Organisations;
 
 namespace Workflow.Infrastructure.Seeding;
 
@@ -14,17 +15,27 @@ public static class StartupTasks
     public static async Task MigrateAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+            await db.Database.MigrateAsync(ct);
+            await db.RefreshStaleAsync(ct);
+        }
         await services.PrepareDatabaseAsync(configuration, ct);
     }
 
-    /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
+    /// <summary>
+    /// Applies pending migrations and imports the seeds, as configuration says (both on by default). After migrating, the directory's
+    /// name keys made by an older recipe are made again (<see cref="DirectoryKeys"/>): that is part of bringing the data up to date.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
             await db.Database.MigrateAsync(ct);
+            await db.RefreshStaleAsync(ct);
+        }
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
