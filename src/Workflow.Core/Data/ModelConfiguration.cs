@@ -133,6 +133,10 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
+        b.Property(s => s.InvitedName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.InvitedNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.InvitedAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
+        b.Ignore(s => s.NameCorrectedBySignatory);
         b.Property(s => s.ChainHash).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);

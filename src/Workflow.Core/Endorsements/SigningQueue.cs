@@ -149,6 +149,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                     ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;
                 translations ??= await db.SignableTranslationsAsync(statement, ct);
                 var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null, now, translations);
+                if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);

@@ -68,6 +68,25 @@ public static class OrganisationDirectory
         return (organisation, false, details);
     }
 
+    /// <summary>
+    /// Whether another organisation of the directory (live, in any country) bears one of these names, in spelling or in look, or
+    /// this acronym in the same country: what an organisation correcting its own name (<c>nameAs</c>) may not take. Names and
+    /// an acronym that are this organisation's own (or its merged twins') are always its to use.
+    /// </summary>
+    public static async Task<bool> NamesBelongToAnotherAsync(this WorkflowDb db, Organisation own, OrganisationDetails names, CancellationToken ct)
+    {
+        var keys = new[] { names.Name, names.NameEnglish }.Where(n => !own.HasName(n)).SelectMany(NameKey.KeysOf).Distinct().ToList();
+        var acronym = own.HasAcronym(names.Acronym) ? "" : NameKey.OfAcronym(names.Acronym);
+        var acronymSkeleton = own.HasAcronym(names.Acronym) ? "" : NameKey.SkeletonOfAcronym(names.Acronym);
+        if (keys.Count == 0 && acronym == "" && acronymSkeleton == "") return false;
+        var country = own.Country;
+        return await db.Organisations.AnyAsync(o => o.MergedIntoId == null && o.Id != own.Id
+            && (keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || ((country == null || o.Country == null || o.Country == country)
+                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))), ct);
+    }
+
     /// <summary>The record with this id, or the one it was merged into.</summary>
     public static async Task<Organisation?> FindLiveOrganisationAsync(this WorkflowDb db, Guid id, CancellationToken ct)
     {
