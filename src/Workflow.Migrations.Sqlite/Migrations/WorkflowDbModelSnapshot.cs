@@ -521,6 +521,18 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitedAcronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedNameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -614,6 +626,11 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -637,6 +654,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.PrimitiveCollection<string>("FormerNameKeys")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("MergedAt")
                         .HasColumnType("INTEGER");
@@ -662,7 +682,17 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEnglishSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSkeleton")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
@@ -677,17 +707,25 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("KeysVersion");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("NameEnglishKey");
 
+                    b.HasIndex("NameEnglishSkeleton");
+
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("NameSkeleton");
 
                     b.HasIndex("WebDomain");
 
                     b.HasIndex("AcronymKey", "Country");
+
+                    b.HasIndex("AcronymSkeleton", "Country");
 
                     b.ToTable("Organisations");
                 });
