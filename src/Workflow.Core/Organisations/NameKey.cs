@@ -42,7 +42,7 @@ public static class NameKey
     public static string SkeletonOf(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return "";
-        var plain = name.Normalize(NormalizationForm.FormKD);
+        var plain = WellFormed(name).Normalize(NormalizationForm.FormKD);
         return Fold(Uts39.Skeleton(Uts39.Skeleton(plain).ToLowerInvariant()), MaxLength, iAsL: true);
     }
 
@@ -80,6 +80,10 @@ public static class NameKey
         var result = key.ToString();
         return Cut(result.StartsWith("the ", StringComparison.Ordinal) ? result[4..] : result, maxLength);
     }
+
+    /// <summary>The text with any lone surrogate (JSON can carry one) replaced by U+FFFD, which normalisation accepts.</summary>
+    private static string WellFormed(string text) =>
+        text.Any(char.IsSurrogate) ? string.Concat(text.EnumerateRunes().Select(r => r.ToString())) : text;
 
     private static string Cut(string key, int maxLength) =>
         key.Length <= maxLength ? key : key[..(char.IsHighSurrogate(key[maxLength - 1]) ? maxLength - 1 : maxLength)].TrimEnd();

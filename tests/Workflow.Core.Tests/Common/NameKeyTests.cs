@@ -91,6 +91,13 @@ public sealed class NameKeyTests
     }
 
     [Fact]
+    public void A_lone_surrogate_is_read_as_a_replacement_character_not_an_error()
+    {
+        Assert.Equal("a b", NameKey.SkeletonOf("a\uD800b"));
+        Assert.Equal(NameKey.Of("a b"), NameKey.Of("a\uDC00b"));
+    }
+
+    [Fact]
     public void Keys_are_never_longer_than_their_columns()
     {
         var name = string.Concat(Enumerable.Repeat("中㎖", Organisation.NameMaxLength / 2));
