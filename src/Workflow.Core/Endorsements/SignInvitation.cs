@@ -17,7 +17,8 @@ namespace Workflow.Core.Endorsements;
 /// How the organisation wants to appear on the list, when the drafters' spelling of it was not right; the list shows this,
 /// while the directory record (shared by other statements) is left as it is. The signature keeps the invited names beside it
 /// and the drafters see both. A correction to a name (or, in the same country, an acronym) of another organisation of the
-/// directory is refused (409): nobody signs under another's name, and the drafters can correct a name themselves.
+/// directory is refused (409): nobody signs under another's name, and the drafters can correct a name themselves. The acronym counts
+/// in the same country, or where either country is unknown.
 /// </param>
 public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null, CorrectedName? NameAs = null)
     : IRequest<SignatureResult>;
@@ -52,7 +53,7 @@ public sealed class SignInvitationHandler(WorkflowDb db, SigningQueue queue) : I
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
             if (await db.NamesBelongToAnotherAsync(organisation, new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null), ct))
                 throw new ConflictException(
-                    "The name or acronym given in 'nameAs' belongs to another organisation in the directory, so it cannot be used to sign. " +
+                    "The corrected name or acronym (nameAs) belongs to another organisation in the directory, so your organisation cannot sign under it. " +
                     "Sign under the name you were invited under, or contact the drafters of the statement if the name is yours.",
                     new Dictionary<string, object?> { ["field"] = "nameAs" });
         }

@@ -55,6 +55,23 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_signing_page_refuses_another_organisations_name_on_the_form()
+    {
+        var c = await SmallGroupInvitedBesideAKnownPartyAsync();
+        var hash = (await (await factory.CreateClient().GetAsync($"/api/invitations/{c.Token}")).JsonAsync())["version"].Str("textHash");
+
+        var refused = await PageBrowser.Open(factory).SubmitAsync($"/sign/{c.Token}", new Dictionary<string, string>
+        {
+            ["Sign.OrganisationName"] = "Communist Party of Greece", ["Sign.OrganisationAcronym"] = "KKE",
+            ["Sign.SignerName"] = "Nikos P.", ["Sign.TextHash"] = hash,
+        }, "Sign");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("belongs to another organisation in the directory", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Empty(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync());
+    }
+
+    [Fact]
     public async Task An_honest_correction_goes_through_and_the_drafters_see_it_beside_the_invited_name_and_in_the_audit_log()
     {
         var c = await SmallGroupInvitedBesideAKnownPartyAsync();
