@@ -993,3 +993,104 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [InvitedAcronym] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [InvitedName] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Signatures] ADD [InvitedNameEnglish] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Organisations] ADD [AcronymSkeleton] nvarchar(80) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Organisations] ADD [KeysVersion] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Organisations] ADD [NameEnglishSkeleton] nvarchar(600) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    ALTER TABLE [Organisations] ADD [NameSkeleton] nvarchar(600) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_AcronymSkeleton_Country] ON [Organisations] ([AcronymSkeleton], [Country]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_KeysVersion] ON [Organisations] ([KeysVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_NameEnglishSkeleton] ON [Organisations] ([NameEnglishSkeleton]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_NameSkeleton] ON [Organisations] ([NameSkeleton]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201204311_NameMatching'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201204311_NameMatching', N'10.0.5');
+END;
+
+COMMIT;
+GO
+

@@ -64,6 +64,12 @@ public sealed record SignatoryNameCorrected(
     string PreviousName, string? PreviousNameEnglish, string? PreviousAcronym,
     string Name, string? NameEnglish, string? Acronym, string CorrectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
+/// <summary>An invited organisation signed under another spelling of its name than the drafters invited it under (<c>nameAs</c>).</summary>
+public sealed record SignatoryCorrectedOwnName(
+    Guid StatementId, Guid SignatureId, Guid OrganisationId,
+    string InvitedName, string? InvitedNameEnglish, string? InvitedAcronym,
+    string Name, string? NameEnglish, string? Acronym, DateTimeOffset OccurredAt) : IStatementEvent;
+
 public sealed record InvitationOpened(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record InvitationDelivered(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IStatementEvent;

@@ -68,7 +68,14 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.NameEnglishKey).HasMaxLength(Organisation.NameMaxLength * 2);
         b.HasIndex(o => o.NameKey);
         b.HasIndex(o => o.NameEnglishKey);
+        b.Property(o => o.NameSkeleton).HasMaxLength(NameKey.MaxLength);
+        b.Property(o => o.NameEnglishSkeleton).HasMaxLength(NameKey.MaxLength);
+        b.HasIndex(o => o.NameSkeleton);
+        b.HasIndex(o => o.NameEnglishSkeleton);
         b.Property(o => o.AcronymKey).HasMaxLength(Organisation.AcronymMaxLength * 2);
+        b.Property(o => o.AcronymSkeleton).HasMaxLength(NameKey.AcronymMaxLength);
+        b.HasIndex(o => new { o.AcronymSkeleton, o.Country });
+        b.HasIndex(o => o.KeysVersion);
         b.HasIndex(o => new { o.AcronymKey, o.Country });
         b.Property(o => o.Website).HasMaxLength(Organisation.WebsiteMaxLength * 2);
         b.Property(o => o.WebDomain).HasMaxLength(253);
@@ -133,6 +140,10 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.ProvenanceSource).HasMaxLength(Signature.ProvenanceSourceMaxLength);
         b.Property(s => s.DisplayCountry).HasMaxLength(2);
         b.Property(s => s.ReconfirmedBy).HasMaxLength(450);
+        b.Property(s => s.InvitedName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.InvitedNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        b.Property(s => s.InvitedAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
+        b.Ignore(s => s.NameCorrectedBySignatory);
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);

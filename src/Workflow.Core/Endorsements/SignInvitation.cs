@@ -15,7 +15,10 @@ namespace Workflow.Core.Endorsements;
 /// </param>
 /// <param name="NameAs">
 /// How the organisation wants to appear on the list, when the drafters' spelling of it was not right; the list shows this,
-/// while the directory record (shared by other statements) is left as it is.
+/// while the directory record (shared by other statements) is left as it is. The signature keeps the invited names beside it
+/// and the drafters see both. A correction to a name (or, in the same country, an acronym) of another organisation of the
+/// directory is refused (409): nobody signs under another's name, and the drafters can correct a name themselves. The acronym counts
+/// in the same country, or where either country is unknown.
 /// </param>
 public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null, CorrectedName? NameAs = null)
     : IRequest<SignatureResult>;
@@ -45,6 +48,15 @@ public sealed class SignInvitationHandler(WorkflowDb db, SigningQueue queue) : I
     public async Task<SignatureResult> Handle(SignInvitation request, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        if (request.NameAs is { } corrected)
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
+            if (await db.NamesBelongToAnotherAsync(organisation, new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null), ct))
+                throw new ConflictException(
+                    "The corrected name or acronym (nameAs) belongs to another organisation in the directory, so your organisation cannot sign under it. " +
+                    "Sign under the name you were invited under, or contact the drafters of the statement if the name is yours.",
+                    new Dictionary<string, object?> { ["field"] = "nameAs" });
+        }
         return await queue.SignAsync(invitation.StatementId, invitation.Id, request, ct);
     }
 }

@@ -89,6 +89,15 @@ public sealed class Signature : AggregateRoot
     public string? DisplayNameEnglish { get; private set; }
     public string? DisplayAcronym { get; private set; }
     /// <summary>
+    /// The names the drafters invited the organisation under, when it signed under a spelling of its own (<c>nameAs</c>); null
+    /// when it signed as invited. The drafters see both.
+    /// </summary>
+    public string? InvitedName { get; private set; }
+    public string? InvitedNameEnglish { get; private set; }
+    public string? InvitedAcronym { get; private set; }
+
+    public bool NameCorrectedBySignatory => InvitedName is not null;
+    /// <summary>
     /// The latest version the signatory agreed to: the one signed, or a later one confirmed after the text changed.
     /// The public list counts the signature only while this is the version open for signature.
     /// </summary>
@@ -170,6 +179,19 @@ public sealed class Signature : AggregateRoot
         DisplayAcronym = Blank(acronym);
         Raise(new SignatoryNameCorrected(StatementId, Id, OrganisationId, before.Item1, before.Item2, before.Item3,
             DisplayName, DisplayNameEnglish, DisplayAcronym, userId, now));
+    }
+
+    /// <summary>
+    /// The signatory signed under other names than those it was invited under: both are kept, and the correction is recorded.
+    /// Whether the names may be used at all (they must not be another organisation's) is the signing's check.
+    /// </summary>
+    internal void RecordCorrectionBySignatory(Organisations.OrganisationDetails invitedAs, DateTimeOffset now)
+    {
+        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: Blank(invitedAs.NameEnglish), Acronym: Blank(invitedAs.Acronym));
+        if (invited == (DisplayName, DisplayNameEnglish, DisplayAcronym)) return;
+        (InvitedName, InvitedNameEnglish, InvitedAcronym) = invited;
+        Raise(new SignatoryCorrectedOwnName(StatementId, Id, OrganisationId, invited.Name, invited.NameEnglish, invited.Acronym,
+            DisplayName!, DisplayNameEnglish, DisplayAcronym, now));
     }
 
     /// <summary>Points the signature at the record its organisation's twin was merged into; its names on the list stay.</summary>

@@ -82,12 +82,13 @@ public sealed class CorrectSignatoryNameHandler(WorkflowDb db, TimeProvider cloc
 /// <param name="SignatureId">Only this signature, if given.</param>
 public sealed record ListSignatures(string UserId, Guid StatementId, Guid? SignatureId = null) : IRequest<IReadOnlyList<SignatureRecord>>;
 
+/// <param name="NameCorrectedBySignatory">The organisation signed under another spelling of its name than it was invited under; the invited one follows.</param>
 public sealed record SignatureRecord(
     Guid Id, int Number, string Phase, string Status, OrganisationView Organisation, string DisplayedName,
     string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
     string? InvalidationReason, string? EndNote, int ConfirmedVersionNumber, DateTimeOffset? ReconfirmedAt, bool NeedsReconfirmation,
-    Publishing.ProvenanceFacts Provenance);
+    Publishing.ProvenanceFacts Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish, string? InvitedAcronym);
 
 public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListSignatures, IReadOnlyList<SignatureRecord>>
 {
@@ -105,7 +106,8 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
             x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
             x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote,
             x.s.ConfirmedVersionNumber, x.s.ReconfirmedAt, x.s.NeedsReconfirmation(statement.SignableVersionNumber),
-            Publishing.ProvenanceFacts.Of(x.s.Provenance, x.s.ProvenanceEmailDomain, x.s.ProvenanceNote, x.s.ProvenanceSource))).ToList();
+            Publishing.ProvenanceFacts.Of(x.s.Provenance, x.s.ProvenanceEmailDomain, x.s.ProvenanceNote, x.s.ProvenanceSource),
+            x.s.NameCorrectedBySignatory, x.s.InvitedName, x.s.InvitedNameEnglish, x.s.InvitedAcronym)).ToList();
     }
 }
 

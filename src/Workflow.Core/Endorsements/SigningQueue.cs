@@ -152,6 +152,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 translations ??= await db.SignableTranslationsAsync(statement, ct);
                 var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null,
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
+                if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);

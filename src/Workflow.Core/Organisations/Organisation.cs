@@ -35,8 +35,14 @@ public sealed class Organisation : AggregateRoot
     /// <summary><see cref="Organisations.NameKey"/> of the name and of the English name: how the directory finds it.</summary>
     public string NameKey { get; private set; } = "";
     public string NameEnglishKey { get; private set; } = "";
+    /// <summary>The names' look-alike skeletons (<see cref="Organisations.NameKey.SkeletonOf"/>): how the directory finds a name that only looks like it.</summary>
+    public string NameSkeleton { get; private set; } = "";
+    public string NameEnglishSkeleton { get; private set; } = "";
     /// <summary>The acronym's letters and digits, in Latin script and lower case: "P.C.P." and "PCP" meet.</summary>
     public string AcronymKey { get; private set; } = "";
+    public string AcronymSkeleton { get; private set; } = "";
+    /// <summary>The <see cref="Organisations.NameKey.Version"/> the keys were made with; older ones are made again at start-up.</summary>
+    public int KeysVersion { get; private set; }
     /// <summary>The website's host without "www.", lower case.</summary>
     public string? WebDomain { get; private set; }
     /// <summary>Name keys of the records merged into this one, so their spellings still find it.</summary>
@@ -66,13 +72,24 @@ public sealed class Organisation : AggregateRoot
         return organisation;
     }
 
-    private void RefreshKeys()
+    /// <summary>Makes the keys with the current recipe; true when one of them changed.</summary>
+    internal bool RefreshKeys()
     {
+        var before = (NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton, AcronymKey, AcronymSkeleton, WebDomain, KeysVersion);
         NameKey = Organisations.NameKey.Of(Name);
         NameEnglishKey = Organisations.NameKey.Of(NameEnglish);
+        NameSkeleton = Organisations.NameKey.SkeletonOf(Name);
+        NameEnglishSkeleton = Organisations.NameKey.SkeletonOf(NameEnglish);
         AcronymKey = Organisations.NameKey.OfAcronym(Acronym);
+        AcronymSkeleton = Organisations.NameKey.SkeletonOfAcronym(Acronym);
         WebDomain = Organisations.NameKey.DomainOf(Website);
+        KeysVersion = Organisations.NameKey.Version;
+        return before != (NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton, AcronymKey, AcronymSkeleton, WebDomain, KeysVersion);
     }
+
+    /// <summary>Every key its names (and those of the records merged into it) are found by.</summary>
+    public IReadOnlyList<string> AllNameKeys() =>
+        new[] { NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton }.Concat(FormerNameKeys).Where(k => k.Length > 0).Distinct().ToList();
 
     /// <summary>Why these details may name this organisation; empty when they do not.</summary>
     public IReadOnlyList<MatchReason> Matches(OrganisationDetails details)
@@ -81,15 +98,27 @@ public sealed class Organisation : AggregateRoot
         var country = Blank(details.Country)?.ToUpperInvariant();
         if (string.Equals(Country, country, StringComparison.Ordinal))
         {
-            string[] mine = [NameKey, NameEnglishKey, .. FormerNameKeys];
-            if (new[] { Organisations.NameKey.Of(details.Name), Organisations.NameKey.Of(details.NameEnglish) }.Any(k => k.Length > 0 && mine.Contains(k)))
-                reasons.Add(MatchReason.Name);
-            var acronym = Organisations.NameKey.OfAcronym(details.Acronym);
-            if (country is not null && acronym.Length > 0 && acronym == AcronymKey) reasons.Add(MatchReason.AcronymAndCountry);
+            if (HasName(details.Name, details.NameEnglish)) reasons.Add(MatchReason.Name);
+            if (country is not null && HasAcronym(details.Acronym)) reasons.Add(MatchReason.AcronymAndCountry);
         }
         var domain = Organisations.NameKey.DomainOf(details.Website);
         if (domain is not null && domain == WebDomain) reasons.Add(MatchReason.Website);
         return reasons;
+    }
+
+    /// <summary>Whether one of these names, in spelling or in look, is one of this organisation's (its merged twins' included).</summary>
+    public bool HasName(params string?[] names)
+    {
+        var mine = AllNameKeys();
+        return names.SelectMany(Organisations.NameKey.KeysOf).Any(mine.Contains);
+    }
+
+    /// <summary>Whether this acronym, in spelling or in look, is this organisation's.</summary>
+    public bool HasAcronym(string? acronym)
+    {
+        var spelled = Organisations.NameKey.OfAcronym(acronym);
+        var looks = Organisations.NameKey.SkeletonOfAcronym(acronym);
+        return (spelled.Length > 0 && spelled == AcronymKey) || (looks.Length > 0 && looks == AcronymSkeleton);
     }
 
     /// <summary>
@@ -104,8 +133,8 @@ public sealed class Organisation : AggregateRoot
         if (twin.Country is not null && Country is not null && twin.Country != Country)
             throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); they cannot be the same organisation.");
 
-        FormerNameKeys = FormerNameKeys.Concat([twin.NameKey, twin.NameEnglishKey, .. twin.FormerNameKeys])
-            .Where(k => k.Length > 0 && k != NameKey && k != NameEnglishKey).Distinct().ToList();
+        var mine = new[] { NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton };
+        FormerNameKeys = FormerNameKeys.Concat(twin.AllNameKeys()).Where(k => k.Length > 0 && !mine.Contains(k)).Distinct().ToList();
 
         twin.MergedIntoId = Id;
         twin.MergedAt = now;

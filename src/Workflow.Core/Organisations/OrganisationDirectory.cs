@@ -10,19 +10,22 @@ public sealed record OrganisationMatch(Organisation Organisation, IReadOnlyList<
 public static class OrganisationDirectory
 {
     /// <summary>
-    /// Records that may be the organisation these details describe: the same name in any spelling or script (in
+    /// Records that may be the organisation these details describe: the same name in any spelling, script or look-alike characters (in
     /// the same country), the same acronym in the same country, or the same website. Strongest evidence first.
     /// </summary>
     public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details, CancellationToken ct)
     {
-        var keys = new[] { NameKey.Of(details.Name), NameKey.Of(details.NameEnglish) }.Where(k => k.Length > 0).Distinct().ToList();
+        var keys = NameKey.KeysOf(details.Name).Concat(NameKey.KeysOf(details.NameEnglish)).Distinct().ToList();
         var acronym = NameKey.OfAcronym(details.Acronym);
+        var acronymSkeleton = NameKey.SkeletonOfAcronym(details.Acronym);
         var country = string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant();
         var domain = NameKey.DomainOf(details.Website);
         var candidates = await db.Organisations
             .Where(o => o.MergedIntoId == null)
-            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || o.FormerNameKeys.Any(k => keys.Contains(k))
-                || (acronym != "" && country != null && o.AcronymKey == acronym && o.Country == country)
+            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || (country != null && o.Country == country
+                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))
                 || (domain != null && o.WebDomain == domain))
             .OrderBy(o => o.CreatedAt)
             .Take(20)
@@ -63,6 +66,25 @@ public static class OrganisationDirectory
         var organisation = Organisation.Register(details, now, registeredBy);
         db.Organisations.Add(organisation);
         return (organisation, false, details);
+    }
+
+    /// <summary>
+    /// Whether another organisation of the directory (live, in any country) bears one of these names, in spelling or in look, or
+    /// this acronym in the same country: what an organisation correcting its own name (<c>nameAs</c>) may not take. Names and
+    /// an acronym that are this organisation's own (or its merged twins') are always its to use.
+    /// </summary>
+    public static async Task<bool> NamesBelongToAnotherAsync(this WorkflowDb db, Organisation own, OrganisationDetails names, CancellationToken ct)
+    {
+        var keys = new[] { names.Name, names.NameEnglish }.Where(n => !own.HasName(n)).SelectMany(NameKey.KeysOf).Distinct().ToList();
+        var acronym = own.HasAcronym(names.Acronym) ? "" : NameKey.OfAcronym(names.Acronym);
+        var acronymSkeleton = own.HasAcronym(names.Acronym) ? "" : NameKey.SkeletonOfAcronym(names.Acronym);
+        if (keys.Count == 0 && acronym == "" && acronymSkeleton == "") return false;
+        var country = own.Country;
+        return await db.Organisations.AnyAsync(o => o.MergedIntoId == null && o.Id != own.Id
+            && (keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || ((country == null || o.Country == null || o.Country == country)
+                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))), ct);
     }
 
     /// <summary>The record with this id, or the one it was merged into.</summary>

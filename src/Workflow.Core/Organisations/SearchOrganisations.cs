@@ -6,7 +6,7 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Organisations;
 
 /// <summary>
-/// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact e-mail, ignoring accents, case and script,
+/// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact e-mail, ignoring accents, case, script, invisible characters and look-alike letters,
 /// optionally in one country: so a drafter picks the organisation already known rather than typing a twin.
 /// </summary>
 public sealed record SearchOrganisations(string Query, string? Country) : IRequest<IReadOnlyList<DirectoryEntry>>;
@@ -28,14 +28,18 @@ public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<
     public async Task<IReadOnlyList<DirectoryEntry>> Handle(SearchOrganisations request, CancellationToken ct)
     {
         var key = NameKey.Of(request.Query);
+        var skeleton = NameKey.SkeletonOf(request.Query);
         var acronym = NameKey.OfAcronym(request.Query);
+        var acronymSkeleton = NameKey.SkeletonOfAcronym(request.Query);
         var domain = request.Query.Contains('.') && !request.Query.Contains('@') ? NameKey.DomainOf(request.Query) : null;
         var email = request.Query.Trim();
         var country = string.IsNullOrWhiteSpace(request.Country) ? null : request.Country.Trim().ToUpperInvariant();
         var found = await db.Organisations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)
             .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key) || o.FormerNameKeys.Any(k => k.Contains(key))))
+                || (skeleton.Length > 0 && (o.NameSkeleton.Contains(skeleton) || o.NameEnglishSkeleton.Contains(skeleton) || o.FormerNameKeys.Any(k => k.Contains(skeleton))))
                 || (acronym.Length > 0 && o.AcronymKey == acronym)
+                || (acronymSkeleton.Length > 0 && o.AcronymSkeleton == acronymSkeleton)
                 || (domain != null && o.WebDomain == domain)
                 || o.ContactEmails.Any(e => e.ToLower() == email.ToLower()))
             .Where(o => country == null || o.Country == country)

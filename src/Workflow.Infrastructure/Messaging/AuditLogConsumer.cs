@@ -11,7 +11,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<StatementDrafted>, IConsumer<DraftRevised>, IConsumer<StatementOpenedForSignature>,
     IConsumer<EndorsementRequested>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
     IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>,
-    IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>,
+    IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>, IConsumer<SignatoryCorrectedOwnName>,
     IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
     IConsumer<EndorsementReminderDue>, IConsumer<EndorsementRequestExpired>, IConsumer<SignatureDeadlineSet>,
     IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>, IConsumer<SignOnSubmitted>, IConsumer<SignOnConfirmed>,
@@ -37,6 +37,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<SignatureWithdrawn> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureInvalidated> context) => Record(context);
     public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => Record(context);
+    public Task Consume(ConsumeContext<SignatoryCorrectedOwnName> context) => Record(context);
     public Task Consume(ConsumeContext<InvitationOpened> context) => Record(context);
     public Task Consume(ConsumeContext<InvitationDelivered> context) => Record(context);
     public Task Consume(ConsumeContext<InvitationDeliveryFailed> context) => Record(context);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Core.Data;
+using Workflow.Core.Organisations;
 
 namespace Workflow.Infrastructure.Seeding;
 
@@ -17,12 +18,16 @@ public static class StartupTasks
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             await db.Database.MigrateAsync(ct);
+            await db.RefreshStaleAsync(ct);
             await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
         }
         await services.PrepareDatabaseAsync(configuration, ct);
     }
 
-    /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
+    /// <summary>
+    /// Applies pending migrations and imports the seeds, as configuration says (both on by default). After migrating, the directory's
+    /// name keys made by an older recipe are made again (<see cref="DirectoryKeys"/>): that is part of bringing the data up to date.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -30,6 +35,7 @@ public static class StartupTasks
         if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
             await db.Database.MigrateAsync(ct);
+            await db.RefreshStaleAsync(ct);
             await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
         }
         if (configuration.GetValue("Seeds:ImportOnStartup", true))

@@ -534,6 +534,18 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("InvitedAcronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("InvitedNameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int?>("LogIndex")
                         .HasColumnType("integer");
 
@@ -651,6 +663,11 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("AcronymSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -674,6 +691,9 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("FormerNameKeys")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("MergedAt")
                         .HasColumnType("timestamp with time zone");
@@ -699,7 +719,17 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<string>("NameEnglishSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("NameSkeleton")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
@@ -714,17 +744,25 @@ namespace Workflow.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("KeysVersion");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("NameEnglishKey");
 
+                    b.HasIndex("NameEnglishSkeleton");
+
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("NameSkeleton");
 
                     b.HasIndex("WebDomain");
 
                     b.HasIndex("AcronymKey", "Country");
+
+                    b.HasIndex("AcronymSkeleton", "Country");
 
                     b.ToTable("Organisations");
                 });

@@ -535,6 +535,18 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("InvitedAcronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("InvitedNameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int?>("LogIndex")
                         .HasColumnType("int");
 
@@ -653,6 +665,11 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
 
+                    b.Property<string>("AcronymSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -676,6 +693,9 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.PrimitiveCollection<string>("FormerNameKeys")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("MergedAt")
                         .HasColumnType("datetimeoffset");
@@ -701,7 +721,17 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
 
+                    b.Property<string>("NameEnglishSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
                     b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<string>("NameSkeleton")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
@@ -716,17 +746,25 @@ namespace Workflow.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("KeysVersion");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("NameEnglishKey");
 
+                    b.HasIndex("NameEnglishSkeleton");
+
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("NameSkeleton");
 
                     b.HasIndex("WebDomain");
 
                     b.HasIndex("AcronymKey", "Country");
+
+                    b.HasIndex("AcronymSkeleton", "Country");
 
                     b.ToTable("Organisations");
                 });

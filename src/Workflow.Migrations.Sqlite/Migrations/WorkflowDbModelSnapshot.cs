@@ -520,6 +520,18 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitedAcronym")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedNameEnglish")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LogIndex")
                         .HasColumnType("INTEGER");
 
@@ -637,6 +649,11 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcronymSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -660,6 +677,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.PrimitiveCollection<string>("FormerNameKeys")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("MergedAt")
                         .HasColumnType("INTEGER");
@@ -685,7 +705,17 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEnglishSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSkeleton")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
@@ -700,17 +730,25 @@ namespace Workflow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("KeysVersion");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("NameEnglishKey");
 
+                    b.HasIndex("NameEnglishSkeleton");
+
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("NameSkeleton");
 
                     b.HasIndex("WebDomain");
 
                     b.HasIndex("AcronymKey", "Country");
+
+                    b.HasIndex("AcronymSkeleton", "Country");
 
                     b.ToTable("Organisations");
                 });

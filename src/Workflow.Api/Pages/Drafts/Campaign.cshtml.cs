@@ -74,9 +74,19 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
         return enabled ? t["The public form is on."] : t["The public form is off."];
     }, ct);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid signOnId, Guid? organisationId, CancellationToken ct) => Change(id, async () =>
+    /// <summary>The value of the moderation form's choice that registers the sign-on as an organisation new to the directory.</summary>
+    public const string NewOrganisation = "new";
+
+    /// <param name="organisation">
+    /// The directory record the drafter chose, <see cref="NewOrganisation"/>, or nothing: then the directory's rules decide, as through the API.
+    /// </param>
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid signOnId, string? organisation, CancellationToken ct) => Change(id, async () =>
     {
-        var receipt = await Mediator.Send(new ApproveSignOn(UserId, id, signOnId, organisationId, RegisterAsNew: organisationId is null), ct);
+        var registerAsNew = organisation == NewOrganisation;
+        Guid? chosen = !registerAsNew && Guid.TryParse(organisation, out var organisationId) ? organisationId : null;
+        if (!registerAsNew && chosen is null && !string.IsNullOrWhiteSpace(organisation))
+            throw new Core.Common.DomainRuleException("organisation", t["Choose one of the organisations offered, or a new one."]);
+        var receipt = await Mediator.Send(new ApproveSignOn(UserId, id, signOnId, chosen, registerAsNew), ct);
         return t["Approved: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
     }, ct);
 
