@@ -36,7 +36,7 @@ public sealed record FoldResult(IReadOnlyList<ListedSignature> List, string? Tex
 public static class SignatoryLog
 {
     public static readonly string[] EntryTypes = ["text", "publication", "signature"];
-    public static readonly string[] Changes = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported"];
+    public static readonly string[] Changes = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported", "changed", "before-log"];
     public static readonly string[] Statuses = ["Active", "Withdrawn", "Invalidated"];
 
     /// <summary>Folds the entries of one statement's log; the statement is the first entry's.</summary>

@@ -155,6 +155,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var p = await PublishedAsync(3);
         var statementId = Guid.Parse(p.Id);
 
+        var originalName = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
+            .Select(s => s.DisplayName).SingleAsync());
         // Someone with database access renames signatory 2 on the list, without an entry.
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, "Somebody Else")));
@@ -164,7 +166,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
 
         // Or takes one off the list by its status alone.
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, (string?)null)));
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayName, originalName)));
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 3)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Workflow.Core.Endorsements.SignatureStatus.Withdrawn)));
         Assert.False(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold);
@@ -172,7 +174,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         // Or edits an entry of the log itself without recomputing the tree: its signed head no longer matches.
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 3)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Workflow.Core.Endorsements.SignatureStatus.Active)));
-        Assert.True(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold, "restored rows verify again");
+        var restored = ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync());
+        Assert.True(restored.AllHold, "restored rows verify again: " + Explain(restored));
         await factory.InDatabaseAsync(async db =>
         {
             var entry = await db.LogEntries.Where(e => e.StatementId == statementId && e.Type == Workflow.Core.Publishing.LogEntryType.Signature)
@@ -306,9 +309,13 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
 
         Assert.True(started >= 1);
         var bundle = await BundleAsync(p.Slug);
-        Assert.True(ListProofVerifier.Verify(bundle, await KeyAsync()).AllHold);
+        var report = ListProofVerifier.Verify(bundle, await KeyAsync());
+        Assert.True(report.AllHold, Explain(report) + bundle);
         Assert.Equal(5, JsonNode.Parse(bundle)!["entries"]!.AsArray().Count); // the text, three signatures, the publication
         var receipt = await factory.CreateClient().GetStringAsync($"/api/invitations/{p.Tokens[0]}/receipt");
         Assert.True(ListProofVerifier.Verify(bundle, await KeyAsync(), receiptJson: receipt).AllHold);
     }
+
+    private static string Explain(VerificationReport report) =>
+        string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")) + report.UnusableInput;
 }

@@ -11,7 +11,7 @@
   const HASH = /^[0-9a-f]{64}$/;
   const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
   const TYPES = ["text", "publication", "signature"];
-  const CHANGES = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported"];
+  const CHANGES = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported", "changed", "before-log"];
   const STATUSES = ["Active", "Withdrawn", "Invalidated"];
   const ROW_FIELDS = ["name", "nameEnglish", "acronym", "country", "signer", "signerRole", "phase", "signedAt", "signedVersion", "provenance"];
   const PROVENANCE_FIELDS = ["kind", "emailDomain", "recordedBy", "note", "source"];
