@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Core.Data;
+using Workflow.Infrastructure.Email;
 
 namespace Workflow.Infrastructure.Seeding;
 
@@ -18,7 +19,10 @@ public static class StartupTasks
         await services.PrepareDatabaseAsync(configuration, ct);
     }
 
-    /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
+    /// <summary>
+    /// Applies pending migrations and imports the seeds, as configuration says (both on by default), and erases the tokens of
+    /// links already e-mailed that an earlier version left in the outbox.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -30,5 +34,6 @@ public static class StartupTasks
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
         }
+        await db.ForgetDeliveredTokensAsync(ct);
     }
 }

@@ -144,6 +144,39 @@ public sealed class DataDirectoryCopyTests
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
+    [Fact]
+    public async Task Tokens_an_earlier_version_left_in_the_outbox_after_their_email_are_erased_at_the_next_start()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        string token;
+        await using (var before = WorkflowApiFactory.With(dataDirectory))
+        {
+            var drafter = await before.SignedInClientAsync();
+            var id = (await drafter.CreateStatementAsync(title: "Before the upgrade")).Str("id");
+            await drafter.OpenAsync(id);
+            token = (await drafter.InviteAsync(id, email: "before-upgrade@example.org")).Str("token");
+            await before.LinkFromMailAsync("before-upgrade@example.org", "/sign");
+            // As an earlier version left it: the e-mail sent, the protected token still in the event's row.
+            var protectedToken = before.Services.GetRequiredService<IDataProtectionProvider>().ProtectForEmail(token);
+            await Eventually.ReturnsAsync(() => before.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
+                done => done, "the invitation e-mail is recorded as sent");
+            await before.InDatabaseAsync(async db =>
+            {
+                var row = await db.OutboxMessages.SingleAsync(m => m.Type == typeof(EndorsementRequested).FullName);
+                row.Payload = row.Payload.Replace("\"protectedSigningToken\":\"\"", $"\"protectedSigningToken\":\"{protectedToken}\"");
+                Assert.Contains(protectedToken, row.Payload);
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        await using var after = WorkflowApiFactory.With(dataDirectory);
+        var payload = await after.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementRequested).FullName).Select(m => m.Payload).SingleAsync());
+        Assert.Contains("\"protectedSigningToken\":\"\"", payload);
+        Assert.DoesNotContain("CfDJ8", payload);
+        // The link itself still works: only the copy in the outbox is gone.
+        Assert.Equal(HttpStatusCode.OK, (await after.CreateClient().GetAsync($"/api/invitations/{token}")).StatusCode);
+    }
+
     private static string? TryUnprotect(IDataProtector keys, string candidate)
     {
         try
