@@ -15,25 +15,28 @@ public static class StartupTasks
     public static async Task MigrateAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.MigrateAsync(ct);
+            await MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowDb>(), ct);
         await services.PrepareDatabaseAsync(configuration, ct);
     }
 
-    /// <summary>
-    /// Applies pending migrations and imports the seeds, as configuration says (both on by default), and erases the tokens of
-    /// links already e-mailed that an earlier version left in the outbox.
-    /// </summary>
+    /// <summary>Applies pending migrations and imports the seeds, as configuration says (both on by default).</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         if (configuration.GetValue("Database:MigrateOnStartup", true))
-            await db.Database.MigrateAsync(ct);
+            await MigrateAsync(db, ct);
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
         }
+    }
+
+    /// <summary>The migrations, and the tokens of links already e-mailed that an earlier version left in the outbox erased.</summary>
+    private static async Task MigrateAsync(WorkflowDb db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
         await db.ForgetDeliveredTokensAsync(ct);
     }
 }
