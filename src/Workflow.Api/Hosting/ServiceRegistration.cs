@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Workflow.Core.Accounts;
@@ -50,9 +49,7 @@ public static class ServiceRegistration
         services.AddSignOnRateLimit();
         services.AddTokenGuessingLimit();
 
-        services.AddDataProtection()
-            .SetApplicationName("Workflow")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddWorkflowDataProtection(configuration, dataDirectory);
 
         services.AddIdentityApiEndpoints<WorkflowUser>(options => options.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<WorkflowDb>();

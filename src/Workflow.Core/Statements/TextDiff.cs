@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using DiffPlex;
-using DiffPlex.Chunkers;
 
 namespace Workflow.Core.Statements;
 
@@ -12,34 +10,54 @@ public sealed record DiffRun(string Kind, string Text);
 /// <summary>A word-level comparison of two texts: runs for clients to render, and the same as safe HTML.</summary>
 public sealed record TextDiffView(int From, int To, IReadOnlyList<DiffRun> Runs, string Html);
 
-/// <summary>Word-level diff with DiffPlex. Words and the spaces between them are the pieces, so the runs rebuild both texts exactly.</summary>
+/// <summary>
+/// Word-level diff: lines first (a paragraph is a line), then words and the spaces between them inside the lines that changed.
+/// Its cost is bounded (<see cref="BoundedDiff"/>): beyond the bound a changed stretch is shown as removed and added whole.
+/// The runs rebuild both texts exactly.
+/// </summary>
 public static partial class TextDiff
 {
-    private static readonly CustomFunctionChunker Words = new(text => WordsAndSpaces().Split(text).Where(p => p.Length > 0).ToArray());
+    /// <summary>Steps of Myers' algorithm one comparison may take, lines and words together: some tens of milliseconds.</summary>
+    private const long MyersStepsPerComparison = 30_000_000;
 
     public static IReadOnlyList<DiffRun> Runs(string oldText, string newText)
     {
-        var result = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, Words);
-        var runs = new List<DiffRun>();
-        void Add(string kind, IEnumerable<string> pieces)
+        var budget = new DiffBudget(MyersStepsPerComparison);
+        var runs = new List<(string Kind, StringBuilder Text)>();
+        void Add(string kind, string[] pieces, int start, int count)
         {
-            var text = string.Concat(pieces);
-            if (text.Length == 0) return;
-            if (runs.Count > 0 && runs[^1].Kind == kind) runs[^1] = runs[^1] with { Text = runs[^1].Text + text };
-            else runs.Add(new DiffRun(kind, text));
+            if (count == 0) return;
+            if (runs.Count == 0 || runs[^1].Kind != kind) runs.Add((kind, new StringBuilder()));
+            for (var i = start; i < start + count; i++) runs[^1].Text.Append(pieces[i]);
         }
 
-        var a = 0;
-        foreach (var block in result.DiffBlocks)
+        var (oldLines, newLines) = (Lines(oldText), Lines(newText));
+        foreach (var lines in new BoundedDiff(budget).Diff(oldLines, newLines))
         {
-            Add("equal", result.PiecesOld.Skip(a).Take(block.DeleteStartA - a));
-            Add("deleted", result.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
-            Add("inserted", result.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
-            a = block.DeleteStartA + block.DeleteCountA;
+            if (lines.Equal)
+            {
+                Add("equal", oldLines, lines.OldStart, lines.OldCount);
+                continue;
+            }
+            var oldWords = Words(string.Concat(oldLines.AsSpan(lines.OldStart, lines.OldCount)));
+            var newWords = Words(string.Concat(newLines.AsSpan(lines.NewStart, lines.NewCount)));
+            foreach (var words in new BoundedDiff(budget).Diff(oldWords, newWords))
+            {
+                if (words.Equal) Add("equal", oldWords, words.OldStart, words.OldCount);
+                else
+                {
+                    Add("deleted", oldWords, words.OldStart, words.OldCount);
+                    Add("inserted", newWords, words.NewStart, words.NewCount);
+                }
+            }
         }
-        Add("equal", result.PiecesOld.Skip(a));
-        return runs;
+        return runs.Select(r => new DiffRun(r.Kind, r.Text.ToString())).ToList();
     }
+
+    /// <summary>Each line with its line break.</summary>
+    private static string[] Lines(string text) => LineEnds().Split(text).Where(p => p.Length > 0).ToArray();
+
+    private static string[] Words(string text) => WordsAndSpaces().Split(text).Where(p => p.Length > 0).ToArray();
 
     /// <summary>The runs as HTML: every piece of text encoded, deletions in &lt;del&gt;, insertions in &lt;ins&gt;.</summary>
     public static string Html(IEnumerable<DiffRun> runs)
@@ -64,4 +82,7 @@ public static partial class TextDiff
 
     [GeneratedRegex(@"(\s+)")]
     private static partial Regex WordsAndSpaces();
+
+    [GeneratedRegex(@"(?<=\n)")]
+    private static partial Regex LineEnds();
 }

@@ -38,6 +38,7 @@ public sealed class CollaboratorEmailConsumer(
             -- 
             Workflow
             """);
+        await db.ForgetTokenAsync(messageId, m with { ProtectedToken = "" }, context.CancellationToken);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
 }

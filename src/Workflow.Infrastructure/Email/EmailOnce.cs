@@ -11,6 +11,7 @@ internal static class EmailOnce
     /// Sends the messages an event calls for, once: the inbox skips a redelivered event, and each message's file
     /// and Message-Id are keyed by the event and the recipient. In the pickup folder a crash between sending and
     /// recording rewrites the same file; over SMTP it can send the message again, with the same Message-Id.
+    /// What the consumer changed in <paramref name="db"/> beforehand is saved with the inbox entry, only once the messages are sent.
     /// </summary>
     public static async Task SendOnceAsync(this IEmailSender sender, WorkflowDb db, Guid messageId, string consumer,
         IEnumerable<MimeMessage> messages, DateTimeOffset now, CancellationToken ct)

@@ -25,26 +25,26 @@ public sealed class InvitationEmailConsumer(
     public Task Consume(ConsumeContext<EndorsementRequested> context)
     {
         var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
+        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" },
             link => InvitationEmailTexts.Invitation(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), link));
     }
 
     public Task Consume(ConsumeContext<InvitationResent> context)
     {
         var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
+        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" },
             link => InvitationEmailTexts.Resent(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), link));
     }
 
     public Task Consume(ConsumeContext<EndorsementReminderDue> context)
     {
         var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken,
+        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" },
             link => InvitationEmailTexts.Reminder(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), m.Deadline, link));
     }
 
     private async Task SendAsync<T>(ConsumeContext<T> context, Guid invitationId, string organisationName, string email,
-        string protectedToken, Func<string, InvitationEmailTexts.Text> compose) where T : class
+        string protectedToken, T withoutToken, Func<string, InvitationEmailTexts.Text> compose) where T : class
     {
         var ct = context.CancellationToken;
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
@@ -61,6 +61,7 @@ public sealed class InvitationEmailConsumer(
         {
             // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation.
             invitation.MarkDeliveryFailed(e.Message, clock.GetUtcNow());
+            await db.ForgetTokenAsync(messageId, withoutToken, ct); // a resend mints a new link
             await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
             return;
         }
@@ -70,20 +71,21 @@ public sealed class InvitationEmailConsumer(
             await db.SaveChangesAsync(ct);
             throw; // the bus retries; a later success clears the failure
         }
-        await RecordDeliveryAsync(invitation, messageId, ct);
+        await RecordDeliveryAsync(invitation, messageId, withoutToken, ct);
     }
 
     /// <summary>
-    /// "Delivered" is saved with the inbox entry. The invitation may change meanwhile (opened, signed): then the
+    /// "Delivered" is saved with the inbox entry, and with the outbox row rewritten without the token. The invitation may change meanwhile (opened, signed): then the
     /// mark is made again on the fresh row, rather than failing the message and sending the e-mail twice.
     /// </summary>
-    private async Task RecordDeliveryAsync(EndorsementRequest invitation, Guid messageId, CancellationToken ct)
+    private async Task RecordDeliveryAsync<T>(EndorsementRequest invitation, Guid messageId, T withoutToken, CancellationToken ct) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 invitation.MarkDelivered(clock.GetUtcNow());
+                await db.ForgetTokenAsync(messageId, withoutToken, ct);
                 await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
                 return;
             }

@@ -58,6 +58,7 @@ public sealed class ReconfirmationEmailConsumer(
                     """);
             messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, m.RecipientEmail), subject, body));
         }
+        if (m.ProtectedToken is not null) await db.ForgetTokenAsync(messageId, m with { ProtectedToken = null }, context.CancellationToken);
         await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), context.CancellationToken);
     }
 }

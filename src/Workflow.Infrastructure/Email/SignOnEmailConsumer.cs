@@ -31,6 +31,7 @@ public sealed class SignOnEmailConsumer(
         var link = links.To("/sign-on", m.ProtectedConfirmationToken);
         var (subject, body) = SignOnEmailTexts.Confirmation(m.RecipientLanguage, Flatten(m.OrganisationName), Flatten(m.StatementTitle), m.ConfirmBy, link);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail), subject, body);
+        await db.ForgetTokenAsync(messageId, m with { ProtectedConfirmationToken = "" }, context.CancellationToken);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
 

@@ -33,6 +33,7 @@ public static class DatabaseSetup
                 case "sqlite":
                     options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataDirectory, "workflow.db")}",
                         sqlite => sqlite.MigrationsAssembly("Workflow.Migrations.Sqlite"));
+                    options.AddInterceptors(new SqliteSecureDelete());
                     break;
                 case "postgresql":
                     options.UseNpgsql(connectionString ?? throw MissingConnectionString(provider),

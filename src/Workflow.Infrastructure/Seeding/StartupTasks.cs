@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Core.Data;
 using Workflow.Core.Organisations;
+using Workflow.Infrastructure.Email;
 
 namespace Workflow.Infrastructure.Seeding;
 
@@ -17,9 +18,7 @@ public static class StartupTasks
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-            await db.Database.MigrateAsync(ct);
-            await db.RefreshStaleAsync(ct);
-            await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
+            await MigrateAsync(scope.ServiceProvider, db, ct);
         }
         await services.PrepareDatabaseAsync(configuration, ct);
     }
@@ -33,11 +32,7 @@ public static class StartupTasks
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         if (configuration.GetValue("Database:MigrateOnStartup", true))
-        {
-            await db.Database.MigrateAsync(ct);
-            await db.RefreshStaleAsync(ct);
-            await StartMissingLogsAsync(scope.ServiceProvider, db, ct);
-        }
+            await MigrateAsync(scope.ServiceProvider, db, ct);
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
@@ -45,8 +40,17 @@ public static class StartupTasks
         }
     }
 
-    /// <summary>Statements signed before the signatory log existed get one that starts now.</summary>
-    private static Task<int> StartMissingLogsAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct) =>
-        Workflow.Core.Publishing.StartMissingLogs.RunAsync(db, services.GetRequiredService<Workflow.Proof.TreeHeadSigner>(),
+    /// <summary>
+    /// The migrations, then what the data needs after them: the directory's keys made anew where their rules changed, a
+    /// signatory log for statements signed before logs existed, and the tokens of links already e-mailed that an earlier
+    /// version left in the outbox erased.
+    /// </summary>
+    private static async Task MigrateAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        await db.RefreshStaleAsync(ct);
+        await Workflow.Core.Publishing.StartMissingLogs.RunAsync(db, services.GetRequiredService<Workflow.Proof.TreeHeadSigner>(),
             services.GetRequiredService<TimeProvider>(), ct);
+        await db.ForgetDeliveredTokensAsync(ct);
+    }
 }
