@@ -7,7 +7,8 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
-public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt);
+/// <param name="SignedAtUnknown">Nobody knows when the organisation signed: the signature is recorded undated, not dated today.</param>
+public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt, bool SignedAtUnknown = false);
 public sealed record InvalidateBody(InvalidationReason? Reason, string? Note);
 public sealed record CorrectNameBody(string Name, string? NameEnglish, string? Acronym);
 public sealed record ReconfirmBody(string TextHash);
@@ -27,7 +28,7 @@ public static class SignatureEndpoints
 
         signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt), ct);
+            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt, body.SignedAtUnknown), ct);
             return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
         });
 

@@ -14,8 +14,10 @@ namespace Workflow.Core.Endorsements;
 /// older list): bound to the version open for signature like any other, and marked as recorded by that drafter.
 /// </summary>
 /// <param name="SignedAt">When the organisation signed, if not now; never in the future.</param>
+/// <param name="SignedAtUnknown">Nobody knows when it signed (an older list that gives no dates): the signature is recorded undated, not dated today.</param>
 public sealed record RecordSignature(
-    string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt)
+    string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt,
+    bool SignedAtUnknown = false)
     : IRequest<SignatureReceipt>;
 
 public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature>
@@ -26,6 +28,7 @@ public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature
         RuleFor(r => r.SignerName).MaximumLength(Signature.SignerNameMaxLength);
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength);
         RuleFor(r => r.SignedAt).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        RuleFor(r => r.SignedAt).Null().When(r => r.SignedAtUnknown).WithMessage("'Signed At' cannot be given when the date is unknown.");
     }
 }
 
@@ -43,7 +46,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
-            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now, await db.SignableTranslationsAsync(statement, ct));
+            request.SignedAtUnknown ? null : request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId, now, await db.SignableTranslationsAsync(statement, ct));
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);
