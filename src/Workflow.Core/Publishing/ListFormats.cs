@@ -176,7 +176,7 @@ public static class ListFormats
     public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
         $"<title>{Encode(list.Title)}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
-        $"<p><strong>{Encode(list.Title)}</strong></p><p>{Encode(About(list)[0])}</p><p>{Encode(Count(list))}</p>" +
+        $"<p><strong>{Encode(list.Title)}</strong></p><p>{Encode(Count(list))}</p><p>{Encode(About(list)[0])}</p>" +
         $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
 
     /// <summary>"31 signatories"; "2 signatories named (the list is partial)"; nothing to count for an article.</summary>

@@ -181,8 +181,8 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         Assert.Equal("Joint", statement.Str("kind"));
         Assert.Equal("ICOR", (await ListAsync(Icor)).Str("issuedBy"));
         var shown = await EverythingShownAsync(Icor);
-        Assert.Contains("Issued by ICOR", shown[$"/statements/{Icor}"]);
-        Assert.Contains("Emitida por ICOR", shown[$"/statements/{Icor} (es)"]);
+        Assert.Contains("Joint statement issued by ICOR", shown[$"/statements/{Icor}"]);
+        Assert.Contains("Declaración conjunta emitida por ICOR", shown[$"/statements/{Icor} (es)"]);
         Assert.Contains("Joint statement issued by ICOR\n", shown[$"/statements/{Icor}/signatories.txt"]);
         Assert.Contains("Joint statement issued by ICOR", shown[$"/statements/{Icor}/signatories.md"]);
         Assert.Contains("Joint statement issued by ICOR", shown[$"/statements/{Icor}/print"]);

@@ -48,7 +48,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/statements/{slug}"));
         Assert.Contains("Publication date not known", page);
-        Assert.Contains("Issued by The parties meeting at the conference", page);
+        Assert.Contains("Joint statement issued by The parties meeting at the conference", page);
         Assert.Contains("<a href=\"https://example.org/declaration\"", page);
         Assert.Contains("accessed 30 November 2026", page);
         Assert.Contains("Signatories named (1; the list is partial)", page);
@@ -59,6 +59,13 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         var csv = await anonymous.GetStringAsync($"/statements/{slug}/signatories.csv");
         Assert.True(csv.Contains(",date not known,", StringComparison.Ordinal), csv);
         Assert.Contains("Partial list: The source names 1 of the parties that agreed it\\.", await anonymous.GetStringAsync($"/statements/{slug}/signatories.md"));
+
+        // Corrected after publication, the cached public answers follow.
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", issuedBy = "The conference" })).StatusCode);
+        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}"), p => p.Contains("Joint statement issued by The conference<", StringComparison.Ordinal),
+            "the page shows the corrected issuer once its cached copy is evicted");
+        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}/signatories.txt"), t => !t.Contains("Partial list", StringComparison.Ordinal),
+            "the list's text no longer calls the list partial");
     }
 
     [Theory]
