@@ -969,8 +969,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261201195643_SignatoryLog'
 )
 BEGIN
-    UPDATE "Signatures" SET "Provenance" = CASE WHEN "RecordedBy" IS NOT NULL THEN 'RecordedByDrafters'
-        WHEN "EndorsementRequestId" IS NOT NULL THEN 'InvitationLink' ELSE 'SignOn' END
+    EXEC(N'UPDATE [Signatures] SET [Provenance] = CASE WHEN [RecordedBy] IS NOT NULL THEN ''RecordedByDrafters'' WHEN [EndorsementRequestId] IS NOT NULL THEN ''InvitationLink'' ELSE ''SignOn'' END;');
 END;
 
 IF NOT EXISTS (
@@ -978,7 +977,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261201195643_SignatoryLog'
 )
 BEGIN
-    UPDATE "Signatures" SET "DisplayCountry" = (SELECT o."Country" FROM "Organisations" o WHERE o."Id" = "Signatures"."OrganisationId")
+    EXEC(N'UPDATE [Signatures] SET [DisplayCountry] = (SELECT o.[Country] FROM [Organisations] o WHERE o.[Id] = [Signatures].[OrganisationId]);');
 END;
 
 IF NOT EXISTS (
@@ -1089,6 +1088,113 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261201204311_NameMatching', N'10.0.5');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [IssuedBy] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [ListIsPartial] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [ListNote] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [PublicationDate] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    EXEC(N'UPDATE [Statements] SET [PublicationDate] = [PublishedAt] WHERE [PublishedAt] IS NOT NULL;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [SourceAccessedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [SourcePublisher] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [SourceTitle] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    ALTER TABLE [Statements] ADD [SourceUrl] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Signatures]') AND [c].[name] = N'SignedAt');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Signatures] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Signatures] ALTER COLUMN [SignedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201205921_SeedsFaithful'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201205921_SeedsFaithful', N'10.0.5');
 END;
 
 COMMIT;

@@ -40,13 +40,19 @@ public sealed record EndorsementRequestRevoked(
 
 public sealed record SignatureRecorded(
     Guid StatementId, Guid SignatureId, Guid? EndorsementRequestId, Guid OrganisationId, string OrganisationName,
-    int Number, string Phase, int VersionNumber, string TextHash, DateTimeOffset SignedAt, DateTimeOffset OccurredAt) : IStatementEvent;
+    int Number, string Phase, int VersionNumber, string TextHash, DateTimeOffset? SignedAt, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record EndorsementDeclined(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string? Reason, DateTimeOffset OccurredAt) : IStatementEvent;
 
+/// <param name="PublishedAt">The publication date (the list's "as of"); null when it is not known.</param>
 public sealed record StatementPublished(
-    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset PublishedAt, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset? PublishedAt, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <summary>What kind of text a statement is, who issued it, whether its list is partial, and the source it was taken from.</summary>
+public sealed record PublicationDetailsSet(
+    Guid StatementId, string Kind, string? IssuedBy, bool ListIsPartial, string? ListNote,
+    string? SourceTitle, string? SourcePublisher, string? SourceUrl, DateOnly? SourceAccessedOn, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 

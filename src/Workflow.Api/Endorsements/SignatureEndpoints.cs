@@ -7,10 +7,11 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Endorsements;
 
+/// <param name="SignedAtUnknown">Nobody knows when the organisation signed: the signature is recorded undated, not dated today.</param>
 /// <param name="Note">How the signature was gathered; shown on the public list as the drafters' note.</param>
 /// <param name="Source">The published source, when the signature is imported from one; cited on the public list.</param>
 public sealed record RecordSignatureBody(OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt,
-    string? Note = null, string? Source = null);
+    bool SignedAtUnknown = false, string? Note = null, string? Source = null);
 public sealed record InvalidateBody(InvalidationReason? Reason, string? Note);
 public sealed record CorrectNameBody(string Name, string? NameEnglish, string? Acronym);
 public sealed record ReconfirmBody(string TextHash);
@@ -34,7 +35,7 @@ public static class SignatureEndpoints
         signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
             var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt,
-                body.Note, body.Source), ct);
+                body.SignedAtUnknown, body.Note, body.Source), ct);
             return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
         });
 

@@ -55,11 +55,13 @@ public static class PublicCache
 public sealed class PublicCacheConsumer(WorkflowDb db, IOutputCacheStore cache) :
     IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>, IConsumer<SignableTextChanged>,
     IConsumer<SignatureRecorded>, IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatureReconfirmed>,
-    IConsumer<SignatoryNameCorrected>, IConsumer<InitiatorsSet>, IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>
+    IConsumer<SignatoryNameCorrected>, IConsumer<InitiatorsSet>, IConsumer<OrganisationsMerged>, IConsumer<OpenSignOnChanged>,
+    IConsumer<PublicationDetailsSet>
 {
     public const string Name = "public-cache";
 
     public Task Consume(ConsumeContext<StatementPublished> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
+    public Task Consume(ConsumeContext<PublicationDetailsSet> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
     public Task Consume(ConsumeContext<StatementClosed> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
     public Task Consume(ConsumeContext<StatementWithdrawn> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);
     public Task Consume(ConsumeContext<SignableTextChanged> context) => EvictAsync(context.Message.StatementId, context.CancellationToken);

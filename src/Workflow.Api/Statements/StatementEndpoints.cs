@@ -10,7 +10,8 @@ public sealed record CreateStatementBody(string Title, string Body, string Langu
 public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion, string? ChangeNote);
 public sealed record RestoreBody(int BaseVersion, string? ChangeNote);
 public sealed record InitiatorsBody(IReadOnlyList<Workflow.Core.Organisations.OrganisationDetails> Organisations);
-public sealed record PublishBody(DateTimeOffset? AsOf);
+/// <param name="AsOfUnknown">The statement was published on a date nobody knows: the public page shows none, rather than today's.</param>
+public sealed record PublishBody(DateTimeOffset? AsOf, bool AsOfUnknown = false);
 
 /// <summary>The drafters' side: statements, their versions and lifecycle. Every route needs a signed-in drafter.</summary>
 public static class StatementEndpoints
@@ -62,7 +63,10 @@ public static class StatementEndpoints
             mediator.Send(new OpenForSignature(user.Id(), id), ct));
 
         statements.MapPost("/{id:guid}/publish", (Guid id, PublishBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            mediator.Send(new PublishStatement(user.Id(), id, body?.AsOf), ct));
+            mediator.Send(new PublishStatement(user.Id(), id, body?.AsOf, body?.AsOfUnknown ?? false), ct));
+
+        statements.MapPut("/{id:guid}/publication-details", (Guid id, PublicationDetails body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new SetPublicationDetails(user.Id(), id, body.Kind, body.IssuedBy, body.ListIsPartial, body.ListNote, body.Source), ct));
 
         statements.MapPost("/{id:guid}/close", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CloseStatement(user.Id(), id), ct));

@@ -23,6 +23,14 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         b.Property(s => s.CreatedBy).HasMaxLength(450);
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(s => new { s.State, s.PublishedAt });
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.IssuedBy).HasMaxLength(PublicationDetails.IssuedByMaxLength);
+        b.Property(s => s.ListNote).HasMaxLength(PublicationDetails.ListNoteMaxLength);
+        b.Property(s => s.SourceTitle).HasMaxLength(StatementSource.TitleMaxLength);
+        b.Property(s => s.SourcePublisher).HasMaxLength(StatementSource.PublisherMaxLength);
+        b.Property(s => s.SourceUrl).HasMaxLength(StatementSource.UrlMaxLength);
+        b.Ignore(s => s.Source);
+        b.Ignore(s => s.PublicationDetails);
         b.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.StatementId);
         b.Navigation(s => s.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

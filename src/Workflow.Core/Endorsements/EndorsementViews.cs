@@ -37,7 +37,7 @@ public sealed record InvitationSummary(
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
+    DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
     IReadOnlyList<TranslationRef> Translations, string Provenance, int? LogIndex, System.Text.Json.Nodes.JsonObject? Proof)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation,

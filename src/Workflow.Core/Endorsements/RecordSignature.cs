@@ -14,11 +14,12 @@ namespace Workflow.Core.Endorsements;
 /// older list): bound to the version open for signature like any other, and marked as recorded by that drafter.
 /// </summary>
 /// <param name="SignedAt">When the organisation signed, if not now; never in the future.</param>
+/// <param name="SignedAtUnknown">Nobody knows when it signed (an older list that gives no dates): the signature is recorded undated, not dated today.</param>
 /// <param name="Note">How the drafters gathered it (by e-mail of 3 March, on paper at the conference…): public, on the list.</param>
 /// <param name="Source">The published source it is taken from, when it is imported from one; the list cites it.</param>
 public sealed record RecordSignature(
     string UserId, Guid StatementId, OrganisationDetails Organisation, string? SignerName, string? SignerRole, DateTimeOffset? SignedAt,
-    string? Note = null, string? Source = null)
+    bool SignedAtUnknown = false, string? Note = null, string? Source = null)
     : IRequest<SignatureReceipt>;
 
 public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature>
@@ -31,6 +32,7 @@ public sealed class RecordSignatureValidator : AbstractValidator<RecordSignature
         RuleFor(r => r.SignedAt).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
         RuleFor(r => r.Note).MaximumLength(Signature.ProvenanceNoteMaxLength);
         RuleFor(r => r.Source).MaximumLength(Signature.ProvenanceSourceMaxLength);
+        RuleFor(r => r.SignedAt).Null().When(r => r.SignedAtUnknown).WithMessage("'Signed At' cannot be given when the date is unknown.");
     }
 }
 
@@ -48,7 +50,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
         var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
-            request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId,
+            request.SignedAtUnknown ? null : request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId,
             string.IsNullOrWhiteSpace(request.Source)
                 ? new SignatureOrigin(SignatureProvenance.RecordedByDrafters, Note: request.Note)
                 : new SignatureOrigin(SignatureProvenance.Imported, Note: request.Note, Source: request.Source),

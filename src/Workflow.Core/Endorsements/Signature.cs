@@ -56,8 +56,8 @@ public sealed class Signature : AggregateRoot
     /// <summary>The signatory's number in the statement's list: 1, 2, 3… with no gap.</summary>
     public int Number { get; private set; }
     public SignaturePhase Phase { get; private set; }
-    /// <summary>When the organisation signed; for a signature gathered elsewhere, the date it gave.</summary>
-    public DateTimeOffset SignedAt { get; private set; }
+    /// <summary>When the organisation signed; for a signature gathered elsewhere, the date it gave, or null when nobody knows it.</summary>
+    public DateTimeOffset? SignedAt { get; private set; }
     /// <summary>When Workflow recorded it.</summary>
     public DateTimeOffset RecordedAt { get; private set; }
     /// <summary>The drafter who recorded a signature gathered outside Workflow; null when the organisation signed itself.</summary>
@@ -210,7 +210,7 @@ public sealed class Signature : AggregateRoot
 
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,
-        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset signedAt, string? recordedBy, SignatureOrigin origin,
+        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin,
         DateTimeOffset now, IReadOnlyList<Translations.TranslationVersion> readable) => new()
     {
         Provenance = origin.Provenance,

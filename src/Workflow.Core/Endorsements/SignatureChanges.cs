@@ -86,7 +86,7 @@ public sealed record ListSignatures(string UserId, Guid StatementId, Guid? Signa
 public sealed record SignatureRecord(
     Guid Id, int Number, string Phase, string Status, OrganisationView Organisation, string DisplayedName,
     string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
+    DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
     string? InvalidationReason, string? EndNote, int ConfirmedVersionNumber, DateTimeOffset? ReconfirmedAt, bool NeedsReconfirmation,
     Publishing.ProvenanceFacts Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish, string? InvitedAcronym);
 

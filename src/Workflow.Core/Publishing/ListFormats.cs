@@ -15,19 +15,63 @@ public enum ListOrder { Signing, Alphabetical, Country }
 /// <summary>The signatory list in the formats people copy it into: Markdown, CSV, printable HTML, an Atom feed, an embeddable widget.</summary>
 public static class ListFormats
 {
+    /// <summary>What the formats write where a date is not known: never the day the statement or signature reached Workflow.</summary>
+    public const string DateNotKnown = "date not known";
+
+    public static string Date(DateTimeOffset? date) =>
+        date is { } d ? d.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : DateNotKnown;
+
+    /// <summary>"Signatories (as of 7 February 2023, further signatories possible)"; without the date when it is not known.</summary>
+    public static string InitialHeading(SignatoryList list)
+    {
+        var qualifiers = new[] { list.AsOf is { } asOf ? $"as of {Date(asOf)}" : null, list.AcceptsFurtherSignatories ? "further signatories possible" : null }
+            .OfType<string>().ToList();
+        return qualifiers.Count == 0 ? "Signatories" : $"Signatories ({string.Join(", ", qualifiers)})";
+    }
+
+    /// <summary>
+    /// What the list is, in lines to put above it: the kind of text and who issued or wrote it, its publication date,
+    /// whether the list is partial, and the source it was taken from.
+    /// </summary>
+    public static IReadOnlyList<string> About(SignatoryList list)
+    {
+        var lines = new List<string>
+        {
+            list.Kind switch
+            {
+                nameof(Statements.StatementKind.Article) => list.IssuedBy is { } by ? $"Article by {by}" : "Article",
+                nameof(Statements.StatementKind.Single) => list.IssuedBy is { } by ? $"Statement of {by}" : "Statement of one organisation",
+                _ => list.IssuedBy is { } by ? $"Joint statement issued by {by}" : "Joint statement",
+            },
+            $"Published: {Date(list.AsOf)}",
+        };
+        if (list.IsArticle) lines.Add("An article is by its writers: it has no signatories.");
+        if (list.ListIsPartial) lines.Add($"Partial list: {list.ListNote ?? "it names only some of those who agreed the text."}");
+        if (list.Source is { } source) lines.Add($"Source: {Citation(source)}");
+        return lines;
+    }
+
+    /// <summary>"Title", Publisher, URL, accessed 1 December 2026 — whichever of them are known.</summary>
+    public static string Citation(Statements.StatementSource source) => string.Join(", ", new[]
+    {
+        source.Title is { } title ? $"\u201C{title}\u201D" : null,
+        source.Publisher,
+        source.Url,
+        source.AccessedOn is { } accessed ? "accessed " + accessed.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : null,
+    }.OfType<string>());
+
     /// <summary>The list in headed groups, in the order asked for.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<Signatory> Signatories)> Arrange(SignatoryList list, ListOrder order)
     {
-        var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
+        var initialHeading = InitialHeading(list);
         return order switch
         {
-            ListOrder.Alphabetical => [($"Signatories (as of {asOf}{further})", list.Signatories.OrderBy(SortKey, StringComparer.Ordinal).ToList())],
+            ListOrder.Alphabetical => [(initialHeading, list.Signatories.OrderBy(SortKey, StringComparer.Ordinal).ToList())],
             ListOrder.Country => list.Signatories
                 .GroupBy(s => s.Country is null ? "(no country given)" : Countries.EnglishName(s.Country))
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, (IReadOnlyList<Signatory>)g.OrderBy(SortKey, StringComparer.Ordinal).ToList())).ToList(),
-            _ => new[] { ($"Signatories (as of {asOf}{further})", list.Initial().ToList()), ("Subsequent signatories", list.Subsequent().ToList()) }
+            _ => new[] { (initialHeading, list.Initial().ToList()), ("Subsequent signatories", list.Subsequent().ToList()) }
                 .Where(g => g.Item2.Count > 0).Select(g => (g.Item1, (IReadOnlyList<Signatory>)g.Item2)).ToList(),
         };
     }
@@ -57,6 +101,8 @@ public static class ListFormats
     public static string Markdown(SignatoryList list, ListOrder order)
     {
         var md = new StringBuilder($"# {EscapeMarkdown(Title(list))}\n\n");
+        foreach (var line in About(list)) md.Append(EscapeMarkdown(line)).Append("  \n");
+        md.Append('\n');
         foreach (var (heading, signatories) in Arrange(list, order))
         {
             md.Append($"## {EscapeMarkdown(heading)}\n\n");
@@ -89,7 +135,7 @@ public static class ListFormats
             // One line per signatory here too, for whoever reads the file line by line.
             foreach (var field in new object?[] { s.Number, SingleLineText.Flatten(s.Name), SingleLineText.FlattenOrNull(s.NameEnglish),
                          SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
-                         s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), s.Initiator })
+                         s.SignedAt is { } signedAt ? signedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : DateNotKnown, s.Initiator })
                 csv.WriteField(field);
             csv.NextRecord();
         }
@@ -102,7 +148,8 @@ public static class ListFormats
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
-            .Append($"<h1>{Encode(Title(list))}</h1>");
+            .Append($"<h1>{Encode(Title(list))}</h1><p class=\"about\">")
+            .AppendJoin("<br>", About(list).Select(Encode)).Append("</p>");
         foreach (var (heading, signatories) in Arrange(list, order))
         {
             html.Append($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
@@ -126,19 +173,24 @@ public static class ListFormats
     public static string Atom(SignatoryList list, string statementUrl, DateTimeOffset now)
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        var newest = list.Signatories.OrderByDescending(s => s.SignedAt).ThenByDescending(s => s.Number).Take(100).ToList();
+        // An entry's time is when it signed, or when Workflow recorded it if nobody knows: Atom needs one, and only the summary speaks of signing.
+        static DateTimeOffset EntryTime(Signatory s) => s.SignedAt ?? s.RecordedAt;
+        var newest = list.Signatories.OrderByDescending(EntryTime).ThenByDescending(s => s.Number).Take(100).ToList();
         var feed = new XElement(atom + "feed",
             new XElement(atom + "title", $"Signatories: {Title(list)}"),
+            new XElement(atom + "subtitle", string.Join(". ", About(list))),
             new XElement(atom + "id", $"{statementUrl}/signatories"),
             new XElement(atom + "link", new XAttribute("href", statementUrl)),
-            new XElement(atom + "updated", Stamp(newest.Count > 0 ? newest.Max(s => s.SignedAt) : now)),
+            new XElement(atom + "updated", Stamp(newest.Count > 0 ? newest.Max(EntryTime) : now)),
             new XElement(atom + "author", new XElement(atom + "name", "Workflow")),
             newest.Select(s => new XElement(atom + "entry",
                 new XElement(atom + "title", $"{s.Number}. {Line(s)}"),
                 new XElement(atom + "id", $"{statementUrl}/signatories/{s.Number}"),
                 new XElement(atom + "link", new XAttribute("href", statementUrl)),
-                new XElement(atom + "updated", Stamp(s.SignedAt)),
-                new XElement(atom + "summary", $"{Line(s)} signed \"{Title(list)}\" ({s.Phase.ToLowerInvariant()} signatory).")))
+                new XElement(atom + "updated", Stamp(EntryTime(s))),
+                s.SignedAt is { } signedAt ? new XElement(atom + "published", Stamp(signedAt)) : null,
+                new XElement(atom + "summary",
+                    $"{Line(s)} signed \"{Title(list)}\" ({s.Phase.ToLowerInvariant()} signatory{(s.SignedAt is null ? ", " + DateNotKnown : "")}).")))
         );
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
     }
@@ -147,8 +199,16 @@ public static class ListFormats
     public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
         $"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
-        $"<p><strong>{Encode(Title(list))}</strong></p><p>{list.Signatories.Count} signator{(list.Signatories.Count == 1 ? "y" : "ies")}</p>" +
+        $"<p><strong>{Encode(Title(list))}</strong></p><p>{Encode(Count(list))}</p><p>{Encode(About(list)[0])}</p>" +
         $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
+
+    /// <summary>"31 signatories"; "2 signatories named (the list is partial)"; nothing to count for an article.</summary>
+    public static string Count(SignatoryList list)
+    {
+        if (list.IsArticle) return "Published: " + Date(list.AsOf);
+        var count = $"{list.Signatories.Count} signator{(list.Signatories.Count == 1 ? "y" : "ies")}";
+        return list.ListIsPartial ? count + " named (the list is partial)" : count;
+    }
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -8,13 +8,19 @@ using Workflow.Core.Translations;
 
 namespace Workflow.Core.Publishing;
 
-public sealed record PublishedStatementSummary(string Slug, string Title, string Language, string State, DateTimeOffset PublishedAt, int SignatoryCount);
+/// <param name="PublishedAt">The date the statement was published; null when it is not known.</param>
+public sealed record PublishedStatementSummary(string Slug, string Title, string Language, string State, DateTimeOffset? PublishedAt, int SignatoryCount,
+    string Kind, string? IssuedBy, bool ListIsPartial);
 
+/// <param name="PublishedAt">The date the statement was published; null when it is not known (never the day it reached Workflow).</param>
+/// <param name="Kind">Joint (agreed and signed by several organisations), Single (one organisation's statement) or Article (by its writers, signed by nobody).</param>
+/// <param name="IssuedBy">Who issued or wrote it, as its source names them.</param>
+/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is known.</param>
 public sealed record PublishedStatement(
     string Slug, string Title, string Language, string State, bool AcceptsFurtherSignatories,
-    DateTimeOffset PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
+    DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
     string Body, string BodyHtml, int SignatoryCount, IReadOnlyList<string> InitiatedBy, IReadOnlyList<PublishedTranslation> Translations,
-    bool OpenSignOn);
+    bool OpenSignOn, string Kind, string? IssuedBy, bool ListIsPartial, string? ListNote, StatementSource? Source);
 
 /// <summary>A translation offered beside the signed text (the one signatories could read when they signed).</summary>
 public sealed record PublishedTranslation(string Language, int Number, string Title, string Body, string BodyHtml, string TextHash);
@@ -27,9 +33,11 @@ public sealed class ListPublishedStatementsHandler(WorkflowDb db) : IRequestHand
     public async Task<IReadOnlyList<PublishedStatementSummary>> Handle(ListPublishedStatements request, CancellationToken ct) =>
         await db.Statements.AsNoTracking()
             .Where(s => s.State == StatementState.Published || s.State == StatementState.Closed)
-            .OrderByDescending(s => s.PublishedAt)
-            .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublishedAt!.Value,
-                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active && x.ConfirmedVersionNumber == s.SignableVersionNumber)))
+            // Newest first by publication date; those whose date nobody knows after them, in the order they came to Workflow.
+            .OrderBy(s => s.PublicationDate == null).ThenByDescending(s => s.PublicationDate).ThenByDescending(s => s.PublishedAt)
+            .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublicationDate,
+                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active && x.ConfirmedVersionNumber == s.SignableVersionNumber),
+                s.Kind.ToString(), s.IssuedBy, s.ListIsPartial))
             .ToListAsync(ct);
 }
 
@@ -46,11 +54,11 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
         var initiators = await db.InitiatorsOfAsync(statement, ct);
         return new PublishedStatement(statement.Slug, version.Title, statement.Language, statement.State.ToString(),
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
-            statement.PublishedAt!.Value, statement.ClosedAt, version.Number, version.TextHash,
+            statement.PublicationDate, statement.ClosedAt, version.Number, version.TextHash,
             version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count, initiators.Select(o => o.Name).ToList(),
             (await db.SignableTranslationsAsync(statement, ct))
                 .Select(t => new PublishedTranslation(t.Language, t.Number, t.Title, t.Body, MarkdownRenderer.ToSafeHtml(t.Body), t.TextHash)).ToList(),
-            statement.TakesOpenSignOns);
+            statement.TakesOpenSignOns, statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote, statement.Source);
     }
 }
 

@@ -1,25 +1,36 @@
+using System.Text.Json.Serialization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
+using Workflow.Core.Statements;
 
 namespace Workflow.Core.Publishing;
 
+/// <param name="SignedAt">When it signed; null when nobody knows.</param>
 /// <param name="SignedVersion">The version first signed; the signatory has since confirmed the one the list is for.</param>
 /// <param name="Provenance">How the signature came about: through its own link, the public form, recorded or imported by the drafters.</param>
+/// <param name="RecordedAt">When Workflow recorded the signature: the feed's entry time, never shown as the signing date.</param>
 public sealed record Signatory(
-    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset SignedAt, string Phase, int SignedVersion = 1,
-    bool Initiator = false, ProvenanceFacts? Provenance = null);
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt, string Phase, int SignedVersion = 1,
+    bool Initiator = false, ProvenanceFacts? Provenance = null, [property: JsonIgnore] DateTimeOffset RecordedAt = default);
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the
 /// subsequent ones who signed after it, in signing order. Withdrawn and invalidated signatures are not on it;
 /// their numbers stay unused, so a gap shows that a name left the list.
 /// </summary>
+/// <param name="AsOf">The publication date the list is "as of"; null when it is not known.</param>
+/// <param name="Kind">Joint, Single (one organisation's statement) or Article (by its writers, signed by nobody).</param>
+/// <param name="IssuedBy">Who issued or wrote the text, as its source names them.</param>
+/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is known.</param>
 public sealed record SignatoryList(
-    string Slug, string Title, string State, DateTimeOffset AsOf, bool AcceptsFurtherSignatories,
-    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int LogSize = 0, string? LogRoot = null)
+    string Slug, string Title, string State, DateTimeOffset? AsOf, bool AcceptsFurtherSignatories,
+    int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int LogSize = 0, string? LogRoot = null,
+    string Kind = nameof(StatementKind.Joint), string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null, StatementSource? Source = null)
 {
+    public bool IsArticle => Kind == nameof(StatementKind.Article);
+
     public IEnumerable<Signatory> Initial() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Initial));
     public IEnumerable<Signatory> Subsequent() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
 }
@@ -46,7 +57,7 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
                 Name = s.DisplayName ?? o.Name,
                 NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
-                Country = s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
+                Country = s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId, s.RecordedAt,
                 s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource,
             }).ToListAsync(ct);
         var head = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Index)
@@ -57,10 +68,12 @@ public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<Get
         var signatories = rows
             .OrderBy(r => initiators.Contains(r.OrganisationId) ? initiators.IndexOf(r.OrganisationId) : int.MaxValue).ThenBy(r => r.Number)
             .Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber,
-                initiators.Contains(r.OrganisationId), ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource)))
+                initiators.Contains(r.OrganisationId), ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource),
+                r.RecordedAt))
             .ToList();
-        return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublishedAt!.Value,
-            statement.State == Statements.StatementState.Published && statement.AllowsFurtherSignatories,
-            version.Number, version.TextHash, signatories, (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash);
+        return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublicationDate,
+            statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
+            version.Number, version.TextHash, signatories, (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash,
+            statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote, statement.Source);
     }
 }

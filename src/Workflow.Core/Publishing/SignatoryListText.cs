@@ -22,11 +22,12 @@ public static class SignatoryListText
         if (order != ListOrder.Signing) return Grouped(list, order);
         var text = new StringBuilder();
         text.Append(ListFormats.Title(list)).Append("\n\n");
+        foreach (var line in ListFormats.About(list)) text.Append(line).Append('\n');
+        text.Append('\n');
+        if (list.IsArticle) return text.ToString();
         var initiators = list.Signatories.Where(s => s.Initiator).ToList();
         if (initiators.Count > 0) text.Append("Initiated by: ").AppendJoin("; ", initiators.Select(ListFormats.Line)).Append("\n\n");
-        var asOf = list.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var further = list.AcceptsFurtherSignatories ? ", further signatories possible" : "";
-        text.Append($"Signatories (as of {asOf}{further}):\n\n");
+        text.Append(ListFormats.InitialHeading(list)).Append(":\n\n");
 
         var initial = list.Initial().ToList();
         if (initial.Count == 0) text.Append("  (none)\n\n");
@@ -53,6 +54,8 @@ public static class SignatoryListText
     private static string Grouped(SignatoryList list, ListOrder order)
     {
         var text = new StringBuilder(ListFormats.Title(list)).Append("\n\n");
+        foreach (var line in ListFormats.About(list)) text.Append(line).Append('\n');
+        text.Append('\n');
         foreach (var (heading, signatories) in ListFormats.Arrange(list, order))
         {
             text.Append(heading).Append(":\n");

@@ -22,18 +22,23 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock) :
 }
 
 /// <param name="AsOf">The date the list is published "as of" (by default now), for a list gathered before it reached Workflow.</param>
-public sealed record PublishStatement(string UserId, Guid StatementId, DateTimeOffset? AsOf = null) : IRequest<StatementDetails>;
+/// <param name="AsOfUnknown">The statement was published on a date nobody knows: none is shown, rather than today's.</param>
+public sealed record PublishStatement(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false) : IRequest<StatementDetails>;
 
 public sealed class PublishStatementValidator : AbstractValidator<PublishStatement>
 {
-    public PublishStatementValidator() => RuleFor(r => r.AsOf).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public PublishStatementValidator()
+    {
+        RuleFor(r => r.AsOf).GreaterThan(new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        RuleFor(r => r.AsOf).Null().When(r => r.AsOfUnknown).WithMessage("'As Of' cannot be given when the date is unknown.");
+    }
 }
 
 public sealed class PublishStatementHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<PublishStatement, StatementDetails>
 {
     public Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct) =>
         db.ChangeStatementAsync(request.StatementId, request.UserId,
-            s => s.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow()), ct);
+            s => s.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow(), request.AsOfUnknown), ct);
 }
 
 public sealed record CloseStatement(string UserId, Guid StatementId) : IRequest<StatementDetails>;

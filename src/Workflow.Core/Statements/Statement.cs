@@ -39,8 +39,48 @@ public sealed class Statement : AggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? OpenedAt { get; private set; }
-    /// <summary>The "as of" date of the published list: signatures after it are subsequent signatories.</summary>
+    /// <summary>When the statement was published in Workflow; signatures recorded after it are subsequent signatories.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>
+    /// The date the statement was published, which its list is "as of": the drafters' date for a list gathered before it reached
+    /// Workflow, else the moment of publishing. Null when it is not known (a statement taken from a source that gives no date).
+    /// </summary>
+    public DateTimeOffset? PublicationDate { get; private set; }
+    public StatementKind Kind { get; private set; }
+    /// <summary>Who issued or wrote the text, as its source names them, when that is not simply its signatories.</summary>
+    public string? IssuedBy { get; private set; }
+    /// <summary>The list names only some of those who agreed the text; <see cref="ListNote"/> says what is known.</summary>
+    public bool ListIsPartial { get; private set; }
+    public string? ListNote { get; private set; }
+    public string? SourceTitle { get; private set; }
+    public string? SourcePublisher { get; private set; }
+    public string? SourceUrl { get; private set; }
+    public DateOnly? SourceAccessedOn { get; private set; }
+
+    public StatementSource? Source =>
+        new StatementSource(SourceTitle, SourcePublisher, SourceUrl, SourceAccessedOn) is { IsEmpty: false } source ? source : null;
+
+    public PublicationDetails PublicationDetails => new(Kind, IssuedBy, ListIsPartial, ListNote, Source);
+
+    /// <summary>Says what kind of text this is, who issued it, whether the list is partial and where it was published.</summary>
+    public void SetPublicationDetails(PublicationDetails details, string userId, DateTimeOffset now)
+    {
+        EnsureOpenToDrafting();
+        if (details.Kind == StatementKind.Article && SignatureCount > 0)
+            throw new ConflictException("Signatures have been recorded on this statement: an article is written by its authors and signed by nobody.");
+        if (details.Source?.AccessedOn is { } accessed && accessed > DateOnly.FromDateTime(now.UtcDateTime))
+            throw new DomainRuleException("source.accessedOn", "A source cannot have been read on a date in the future.");
+        Kind = details.Kind;
+        IssuedBy = details.IssuedBy?.Trim();
+        ListIsPartial = details.ListIsPartial;
+        ListNote = details.ListIsPartial ? details.ListNote?.Trim() : null;
+        SourceTitle = details.Source?.Title?.Trim();
+        SourcePublisher = details.Source?.Publisher?.Trim();
+        SourceUrl = details.Source?.Url?.Trim();
+        SourceAccessedOn = details.Source?.AccessedOn;
+        UpdatedAt = now;
+        Raise(new PublicationDetailsSet(Id, Kind.ToString(), IssuedBy, ListIsPartial, ListNote, SourceTitle, SourcePublisher, SourceUrl, SourceAccessedOn, userId, now));
+    }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
     /// <summary>After it, pending invitations expire; before it, they get reminders.</summary>
@@ -235,6 +275,7 @@ public sealed class Statement : AggregateRoot
     /// <summary>Whether an invitation may be sent now: while drafting (to prepare a campaign) and while signatures are accepted.</summary>
     public void EnsureAcceptsInvitations()
     {
+        EnsureNotAnArticle();
         if (State is StatementState.Closed or StatementState.Withdrawn
             || (State == StatementState.Published && !AllowsFurtherSignatories))
             throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatories.");
@@ -262,7 +303,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="shownAs">The organisation's names as this statement's drafters gave them, which the list shows.</param>
     public Signature Sign(
         Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, DateTimeOffset signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
+        Guid? endorsementRequestId, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
         IReadOnlyList<Translations.TranslationVersion>? readable = null)
     {
         EnsureAcceptsSignatures();
@@ -279,10 +320,17 @@ public sealed class Statement : AggregateRoot
         return signature;
     }
 
-    public bool AcceptsSignatures => State == StatementState.OpenForSignature || (State == StatementState.Published && AllowsFurtherSignatories);
+    private void EnsureNotAnArticle()
+    {
+        if (Kind == StatementKind.Article)
+            throw new ConflictException("This statement is an article: it is written by its authors and signed by nobody.");
+    }
+
+    public bool AcceptsSignatures => Kind != StatementKind.Article && State == StatementState.OpenForSignature || (Kind != StatementKind.Article && State == StatementState.Published && AllowsFurtherSignatories);
 
     public void EnsureAcceptsSignatures()
     {
+        EnsureNotAnArticle();
         switch (State)
         {
             case StatementState.OpenForSignature:
@@ -324,17 +372,21 @@ public sealed class Statement : AggregateRoot
     }
 
     /// <param name="asOf">The date the list is published "as of"; by default now. It may not lie in the future.</param>
-    public void Publish(string userId, DateTimeOffset? asOf, DateTimeOffset now)
+    /// <param name="dateUnknown">The statement was published on a date nobody knows (its source gives none): no date is shown, not today's.</param>
+    public void Publish(string userId, DateTimeOffset? asOf, DateTimeOffset now, bool dateUnknown = false)
     {
+        if (dateUnknown && asOf is not null)
+            throw new DomainRuleException("asOf", "A publication date cannot be both given and unknown.");
         if (State != StatementState.OpenForSignature)
             throw new ConflictException($"The statement is {Describe(State)}; only a statement open for signature can be published.");
         if (asOf > now)
             throw new DomainRuleException("asOf", "A list cannot be published as of a date in the future.");
 
         State = StatementState.Published;
-        PublishedAt = asOf ?? now;
+        PublishedAt = now;
+        PublicationDate = dateUnknown ? null : asOf ?? now;
         UpdatedAt = now;
-        Raise(new StatementPublished(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublishedAt.Value, now));
+        Raise(new StatementPublished(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublicationDate, now));
     }
 
     public void Close(string userId, DateTimeOffset now)

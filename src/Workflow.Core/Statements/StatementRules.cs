@@ -19,6 +19,13 @@ public static partial class StatementRules
             .MaximumLength(Statement.TitleMaxLength)
             .Must(Common.SingleLineText.IsSingleLine).WithMessage("'Title' must be one line, without line breaks, control characters or invisible formatting characters.");
 
+    /// <summary>A short text shown on one line (an issuer, a note, a source's title): not blank, no line breaks or control characters.</summary>
+    public static IRuleBuilderOptions<T, string> IsOneLine<T>(this IRuleBuilderInitial<T, string> rule, int maxLength) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .MaximumLength(maxLength)
+            .Must(t => !t.Any(char.IsControl)).WithMessage("'{PropertyName}' must be one line, without control characters.");
+
     /// <summary>The SHA-256 of a text as the client was shown it: 64 hexadecimal digits.</summary>
     public static IRuleBuilderOptions<T, string> IsTextHash<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)

@@ -3,16 +3,20 @@ using Workflow.Core.Common;
 namespace Workflow.Core.Statements;
 
 /// <summary>A statement as its drafters see it.</summary>
+/// <param name="PublishedAt">When it was published in Workflow.</param>
+/// <param name="PublicationDate">The date it was published, which its list is "as of"; null when not known.</param>
 public sealed record StatementDetails(
     Guid Id, string Slug, string Title, string Language, string State, bool AllowsFurtherSignatories,
     VersionDetails LatestVersion, int? SignableVersionNumber, int SignatureCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? PublishedAt,
-    DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt, bool AcceptsOpenSignOn)
+    DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt, bool AcceptsOpenSignOn,
+    DateTimeOffset? PublicationDate, PublicationDetails PublicationDetails)
 {
     public static StatementDetails From(Statement s, StatementVersion latest) => new(
         s.Id, s.Slug, s.Title, s.Language, s.State.ToString(), s.AllowsFurtherSignatories,
         VersionDetails.From(latest), s.SignableVersionNumber, s.SignatureCount,
-        s.CreatedAt, s.UpdatedAt, s.OpenedAt, s.PublishedAt, s.ClosedAt, s.WithdrawnAt, s.AcceptsOpenSignOn);
+        s.CreatedAt, s.UpdatedAt, s.OpenedAt, s.PublishedAt, s.ClosedAt, s.WithdrawnAt, s.AcceptsOpenSignOn,
+        s.PublicationDate, s.PublicationDetails);
 }
 
 /// <summary>One version's text. <c>BodyHtml</c> is the Markdown rendered and sanitised, safe to insert in a page.</summary>

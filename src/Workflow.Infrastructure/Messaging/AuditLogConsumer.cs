@@ -19,7 +19,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<CollaboratorRoleChanged>, IConsumer<CollaboratorRemoved>, IConsumer<VersionRestored>, IConsumer<SignableTextChanged>,
     IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>, IConsumer<CommentAdded>, IConsumer<CommentResolved>,
     IConsumer<AmendmentProposed>, IConsumer<AmendmentAccepted>, IConsumer<AmendmentRejected>, IConsumer<TranslationAdded>,
-    IConsumer<TranslationMarkedStale>, IConsumer<InitiatorsSet>
+    IConsumer<TranslationMarkedStale>, IConsumer<InitiatorsSet>,
+    IConsumer<PublicationDetailsSet>
 {
     public const string Name = "audit-log";
 
@@ -32,6 +33,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<SignatureRecorded> context) => Record(context);
     public Task Consume(ConsumeContext<EndorsementDeclined> context) => Record(context);
     public Task Consume(ConsumeContext<StatementPublished> context) => Record(context);
+    public Task Consume(ConsumeContext<PublicationDetailsSet> context) => Record(context);
     public Task Consume(ConsumeContext<StatementClosed> context) => Record(context);
     public Task Consume(ConsumeContext<StatementWithdrawn> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureWithdrawn> context) => Record(context);

@@ -53,6 +53,7 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var owner = await SeedAccountAsync();
         var statement = await mediator.Send(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories, seed.Slug), ct);
+        await mediator.Send(new SetPublicationDetails(owner, statement.Id, seed.Kind, seed.IssuedBy, seed.ListIsPartial, seed.ListNote, seed.Citation?.ToSource()), ct);
         if (seed.InitiatedBy is not null)
         {
             var initiator = seed.Signatories.Single(s => s.Name == seed.InitiatedBy);
@@ -60,20 +61,25 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
         }
         await mediator.Send(new OpenForSignature(owner, statement.Id), ct);
         foreach (var signatory in seed.Signatories.Where(s => s.Phase == SeedPhase.Initial))
-            await RecordAsync(owner, statement.Id, signatory, ct);
-        await mediator.Send(new PublishStatement(owner, statement.Id, Utc(seed.PublishedOn)), ct);
+            await RecordAsync(owner, statement.Id, signatory, SourceOf(seed), ct);
+        await mediator.Send(new PublishStatement(owner, statement.Id, Utc(seed.PublishedOn), AsOfUnknown: seed.PublishedOn is null), ct);
         foreach (var signatory in seed.Signatories.Where(s => s.Phase == SeedPhase.Subsequent))
-            await RecordAsync(owner, statement.Id, signatory, ct);
+            await RecordAsync(owner, statement.Id, signatory, SourceOf(seed), ct);
         if (seed.Closed) await mediator.Send(new CloseStatement(owner, statement.Id), ct);
         await transaction.CommitAsync(ct);
     }
 
-    private Task RecordAsync(string owner, Guid statementId, SeedSignatory s, CancellationToken ct) =>
-        mediator.Send(new RecordSignature(owner, statementId, Details(s), SignerName: null, SignerRole: null, Utc(s.SignedOn)), ct);
+    /// <summary>Every seed signature is "imported from a published source", citing the statement's source.</summary>
+    private Task RecordAsync(string owner, Guid statementId, SeedSignatory s, string source, CancellationToken ct) =>
+        mediator.Send(new RecordSignature(owner, statementId, Details(s), SignerName: null, SignerRole: null, Utc(s.SignedOn),
+            SignedAtUnknown: s.SignedOn is null, Source: source), ct);
+
+    private static string SourceOf(SeedStatement seed) => string.Join(", ",
+        new[] { seed.Citation?.Title ?? seed.Title, seed.IssuedBy, seed.Citation?.Publisher, seed.Citation?.Url }.Where(part => !string.IsNullOrWhiteSpace(part)));
 
     private static OrganisationDetails Details(SeedSignatory s) => new(s.Name, s.NameEnglish, s.Acronym, s.Country);
 
-    // The sources give dates only; where they give none, the use cases record the moment of import.
+    // The sources give dates only; where they give none, the date stays unknown (never the moment of import).
     private static DateTimeOffset? Utc(DateOnly? date) =>
         date is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
@@ -93,7 +99,15 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
 
     private sealed record SeedStatement(
         string Slug, string Title, string Language, string BodyFile, bool AllowsFurtherSignatories,
-        DateOnly? PublishedOn, bool Closed, IReadOnlyList<SeedSignatory> Signatories, string? InitiatedBy = null);
+        DateOnly? PublishedOn, bool Closed, IReadOnlyList<SeedSignatory> Signatories, string? InitiatedBy = null,
+        StatementKind Kind = StatementKind.Joint, string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null,
+        SeedCitation? Citation = null);
+
+    /// <summary>The published source as the seed cites it (its <c>source</c> is the local copy).</summary>
+    private sealed record SeedCitation(string? Title, string? Publisher, string? Url, DateOnly? AccessedOn)
+    {
+        public StatementSource ToSource() => new(Title, Publisher, Url, AccessedOn);
+    }
 
     private sealed record SeedSignatory(string Name, string? NameEnglish, string? Acronym, string? Country, SeedPhase Phase, DateOnly? SignedOn);
 }

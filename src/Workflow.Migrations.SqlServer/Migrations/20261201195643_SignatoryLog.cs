@@ -112,13 +112,10 @@ namespace Workflow.Migrations.SqlServer.Migrations
 
             // Signatures made before provenance was recorded: what their rows still tell. The country shown becomes the one
             // the directory holds now. (Statements signed before the log existed verify only from the log's first entry on.)
-            migrationBuilder.Sql("""
-                UPDATE "Signatures" SET "Provenance" = CASE WHEN "RecordedBy" IS NOT NULL THEN 'RecordedByDrafters'
-                    WHEN "EndorsementRequestId" IS NOT NULL THEN 'InvitationLink' ELSE 'SignOn' END
-                """);
-            migrationBuilder.Sql("""
-                UPDATE "Signatures" SET "DisplayCountry" = (SELECT o."Country" FROM "Organisations" o WHERE o."Id" = "Signatures"."OrganisationId")
-                """);
+            // In EXEC: the idempotent script compiles each batch before running it, when these columns do not exist yet.
+            migrationBuilder.Sql("EXEC(N'UPDATE [Signatures] SET [Provenance] = CASE WHEN [RecordedBy] IS NOT NULL THEN ''RecordedByDrafters'' " +
+                "WHEN [EndorsementRequestId] IS NOT NULL THEN ''InvitationLink'' ELSE ''SignOn'' END;');");
+            migrationBuilder.Sql("EXEC(N'UPDATE [Signatures] SET [DisplayCountry] = (SELECT o.[Country] FROM [Organisations] o WHERE o.[Id] = [Signatures].[OrganisationId]);');");
         }
 
         /// <inheritdoc />

@@ -595,7 +595,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
-                    b.Property<DateTimeOffset>("SignedAt")
+                    b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SignerName")
@@ -1087,6 +1087,15 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
@@ -1095,7 +1104,17 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.Property<int>("LatestVersionNumber")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ListIsPartial")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ListNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("PublicationDate")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
@@ -1118,6 +1137,21 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("SourceAccessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourcePublisher")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SourceTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("State")
                         .IsRequired()

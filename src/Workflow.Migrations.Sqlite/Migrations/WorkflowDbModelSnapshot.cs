@@ -580,7 +580,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SignedAt")
+                    b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SignerName")
@@ -1069,6 +1069,15 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
@@ -1077,7 +1086,17 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<int>("LatestVersionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ListIsPartial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublicationDate")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")
@@ -1099,6 +1118,21 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceAccessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePublisher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/statements/{id:guid}/diff"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/diff?from=1&to=1")),
         ["GET /api/statements/{id:guid}/initiators"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/initiators")),
         ["PUT /api/statements/{id:guid}/initiators"] = new(Access.Owner, c => Put($"/api/statements/{c.Id}/initiators", new { organisations = Array.Empty<object>() })),
+        ["PUT /api/statements/{id:guid}/publication-details"] = new(Access.Owner, c => Put($"/api/statements/{c.Id}/publication-details", new { kind = "Joint", issuedBy = "ICOR" })),
         ["POST /api/statements/{id:guid}/open"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/open")),
         ["POST /api/statements/{id:guid}/publish"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/publish")),
         ["POST /api/statements/{id:guid}/close"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/close")),

@@ -142,6 +142,37 @@ public sealed class StatementLifecycleTests
         var (statement, version) = Draft();
         statement.OpenForSignature(version, [], Owner, Now);
         statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now.AddYears(3));
-        Assert.Equal(new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), statement.PublishedAt);
+        Assert.Equal(new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), statement.PublicationDate);
+        Assert.Equal(Now.AddYears(3), statement.PublishedAt);
+    }
+
+    [Fact]
+    public void A_statement_published_on_a_date_nobody_knows_has_no_publication_date_not_today()
+    {
+        var (statement, version) = Draft();
+        statement.OpenForSignature(version, [], Owner, Now);
+        Assert.Throws<DomainRuleException>(() => statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now, dateUnknown: true));
+        statement.Publish(Owner, null, Now, dateUnknown: true);
+        Assert.Null(statement.PublicationDate);
+        Assert.Equal(Now, statement.PublishedAt);
+        Assert.Null(Assert.IsType<StatementPublished>(statement.PendingEvents[^1]).PublishedAt);
+    }
+
+    [Fact]
+    public void An_article_takes_no_signatures_and_a_signed_statement_cannot_become_one()
+    {
+        var (article, version) = Draft();
+        article.SetPublicationDetails(new PublicationDetails(StatementKind.Article, "Proletarian writers"), Owner, Now);
+        article.OpenForSignature(version, [], Owner, Now);
+        Assert.False(article.AcceptsSignatures);
+        Assert.Throws<ConflictException>(() => article.EnsureAcceptsSignatures());
+        Assert.Throws<ConflictException>(() => article.EnsureAcceptsInvitations());
+
+        var (signed, signedVersion) = Draft();
+        signed.OpenForSignature(signedVersion, [], Owner, Now);
+        signed.Sign(Org(), Shown, signedVersion, null, null, null, signedAt: null, Owner, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
+        Assert.Throws<ConflictException>(() => signed.SetPublicationDetails(new PublicationDetails(StatementKind.Article), Owner, Now));
+        signed.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, "ICOR", ListIsPartial: true), Owner, Now);
+        Assert.Equal("ICOR", signed.IssuedBy);
     }
 }

@@ -46,9 +46,11 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
 
     private IReadOnlyList<Group> Arrange(SignatoryList list, ListOrder order)
     {
-        var asOf = list.AsOf.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
-        var initialHeading = list.AcceptsFurtherSignatories
-            ? t["Signatories as of {0}, further signatories possible", asOf] : t["Signatories as of {0}", asOf];
+        var initialHeading = list.AsOf is { } date
+            ? list.AcceptsFurtherSignatories
+                ? t["Signatories as of {0}, further signatories possible", date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
+                : t["Signatories as of {0}", date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
+            : list.AcceptsFurtherSignatories ? t["Signatories, further signatories possible"] : t["Signatories"];
         return order switch
         {
             ListOrder.Signing =>
