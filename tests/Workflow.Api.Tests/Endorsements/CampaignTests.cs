@@ -52,7 +52,7 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         await drafter.OpenAsync(id);
         var first = await drafter.InviteAsync(id, "Lost mail party", null, "LMP", "PE", "lost@example.org");
 
-        var resent = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend");
+        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend", new { handOverLink = true });
 
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         var second = await resent.JsonAsync();

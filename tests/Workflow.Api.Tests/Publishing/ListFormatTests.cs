@@ -90,8 +90,7 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
         // stored before these rules still must not start a formula.
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[0]).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.DisplayNameEnglish, "\t=1+1").SetProperty(x => x.DisplayAcronym, "\r=1+1")));
-        var plain = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2]).Select(s => s.OrganisationId).SingleAsync());
-        await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == plain).ExecuteUpdateAsync(s => s.SetProperty(o => o.Country, "=1")));
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2]).ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayCountry, "=1")));
         await drafter.PublishAsync(id);
 
         var csv = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.csv");

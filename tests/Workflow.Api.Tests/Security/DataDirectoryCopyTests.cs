@@ -50,7 +50,7 @@ public sealed class DataDirectoryCopyTests
             var invitation = await drafter.InviteAsync(id, $"Copied party {n}", null, $"CP{n}", "PE", $"copied{n}@example.org");
             invited.Add((invitation.Str("invitationId"), invitation.Str("token")));
         }
-        var resent = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invited[2].InvitationId}/resend");
+        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invited[2].InvitationId}/resend", new { handOverLink = true });
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         var answeredTokens = invited.Select(i => i.Token).Append((await resent.JsonAsync()).Str("token")).ToList();
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited[0].Token)).StatusCode);

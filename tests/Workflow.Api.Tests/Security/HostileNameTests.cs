@@ -261,7 +261,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         await Factory.InDatabaseAsync(db => db.Statements.Where(s => s.Id == Guid.Parse(id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, "Title\r\nBcc: other@evil.example\nX-Forged: yes")));
 
-        var resent = await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitationId}/resend")).JsonAsync();
+        var resent = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invitationId}/resend", new { handOverLink = true })).JsonAsync();
         var mail = await Eventually.ReturnsAsync(
             async () => (await Factory.MailsAsync()).FirstOrDefault(m => (m.TextBody ?? "").Contains(resent.Str("token"))),
             m => m is not null, "the new link was sent");
