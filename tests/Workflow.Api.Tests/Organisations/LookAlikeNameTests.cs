@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Organisations;
