@@ -71,7 +71,7 @@ public static class PublicEndpoints
         proofs.MapGet("/tree-head.json", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-tree-head.json\"";
-            var head = (await mediator.Send(new GetListProof(slug), ct))["treeHead"];
+            var head = (await mediator.Send(new GetTreeHeads(slug, 0, 1), ct)).SingleOrDefault();
             return head is null ? Results.NotFound() : TypedResults.Text(head.ToJsonString(), "application/json; charset=utf-8");
         });
         proofs.MapGet("/tree-heads.atom", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -246,17 +246,6 @@ public sealed class Signature : AggregateRoot
 public sealed record SignatureOrigin(SignatureProvenance Provenance, string? EmailDomain = null, string? Note = null, string? Source = null)
 {
     /// <summary>Through an invitation link: the organisation's own act, unless the drafters took the link to hand it over.</summary>
-    public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => invitation.LinkHandedOver
-        ? new(SignatureProvenance.HandedOverLink, DomainOf(invitation.Email))
-        : new(SignatureProvenance.InvitationLink, DomainOf(invitation.Email));
-
-    public static SignatureOrigin ThroughSignOn(string confirmedEmail) => new(SignatureProvenance.SignOn, DomainOf(confirmedEmail));
-
-    /// <summary>The part of an address after its last @, in lower case: public, where the address is not.</summary>
-    public static string? DomainOf(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email)) return null;
-        var at = email.LastIndexOf('@');
-        return at < 0 ? null : email[(at + 1)..].Trim().ToLowerInvariant();
-    }
+    public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => new(
+        invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink, SignOn.SignOnEntry.DomainOf(invitation.Email));
 }

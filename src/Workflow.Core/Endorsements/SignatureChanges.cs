@@ -88,7 +88,7 @@ public sealed record SignatureRecord(
     string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
     string? InvalidationReason, string? EndNote, int ConfirmedVersionNumber, DateTimeOffset? ReconfirmedAt, bool NeedsReconfirmation,
-    Publishing.ProvenanceFacts Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish, string? InvitedAcronym);
+    Workflow.Proof.Provenance Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish, string? InvitedAcronym);
 
 public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListSignatures, IReadOnlyList<SignatureRecord>>
 {
@@ -106,7 +106,7 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
             x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
             x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote,
             x.s.ConfirmedVersionNumber, x.s.ReconfirmedAt, x.s.NeedsReconfirmation(statement.SignableVersionNumber),
-            Publishing.ProvenanceFacts.Of(x.s.Provenance, x.s.ProvenanceEmailDomain, x.s.ProvenanceNote, x.s.ProvenanceSource),
+            Publishing.ProvenanceFacts.Of(x.s),
             x.s.NameCorrectedBySignatory, x.s.InvitedName, x.s.InvitedNameEnglish, x.s.InvitedAcronym)).ToList();
     }
 }

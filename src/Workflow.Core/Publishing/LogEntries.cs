@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Workflow.Core.Endorsements;
+using Workflow.Proof;
 
 namespace Workflow.Core.Publishing;
 
@@ -107,25 +108,30 @@ public static class LogEntries
     }
 }
 
-/// <summary>How a signature came about, as the public list and the log show it.</summary>
-public sealed record ProvenanceFacts(string Kind, string? EmailDomain, string? RecordedBy, string? Note, string? Source)
+/// <summary>
+/// How a signature came about, as the public list and the log show it: the verifier's own <see cref="Provenance"/>, so
+/// that what the service lists and what a verifier compares are one shape.
+/// </summary>
+public static class ProvenanceFacts
 {
     /// <summary>Who recorded a signature the drafters made: the statement's drafters, never a person's account (personal data).</summary>
-    public static ProvenanceFacts Of(SignatureProvenance kind, string? emailDomain, string? note, string? source) => new(
+    public static Provenance Of(SignatureProvenance kind, string? emailDomain, string? note, string? source) => new(
         kind.ToString(),
         kind is SignatureProvenance.InvitationLink or SignatureProvenance.HandedOverLink or SignatureProvenance.SignOn ? emailDomain : null,
         kind is SignatureProvenance.RecordedByDrafters or SignatureProvenance.Imported or SignatureProvenance.HandedOverLink ? "drafters" : null,
         note, source);
+
+    public static Provenance Of(Signature s) => Of(s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource);
 }
 
 /// <summary>Every public fact of one signature: what the list shows and the log records.</summary>
 public sealed record SignatureFacts(
     Guid SignatureId, int Number, Guid OrganisationId, string Name, string? NameEnglish, string? Acronym, string? Country, string Phase,
     DateTimeOffset? SignedAt, int SignedVersion, string SignedTextHash, int ConfirmedVersion, string ConfirmedTextHash, bool ConfirmedByDrafters,
-    IReadOnlyList<string> Translations, string Status, string? Reason, ProvenanceFacts Provenance)
+    IReadOnlyList<string> Translations, string Status, string? Reason, Provenance Provenance)
 {
     public static SignatureFacts Of(Signature s) => new(s.Id, s.Number, s.OrganisationId, s.DisplayName ?? "", s.DisplayNameEnglish, s.DisplayAcronym,
         s.DisplayCountry, s.Phase.ToString(), s.SignedAt, s.VersionNumber, s.TextHash, s.ConfirmedVersionNumber, s.ConfirmedTextHash,
         s.ReconfirmedBy is not null, s.TranslationSet.ToList(), s.Status.ToString(), s.InvalidationReason?.ToString(),
-        ProvenanceFacts.Of(s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource));
+        ProvenanceFacts.Of(s));
 }

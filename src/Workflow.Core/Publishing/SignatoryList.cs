@@ -13,7 +13,7 @@ namespace Workflow.Core.Publishing;
 /// <param name="RecordedAt">When Workflow recorded the signature: the feed's entry time, never shown as the signing date.</param>
 public sealed record Signatory(
     int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt, string Phase, int SignedVersion = 1,
-    bool Initiator = false, ProvenanceFacts? Provenance = null, [property: JsonIgnore] DateTimeOffset RecordedAt = default);
+    bool Initiator = false, Workflow.Proof.Provenance? Provenance = null, [property: JsonIgnore] DateTimeOffset RecordedAt = default);
 
 /// <summary>
 /// A statement's numbered signatories: the initial ones "as of" the publication date, then the

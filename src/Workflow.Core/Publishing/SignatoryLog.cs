@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class LogProofHandlers(WorkflowDb db) : IRequestHandler<GetConsist
 {
     public async Task<LogProof> Handle(GetConsistencyProof request, CancellationToken ct)
     {
-        var leaves = await LeavesAsync(request.Slug, request.SecondSize, ct);
+        var (_, leaves) = await LeavesAsync(request.Slug, request.SecondSize, ct);
         if (request.FirstSize < 1 || request.FirstSize > request.SecondSize)
             throw new DomainRuleException("first", "The first tree must have at least one leaf and no more than the second.");
         var proof = MerkleTree.ConsistencyProof(leaves, request.FirstSize, request.SecondSize);
@@ -63,23 +64,22 @@ public sealed class LogProofHandlers(WorkflowDb db) : IRequestHandler<GetConsist
 
     public async Task<LogProof> Handle(GetInclusionProof request, CancellationToken ct)
     {
-        var leaves = await LeavesAsync(request.Slug, request.TreeSize, ct);
+        var (statementId, leaves) = await LeavesAsync(request.Slug, request.TreeSize, ct);
         if (request.Index < 0 || request.Index >= request.TreeSize)
             throw new DomainRuleException("index", "The entry must be one of the tree's leaves: 0 up to its size minus one.");
-        var statement = await db.FindPublishedAsync(request.Slug, ct);
-        var entry = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id && e.Index == request.Index).Select(e => e.Entry).SingleAsync(ct);
+        var entry = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statementId && e.Index == request.Index).Select(e => e.Entry).SingleAsync(ct);
         return new LogProof(request.TreeSize, Hex.Of(MerkleTree.Root(leaves, request.TreeSize)),
             MerkleTree.InclusionProof(leaves, request.Index, request.TreeSize).Select(Hex.Of).ToList(), Index: request.Index, Entry: entry);
     }
 
-    private async Task<List<byte[]>> LeavesAsync(string slug, int size, CancellationToken ct)
+    private async Task<(Guid StatementId, List<byte[]> Leaves)> LeavesAsync(string slug, int size, CancellationToken ct)
     {
         var statement = await db.FindPublishedAsync(slug, ct);
         var leaves = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id && e.Index < size).OrderBy(e => e.Index)
             .Select(e => e.LeafHash).ToListAsync(ct);
         if (size < 1 || leaves.Count < size)
             throw new DomainRuleException("treeSize", $"The log has {leaves.Count} entries: a tree can have 1 to {leaves.Count} leaves.");
-        return leaves.Select(Hex.Parse).ToList();
+        return (statement.Id, leaves.Select(Hex.Parse).ToList());
     }
 }
 
@@ -99,34 +99,14 @@ public static class SignatoryLogQueries
         var entries = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderBy(e => e.Index)
             .Select(e => new { e.Entry, e.Head }).ToListAsync(ct);
 
-        var list = new JsonArray();
-        foreach (var facts in listed.Select(SignatureFacts.Of))
-        {
-            list.Add(new JsonObject
-            {
-                ["number"] = facts.Number,
-                ["name"] = facts.Name,
-                ["nameEnglish"] = facts.NameEnglish,
-                ["acronym"] = facts.Acronym,
-                ["country"] = facts.Country,
-                ["phase"] = facts.Phase,
-                ["signedAt"] = facts.SignedAt is { } at ? LogEntries.Time(at) : null,
-                ["signedVersion"] = facts.SignedVersion,
-                ["provenance"] = new JsonObject
-                {
-                    ["kind"] = facts.Provenance.Kind,
-                    ["emailDomain"] = facts.Provenance.EmailDomain,
-                    ["recordedBy"] = facts.Provenance.RecordedBy,
-                    ["note"] = facts.Provenance.Note,
-                    ["source"] = facts.Provenance.Source,
-                },
-            });
-        }
+        // The rows in the verifier's own shape: the signer's name and role are not public, so never listed.
+        var list = listed.Select(SignatureFacts.Of).Select(f => new ListedSignature(f.Number, f.Name, f.NameEnglish, f.Acronym, f.Country,
+            Signer: null, SignerRole: null, f.Phase, f.SignedAt is { } at ? LogEntries.Time(at) : null, f.SignedVersion, f.Provenance)).ToList();
         return new JsonObject
         {
             ["format"] = ProofFormat,
             ["statement"] = new JsonObject { ["id"] = statement.Id.ToString("D"), ["slug"] = statement.Slug, ["title"] = statement.Title },
-            ["list"] = list,
+            ["list"] = JsonSerializer.SerializeToNode(list),
             ["textHash"] = textHash,
             ["entries"] = new JsonArray(entries.Select(e => (JsonNode)JsonValue.Create(e.Entry)!).ToArray()),
             ["treeHead"] = entries.Count == 0 ? null : JsonNode.Parse(entries[^1].Head),

@@ -31,7 +31,6 @@ internal static class SignatoryLogWriter
             .ToDictionary(e => e.Entity.Id, e => e);
         var pending = new List<Pending>();
         var described = new HashSet<Guid>();
-        var now = DateTimeOffset.UtcNow;
         foreach (var root in tracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
         {
             foreach (var raised in root.PendingEvents)
@@ -56,6 +55,9 @@ internal static class SignatoryLogWriter
                 }
             }
         }
+        // A signature changed without an event of its own (a merge moves it) takes the time of the save's events.
+        var now = tracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.PendingEvents).Select(e => e.OccurredAt)
+            .DefaultIfEmpty(DateTimeOffset.UtcNow).Max();
         foreach (var (id, entry) in signatures)
         {
             if (described.Contains(id)) continue;

@@ -6,7 +6,7 @@ namespace Workflow.Api.Pages.Shared;
 /// <summary>How a signature came about, in the reader's words: the drafters' own acts never read like the organisation's.</summary>
 public static class ProvenanceText
 {
-    public static string Of(IStringLocalizer t, ProvenanceFacts? p) => p?.Kind switch
+    public static string Of(IStringLocalizer t, Workflow.Proof.Provenance? p) => p?.Kind switch
     {
         "InvitationLink" => t["signed through its own invitation link, sent to an address at {0}", p.EmailDomain ?? "?"],
         "HandedOverLink" => t["signed through an invitation link the drafters handed over, first sent to an address at {0}", p.EmailDomain ?? "?"],
