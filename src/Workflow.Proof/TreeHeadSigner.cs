@@ -31,33 +31,54 @@ public sealed class TreeHeadSigner
     }
 
     /// <summary>Loads the PKCS#8 PEM private key at the path, or creates one there (readable by the owner only).</summary>
+    /// <remarks>
+    /// Processes starting at once must all end up with the one key: the file is created exclusively (O_EXCL), so exactly
+    /// one process writes it, and the others wait until it holds a whole key. A rename into place cannot promise that:
+    /// where the file system cannot hard-link, "move unless it exists" is a check followed by a rename, and two racing
+    /// processes both win.
+    /// </remarks>
     public static TreeHeadSigner LoadOrCreate(string pemPath)
     {
         if (!File.Exists(pemPath))
+            TryCreate(pemPath);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(pemPath));
-            if (directory is not null)
-                Directory.CreateDirectory(directory);
-            using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            // Written aside and renamed into place, so that no process ever reads half a key.
-            var temporary = $"{pemPath}.{Guid.NewGuid():N}.tmp";
-            using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
-                writer.Write(created.ExportPkcs8PrivateKeyPem());
             try
             {
-                File.Move(temporary, pemPath, overwrite: false);
+                var key = ECDsa.Create();
+                key.ImportFromPem(File.ReadAllText(pemPath));
+                return new TreeHeadSigner(key);
             }
-            catch (IOException) when (File.Exists(pemPath))
+            catch (Exception e) when (e is ArgumentException or CryptographicException or IOException && DateTime.UtcNow < deadline)
             {
-                // Another process created it first: use that one.
-                File.Delete(temporary);
+                // Another process created the file and is still writing it.
+                Thread.Sleep(20);
             }
         }
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(pemPath));
-        return new TreeHeadSigner(key);
+    }
+
+    private static void TryCreate(string pemPath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(pemPath));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var file = new FileStream(pemPath, options);
+            using var writer = new StreamWriter(file, System.Text.Encoding.ASCII);
+            writer.Write(created.ExportPkcs8PrivateKeyPem());
+            writer.Flush();
+            file.Flush(flushToDisk: true);
+        }
+        catch (IOException) when (File.Exists(pemPath))
+        {
+            // Another process created it first: that one is the key.
+        }
     }
 }

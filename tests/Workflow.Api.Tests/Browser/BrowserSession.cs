@@ -16,6 +16,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Where chromium is unless WORKFLOW_CHROMIUM says otherwise. Never a browser that Playwright downloads.</summary>
     public const string DefaultChromium = "/usr/bin/chromium";
 
+    /// <summary>How long any wait for the page may take: generous, since the waits are conditions and end as soon as they hold.</summary>
+    public const float BusyMachineTimeout = 90_000;
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _screenshotDirectory;
@@ -52,6 +55,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(object test, bool importSeeds = false, string locale = "en-GB",
         IDictionary<string, string?>? settings = null, TimeProvider? clock = null, [CallerMemberName] string testName = "")
     {
+        Assertions.SetDefaultExpectTimeout(BusyMachineTimeout);
         var chromium = RequireChromium(Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium);
 
         var baseUrl = $"http://localhost:{FreePort.OnLoopback()}";
@@ -72,6 +76,9 @@ public sealed class BrowserSession : IAsyncDisposable
             });
             // The locale also sets Accept-Language, which the service's pages choose their language by.
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = baseUrl });
+            // A busy machine (two shared cores) can take far longer than Playwright's defaults to answer a page.
+            context.SetDefaultTimeout(BusyMachineTimeout);
+            context.SetDefaultNavigationTimeout(BusyMachineTimeout);
             var page = await context.NewPageAsync();
 
             var screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", test.GetType().Name, testName);
@@ -96,6 +103,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IBrowserContext> NewContextAsync(string locale)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = BaseUrl });
+        context.SetDefaultTimeout(BusyMachineTimeout);
+        context.SetDefaultNavigationTimeout(BusyMachineTimeout);
         _otherContexts.Add(context);
         return context;
     }
@@ -134,7 +143,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         try
         {
-            await page.WaitForURLAsync(address, new PageWaitForURLOptions { Timeout = 30_000 });
+            await page.WaitForURLAsync(address, new PageWaitForURLOptions { Timeout = BusyMachineTimeout });
         }
         catch (TimeoutException)
         {

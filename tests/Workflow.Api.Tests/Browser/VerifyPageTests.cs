@@ -110,7 +110,7 @@ public sealed class VerifyPageTests : IDisposable
         await browser.Page.ClickAsync("#use-site-key");
         await Assertions.Expect(browser.Page.Locator("#key-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("BEGIN PUBLIC KEY"));
         await browser.Page.ClickAsync("#run-checks");
-        await browser.Page.Locator("#verify-verdict.holds, #verify-verdict.fails, #verify-verdict.unusable").WaitForAsync(new() { Timeout = 30_000 });
+        await browser.Page.Locator("#verify-verdict.holds, #verify-verdict.fails, #verify-verdict.unusable").WaitForAsync();
 
         Assert.StartsWith("Todas las comprobaciones se cumplen", await browser.Page.Locator("#verify-verdict").InnerTextAsync());
         Assert.Equal(["holds", "holds", "holds", "holds", "notChecked", "notChecked"],
@@ -199,7 +199,7 @@ public sealed class VerifyPageTests : IDisposable
         await SetOrClearAsync(page.Locator("#head-file"), savedHead is null ? null : Write("saved-head.json", savedHead));
         await SetOrClearAsync(page.Locator("#receipt-file"), receipt is null ? null : Write("receipt.json", receipt));
         await page.ClickAsync("#run-checks");
-        await page.Locator("#verify-verdict.holds, #verify-verdict.fails, #verify-verdict.unusable").WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("#verify-verdict.holds, #verify-verdict.fails, #verify-verdict.unusable").WaitForAsync();
         return await Outcomes(page);
     }
 
