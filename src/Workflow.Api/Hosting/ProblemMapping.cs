@@ -21,8 +21,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             DomainRuleException e => Invalid(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, e),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e),
+            Workflow.Core.Accounts.UnconfirmedAddressException e => Problem(StatusCodes.Status403Forbidden, e),
             ConflictException e => WithExtensions(Problem(StatusCodes.Status409Conflict, e), e.Extensions),
-            TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e),
+            TooManyRequestsException e => TooMany(http, e),
             BadHttpRequestException e => BadRequest(e),
             _ when http.RequestServices.GetRequiredService<IDatabaseErrors>().IsUnavailable(exception) => Unavailable(http, exception),
             _ => null,
@@ -55,6 +56,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     }
 
     private const string RetryAfterSeconds = "5";
+
+    private static ProblemDetails TooMany(HttpContext http, TooManyRequestsException e)
+    {
+        if (e.RetryAfter is { } retryAfter) http.Response.Headers.RetryAfter = Accounts.AccountEndpoints.RetryAfterSeconds(retryAfter);
+        return Problem(StatusCodes.Status429TooManyRequests, e);
+    }
 
     private static ProblemDetails Problem(int status, WorkflowException e) => new() { Status = status, Title = e.Title, Detail = e.Message };
 

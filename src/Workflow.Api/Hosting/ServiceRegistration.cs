@@ -10,6 +10,7 @@ using Workflow.Api.SignOn;
 using Workflow.Api.Publishing;
 using Workflow.Api.Health;
 using Workflow.Api.Security;
+using Workflow.Api.Accounts;
 using Workflow.Infrastructure.Email;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
@@ -53,6 +54,7 @@ public static class ServiceRegistration
 
         services.AddIdentityApiEndpoints<WorkflowUser>(options => options.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<WorkflowDb>();
+        services.AddAccounts(configuration);
         // Every endpoint states who may call it (RequireAuthorization or AllowAnonymous); a test holds each new one to that.
         // The API takes bearer tokens only, so that a browser's session cookie can never be ridden into an API call;
         // the pages (policy WebPages.SignedIn) take the cookie and protect their forms with antiforgery tokens.

@@ -50,6 +50,11 @@ public static class WebPages
             options.Conventions.AuthorizeFolder("/Drafts", SignedIn);
             options.Conventions.AuthorizeFolder("/Join", SignedIn);
             options.Conventions.AuthorizePage("/Account/TwoFactor", SignedIn);
+            options.Conventions.AuthorizePage("/Account/Index", SignedIn);
+            options.Conventions.AllowAnonymousToPage("/Account/CheckEmail");
+            options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
+            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/LoginWithCode");
             options.Conventions.AllowAnonymousToPage("/Account/Register");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Core.Common;
 
 namespace Workflow.Api.Pages;
@@ -27,6 +28,12 @@ public sealed class ExpectedFailurePageFilter : IAsyncPageFilter
             return;
         }
         var executed = await next();
+        if (executed.Exception is Workflow.Core.Accounts.UnconfirmedAddressException && context.HandlerInstance is PageModel page)
+        {
+            executed.Result = WorkflowPage.UnconfirmedAddress(page);
+            executed.ExceptionHandled = true;
+            return;
+        }
         int? status = executed.Exception switch
         {
             NotFoundException => StatusCodes.Status404NotFound,

@@ -48,6 +48,10 @@ public abstract class WorkflowPage : PageModel
             ModelState.AddModelError(string.Empty, e.Message);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
+        catch (Workflow.Core.Accounts.UnconfirmedAddressException)
+        {
+            return UnconfirmedAddress(this);
+        }
         catch (TooManyRequestsException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
@@ -55,5 +59,16 @@ public abstract class WorkflowPage : PageModel
         }
         await reload();
         return Page();
+    }
+
+    /// <summary>
+    /// The account must confirm its address before the service e-mails anybody for it: the account page says so in words,
+    /// with a button that sends the link again.
+    /// </summary>
+    internal static IActionResult UnconfirmedAddress(PageModel page)
+    {
+        var t = page.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Texts>>();
+        page.TempData["Notice"] = t["Confirm your e-mail address first: until then the service sends no e-mail to anybody else for you."].Value;
+        return page.RedirectToPage("/Account/Index");
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Core.Accounts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
@@ -54,6 +55,7 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
     {
         var now = clock.GetUtcNow();
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         var token = InvitationToken.New();
         var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.UserId, now);
         db.CollaboratorInvitations.Add(invitation);

@@ -31,8 +31,11 @@ public sealed class DomainRuleException(string field, string detail)
     public string Field { get; } = field;
 }
 
-/// <summary>429: a limit that protects a public form was reached; the detail says which.</summary>
-public sealed class TooManyRequestsException(string detail) : WorkflowException("Too many requests", detail);
+/// <summary>429: a limit that protects a public form was reached; the detail says which, and when to come back.</summary>
+public sealed class TooManyRequestsException(string detail, TimeSpan? retryAfter = null) : WorkflowException("Too many requests", detail)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
 
 /// <summary>What only the database provider can tell about a failed save.</summary>
 public interface IDatabaseErrors

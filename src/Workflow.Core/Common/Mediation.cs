@@ -25,6 +25,7 @@ public static class Mediation
         services.AddSingleton<Endorsements.SigningQueue>();
         services.AddSingleton<SignOn.PendingSignOnCounts>();
         services.AddSingleton<Limits.ISharedLimits, Limits.InMemorySharedLimits>();
+        services.AddScoped<Accounts.AccountLimits>();
 
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
         foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -1,3 +1,4 @@
+using Workflow.Core.Accounts;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -43,6 +44,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
     {
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsInvitations();
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         var rows = Parse(request.Csv);
 
         var report = new List<BulkInviteRow>();

@@ -1,3 +1,4 @@
+using Workflow.Core.Accounts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +44,7 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
     public async Task<InvitationCreated> Handle(ResendInvitation request, CancellationToken ct)
     {
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("invitation");

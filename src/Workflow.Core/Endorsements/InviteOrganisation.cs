@@ -1,3 +1,4 @@
+using Workflow.Core.Accounts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var now = clock.GetUtcNow();
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsInvitations();
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
 
         var (organisation, matched, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
         await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workflow.Api.Accounts;
 using Workflow.Core.Accounts;
 
 namespace Workflow.Api.Pages.Account;
 
-public sealed class LoginModel(SignInManager<WorkflowUser> signIn, IStringLocalizer<Texts> t) : PageModel
+public sealed class LoginModel(SignInManager<WorkflowUser> signIn, PasswordSignIn passwordSignIn, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -17,13 +18,16 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn, IStringLocali
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
-        if (result.RequiresTwoFactor) return RedirectToPage("LoginWithCode", new { ReturnUrl, RememberMe });
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? t["Too many failed attempts: this account is locked for a few minutes."]
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        var answer = await passwordSignIn.SignInAsync(HttpContext, Email, Password, RememberMe);
+        if (answer.Outcome == SignInOutcome.SignedIn) return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+        if (answer.Outcome == SignInOutcome.RequiresTwoFactor) return RedirectToPage("LoginWithCode", new { ReturnUrl, RememberMe });
+        var throttled = answer.Outcome == SignInOutcome.Throttled;
+        ModelState.AddModelError(string.Empty, throttled
+            ? t["Too many sign-in attempts from your network for this address. Please wait a few minutes, or choose a new password."]
             : t["The e-mail or the password is not right."]);
-        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        if (throttled) Response.Headers.RetryAfter = AccountEndpoints.RetryAfterSeconds(answer.RetryAfter);
+        Response.StatusCode = throttled ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -1,11 +1,15 @@
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Api.Accounts;
 using Workflow.Core.Accounts;
 
 namespace Workflow.Api.Pages.Account;
 
-public sealed class RegisterModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn) : PageModel
+/// <summary>
+/// Registering answers alike whether or not the address has an account: both are asked to look in their mailbox
+/// (a new account for its confirmation link, an existing one for a note that someone tried).
+/// </summary>
+public sealed class RegisterModel : WorkflowPage
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -13,18 +17,10 @@ public sealed class RegisterModel(UserManager<WorkflowUser> users, SignInManager
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => AttemptAsync(async () =>
     {
-        var user = new WorkflowUser { UserName = Email.Trim(), Email = Email.Trim() };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Email), error.Description);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/drafts");
-    }
+        await Mediator.Send(new RegisterAccount(Email, Password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ClientAddress.Of(HttpContext)),
+            HttpContext.RequestAborted);
+        return RedirectToPage("CheckEmail", new { ReturnUrl = ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+    }, () => Task.CompletedTask);
 }

@@ -12,12 +12,25 @@ public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManage
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
-    public string AuthenticatorUri { get; private set; } = "";
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
     [BindProperty] public string Code { get; set; } = "";
 
     public async Task OnGetAsync() => await LoadAsync(await CurrentUserAsync());
+
+    /// <summary>
+    /// The QR code of the otpauth:// address, drawn here (the pages run no inline script or style). It carries the key,
+    /// so only the signed-in person gets it, and nothing may store it.
+    /// </summary>
+    public async Task<IActionResult> OnGetQrAsync()
+    {
+        var user = await CurrentUserAsync();
+        Response.Headers.CacheControl = "no-store";
+        if (await users.GetTwoFactorEnabledAsync(user)) return NotFound();
+        var uri = Workflow.Api.Accounts.Authenticator.Uri(user.Email ?? "", await Workflow.Api.Accounts.Authenticator.KeyAsync(users, user));
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode(uri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return File(new QRCoder.PngByteQRCode(data).GetGraphic(6), "image/png");
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -53,14 +66,8 @@ public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManage
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         if (Enabled) return;
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
+        var key = await Workflow.Api.Accounts.Authenticator.KeyAsync(users, user);
         SharedKey = InGroupsOfFour(key);
-        AuthenticatorUri = $"otpauth://totp/Workflow:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Workflow&digits=6";
     }
 
     private static string InGroupsOfFour(string key)
