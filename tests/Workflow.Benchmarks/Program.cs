@@ -44,7 +44,7 @@ if (only is null)
 
     // A drafter, a statement and enough invitations for every level and then a list of the size asked.
     using var api = Load.Client(service.Address, 300);
-    var bearer = await Accounts.SignInAsync(api);
+    var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
     api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
     var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
     var id = statement["id"]!.GetValue<string>();
@@ -158,7 +158,7 @@ if (only is null or "surge")
     {
         Console.WriteLine($"Surge service at {surgeService.Address}, database {surgeDatabase}");
         using var drafter = Load.Client(surgeService.Address, 4);
-        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter));
+        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, Path.Combine(surgeWork, "data")));
         var petition = await (await drafter.PostAsJsonAsync("/api/statements",
             new { title = "Surge statement", body = "We, the undersigned, call for it.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
         var petitionId = petition["id"]!.GetValue<string>();

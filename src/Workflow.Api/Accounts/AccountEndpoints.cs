@@ -179,8 +179,11 @@ public static class Authenticator
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (!string.IsNullOrEmpty(key)) return key;
-        await users.ResetAuthenticatorKeyAsync(user);
-        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity made no authenticator key.");
+        // The first key replaces no secret, so unlike ResetAuthenticatorKeyAsync it leaves the security stamp (and so
+        // every session of the account) as it is.
+        key = users.GenerateNewAuthenticatorKey();
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+        return key;
     }
 
     public static string Uri(string email, string key) =>

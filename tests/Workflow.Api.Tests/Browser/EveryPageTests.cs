@@ -139,7 +139,7 @@ public sealed partial class EveryPageTests
     {
         await using var browser = await BrowserSession.StartAsync(this);
         // The owner works through the API here; the invited person only through the pages.
-        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!);
+        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
         var statement = await owner.CreateStatementAsync(title: "Hands off Peru!");
         var email = $"editor-{Guid.NewGuid():N}@example.org";
         Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",

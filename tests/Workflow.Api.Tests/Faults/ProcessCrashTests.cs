@@ -32,7 +32,7 @@ public sealed class ProcessCrashTests
         };
         var first = ServiceProcess.Start("before the crash", [], environment);
         await first.WaitReadyAsync();
-        var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!);
+        var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!, Path.Combine(environment["DataDirectory"], "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Signed through a crash");
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");

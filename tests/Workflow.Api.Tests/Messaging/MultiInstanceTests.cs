@@ -49,7 +49,7 @@ public sealed class MultiInstanceTests
         await Task.WhenAll(worker.WaitReadyAsync(), web1.WaitReadyAsync(), web2.WaitReadyAsync());
 
         // A drafter on web1 prepares a statement and invites a thousand organisations in one CSV.
-        var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!);
+        var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!, Path.Combine(dataDirectory, "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "A thousand voices");
         var id = statement.Str("id");
         var csv = new StringBuilder("name,email\n");

@@ -11,13 +11,21 @@ public static class ApiClient
 {
     public const string Password = "Correct-horse-9";
 
-    /// <summary>Registers a new account and returns a client that sends its bearer token.</summary>
+    /// <summary>
+    /// Registers a new account, confirms its address with the link the service e-mailed (an unconfirmed account may draft
+    /// but not invite), and returns a client that sends its bearer token.
+    /// </summary>
     /// <param name="register">False for an account made otherwise (on the registration page, say), with the same password.</param>
-    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null, bool register = true)
+    /// <param name="confirm">False to leave a new account's address unconfirmed.</param>
+    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null, bool register = true, bool confirm = true)
     {
         email ??= $"drafter-{Guid.NewGuid():N}@example.org";
         var client = factory.CreateClient();
-        if (register) (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        if (register)
+        {
+            (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+            if (confirm) await client.ConfirmAddressAsync(factory.MailPickupDirectory, email);
+        }
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
@@ -25,16 +33,27 @@ public static class ApiClient
         return client;
     }
 
-    /// <summary>An account registered on a service at another address (a real socket, another process), and a client with its token.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(Uri service)
+    /// <summary>
+    /// An account registered on a service at another address (a real socket, another process), its address confirmed with
+    /// the link found in that service's mail pickup folder, and a client with its token.
+    /// </summary>
+    public static async Task<HttpClient> SignedInClientAsync(Uri service, string mailPickupDirectory)
     {
         var email = $"drafter-{Guid.NewGuid():N}@example.org";
         var client = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromMinutes(2) };
         (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessStatusCode();
+        await client.ConfirmAddressAsync(mailPickupDirectory, email);
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         login.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Str("accessToken"));
         return client;
+    }
+
+    /// <summary>Follows, through the API, the confirmation link of the latest confirmation e-mail to this address.</summary>
+    public static async Task ConfirmAddressAsync(this HttpClient client, string mailPickupDirectory, string email)
+    {
+        var query = await MailLinks.AccountLinkQueryAsync(mailPickupDirectory, email, "/account/confirm-email");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/confirmEmail" + query)).StatusCode);
     }
 
     public static async Task<JsonObject> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",

@@ -14,13 +14,32 @@ public static class MailLinks
     /// <summary>The link under <paramref name="path"/> in the latest e-mail to this address (waiting for it), as a path on the test server.</summary>
     public static async Task<string> LinkFromMailAsync(this WorkflowApiFactory factory, string email, string path, string? subjectStart = null)
     {
+        var pattern = $@"http://workflow\.test({Regex.Escape(path)}/[A-Za-z0-9_-]{{43}})";
+        // The latest e-mail with such a link: an account e-mail (a confirmation, say) may have come since.
         var mails = await Eventually.ReturnsAsync(
             async () => (await factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (subjectStart is null || (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal)))
+                .Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (subjectStart is null || (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
+                    && Regex.IsMatch(m.TextBody ?? "", pattern))
                 .OrderBy(m => m.Date).ToList(),
-            found => found.Count > 0, $"an e-mail reaches {email}");
-        var link = Regex.Match(mails[^1].TextBody ?? "", $@"http://workflow\.test({Regex.Escape(path)}/[A-Za-z0-9_-]{{43}})").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(link), mails[^1].TextBody);
-        return link;
+            found => found.Count > 0, $"an e-mail with a {path} link reaches {email}");
+        return Regex.Match(mails[^1].TextBody ?? "", pattern).Groups[1].Value;
     }
+
+    /// <summary>The e-mails in a pickup folder (of this process's service or another's).</summary>
+    public static List<MimeKit.MimeMessage> MailsIn(string pickupDirectory) => Directory.Exists(pickupDirectory)
+        ? Directory.GetFiles(pickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+        : [];
+
+    /// <summary>
+    /// The query ("?userId=…&amp;code=…") of the account link under <paramref name="pagePath"/> (such as /account/confirm-email)
+    /// in the latest e-mail to this address that has one, waiting for it.
+    /// </summary>
+    public static async Task<string> AccountLinkQueryAsync(string pickupDirectory, string email, string pagePath) =>
+        (await Eventually.ReturnsAsync(
+            () => Task.FromResult(MailsIn(pickupDirectory)
+                .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+                .OrderBy(m => m.Date)
+                .Select(m => Regex.Match(m.TextBody ?? "", $@"https?://[^/\s]+{Regex.Escape(pagePath)}(\?\S+)"))
+                .LastOrDefault(m => m.Success)?.Groups[1].Value),
+            found => found is not null, $"an e-mail with a {pagePath} link reaches {email}"))!;
 }

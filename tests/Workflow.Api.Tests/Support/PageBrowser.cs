@@ -8,9 +8,12 @@ namespace Workflow.Api.Tests.Support;
 /// The pages as a browser without JavaScript uses them, over the real HTTP pipeline: cookies kept, redirects not followed,
 /// forms posted with the antiforgery token the page gave.
 /// </summary>
-public sealed partial class PageBrowser(HttpClient client)
+public sealed partial class PageBrowser(HttpClient client, string? mailPickupDirectory = null)
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>Where the service under test writes its e-mails.</summary>
+    public string MailPickupDirectory { get; } = mailPickupDirectory ?? "";
 
     public static PageBrowser Open(WorkflowApiFactory factory, string? language = null)
     {
@@ -19,7 +22,7 @@ public sealed partial class PageBrowser(HttpClient client)
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
         });
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return new PageBrowser(client);
+        return new PageBrowser(client, factory.MailPickupDirectory);
     }
 
     public async Task<string> GetHtmlAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
@@ -39,12 +42,20 @@ public sealed partial class PageBrowser(HttpClient client)
         return await Client.PostAsync(target, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Registers an account through the registration page: the browser is then signed in.</summary>
+    /// <summary>
+    /// Registers an account through the registration page, confirms its address on the page the e-mailed link opens, and
+    /// signs in on the sign-in page: the browser is then signed in.
+    /// </summary>
     public async Task<string> RegisterAsync(string? email = null)
     {
         email ??= $"drafter-{Guid.NewGuid():N}@example.org";
         var response = await SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var confirmation = "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(MailPickupDirectory, email, "/account/confirm-email");
+        var confirmed = await SubmitAsync(confirmation, new Dictionary<string, string>());
+        Assert.Contains("Your e-mail address is confirmed.", await confirmed.Content.ReadAsStringAsync());
+        var signedIn = await SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return email;
     }
 

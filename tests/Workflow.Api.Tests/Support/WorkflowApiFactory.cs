@@ -42,6 +42,11 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
             ["Seeds:ImportOnStartup"] = importSeeds.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["PublicBaseUrl"] = "http://workflow.test",
+            // Every test client comes from one address: the per-address limits of the account forms are lifted (the
+            // tests of those limits set their own); the per-account sign-in failures keep the service's default.
+            ["AccountLimits:SignInAttemptsPerAddress"] = "1000000",
+            ["AccountLimits:RegistrationsPerAddress"] = "1000000",
+            ["AccountLimits:MailRequestsPerAddress"] = "1000000",
         };
         foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory)) _settings[key] = value;
         if (TestBroker.EverywhereInSuite)
