@@ -109,6 +109,38 @@ public sealed class BrowserSession : IAsyncDisposable
         return context;
     }
 
+    /// <summary>
+    /// Creates an account on the registration page (the page then asks to look in the mailbox), confirms the address on the
+    /// page that the e-mailed link opens, and, with <paramref name="signIn"/>, signs in: the page is then on My statements.
+    /// </summary>
+    /// <param name="checkPages">Also check each account page on the way (accessibility, screenshot).</param>
+    public async Task RegisterAsync(IPage page, string email, bool signIn = true, bool checkPages = false)
+    {
+        await GotoAsync(page, "/account/register");
+        if (checkPages) await CheckPageAsync(page, "register");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/check-email**");
+        if (checkPages) await CheckPageAsync(page, "check-email");
+        await ConfirmFromMailAsync(page, email, checkPages);
+        if (!signIn) return;
+        await GotoAsync(page, "/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/drafts");
+    }
+
+    /// <summary>Opens the confirmation link of the latest such e-mail to this address and confirms on its page.</summary>
+    public async Task ConfirmFromMailAsync(IPage page, string email, bool checkPages = false)
+    {
+        await GotoAsync(page, BaseUrl + "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(Factory.MailPickupDirectory, email, "/account/confirm-email"));
+        if (checkPages) await CheckPageAsync(page, "confirm-email");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your e-mail address is confirmed.");
+    }
+
     /// <summary>Opens a path of the service (e.g. "/statements/x/print") and fails unless it answers 2xx.</summary>
     public Task<IResponse> GotoAsync(string path) => GotoAsync(Page, path);
 

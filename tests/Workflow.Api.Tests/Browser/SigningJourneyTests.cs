@@ -19,12 +19,7 @@ public sealed partial class SigningJourneyTests
         var page = browser.Page;
 
         // The drafter makes an account and a statement, then revises it.
-        await browser.GotoAsync("/account/register");
-        await browser.CheckPageAsync(page, "register");
-        await page.GetByLabel("E-mail").FillAsync("coordinator@example.org");
-        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await browser.RegisterAsync(page, "coordinator@example.org", checkPages: true);
         await browser.CheckPageAsync(page, "dashboard-empty");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New statement" }).ClickAsync();
