@@ -1203,22 +1203,21 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201222439_SharedLimits'
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
 )
 BEGIN
     CREATE TABLE [LimitCounters] (
         [Rule] nvarchar(100) NOT NULL,
         [PartitionHash] nvarchar(64) NOT NULL,
-        [WindowStart] bigint NOT NULL,
         [Hits] int NOT NULL,
         [ExpiresAt] bigint NOT NULL,
-        CONSTRAINT [PK_LimitCounters] PRIMARY KEY ([Rule], [PartitionHash], [WindowStart])
+        CONSTRAINT [PK_LimitCounters] PRIMARY KEY ([Rule], [PartitionHash])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201222439_SharedLimits'
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
 )
 BEGIN
     CREATE INDEX [IX_LimitCounters_ExpiresAt] ON [LimitCounters] ([ExpiresAt]);
@@ -1226,11 +1225,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201222439_SharedLimits'
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201222439_SharedLimits', N'10.0.5');
+    VALUES (N'20261201222838_SharedLimits', N'10.0.5');
 END;
 
 COMMIT;

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Workflow.Core.Limits;
 
 /// <summary>
-/// The hits of one partition of a rule in one fixed window. A new window is a new row, so nothing is ever reset in place;
-/// rows past <see cref="ExpiresAt"/> are swept. Times are Unix milliseconds rather than DateTimeOffset because the
-/// increment is one statement of SQL per provider, and SQLite's DateTimeOffset conversion is EF Core's own encoding.
+/// The hits of one partition of a rule in its current window, which starts at the first hit and ends at
+/// <see cref="ExpiresAt"/>; the next hit after that starts a new one. Rows past their end are swept. Times are Unix
+/// milliseconds rather than DateTimeOffset because the increment is one statement of SQL, and SQLite's DateTimeOffset
+/// conversion is EF Core's own encoding.
 /// </summary>
 public sealed class LimitCounter
 {
@@ -17,20 +18,17 @@ public sealed class LimitCounter
     /// <summary>The SHA-256 of the partition (an address, an e-mail typed by anyone): fixed width, and no hostile text stored.</summary>
     public required string PartitionHash { get; init; }
 
-    /// <summary>Unix milliseconds; windows are aligned to multiples of the rule's window.</summary>
-    public long WindowStart { get; init; }
-
     public int Hits { get; set; }
 
     /// <summary>Unix milliseconds: the end of the window.</summary>
-    public long ExpiresAt { get; init; }
+    public long ExpiresAt { get; set; }
 }
 
 internal sealed class LimitCounterConfiguration : IEntityTypeConfiguration<LimitCounter>
 {
     public void Configure(EntityTypeBuilder<LimitCounter> b)
     {
-        b.HasKey(c => new { c.Rule, c.PartitionHash, c.WindowStart });
+        b.HasKey(c => new { c.Rule, c.PartitionHash });
         b.Property(c => c.Rule).HasMaxLength(LimitCounter.MaxRuleLength);
         b.Property(c => c.PartitionHash).HasMaxLength(64);
         b.HasIndex(c => c.ExpiresAt);

@@ -658,16 +658,13 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("WindowStart")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Hits")
                         .HasColumnType("integer");
 
-                    b.HasKey("Rule", "PartitionHash", "WindowStart");
+                    b.HasKey("Rule", "PartitionHash");
 
                     b.HasIndex("ExpiresAt");
 

@@ -660,16 +660,13 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<long>("WindowStart")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Hits")
                         .HasColumnType("int");
 
-                    b.HasKey("Rule", "PartitionHash", "WindowStart");
+                    b.HasKey("Rule", "PartitionHash");
 
                     b.HasIndex("ExpiresAt");
 

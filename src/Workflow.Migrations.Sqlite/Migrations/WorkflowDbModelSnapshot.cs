@@ -644,16 +644,13 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("WindowStart")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Hits")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Rule", "PartitionHash", "WindowStart");
+                    b.HasKey("Rule", "PartitionHash");
 
                     b.HasIndex("ExpiresAt");
 

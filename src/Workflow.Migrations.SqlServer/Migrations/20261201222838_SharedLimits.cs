@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Workflow.Migrations.Sqlite.Migrations
+namespace Workflow.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SharedLimits : Migration
@@ -14,15 +14,14 @@ namespace Workflow.Migrations.Sqlite.Migrations
                 name: "LimitCounters",
                 columns: table => new
                 {
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PartitionHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hits = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Rule = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PartitionHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hits = table.Column<int>(type: "int", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LimitCounters", x => new { x.Rule, x.PartitionHash, x.WindowStart });
+                    table.PrimaryKey("PK_LimitCounters", x => new { x.Rule, x.PartitionHash });
                 });
 
             migrationBuilder.CreateIndex(

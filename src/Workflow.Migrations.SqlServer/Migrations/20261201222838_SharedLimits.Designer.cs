@@ -12,7 +12,7 @@ using Workflow.Core.Data;
 namespace Workflow.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(WorkflowDb))]
-    [Migration("20261201222439_SharedLimits")]
+    [Migration("20261201222838_SharedLimits")]
     partial class SharedLimits
     {
         /// <inheritdoc />
@@ -663,16 +663,13 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<long>("WindowStart")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Hits")
                         .HasColumnType("int");
 
-                    b.HasKey("Rule", "PartitionHash", "WindowStart");
+                    b.HasKey("Rule", "PartitionHash");
 
                     b.HasIndex("ExpiresAt");
 
