@@ -24,7 +24,8 @@ public static class Mediation
 
         services.AddSingleton<Endorsements.SigningQueue>();
         services.AddSingleton<SignOn.PendingSignOnCounts>();
-        services.AddSingleton<Limits.ISharedLimits, Limits.InMemorySharedLimits>();
+        services.AddSingleton<Limits.DatabaseSharedLimits>();
+        services.AddSingleton<Limits.ISharedLimits>(provider => provider.GetRequiredService<Limits.DatabaseSharedLimits>());
         services.AddScoped<Accounts.AccountLimits>();
 
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
