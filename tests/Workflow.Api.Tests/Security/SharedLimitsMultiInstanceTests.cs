@@ -39,7 +39,7 @@ public sealed class SharedLimitsMultiInstanceTests
         HttpClient On(int i) => i % 2 == 0 ? web1.Http : web2.Http;
 
         // A published statement open to sign-on, and one real signing link.
-        var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!);
+        var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!, Path.Combine(dataDirectory, "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Counted once");
         var id = statement.Str("id");
         await drafter.OpenAsync(id);
