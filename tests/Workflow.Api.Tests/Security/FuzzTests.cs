@@ -231,12 +231,12 @@ public sealed class FuzzTests
 
     /// <summary>
     /// Every row of every table a request writes, hashed per table in a stable order. Left out: what consumers write in
-    /// the background (audit log, inbox, outbox, invitations marked sent); Identity's tables are counted only (a failed
-    /// sign-in counts towards lockout, a write by design).
+    /// the background (audit log, inbox, outbox, invitations marked sent) and the limits' counters (a failed request
+    /// counts towards a limit, a write by design); Identity's tables are counted only.
     /// </summary>
     private static async Task<Dictionary<string, string>> FingerprintAsync(WorkflowApiFactory factory) => await factory.InDatabaseAsync(async db =>
     {
-        string[] background = ["AuditEntries", "ProcessedMessages", "OutboxMessages", "EndorsementRequests"];
+        string[] background = ["AuditEntries", "ProcessedMessages", "OutboxMessages", "EndorsementRequests", "LimitCounters"];
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
         var fingerprint = new Dictionary<string, string>();
