@@ -12,7 +12,8 @@ namespace Workflow.Core.Collaboration;
 public sealed record MemberView(string UserId, string? Email, string Role, DateTimeOffset AddedAt);
 
 /// <param name="Status">Pending, Accepted, Expired or Revoked.</param>
-public sealed record CollaboratorInvitationView(Guid Id, string Email, string Role, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+/// <param name="Email">Whom the invitation was written to: for those who see the statement's personal data.</param>
+public sealed record CollaboratorInvitationView(Guid Id, string? Email, string Role, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
 public sealed record MembersView(IReadOnlyList<MemberView> Members, IReadOnlyList<CollaboratorInvitationView> Invitations);
 
@@ -31,7 +32,7 @@ public sealed class ListMembersHandler(WorkflowDb db, TimeProvider clock) : IReq
         return new MembersView(
             statement.Members.OrderByDescending(m => m.Role).ThenBy(m => m.AddedAt)
                 .Select(m => new MemberView(m.UserId, emails.GetValueOrDefault(m.UserId), m.Role.ToString(), m.AddedAt)).ToList(),
-            invitations.Select(i => new CollaboratorInvitationView(i.Id, i.Email, i.Role.ToString(), i.StatusAt(now), i.CreatedAt, i.ExpiresAt)).ToList());
+            invitations.Select(i => new CollaboratorInvitationView(i.Id, statement.ShowsPersonalDataTo(request.UserId) ? i.Email : null, i.Role.ToString(), i.StatusAt(now), i.CreatedAt, i.ExpiresAt)).ToList());
     }
 }
 
