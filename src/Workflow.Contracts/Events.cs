@@ -35,6 +35,14 @@ public sealed record EndorsementRequested(
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken,
     string RequestedBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
 
+/// <summary>
+/// An invitation recorded while its statement is a draft: no e-mail and no link yet. When the statement opens for
+/// signature it is sent, with a link of its own (<see cref="EndorsementRequested"/> then).
+/// </summary>
+public sealed record InvitationHeld(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    string RequestedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
 public sealed record EndorsementRequestRevoked(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string RevokedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 

@@ -39,7 +39,7 @@ public static class MemberEndpoints
             return TypedResults.NoContent();
         });
 
-        // The link in the e-mail: anyone holding it may see what it offers; accepting needs an account.
+        // The link in the e-mail: anyone holding it may see what it offers; accepting needs the account of the invited (confirmed) address.
         var link = app.MapGroup("/api/collaborations/{token}").WithTags("Co-drafters");
         link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCollaboration(token), ct)).AllowAnonymous();
         link.MapPost("/accept", (string token, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -17,7 +17,9 @@ public sealed record WithdrawBody(string? Note);
 
 /// <summary>The invitation made; the link and its token only when the drafter asked to hand it over (shown once: only the token's hash is kept).</summary>
 /// <param name="OrganisationMatched">True when the organisation was already in the directory rather than registered now.</param>
-public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, string? SigningLink, bool OrganisationMatched);
+/// <param name="Held">The statement is a draft: the invitation is recorded, and e-mailed with its own link when the statement opens for signature.</param>
+public sealed record InvitationLink(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, string? SigningLink, bool OrganisationMatched,
+    bool Held);
 
 public static class InvitationEndpoints
 {
@@ -93,7 +95,7 @@ public static class InvitationEndpoints
     private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
         new(created.InvitationId, created.Organisation, created.Email, created.Token,
             created.Token is null ? null : $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/sign/{created.Token}",
-            created.OrganisationMatched);
+            created.OrganisationMatched, created.Held);
 }
 
 /// <summary>A receipt document, offered as a file to keep.</summary>

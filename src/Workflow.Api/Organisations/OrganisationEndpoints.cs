@@ -16,13 +16,13 @@ public static class OrganisationEndpoints
     {
         var organisations = app.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization();
 
-        organisations.MapGet("/", (string? q, string? country, IMediator mediator, CancellationToken ct) =>
-            mediator.Send(new SearchOrganisations(q ?? "", country), ct));
+        organisations.MapGet("/", (string? q, string? country, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new SearchOrganisations(user.Id(), q ?? "", country), ct));
 
         organisations.MapGet("/matches", (string? name, string? nameEnglish, string? acronym, string? country, string? website, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new FindOrganisationMatches(new OrganisationDetails(name ?? "", nameEnglish, acronym, country, website)), ct));
 
-        organisations.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetOrganisation(id), ct));
+        organisations.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) => mediator.Send(new GetOrganisation(user.Id(), id), ct));
 
         organisations.MapPost("/", async (AddOrganisationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {

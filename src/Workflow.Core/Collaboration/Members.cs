@@ -13,7 +13,8 @@ namespace Workflow.Core.Collaboration;
 public sealed record MemberView(string UserId, string? Email, string Role, DateTimeOffset AddedAt);
 
 /// <param name="Status">Pending, Accepted, Expired or Revoked.</param>
-public sealed record CollaboratorInvitationView(Guid Id, string Email, string Role, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+/// <param name="Email">Whom the invitation was written to: for those who see the statement's personal data.</param>
+public sealed record CollaboratorInvitationView(Guid Id, string? Email, string Role, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
 public sealed record MembersView(IReadOnlyList<MemberView> Members, IReadOnlyList<CollaboratorInvitationView> Invitations);
 
@@ -32,7 +33,7 @@ public sealed class ListMembersHandler(WorkflowDb db, TimeProvider clock) : IReq
         return new MembersView(
             statement.Members.OrderByDescending(m => m.Role).ThenBy(m => m.AddedAt)
                 .Select(m => new MemberView(m.UserId, emails.GetValueOrDefault(m.UserId), m.Role.ToString(), m.AddedAt)).ToList(),
-            invitations.Select(i => new CollaboratorInvitationView(i.Id, i.Email, i.Role.ToString(), i.StatusAt(now), i.CreatedAt, i.ExpiresAt)).ToList());
+            invitations.Select(i => new CollaboratorInvitationView(i.Id, statement.ShowsPersonalDataTo(request.UserId) ? i.Email : null, i.Role.ToString(), i.StatusAt(now), i.CreatedAt, i.ExpiresAt)).ToList());
     }
 }
 
@@ -65,9 +66,14 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
 }
 
 /// <summary>What the link shows before it is accepted.</summary>
-public sealed record GetCollaboration(string Token) : IRequest<CollaborationView>;
+/// <param name="UserId">The signed-in account, if any: the view then says whether it may accept.</param>
+public sealed record GetCollaboration(string Token, string? UserId = null) : IRequest<CollaborationView>;
 
-public sealed record CollaborationView(Guid StatementId, string StatementTitle, string Role, string Status, DateTimeOffset ExpiresAt);
+/// <param name="InvitedEmail">The address the invitation was sent to, masked (j•••@example.org): only its account may accept.</param>
+/// <param name="AcceptableByYou">For a signed-in caller: whether their account may accept (its confirmed address is the invited one); null otherwise.</param>
+/// <param name="Refusal">Why the signed-in caller may not accept, when they may not.</param>
+public sealed record CollaborationView(Guid StatementId, string StatementTitle, string Role, string Status, DateTimeOffset ExpiresAt,
+    string InvitedEmail, bool? AcceptableByYou = null, string? Refusal = null);
 
 public sealed class GetCollaborationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetCollaboration, CollaborationView>
 {
@@ -75,11 +81,22 @@ public sealed class GetCollaborationHandler(WorkflowDb db, TimeProvider clock) :
     {
         var invitation = await db.FindCollaborationAsync(request.Token, ct);
         var title = await db.Statements.Where(s => s.Id == invitation.StatementId).Select(s => s.Title).SingleAsync(ct);
-        return new CollaborationView(invitation.StatementId, title, invitation.Role.ToString(), invitation.StatusAt(clock.GetUtcNow()), invitation.ExpiresAt);
+        string? refusal = null;
+        if (request.UserId is not null)
+        {
+            var account = await db.AccountOfAsync(request.UserId, ct);
+            try { invitation.EnsureAcceptableBy(account?.Email, account?.EmailConfirmed ?? false); }
+            catch (ForbiddenException e) { refusal = e.Message; }
+        }
+        return new CollaborationView(invitation.StatementId, title, invitation.Role.ToString(), invitation.StatusAt(clock.GetUtcNow()), invitation.ExpiresAt,
+            invitation.MaskedEmail, request.UserId is null ? null : refusal is null, refusal);
     }
 }
 
-/// <summary>The signed-in person who holds the link becomes a member with the role the owner chose.</summary>
+/// <summary>
+/// The person the link was sent to, signed in with the account of that address (confirmed), becomes a member with the
+/// role the owner chose; any other account is refused (403) and told which address is needed, masked.
+/// </summary>
 public sealed record AcceptCollaboration(string Token, string UserId) : IRequest<CollaborationView>;
 
 public sealed class AcceptCollaborationHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<AcceptCollaboration, CollaborationView>
@@ -88,9 +105,10 @@ public sealed class AcceptCollaborationHandler(WorkflowDb db, TimeProvider clock
     {
         var invitation = await db.FindCollaborationAsync(request.Token, ct);
         var statement = await db.Statements.Include(s => s.Members).SingleAsync(s => s.Id == invitation.StatementId, ct);
-        invitation.Accept(statement, request.UserId, clock.GetUtcNow());
+        var account = await db.AccountOfAsync(request.UserId, ct);
+        invitation.Accept(statement, request.UserId, account?.Email, account?.EmailConfirmed ?? false, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return await mediator.Send(new GetCollaboration(request.Token), ct);
+        return await mediator.Send(new GetCollaboration(request.Token, request.UserId), ct);
     }
 }
 
@@ -145,6 +163,9 @@ public sealed class RemoveMemberHandler(WorkflowDb db, TimeProvider clock) : IRe
 
 internal static class CollaborationLookup
 {
+    public static Task<Accounts.WorkflowUser?> AccountOfAsync(this WorkflowDb db, string userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+
     public static async Task<CollaboratorInvitation> FindCollaborationAsync(this WorkflowDb db, string token, CancellationToken ct)
     {
         if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("invitation");

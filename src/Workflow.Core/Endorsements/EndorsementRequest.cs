@@ -6,7 +6,8 @@ namespace Workflow.Core.Endorsements;
 public enum EndorsementRequestState { Pending, Signed, Declined, Revoked, Expired }
 
 /// <summary>Where an invitation stands, as the campaign dashboard shows it.</summary>
-public enum InvitationStatus { Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired, Revoked }
+/// <remarks>Held: recorded while the statement is a draft, e-mailed when it opens for signature.</remarks>
+public enum InvitationStatus { Held, Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired, Revoked }
 
 /// <summary>
 /// An invitation to one organisation to sign one statement. The link's token is kept only as its SHA-256 hash.
@@ -61,13 +62,18 @@ public sealed class EndorsementRequest : AggregateRoot
     public DateTimeOffset? DeadlineUnder(DateTimeOffset? statementDeadline) =>
         OwnDeadline is { } own && statementDeadline is { } common ? (own > common ? own : common) : OwnDeadline ?? statementDeadline;
 
-    public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now) => State switch
+    /// <summary>Never sent yet: nothing delivered, failed or opened. On a draft such an invitation is held.</summary>
+    public bool AwaitsFirstSending => State == EndorsementRequestState.Pending && SentAt is null && DeliveryFailedAt is null && OpenedAt is null;
+
+    /// <param name="invitationsHeld">The statement holds its invitations (<see cref="Statements.Statement.HoldsInvitations"/>).</param>
+    public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now, bool invitationsHeld = false) => State switch
     {
         EndorsementRequestState.Signed => InvitationStatus.Signed,
         EndorsementRequestState.Declined => InvitationStatus.Declined,
         EndorsementRequestState.Revoked => InvitationStatus.Revoked,
         EndorsementRequestState.Expired => InvitationStatus.Expired,
         _ when DeadlineUnder(statementDeadline) <= now => InvitationStatus.Expired,
+        _ when invitationsHeld && AwaitsFirstSending => InvitationStatus.Held,
         _ when OpenedAt is not null => InvitationStatus.Opened,
         _ when DeliveryFailedAt is not null => InvitationStatus.DeliveryFailed,
         _ when SentAt is not null => InvitationStatus.Sent,
@@ -150,6 +156,18 @@ public sealed class EndorsementRequest : AggregateRoot
         DeliveryFailedAt = now;
         DeliveryError = error.Length > 500 ? error[..500] : error;
         Raise(new InvitationDeliveryFailed(StatementId, Id, DeliveryError, now));
+    }
+
+    /// <summary>
+    /// Sends an invitation held while its statement was a draft, now that it is open: with a fresh link (any earlier one
+    /// stops working), to the organisation only.
+    /// </summary>
+    public void SendHeld(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset now)
+    {
+        if (!AwaitsFirstSending) return;
+        TokenHash = tokenHash;
+        LinkHandedOver = false;
+        Raise(new EndorsementRequested(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken, RequestedBy, now, Language));
     }
 
     /// <summary>Sends a fresh link; the old one stops working at once.</summary>

@@ -20,11 +20,13 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
 /// null, and only the organisation receives its link.
 /// </param>
 /// <param name="OrganisationMatched">True when the organisation was already in the directory rather than created.</param>
-public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, bool OrganisationMatched = false);
+/// <param name="Held">The statement is a draft: the invitation is recorded, and e-mailed with its link when the statement opens for signature.</param>
+public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, bool OrganisationMatched = false, bool Held = false);
 
-/// <param name="Status">Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
+/// <param name="Email">Whom it was written to: for those who see the statement's personal data (<see cref="Statements.PersonalData"/>), otherwise null.</param>
+/// <param name="Status">Held (a draft's, e-mailed when it opens), Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
 public sealed record InvitationSummary(
-    Guid Id, OrganisationView Organisation, string Email, string Status, DateTimeOffset? Deadline, DateTimeOffset CreatedAt,
+    Guid Id, OrganisationView Organisation, string? Email, string Status, DateTimeOffset? Deadline, DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt, DateTimeOffset? OpenedAt, string? DeliveryError, int RemindersSent,
     DateTimeOffset? AnsweredAt, string? DeclineReason, int? SignatureNumber);
 

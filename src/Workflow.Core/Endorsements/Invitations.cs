@@ -24,9 +24,11 @@ public sealed class ListInvitationsHandler(WorkflowDb db, TimeProvider clock) : 
             where r.StatementId == request.StatementId && (request.InvitationId == null || r.Id == request.InvitationId)
             orderby r.CreatedAt
             select new { r, o, Number = (int?)s.Number }).ToListAsync(ct);
-        return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.AsInvited(x.o, x.r), x.r.Email,
-            x.r.StatusAt(statement.SignatureDeadline, now).ToString(), x.r.DeadlineUnder(statement.SignatureDeadline),
-            x.r.CreatedAt, x.r.SentAt, x.r.OpenedAt, x.r.DeliveryError, x.r.RemindersSent, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
+        // Below an editor the invitations show organisations and states, not whom they were written to (nor the mail server's answer, which names the address).
+        var personal = statement.ShowsPersonalDataTo(request.UserId);
+        return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.AsInvited(x.o, x.r), personal ? x.r.Email : null,
+            x.r.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(), x.r.DeadlineUnder(statement.SignatureDeadline),
+            x.r.CreatedAt, x.r.SentAt, x.r.OpenedAt, personal ? x.r.DeliveryError : null, x.r.RemindersSent, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
     }
 }
 
@@ -87,7 +89,7 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
             catch (ConflictException e) { cannotSign = e.Message; }
         }
 
-        return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now).ToString(), OrganisationView.AsInvited(organisation, invitation),
+        return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(), OrganisationView.AsInvited(organisation, invitation),
             statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
             invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt,
             (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber)).ToList());

@@ -14,7 +14,8 @@ namespace Workflow.Core.Endorsements;
 /// <param name="Language">The language of the e-mails to this organisation: en (default) or es.</param>
 /// <param name="HandOverLink">
 /// The drafter wants the signing link too, to hand it over themselves. Otherwise only the organisation receives it, by
-/// e-mail; a signature through a handed-over link says so on the list.
+/// e-mail; a signature through a handed-over link says so on the list. Refused (409) on a draft, whose invitations are
+/// held and get their links when it opens for signature.
 /// </param>
 public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null,
     string? Language = null, bool HandOverLink = false)
@@ -55,6 +56,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
             request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched,
+            Held: statement.HoldsInvitations);
     }
 }

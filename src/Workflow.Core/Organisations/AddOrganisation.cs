@@ -36,6 +36,6 @@ public sealed class AddOrganisationHandler(WorkflowDb db, TimeProvider clock) : 
         var organisation = Organisation.Register(request.Organisation, clock.GetUtcNow(), request.UserId, request.ContactEmails);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
-        return DirectoryEntry.From(organisation);
+        return DirectoryEntry.From(organisation, withContactEmails: true); // the caller just gave them
     }
 }

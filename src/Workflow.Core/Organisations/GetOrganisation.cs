@@ -7,8 +7,9 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Organisations;
 
 /// <summary>One directory record, with the records merged into it. A merged record's id still answers, with its own
-/// data and <c>mergedIntoId</c>, so that old references can be followed.</summary>
-public sealed record GetOrganisation(Guid Id) : IRequest<OrganisationRecord>;
+/// data and <c>mergedIntoId</c>, so that old references can be followed. Contact e-mails only for a caller who may see them
+/// (<see cref="ContactEmailVisibility"/>).</summary>
+public sealed record GetOrganisation(string UserId, Guid Id) : IRequest<OrganisationRecord>;
 
 public sealed record OrganisationRecord(DirectoryEntry Organisation, IReadOnlyList<MergedRecord> MergedFrom);
 
@@ -22,7 +23,8 @@ public sealed class GetOrganisationHandler(WorkflowDb db) : IRequestHandler<GetO
             ?? throw new NotFoundException("organisation");
         var merged = await db.Organisations.AsNoTracking().Where(o => o.MergedIntoId == organisation.Id).OrderBy(o => o.MergedAt)
             .Select(o => new MergedRecord(o.Id, o.Name, o.NameEnglish, o.Acronym, o.MergedAt!.Value, o.MergedBy!)).ToListAsync(ct);
-        return new OrganisationRecord(DirectoryEntry.From(organisation), merged);
+        var visible = await db.ContactsVisibleToAsync(request.UserId, [organisation.Id], ct);
+        return new OrganisationRecord(DirectoryEntry.From(organisation, visible.Contains(organisation.Id)), merged);
     }
 }
 

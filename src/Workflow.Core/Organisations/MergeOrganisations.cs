@@ -47,7 +47,7 @@ public sealed class MergeOrganisationsHandler(WorkflowDb db, TimeProvider clock,
         foreach (var invitation in invitations) invitation.MoveToOrganisation(survivor.Id);
         survivor.Absorb(twin, statementIds, signatures.Count, invitations.Count, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return await mediator.Send(new GetOrganisation(survivor.Id), ct);
+        return await mediator.Send(new GetOrganisation(request.UserId, survivor.Id), ct);
     }
 
     private async Task EnsureMayMergeAsync(string userId, Organisation survivor, Organisation twin, List<Guid> twinStatements, CancellationToken ct)

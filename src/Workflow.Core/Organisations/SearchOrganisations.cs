@@ -7,9 +7,10 @@ namespace Workflow.Core.Organisations;
 
 /// <summary>
 /// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact e-mail, ignoring accents, case, script, invisible characters and look-alike letters,
-/// optionally in one country: so a drafter picks the organisation already known rather than typing a twin.
+/// optionally in one country: so a drafter picks the organisation already known rather than typing a twin. Contact e-mails
+/// are searched and shown only where the caller may see them (<see cref="ContactEmailVisibility"/>).
 /// </summary>
-public sealed record SearchOrganisations(string Query, string? Country) : IRequest<IReadOnlyList<DirectoryEntry>>;
+public sealed record SearchOrganisations(string UserId, string Query, string? Country) : IRequest<IReadOnlyList<DirectoryEntry>>;
 
 public sealed class SearchOrganisationsValidator : AbstractValidator<SearchOrganisations>
 {
@@ -34,6 +35,7 @@ public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<
         var domain = request.Query.Contains('.') && !request.Query.Contains('@') ? NameKey.DomainOf(request.Query) : null;
         var email = request.Query.Trim();
         var country = string.IsNullOrWhiteSpace(request.Country) ? null : request.Country.Trim().ToUpperInvariant();
+        var contactsVisible = db.OrganisationsWithContactsVisibleTo(request.UserId);
         var found = await db.Organisations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)
             .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key) || o.FormerNameKeys.Any(k => k.Contains(key))))
@@ -41,11 +43,13 @@ public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<
                 || (acronym.Length > 0 && o.AcronymKey == acronym)
                 || (acronymSkeleton.Length > 0 && o.AcronymSkeleton == acronymSkeleton)
                 || (domain != null && o.WebDomain == domain)
-                || o.ContactEmails.Any(e => e.ToLower() == email.ToLower()))
+                // Otherwise a search by address would tell anyone whose address it is.
+                || (o.ContactEmails.Any(e => e.ToLower() == email.ToLower()) && contactsVisible.Contains(o.Id)))
             .Where(o => country == null || o.Country == country)
             .OrderBy(o => o.NameKey)
             .Take(MaxResults)
             .ToListAsync(ct);
-        return found.Select(DirectoryEntry.From).ToList();
+        var visible = await db.ContactsVisibleToAsync(request.UserId, found.Select(o => o.Id).ToList(), ct);
+        return found.Select(o => DirectoryEntry.From(o, visible.Contains(o.Id))).ToList();
     }
 }

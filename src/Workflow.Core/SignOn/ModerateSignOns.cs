@@ -10,7 +10,7 @@ using Workflow.Core.Statements;
 
 namespace Workflow.Core.SignOn;
 
-/// <summary>The moderation queue: a statement's sign-ons, newest first, each with the directory records it may be.</summary>
+/// <summary>The moderation queue: a statement's sign-ons, newest first, each with the directory records it may be; for those who see its personal data.</summary>
 /// <param name="State">AwaitingConfirmation, AwaitingModeration, Approved or Rejected; all when null.</param>
 public sealed record ListSignOns(string UserId, Guid StatementId, SignOnState? State) : IRequest<IReadOnlyList<SignOnSummary>>;
 
@@ -25,7 +25,7 @@ public sealed class ListSignOnsHandler(WorkflowDb db, TimeProvider clock) : IReq
 
     public async Task<IReadOnlyList<SignOnSummary>> Handle(ListSignOns request, CancellationToken ct)
     {
-        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForPersonalDataAsync(request.StatementId, request.UserId, ct);
         var now = clock.GetUtcNow();
         var entries = await db.SignOnEntries.AsNoTracking()
             .Where(e => e.StatementId == request.StatementId && (request.State == null || e.State == request.State))

@@ -11,7 +11,7 @@ public sealed class GetStatementHandler(WorkflowDb db) : IRequestHandler<GetStat
     public async Task<StatementDetails> Handle(GetStatement request, CancellationToken ct)
     {
         var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        return await db.DetailsAsync(statement, ct);
+        return await db.DetailsAsync(statement, ct) with { YourRole = statement.RoleOf(request.UserId)?.ToString() };
     }
 }
 

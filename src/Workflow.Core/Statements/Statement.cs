@@ -176,6 +176,16 @@ public sealed class Statement : AggregateRoot
         });
     }
 
+    /// <summary>Whether this member sees the statement's personal data (<see cref="PersonalData"/>).</summary>
+    public bool ShowsPersonalDataTo(string userId) => PersonalData.IsSeenBy(RoleOf(userId));
+
+    public void EnsurePersonalDataVisibleTo(string userId)
+    {
+        if (ShowsPersonalDataTo(userId)) return;
+        EnsureRole(userId, StatementRole.Viewer); // a stranger hears that they are not a member, nothing more
+        throw new ForbiddenException("Only the owners and editors of this statement see the e-mail addresses, the moderation queue and the audit log.");
+    }
+
     public StatementRole? RoleOf(string userId) => _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
     /// <summary>Asks someone, by e-mail, to draft with the owners. The link's token is kept only as a hash.</summary>
@@ -281,7 +291,21 @@ public sealed class Statement : AggregateRoot
             throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatories.");
     }
 
+    /// <summary>
+    /// While the statement is a draft, invitations are recorded but not sent: nobody is asked to sign a text that may
+    /// still change. Opening it for signature sends each with a fresh link (<see cref="EndorsementRequest.SendHeld"/>).
+    /// </summary>
+    public bool HoldsInvitations => State == StatementState.Draft;
+
+    /// <summary>Refuses to send (again) an invitation while invitations are held.</summary>
+    public void EnsureSendsInvitations()
+    {
+        if (HoldsInvitations)
+            throw new ConflictException("The statement is a draft: its invitations are held and each is e-mailed, with a link of its own, when it opens for signature.");
+    }
+
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
+    /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it opens.</param>
     public EndorsementRequest RequestEndorsement(
         Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
         DateTimeOffset now)
@@ -290,8 +314,12 @@ public sealed class Statement : AggregateRoot
         EnsureFuture(ownDeadline, "deadline", now);
         if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
             throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
+        if (HoldsInvitations && linkHandedOver)
+            throw new ConflictException("The statement is a draft: its invitations are held and get their links when it opens for signature. " +
+                "Invite without handOverLink now, and ask for a link to hand over by sending a new link (handOverLink) once it is open.");
         var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId, ownDeadline, now);
-        Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
+        if (HoldsInvitations) Raise(new InvitationHeld(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
+        else Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
         UpdatedAt = now;
         return request;
     }
@@ -422,6 +450,22 @@ public sealed class Statement : AggregateRoot
 
 /// <summary>What a member may do, each role including the ones before it: read; comment and propose amendments; edit the text; run the statement.</summary>
 public enum StatementRole { Viewer, Commenter, Editor, Owner }
+
+/// <summary>
+/// Who sees the personal data a statement gathers: the e-mail addresses of the organisations invited to sign, of the
+/// people asked to co-draft and of those who signed on through the public form, the moderation queue and the audit
+/// log. Owners and editors do; viewers and commenters see the statement, its versions, comments, counts and the
+/// public facts of its signatures. The co-drafters' own addresses are how members name one another, and every member sees them.
+/// </summary>
+public static class PersonalData
+{
+    public const StatementRole SeenFrom = StatementRole.Editor;
+
+    public static bool IsSeenBy(StatementRole? role) => role >= SeenFrom;
+
+    /// <summary>The roles that see personal data, for queries (roles are stored by name).</summary>
+    public static readonly StatementRole[] SeenByRoles = [.. Enum.GetValues<StatementRole>().Where(r => IsSeenBy(r))];
+}
 
 /// <summary>A person who drafts a statement, and their role on it.</summary>
 public sealed class StatementMember

@@ -23,6 +23,14 @@ public static class StatementAccess
     public static Task<Statement> LoadForReadingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct) =>
         db.LoadForDraftingAsync(statementId, userId, ct, StatementRole.Viewer);
 
+    /// <summary>Loads a statement for a member who sees its personal data (<see cref="PersonalData"/>): 403 for the others.</summary>
+    public static async Task<Statement> LoadForPersonalDataAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct)
+    {
+        var statement = await db.LoadForReadingAsync(statementId, userId, ct);
+        statement.EnsurePersonalDataVisibleTo(userId);
+        return statement;
+    }
+
     public static Task<StatementVersion> LoadVersionAsync(this WorkflowDb db, Guid statementId, int number, CancellationToken ct) =>
         db.StatementVersions.SingleAsync(v => v.StatementId == statementId && v.Number == number, ct);
 

@@ -12,6 +12,9 @@ public sealed record StatementDetails(
     DateTimeOffset? ClosedAt, DateTimeOffset? WithdrawnAt, bool AcceptsOpenSignOn,
     DateTimeOffset? PublicationDate, PublicationDetails PublicationDetails)
 {
+    /// <summary>The caller's role on the statement (Viewer, Commenter, Editor or Owner), where it was read for a member.</summary>
+    public string? YourRole { get; init; }
+
     public static StatementDetails From(Statement s, StatementVersion latest) => new(
         s.Id, s.Slug, s.Title, s.Language, s.State.ToString(), s.AllowsFurtherSignatories,
         VersionDetails.From(latest), s.SignableVersionNumber, s.SignatureCount,

@@ -9,7 +9,7 @@ namespace Workflow.Infrastructure.Messaging;
 /// <summary>Records every event in the audit log, once per message.</summary>
 public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<StatementDrafted>, IConsumer<DraftRevised>, IConsumer<StatementOpenedForSignature>,
-    IConsumer<EndorsementRequested>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
+    IConsumer<EndorsementRequested>, IConsumer<InvitationHeld>, IConsumer<EndorsementRequestRevoked>, IConsumer<SignatureRecorded>,
     IConsumer<EndorsementDeclined>, IConsumer<StatementPublished>, IConsumer<StatementClosed>, IConsumer<StatementWithdrawn>,
     IConsumer<SignatureWithdrawn>, IConsumer<SignatureInvalidated>, IConsumer<SignatoryNameCorrected>, IConsumer<SignatoryCorrectedOwnName>,
     IConsumer<InvitationOpened>, IConsumer<InvitationDelivered>, IConsumer<InvitationDeliveryFailed>, IConsumer<InvitationResent>,
@@ -29,6 +29,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     public Task Consume(ConsumeContext<StatementOpenedForSignature> context) => Record(context);
     // The encrypted token is the e-mail's business; the audit log has no use for it.
     public Task Consume(ConsumeContext<EndorsementRequested> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
+    public Task Consume(ConsumeContext<InvitationHeld> context) => Record(context);
     public Task Consume(ConsumeContext<EndorsementRequestRevoked> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureRecorded> context) => Record(context);
     public Task Consume(ConsumeContext<EndorsementDeclined> context) => Record(context);

@@ -39,7 +39,7 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal("Revoked", StatusOf(campaign, invitations[3].Str("invitationId")));
         Assert.Equal("Sent", StatusOf(campaign, invitations[4].Str("invitationId")));
         var counts = campaign["counts"]!.AsObject();
-        Assert.Equal(new Dictionary<string, int> { ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
+        Assert.Equal(new Dictionary<string, int> { ["Held"] = 0, ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
             counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<int>()));
         Assert.Equal(1, campaign["activeSignatures"]!.GetValue<int>());
     }

@@ -120,7 +120,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync()).Str("id");
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var invitation = await drafter.InviteAsync(id);
+        Assert.Null(invitation["token"]); // a draft's invitation is held: there is no link yet
+        // A link e-mailed on a draft before invitations were held still leads to the draft, which it cannot sign.
+        var token = Workflow.Core.Endorsements.InvitationToken.New();
+        var hash = Workflow.Core.Endorsements.InvitationToken.Hash(token);
+        var invitationId = Guid.Parse(invitation.Str("invitationId"));
+        await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
         var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
         Assert.False(view["canSign"]!.GetValue<bool>());

@@ -23,6 +23,7 @@ public sealed class SmtpDeliveryTests
         using var factory = OverSmtp(smtp);
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Over SMTP")).Str("id");
+        await drafter.OpenAsync(id); // a draft's invitations are held, not sent
 
         var good = await drafter.InviteAsync(id, "Partido Comunista de Chile", null, "PCCh", "CL", "pcch@example.org");
         var bad = await drafter.InviteAsync(id, "Partido Inexistente", null, null, "CL", "bounce@example.org");
@@ -44,6 +45,7 @@ public sealed class SmtpDeliveryTests
         using var factory = OverSmtp(smtp);
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Server down")).Str("id");
+        await drafter.OpenAsync(id); // a draft's invitations are held, not sent
         var invitation = await drafter.InviteAsync(id, "Partido Comunista del Uruguay", null, "PCU", "UY", "pcu@example.org");
 
         var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),

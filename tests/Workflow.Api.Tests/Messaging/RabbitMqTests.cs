@@ -24,9 +24,9 @@ public sealed class RabbitMqTests
         var id = Guid.Parse(statement.Str("id"));
         var tokens = new List<string>();
         string[] names = ["Frente Amplio", "Bloque Popular", "Unión Obrera", "Liga Campesina", "Juventud Rebelde"];
+        await drafter.OpenAsync(statement.Str("id"));
         for (var i = 0; i < names.Length; i++)
             tokens.Add((await drafter.InviteAsync(statement.Str("id"), name: names[i], nameEnglish: null, acronym: null, email: $"org{i}-{id:N}@example.org")).Str("token"));
-        await drafter.OpenAsync(statement.Str("id"));
         await Task.WhenAll(tokens.Select(async t => Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(t)).StatusCode)));
 
         // Every event of the statement reaches the audit log through the broker, and the invitations their mailboxes.
@@ -64,8 +64,8 @@ public sealed class RabbitMqTests
 
         var statement = await drafter.CreateStatementAsync(title: "Solidarity across processes");
         var id = Guid.Parse(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
         await drafter.OpenAsync(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await drafter.PublishAsync(statement.Str("id"));
 
@@ -94,8 +94,8 @@ public sealed class RabbitMqTests
         var drafter = await ours.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Ours alone");
         var id = Guid.Parse(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
         await drafter.OpenAsync(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await Eventually.ReturnsAsync(() => ours.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded"))),
             count => count == 1, "our deployment audits its signature", timeoutSeconds: 60);

@@ -26,6 +26,10 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var added = await response.JsonAsync();
         Assert.Equal($"https://www.{host}/pt/", added.Str("website"));
         Assert.Equal([$"info@{host}"], added["contactEmails"]!.AsArray().Select(e => e!.GetValue<string>())); // one address, once
+        // Found by its contact e-mail by whoever drafts a statement that uses it (see ContactEmailVisibilityTests).
+        var statement = (await drafter.CreateStatementAsync(title: "Uses the front")).Str("id");
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
+            new { organisation = new { id = added.Str("id"), name = added.Str("name") }, email = $"campaign@{host}" })).StatusCode);
         foreach (var q in new[] { host, $"http://{host}", $"INFO@{host}" })
         {
             var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(q)}")).JsonArrayAsync();

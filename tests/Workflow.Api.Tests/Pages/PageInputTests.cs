@@ -52,8 +52,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Empty fields");
         var id = statement.Str("id");
-        var token = (await drafter.InviteAsync(id, email: "empty@example.org")).Str("token");
         await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, email: "empty@example.org")).Str("token");
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsync($"/api/statements/{id}/open-sign-on",
             System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
         await drafter.PublishAsync(id);
@@ -86,8 +86,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Methods");
         var id = statement.Str("id");
-        var token = (await drafter.InviteAsync(id, email: "methods@example.org")).Str("token");
         await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, email: "methods@example.org")).Str("token");
         await drafter.PublishAsync(id);
         var slug = statement.Str("slug");
 
@@ -118,8 +118,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Cached page");
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "cached@example.org")).Str("token");
         await drafter.OpenAsync(statement.Str("id"));
+        var token = (await drafter.InviteAsync(statement.Str("id"), email: "cached@example.org")).Str("token");
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await drafter.PublishAsync(statement.Str("id"));
 

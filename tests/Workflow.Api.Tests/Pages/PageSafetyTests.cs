@@ -92,8 +92,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Title " + payload, body: "Body " + payload + "\n\n[link](javascript:alert(1))");
         var id = statement.Str("id");
-        var invitation = await drafter.InviteAsync(id, name: "Org " + payload, acronym: null, email: "xss@example.org");
         await drafter.OpenAsync(id);
+        var invitation = await drafter.InviteAsync(id, name: "Org " + payload, acronym: null, email: "xss@example.org");
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(invitation.Str("token"), signerName: "Signer " + payload)).StatusCode);
         await drafter.PublishAsync(id);
 
@@ -118,8 +118,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
         var id = statement.Str("id");
-        var token = (await drafter.InviteAsync(id, email: "missing-name@example.org")).Str("token");
         await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, email: "missing-name@example.org")).Str("token");
 
         var signer = PageBrowser.Open(factory);
         var html = await signer.GetHtmlAsync($"/sign/{token}");
@@ -144,8 +144,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
         var id = statement.Str("id");
-        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP", email: "correct@example.org")).Str("token");
         await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP", email: "correct@example.org")).Str("token");
 
         var signer = PageBrowser.Open(factory);
         var html = await signer.GetHtmlAsync($"/sign/{token}");

@@ -74,7 +74,8 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/statements/{id:guid}/publish"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/publish")),
         ["POST /api/statements/{id:guid}/close"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/close")),
         ["POST /api/statements/{id:guid}/withdraw"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/withdraw")),
-        ["GET /api/statements/{id:guid}/audit"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/audit")),
+        // The audit log and the moderation queue are personal data: from editors up (see PersonalDataShownFromEditors).
+        ["GET /api/statements/{id:guid}/audit"] = new(Access.Editor, c => Get($"/api/statements/{c.Id}/audit")),
 
         // Co-drafters.
         ["GET /api/statements/{id:guid}/members"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/members")),
@@ -147,7 +148,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/public/sign-ons/{token}/reconfirm"] = new(Access.Public, c => Post($"/api/public/sign-ons/{Token}/reconfirm", new { textHash = c.TextHash })),
         ["POST /api/public/sign-ons/{token}/withdraw"] = new(Access.Public, _ => Post($"/api/public/sign-ons/{Token}/withdraw", new { })),
         ["PUT /api/statements/{id:guid}/open-sign-on"] = new(Access.Owner, c => Put($"/api/statements/{c.Id}/open-sign-on", new { enabled = false })),
-        ["GET /api/statements/{id:guid}/sign-ons"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/sign-ons")),
+        ["GET /api/statements/{id:guid}/sign-ons"] = new(Access.Editor, c => Get($"/api/statements/{c.Id}/sign-ons")),
         ["POST /api/statements/{id:guid}/sign-ons/{signOnId:guid}/approve"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/sign-ons/{c.Nothing}/approve")),
         ["POST /api/statements/{id:guid}/sign-ons/{signOnId:guid}/reject"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/sign-ons/{c.Nothing}/reject", new { reason = "No." })),
 
@@ -162,6 +163,19 @@ public sealed class AuthorizationMatrixTests
         // The key that signs the tree heads.
         ["GET /api/log/key.pem"] = new(Access.Public, _ => Get("/api/log/key.pem")),
         ["GET /api/log/key"] = new(Access.Public, _ => Get("/api/log/key")),
+    };
+
+    private enum PersonalAddress { Invitee, AskedToCoDraft }
+
+    /// <summary>
+    /// Who sees what (README "Who sees what"): viewers and commenters read these endpoints with e-mail addresses left out;
+    /// editors and owners read the addresses. No answer to a viewer or commenter, from any endpoint, holds one.
+    /// </summary>
+    private static readonly Dictionary<string, PersonalAddress> PersonalDataShownFromEditors = new()
+    {
+        ["GET /api/statements/{id:guid}/invitations"] = PersonalAddress.Invitee,
+        ["GET /api/statements/{id:guid}/campaign"] = PersonalAddress.Invitee,
+        ["GET /api/statements/{id:guid}/members"] = PersonalAddress.AskedToCoDraft,
     };
 
     [Fact]
@@ -199,6 +213,16 @@ public sealed class AuthorizationMatrixTests
             [Persona.Owner] = owner,
         };
         var context = new Context(Guid.Parse(id), statement.Str("slug"), textHash);
+        // Personal data for the answers to carry, or to leave out: an organisation's address, a would-be co-drafter's.
+        var addresses = new Dictionary<PersonalAddress, string>
+        {
+            [PersonalAddress.Invitee] = $"invitee-{Guid.NewGuid():N}@example.org",
+            [PersonalAddress.AskedToCoDraft] = $"asked-{Guid.NewGuid():N}@example.org",
+        };
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Frente de Datos Personales", country = "PE" }, email = addresses[PersonalAddress.Invitee] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
+            new { email = addresses[PersonalAddress.AskedToCoDraft], role = "Editor" })).StatusCode);
 
         var failures = new List<string>();
         var tried = 0;
@@ -214,7 +238,12 @@ public sealed class AuthorizationMatrixTests
                 var status = (int)response.StatusCode;
                 var expected = Expected(rule.Access, persona);
                 var ok = status < 500 && (expected is null ? status is not (401 or 403) || (status == 401 && rule.Access == Access.Credentials) : status == expected);
-                if (!ok) failures.Add($"{persona,-14} {endpoint}: {status} (expected {(expected is null ? "allowed" : expected.ToString())}) {Shorten(await response.Content.ReadAsStringAsync())}");
+                var body = await response.Content.ReadAsStringAsync();
+                if (!ok) failures.Add($"{persona,-14} {endpoint}: {status} (expected {(expected is null ? "allowed" : expected.ToString())}) {Shorten(body)}");
+                if (persona is Persona.Viewer or Persona.Commenter && addresses.Values.FirstOrDefault(body.Contains) is { } leaked)
+                    failures.Add($"{persona,-14} {endpoint}: shows the personal address {leaked}");
+                if (persona is Persona.Editor or Persona.Owner && PersonalDataShownFromEditors.TryGetValue(endpoint, out var shown) && !body.Contains(addresses[shown]))
+                    failures.Add($"{persona,-14} {endpoint}: does not show {shown}'s address {addresses[shown]}: {Shorten(body)}");
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} answers break the matrix:\n" + string.Join("\n", failures));
@@ -233,6 +262,7 @@ public sealed class AuthorizationMatrixTests
         var viewerEmail = await viewer.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email = viewerEmail, role = "Viewer" })).StatusCode);
         var join = await CoDrafting.LinkFromMailAsync(factory, viewerEmail);
+        await factory.ConfirmEmailAsync(viewerEmail);
         Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInClientAsync(viewerEmail, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
 
         var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -43,8 +43,8 @@ public sealed class FuzzTests
         // Statements in several states, so that the handlers get past "not found" often.
         var draft = (await owner.CreateStatementAsync(title: "Fuzzed draft", body: "One.\n\nTwo.\n\nThree.")).Str("id");
         var open = await owner.CreateStatementAsync(title: "Fuzzed open statement");
-        await owner.InviteAsync(open.Str("id"), email: "fuzz@example.org");
         await owner.OpenAsync(open.Str("id"));
+        await owner.InviteAsync(open.Str("id"), email: "fuzz@example.org");
         Guid[] statements = [Guid.Parse(draft), Guid.Parse(open.Str("id"))];
         string[] slugs = [open.Str("slug"), "no-such-statement"];
 

@@ -118,8 +118,8 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         var statement = await drafter.CreateStatementAsync(title: $"Page names {Guid.NewGuid():N}");
         var id = statement.Str("id");
         var slug = statement.Str("slug");
-        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Str("token");
         await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Str("token");
         await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true });
         await drafter.PublishAsync(id);
         var hash = (await (await Factory.CreateClient().GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");

@@ -10,9 +10,10 @@ public sealed class SignOutModel(SignInManager<WorkflowUser> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <param name="returnUrl">Where to go next (on this site only): the sign-in page, to come back as somebody else.</param>
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return returnUrl is not null && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect("/");
     }
 }

@@ -38,7 +38,8 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
         var organisation = new OrganisationDetails(Invite.Name, Blank(Invite.NameEnglish), Blank(Invite.Acronym), Blank(Invite.Country),
             RegisterAsNew: Invite.RegisterAsNew);
         var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language), ct);
-        return t["Invitation sent to {0}.", created.Email];
+        return created.Held ? t["Invitation to {0} held: it is e-mailed when the statement opens for signature.", created.Email]
+            : t["Invitation sent to {0}.", created.Email];
     }, ct);
 
     public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, CancellationToken ct) => AttemptAsync(async () =>
@@ -106,7 +107,7 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
     {
         await LoadStatementAsync(id, ct);
         Campaign = await Mediator.Send(new GetCampaign(UserId, id), ct);
-        Queue = await Mediator.Send(new ListSignOns(UserId, id, SignOnState.AwaitingModeration), ct);
+        Queue = SeesPersonalData ? await Mediator.Send(new ListSignOns(UserId, id, SignOnState.AwaitingModeration), ct) : [];
         Countries = CountryChoices.InCurrentLanguage();
     }
 }
