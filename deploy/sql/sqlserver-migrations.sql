@@ -1200,3 +1200,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
+)
+BEGIN
+    CREATE TABLE [LimitCounters] (
+        [Rule] nvarchar(100) NOT NULL,
+        [PartitionHash] nvarchar(64) NOT NULL,
+        [Hits] int NOT NULL,
+        [ExpiresAt] bigint NOT NULL,
+        CONSTRAINT [PK_LimitCounters] PRIMARY KEY ([Rule], [PartitionHash])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
+)
+BEGIN
+    CREATE INDEX [IX_LimitCounters_ExpiresAt] ON [LimitCounters] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201222838_SharedLimits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201222838_SharedLimits', N'10.0.5');
+END;
+
+COMMIT;
+GO
+

@@ -24,7 +24,8 @@ public static class Mediation
 
         services.AddSingleton<Endorsements.SigningQueue>();
         services.AddSingleton<SignOn.PendingSignOnCounts>();
-        services.AddSingleton<Limits.ISharedLimits, Limits.InMemorySharedLimits>();
+        services.AddSingleton<Limits.DatabaseSharedLimits>();
+        services.AddSingleton<Limits.ISharedLimits>(provider => provider.GetRequiredService<Limits.DatabaseSharedLimits>());
 
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
         foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

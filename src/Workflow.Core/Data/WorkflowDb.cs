@@ -38,6 +38,9 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
+    /// <summary>The limits every instance shares (<see cref="Limits.DatabaseSharedLimits"/>).</summary>
+    public DbSet<Limits.LimitCounter> LimitCounters => Set<Limits.LimitCounter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

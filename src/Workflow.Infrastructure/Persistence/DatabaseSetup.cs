@@ -48,6 +48,8 @@ public static class DatabaseSetup
             }
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));
         });
+        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddHostedService<LimitCounterSweeper>();
         return services;
     }
 

@@ -648,6 +648,29 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Limits.LimitCounter", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Rule", "PartitionHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("LimitCounters");
+                });
+
             modelBuilder.Entity("Workflow.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")

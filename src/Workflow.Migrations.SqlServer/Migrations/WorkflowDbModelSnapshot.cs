@@ -650,6 +650,29 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Limits.LimitCounter", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("int");
+
+                    b.HasKey("Rule", "PartitionHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("LimitCounters");
+                });
+
             modelBuilder.Entity("Workflow.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")

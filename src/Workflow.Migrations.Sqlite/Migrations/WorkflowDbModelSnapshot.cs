@@ -634,6 +634,29 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Limits.LimitCounter", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Rule", "PartitionHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("LimitCounters");
+                });
+
             modelBuilder.Entity("Workflow.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
