@@ -31,7 +31,7 @@ public static class Pipeline
         app.UseNulCharacterRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseSignOnAddressLimit();
         app.UseOutputCache();
         return app;
     }

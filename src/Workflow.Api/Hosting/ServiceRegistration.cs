@@ -46,7 +46,7 @@ public static class ServiceRegistration
         services.AddWorkflowEmail(configuration, dataDirectory);
         services.AddScoped<SeedImporter>();
         services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));
-        services.AddSignOnRateLimit();
+        services.AddSignOnAddressLimit();
         services.AddTokenGuessingLimit();
 
         services.AddWorkflowDataProtection(configuration, dataDirectory);

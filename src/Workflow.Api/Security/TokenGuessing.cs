@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
+using Workflow.Core.Common;
+using Workflow.Core.Limits;
 
 namespace Workflow.Api.Security;
 
@@ -12,26 +11,22 @@ public sealed class TokenGuessingOptions
     public int FailedLookupsPerWindow { get; init; } = 20;
 
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(10);
+
+    public LimitRule Rule => new("token-guessing", FailedLookupsPerWindow, Window);
 }
 
 /// <summary>
 /// Every link that carries a token (signing, sign-on, co-drafting: a {token} in the route) counts the lookups of unknown
-/// tokens per client address; past the limit the address gets 429 with Retry-After on every token link until the window
-/// ends. Only failures count, so a signer who opens, signs and reads the receipt never meets the limit. Tokens are
-/// 256 random bits, so this is about noise and enumeration, not feasibility. Counted in each instance's memory.
+/// tokens per client address, in the counters every instance shares; past the limit the address gets 429 with Retry-After
+/// instead of 404 for unknown tokens until the window ends. Links that exist keep working, from that address too: people
+/// behind one shared address (an office, a mobile network) are not locked out by one of them guessing. That gives a
+/// guesser nothing, because a token is 256 random bits: the limit is about noise and enumeration, not feasibility, and
+/// the 429 tells a scanner to stop. Only failures count, so nobody using a real link is ever counted.
 /// Behind a reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so that the address is the client's.
 /// </summary>
-public sealed class TokenGuessing : IDisposable
+public sealed class TokenGuessing(IConfiguration configuration, ISharedLimits limits)
 {
-    private readonly TokenGuessingOptions _options;
-    private readonly PartitionedRateLimiter<string> _failures;
-
-    public TokenGuessing(IConfiguration configuration)
-    {
-        var options = _options = configuration.GetSection(TokenGuessingOptions.Section).Get<TokenGuessingOptions>() ?? new();
-        _failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.FailedLookupsPerWindow, Window = options.Window, QueueLimit = 0 }));
-    }
+    private readonly LimitRule _rule = (configuration.GetSection(TokenGuessingOptions.Section).Get<TokenGuessingOptions>() ?? new()).Rule;
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -40,38 +35,28 @@ public sealed class TokenGuessing : IDisposable
             await next(http);
             return;
         }
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (_failures.GetStatistics(address)?.CurrentAvailablePermits == 0)
+        try
         {
-            await RefuseAsync(http);
-            return;
+            await next(http);
         }
-        // An unknown token is thrown as an exception and answered 404 by the exception handler outside: count the final status.
-        http.Response.OnCompleted(() =>
+        // The API throws an unknown token, to be answered 404 by the exception handler outside; a page answers 404 itself.
+        catch (NotFoundException) when (!http.Response.HasStarted)
         {
-            if (http.Response.StatusCode == StatusCodes.Status404NotFound) _failures.AttemptAcquire(address).Dispose();
-            return Task.CompletedTask;
-        });
-        await next(http);
+            if (await RefusedAsync(http)) return;
+            throw;
+        }
+        if (http.Response.StatusCode == StatusCodes.Status404NotFound) await RefusedAsync(http);
     }
 
-    private async Task RefuseAsync(HttpContext http)
+    /// <summary>Counts the unknown token; past the limit, answers 429 in place of the 404.</summary>
+    private async Task<bool> RefusedAsync(HttpContext http)
     {
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = ((int)_options.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many unknown links",
-                Detail = "Too many links that do not exist were tried from your network address. Please try again later.",
-            },
-        });
+        var decision = await limits.HitAsync(_rule, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", http.RequestAborted);
+        if (decision.Allowed || http.Response.HasStarted) return false;
+        await TooManyRequests.RefuseAsync(http, decision.RetryAfter, "Too many unknown links",
+            "Too many links that do not exist were tried from your network address. Please try again later.");
+        return true;
     }
-
-    public void Dispose() => _failures.Dispose();
 }
 
 public static class TokenGuessingExtensions

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Workflow.Api.Hosting;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
@@ -18,8 +15,6 @@ public sealed record OpenSignOnBody(bool Enabled);
 /// <summary>Open sign-on: a public form for organisations that were not invited, e-mail confirmation, and the drafters' moderation queue.</summary>
 public static class SignOnEndpoints
 {
-    public const string RateLimitPolicy = "open-sign-on";
-
     public static void MapSignOnEndpoints(this IEndpointRouteBuilder app)
     {
         var form = app.MapGroup("/api/public/statements/{slug}/sign-on").WithTags("Open sign-on").AllowAnonymous();
@@ -28,7 +23,7 @@ public static class SignOnEndpoints
         {
             var receipt = await mediator.Send(new SubmitSignOn(slug, body.Organisation, body.Email, body.SignerName, body.SignerRole, body.TextHash, body.Language), ct);
             return TypedResults.Accepted((string?)null, receipt);
-        }).RequireRateLimiting(RateLimitPolicy);
+        }).WithMetadata(new SignOnSubmissionAttribute());
 
         var link = app.MapGroup("/api/public/sign-ons/{token}").WithTags("Open sign-on").AllowAnonymous();
         link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignOnByToken(token), ct));
@@ -50,41 +45,5 @@ public static class SignOnEndpoints
             mediator.Send(new ApproveSignOn(user.Id(), id, signOnId, body?.OrganisationId, body?.RegisterAsNew ?? false), ct));
         queue.MapPost("/sign-ons/{signOnId:guid}/reject", (Guid id, Guid signOnId, RejectSignOnBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new RejectSignOn(user.Id(), id, signOnId, body?.Reason), ct));
-    }
-
-    /// <summary>
-    /// The public form's limit per client address, in each instance's memory. Behind a reverse proxy, set
-    /// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so that the address is the client's, not the proxy's.
-    /// </summary>
-    public static IServiceCollection AddSignOnRateLimit(this IServiceCollection services)
-    {
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(RateLimitPolicy, http =>
-            {
-                // Reading the form is free; the page and the API share the limit on submitting it.
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-                var perHour = http.RequestServices.GetRequiredService<IOptions<OpenSignOnOptions>>().Value.PerClientAddressPerHour;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
-            });
-            limiter.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
-                        Detail = "Too many sign-ons from your network address in the last hour. Please try again later.",
-                    },
-                });
-            };
-        });
-        return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Workflow.Api.Tests.Security;
 public sealed class GuessingAndLockoutTests
 {
     [Fact]
-    public async Task Guessing_token_links_is_refused_with_429_after_twenty_unknown_tokens_while_a_signer_using_a_real_link_is_never_limited()
+    public async Task Guessing_token_links_is_refused_with_429_after_twenty_unknown_tokens_while_real_links_keep_working_from_any_address()
     {
         await using var factory = WorkflowApiFactory.With();
         var drafter = await factory.SignedInClientAsync();
@@ -37,9 +37,13 @@ public sealed class GuessingAndLockoutTests
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Contains("links that do not exist", problem.Str("detail"));
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
-        // From that address every token link waits, the real one too, and signing cannot be used to keep guessing.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await signer.GetAsync($"/sign/{token}")).StatusCode);
+        // From that address unknown tokens wait, on the pages too, and signing cannot be used to keep guessing.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await signer.GetAsync($"/sign/{Guid.NewGuid():N}")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await signer.SignAsync(Guid.NewGuid().ToString("N"))).StatusCode);
+        // Links that exist keep working for everyone behind the address: one guesser does not lock out an office.
+        Assert.Equal(HttpStatusCode.OK, (await signer.GetAsync($"/sign/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await signer.GetAsync($"/api/invitations/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await signer.SignAsync(token)).StatusCode);
         // Other pages are not affected.
         Assert.Equal(HttpStatusCode.OK, (await signer.GetAsync("/statements")).StatusCode);
     }

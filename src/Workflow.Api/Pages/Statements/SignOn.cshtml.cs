@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Workflow.Api.Pages.Shared;
 using Workflow.Api.SignOn;
 using Workflow.Core.Organisations;
@@ -9,7 +8,7 @@ using Workflow.Core.SignOn;
 namespace Workflow.Api.Pages.Statements;
 
 /// <summary>The open sign-on form, where drafters allow it: same rules and limits as the API's.</summary>
-[EnableRateLimiting(SignOnEndpoints.RateLimitPolicy)]
+[SignOnSubmission]
 public sealed class SignOnModel : WorkflowPage
 {
     public sealed class SignOnInput
