@@ -12,7 +12,7 @@ namespace Workflow.Api.Tests.Security;
 /// <summary>
 /// The counters every instance shares, in the service's own database (SQLite by default, PostgreSQL in the suite's
 /// PostgreSQL run), and two services on one database sharing the token-guessing and sign-on limits through HTTP.
-/// The built service as separate processes on PostgreSQL: <see cref="Messaging.SharedLimitsMultiInstanceTests"/>.
+/// The built service as separate processes on PostgreSQL: <see cref="SharedLimitsMultiInstanceTests"/>.
 /// </summary>
 public sealed class SharedLimitsTests
 {
