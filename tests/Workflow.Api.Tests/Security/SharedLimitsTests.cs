@@ -38,11 +38,12 @@ public sealed class SharedLimitsTests
     public async Task The_update_or_insert_path_sql_server_takes_counts_concurrent_hits_exactly_once_each()
     {
         await using var factory = WorkflowApiFactory.With();
+        var services = factory.Services; // the service starts (and migrates) once, before the hits
         var hit = new LimitCounter { Rule = "test-portable", PartitionHash = new string('a', 64), Hits = 1, ExpiresAt = long.MaxValue };
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
         {
-            await using var scope = factory.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var counter = await DatabaseSharedLimits.IncrementInTransactionAsync(scope.ServiceProvider.GetRequiredService<WorkflowDb>(), hit, 0,
                 scope.ServiceProvider.GetRequiredService<IDatabaseErrors>(), CancellationToken.None);
             return counter.Hits;
