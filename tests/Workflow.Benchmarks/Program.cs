@@ -50,6 +50,8 @@ if (only is null)
     var id = statement["id"]!.GetValue<string>();
     var slug = statement["slug"]!.GetValue<string>();
     var invitationCount = Math.Max(listSize, levels.Length * perLevel);
+    // Open first: a draft's invitations are held, and their links handed over only once it opens.
+    (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
     var tokens = new List<string>();
     var bulkClock = Stopwatch.StartNew();
     for (var batch = 0; batch * 2000 < invitationCount; batch++)
@@ -60,7 +62,6 @@ if (only is null)
         tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
     }
     Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
-    (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
 
     // Signing, level by level, each token once.
     var signed = 0;

@@ -1,3 +1,4 @@
+using Workflow.Api.Security;
 using System.Globalization;
 using System.Security.Claims;
 using MediatR;

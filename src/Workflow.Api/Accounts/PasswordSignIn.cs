@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Workflow.Api.Security;
 using Workflow.Core.Accounts;
 
 namespace Workflow.Api.Accounts;
@@ -45,10 +46,4 @@ public sealed class PasswordSignIn(SignInManager<WorkflowUser> signIn, AccountLi
         await limits.SignInFailedAsync(email, address, ct);
         return new SignInAnswer(SignInOutcome.Refused);
     }
-}
-
-public static class ClientAddress
-{
-    /// <summary>The client's network address (behind a proxy, enable forwarded headers so that it is the client's own).</summary>
-    public static string Of(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

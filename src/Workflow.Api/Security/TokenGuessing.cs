@@ -51,7 +51,7 @@ public sealed class TokenGuessing(IConfiguration configuration, ISharedLimits li
     /// <summary>Counts the unknown token; past the limit, answers 429 in place of the 404.</summary>
     private async Task<bool> RefusedAsync(HttpContext http)
     {
-        var decision = await limits.HitAsync(_rule, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", http.RequestAborted);
+        var decision = await limits.HitAsync(_rule, ClientAddress.Of(http), http.RequestAborted);
         if (decision.Allowed || http.Response.HasStarted) return false;
         await TooManyRequests.RefuseAsync(http, decision.RetryAfter, "Too many unknown links",
             "Too many links that do not exist were tried from your network address. Please try again later.");

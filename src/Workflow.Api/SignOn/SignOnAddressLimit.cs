@@ -28,7 +28,7 @@ public sealed class SignOnAddressLimit(ISharedLimits limits, IOptionsMonitor<Ope
             return;
         }
         var rule = new LimitRule("open-sign-on-per-address", options.CurrentValue.PerClientAddressPerHour, TimeSpan.FromHours(1));
-        var decision = await limits.HitAsync(rule, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", http.RequestAborted);
+        var decision = await limits.HitAsync(rule, ClientAddress.Of(http), http.RequestAborted);
         if (decision.Allowed)
         {
             await next(http);

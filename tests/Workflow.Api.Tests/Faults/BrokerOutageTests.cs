@@ -23,11 +23,11 @@ public sealed class BrokerOutageTests
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Signed while the broker was away");
         var id = Guid.Parse(statement.Str("id"));
+        await drafter.OpenAsync(statement.Str("id"));
         var tokens = new List<string>();
         for (var i = 0; i < 10; i++)
             tokens.Add((await drafter.InviteAsync(statement.Str("id"), name: $"Broker organisation {OrganisationNames.InWords(i)}", nameEnglish: null, acronym: null,
                 email: $"broker{i}-{id:N}@example.org")).Str("token"));
-        await drafter.OpenAsync(statement.Str("id"));
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("StatementOpenedForSignature"))),
             count => count == 1, "events flow through the broker before the outage", timeoutSeconds: 60);
 

@@ -35,12 +35,12 @@ public sealed class ProcessCrashTests
         var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!, Path.Combine(environment["DataDirectory"], "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Signed through a crash");
         var id = statement.Str("id");
+        await drafter.OpenAsync(id);
         var csv = new StringBuilder("name,email\n");
         for (var i = 0; i < Invitations; i++) csv.Append($"Crash organisation {OrganisationNames.InWords(i)},crash{i}@example.org\n");
         var bulk = await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).JsonAsync();
         var tokens = new ConcurrentQueue<string>(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
         Assert.Equal(Invitations, tokens.Count);
-        await drafter.OpenAsync(id);
 
         // Sixteen signers at once; the process is killed once a hundred have been acknowledged.
         var acknowledged = new ConcurrentDictionary<string, int>();

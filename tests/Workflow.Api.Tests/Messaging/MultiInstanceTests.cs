@@ -52,6 +52,8 @@ public sealed class MultiInstanceTests
         var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!, Path.Combine(dataDirectory, "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "A thousand voices");
         var id = statement.Str("id");
+        // Open first: a draft's invitations are held, and their links handed over only once it opens.
+        await drafter.OpenAsync(id);
         var csv = new StringBuilder("name,email\n");
         for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {OrganisationNames.InWords(i)},org{i}@example.org\n");
         var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
@@ -59,7 +61,6 @@ public sealed class MultiInstanceTests
         Assert.True(bulk.IsSuccessStatusCode, report.ToJsonString());
         var tokens = report["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>().ToList();
         Assert.Equal(Signatures, tokens.Count);
-        await drafter.OpenAsync(id);
 
         // A thousand signatures at once, alternating between the two web processes.
         using var gate = new SemaphoreSlim(InFlight);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Accounts;
+using Workflow.Api.Security;
 using Workflow.Core.Accounts;
 
 namespace Workflow.Api.Pages.Account;

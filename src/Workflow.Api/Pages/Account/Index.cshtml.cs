@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Api.Accounts;
+using Workflow.Api.Security;
 using Workflow.Core.Accounts;
 
 namespace Workflow.Api.Pages.Account;
