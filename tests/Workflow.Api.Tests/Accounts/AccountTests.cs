@@ -321,6 +321,21 @@ public sealed class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/statements")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_two_factor_answer_gives_the_otpauth_address_of_the_shared_key_and_setting_it_up_keeps_the_session()
+    {
+        await using var factory = WorkflowApiFactory.With();
+        var email = $"app-{Guid.NewGuid():N}@example.org";
+        var client = await factory.SignedInClientAsync(email);
+        var answer = await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync();
+        var key = answer.Str("sharedKey");
+        Assert.Equal($"otpauth://totp/Workflow:{Uri.EscapeDataString(email)}?secret={key}&issuer=Workflow&digits=6", answer.Str("authenticatorUri"));
+        Assert.False(answer["isTwoFactorEnabled"]!.GetValue<bool>());
+        // Asking for the key made the first one: the session goes on, and the key stays the same.
+        Assert.Equal(key, (await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync()).Str("sharedKey"));
+        await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" })).AssertFieldErrorAsync("twoFactorCode");
+    }
+
     private static readonly Dictionary<string, string?> ClientAddressesFromForwardedHeaders = new() { ["FORWARDEDHEADERS_ENABLED"] = "true" };
 
     /// <summary>A client whose requests come, as a proxy says, from this address.</summary>

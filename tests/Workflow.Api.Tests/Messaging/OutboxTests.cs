@@ -163,7 +163,7 @@ public sealed class OutboxTests
 
         await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers");
         Assert.Equal(1, (await AuditCountsAsync(factory))[requested.MessageId]);
-        Assert.Single(Directory.GetFiles(factory.MailPickupDirectory, "*.eml"));
+        Assert.Single(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails());
         var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == Guid.Parse(id) && a.EventType == nameof(EndorsementRequested)));
         Assert.Equal(1, audited);
     }

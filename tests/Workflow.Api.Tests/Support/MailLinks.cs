@@ -25,6 +25,10 @@ public static class MailLinks
         return Regex.Match(mails[^1].TextBody ?? "", pattern).Groups[1].Value;
     }
 
+    /// <summary>The e-mails other than account e-mails (confirmation, reset…), whose links all lead to /account/ pages.</summary>
+    public static List<MimeKit.MimeMessage> WithoutAccountMails(this IEnumerable<MimeKit.MimeMessage> mails) =>
+        mails.Where(m => !Regex.IsMatch(m.TextBody ?? "", @"https?://[^/\s]+/account/")).ToList();
+
     /// <summary>The e-mails in a pickup folder (of this process's service or another's).</summary>
     public static List<MimeKit.MimeMessage> MailsIn(string pickupDirectory) => Directory.Exists(pickupDirectory)
         ? Directory.GetFiles(pickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList()
