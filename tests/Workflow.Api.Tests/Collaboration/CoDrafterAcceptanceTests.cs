@@ -20,7 +20,7 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
     {
         var invited = $"jane-{Guid.NewGuid():N}@example.org";
         var (owner, id, link) = await InviteAsync(invited);
-        var intruder = await factory.ConfirmedClientAsync($"mallory-{Guid.NewGuid():N}@example.net");
+        var intruder = await factory.SignedInClientAsync($"mallory-{Guid.NewGuid():N}@example.net");
 
         var problem = await (await intruder.PostAsync($"{link}/accept", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("j•••@example.org", problem.Str("detail"));
@@ -33,7 +33,7 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
         Assert.Equal("Pending", members["invitations"]!.AsArray().Single().Str("status"));
 
         // The invited person still can.
-        var jane = await factory.ConfirmedClientAsync(invited);
+        var jane = await factory.SignedInClientAsync(invited);
         Assert.Equal("Accepted", (await (await jane.PostAsync($"{link}/accept", null)).JsonAsync()).Str("status"));
     }
 
@@ -42,7 +42,7 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
     {
         var invited = $"kim-{Guid.NewGuid():N}@example.org";
         var (_, id, link) = await InviteAsync(invited, "Editor");
-        var kim = await factory.SignedInClientAsync(invited); // registered, not confirmed
+        var kim = await factory.SignedInClientAsync(invited, confirm: false); // registered, not confirmed
 
         var problem = await (await kim.PostAsync($"{link}/accept", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("Confirm your e-mail address", problem.Str("detail"));
@@ -58,7 +58,7 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
     {
         var local = $"Lea.{Guid.NewGuid():N}";
         var (_, _, link) = await InviteAsync($"{local}@Example.ORG", "Viewer");
-        var lea = await factory.ConfirmedClientAsync($"{local.ToLowerInvariant()}@example.org");
+        var lea = await factory.SignedInClientAsync($"{local.ToLowerInvariant()}@example.org");
         Assert.Equal(HttpStatusCode.OK, (await lea.PostAsync($"{link}/accept", null)).StatusCode);
     }
 

@@ -24,7 +24,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
         Assert.Equal("Pending", offer.Str("status"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"{link}/accept", null)).StatusCode);
 
-        var editor = await factory.ConfirmedClientAsync(email);
+        var editor = await factory.SignedInClientAsync(email);
         var accepted = await (await editor.PostAsync($"{link}/accept", null)).JsonAsync();
         Assert.Equal("Accepted", accepted.Str("status"));
         await (await editor.PostAsync($"{link}/accept", null)).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -71,7 +71,7 @@ public static class CoDrafting
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);
         var link = await LinkFromMailAsync(factory, email);
-        var member = await factory.ConfirmedClientAsync(email);
+        var member = await factory.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsync($"{link}/accept", null)).StatusCode);
         var members = await (await owner.GetAsync($"/api/statements/{statementId}/members")).JsonAsync();
         return (member, members["members"]!.AsArray().Single(m => m.Str("email") == email).Str("userId"));

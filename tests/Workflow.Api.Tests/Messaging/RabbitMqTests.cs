@@ -122,6 +122,8 @@ public sealed class RabbitMqTests
         await using var factory = WorkflowApiFactory.With(testHarness: false, settings: settings);
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Parked")).Str("id");
+        // Open first: a draft's invitations are held, not e-mailed.
+        await drafter.OpenAsync(id);
         var invitation = (await drafter.InviteAsync(id, email: "pcu@example.org")).Str("invitationId");
         var errorQueues = factory.Services.GetRequiredService<ErrorQueues>();
         var invitationErrors = MessagingSetup.Prefix(factory.Services.GetRequiredService<IConfiguration>()) + InvitationEmailConsumer.Name + "_error";
