@@ -148,13 +148,10 @@ public static class AccountEndpoints
 
     private static IResult TooMany(HttpContext http, TimeSpan retryAfter)
     {
-        http.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        http.Response.Headers.RetryAfter = TooManyRequests.RetryAfterSeconds(retryAfter);
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             detail: "Too many sign-in attempts from your network address or for this account. Please try again later.");
     }
-
-    public static string RetryAfterSeconds(TimeSpan retryAfter) =>
-        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Identity's request types declare their fields required but JSON may still send them as null (an e-mail of null

@@ -59,7 +59,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
     private static ProblemDetails TooMany(HttpContext http, TooManyRequestsException e)
     {
-        if (e.RetryAfter is { } retryAfter) http.Response.Headers.RetryAfter = Accounts.AccountEndpoints.RetryAfterSeconds(retryAfter);
+        if (e.RetryAfter is { } retryAfter) http.Response.Headers.RetryAfter = Security.TooManyRequests.RetryAfterSeconds(retryAfter);
         return Problem(StatusCodes.Status429TooManyRequests, e);
     }
 

@@ -13,8 +13,7 @@ internal static class TooManyRequests
     public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter, string title, string detail)
     {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        // Whole seconds, rounded up: "0" would invite an immediate retry.
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
         if (!http.Request.Path.StartsWithSegments("/api")) return;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
@@ -22,4 +21,8 @@ internal static class TooManyRequests
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>Whole seconds, rounded up: "0" would invite an immediate retry.</summary>
+    public static string RetryAfterSeconds(TimeSpan retryAfter) =>
+        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed class LoginModel(SignInManager<WorkflowUser> signIn, PasswordSignI
         ModelState.AddModelError(string.Empty, throttled
             ? t["Too many sign-in attempts from your network for this address. Please wait a few minutes, or choose a new password."]
             : t["The e-mail or the password is not right."]);
-        if (throttled) Response.Headers.RetryAfter = AccountEndpoints.RetryAfterSeconds(answer.RetryAfter);
+        if (throttled) Response.Headers.RetryAfter = Workflow.Api.Security.TooManyRequests.RetryAfterSeconds(answer.RetryAfter);
         Response.StatusCode = throttled ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
         return Page();
     }
