@@ -15,7 +15,7 @@ public static class WebPages
     /// <summary>The cookie carrying a notice to the next page (TempData).</summary>
     public const string NoticeCookie = "workflow.notice";
 
-    public static readonly CultureInfo[] Languages = [new("en"), new("es")];
+    public static readonly CultureInfo[] Languages = [.. Workflow.Core.Common.InterfaceLanguages.Cultures];
 
     /// <summary>
     /// Scripts only from our own files and no inline script anywhere; nothing may frame the pages; forms post only here.

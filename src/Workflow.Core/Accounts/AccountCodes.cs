@@ -21,7 +21,7 @@ internal static class AccountCodes
         catch (FormatException) { return null; }
     }
 
-    public static string Language(string? language) => language?.Trim().ToLowerInvariant() is { } l && l.StartsWith("es", StringComparison.Ordinal) ? "es" : "en";
+    public static string Language(string? language) => InterfaceLanguages.Closest(language);
 
     /// <summary>Identity's errors as 400s naming the field: a password rule names the password field, anything else the e-mail.</summary>
     public static ValidationException Invalid(IdentityResult result, string passwordField = "Password", string otherField = "Email") =>

@@ -28,9 +28,8 @@ public sealed class EndorsementRequest : AggregateRoot
     public string? InvitedNameEnglish { get; private set; }
     public string? InvitedAcronym { get; private set; }
     public Organisations.OrganisationDetails InvitedAs => new(InvitedName, InvitedNameEnglish, InvitedAcronym, null);
-    /// <summary>The language the organisation is written to in: en or es.</summary>
+    /// <summary>The language the organisation is written to in: one of <see cref="InterfaceLanguages.All"/>.</summary>
     public string Language { get; private set; } = "en";
-    public static readonly string[] EmailLanguages = ["en", "es"];
     public string TokenHash { get; private set; } = "";
     /// <summary>
     /// The drafters chose to receive the current link to hand it over themselves: a signature through it is not the

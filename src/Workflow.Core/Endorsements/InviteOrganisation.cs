@@ -27,9 +27,9 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
     {
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
         RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
-        RuleFor(r => r.Language!).Must(l => EndorsementRequest.EmailLanguages.Contains(l.Trim().ToLowerInvariant()))
+        RuleFor(r => r.Language!).Must(l => InterfaceLanguages.IsSupported(l))
             .When(r => !string.IsNullOrWhiteSpace(r.Language))
-            .WithMessage("'Language' must be one of the languages e-mails are written in: en, es.");
+            .WithMessage($"'Language' must be one of the languages e-mails are written in: {string.Join(", ", InterfaceLanguages.All)}.");
     }
 }
 
