@@ -44,7 +44,7 @@ public sealed class InviteCollaboratorValidator : AbstractValidator<InviteCollab
 {
     public InviteCollaboratorValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(CollaboratorInvitation.EmailMaxLength).EmailAddress();
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(CollaboratorInvitation.EmailMaxLength).EmailAddress().IsPlainEmailAddress();
         RuleFor(r => r.Role).NotNull().IsInEnum();
     }
 }

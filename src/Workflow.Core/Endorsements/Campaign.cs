@@ -78,13 +78,29 @@ public sealed record SendDueReminders(IReadOnlyList<TimeSpan> Offsets, int MaxPe
 
 public sealed record RemindersSent(int Reminded, int Expired);
 
+/// <summary>
+/// When a pending invitation is reminded: at each offset before its deadline (the earliest first), at most so many
+/// times; at the deadline it expires.
+/// </summary>
+public sealed record ReminderSchedule(IReadOnlyList<TimeSpan> Offsets)
+{
+    public static ReminderSchedule Of(IEnumerable<TimeSpan> offsets, int maxPerInvitation) =>
+        new(offsets.Where(o => o > TimeSpan.Zero).OrderByDescending(o => o).Take(Math.Max(0, maxPerInvitation)).ToList());
+
+    /// <summary>How many reminders are due by now for this deadline.</summary>
+    public int DueBy(DateTimeOffset deadline, DateTimeOffset now) => Offsets.Count(offset => deadline - offset <= now);
+
+    /// <summary>When the reminders for this deadline go out, the first first.</summary>
+    public IReadOnlyList<DateTimeOffset> TimesFor(DateTimeOffset deadline) => Offsets.Select(offset => deadline - offset).ToList();
+}
+
 public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
     : IRequestHandler<SendDueReminders, RemindersSent>
 {
     public async Task<RemindersSent> Handle(SendDueReminders request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var schedule = request.Offsets.Where(o => o > TimeSpan.Zero).OrderByDescending(o => o).Take(Math.Max(0, request.MaxPerInvitation)).ToList();
+        var schedule = ReminderSchedule.Of(request.Offsets, request.MaxPerInvitation);
         var candidates = await (
             from r in db.EndorsementRequests
             join s in db.Statements on r.StatementId equals s.Id
@@ -102,7 +118,7 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
             }
             else
             {
-                var due = schedule.Count(offset => deadline - offset <= now);
+                var due = schedule.DueBy(deadline, now);
                 // No reminder to sign a draft (not open yet) or a statement that takes no more signatures.
                 if (due <= c.Invitation.RemindersSent || !c.Statement.AcceptsSignatures) continue;
                 var token = InvitationToken.New();

@@ -121,6 +121,15 @@ public sealed class Organisation : AggregateRoot
         return (spelled.Length > 0 && spelled == AcronymKey) || (looks.Length > 0 && looks == AcronymSkeleton);
     }
 
+    /// <summary>Whether the twin may be merged into this record at all: another record, neither merged yet, not in two countries.</summary>
+    public void EnsureMayAbsorb(Organisation twin)
+    {
+        if (twin.Id == Id) throw new DomainRuleException("duplicateId", "An organisation cannot be merged into itself.");
+        if (twin.IsMerged || IsMerged) throw new ConflictException("One of these organisations was already merged into another.");
+        if (twin.Country is not null && Country is not null && twin.Country != Country)
+            throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); they cannot be the same organisation.");
+    }
+
     /// <summary>
     /// Folds a twin into this record: the twin's spellings will find this one, and the twin keeps pointing here.
     /// Nothing else of the twin's is copied: whoever merges may not rewrite another's record (its website, e-mails,
@@ -128,10 +137,7 @@ public sealed class Organisation : AggregateRoot
     /// </summary>
     public void Absorb(Organisation twin, IReadOnlyList<Guid> affectedStatements, int signaturesMoved, int invitationsMoved, string userId, DateTimeOffset now)
     {
-        if (twin.Id == Id) throw new DomainRuleException("duplicateId", "An organisation cannot be merged into itself.");
-        if (twin.IsMerged || IsMerged) throw new ConflictException("One of these organisations was already merged into another.");
-        if (twin.Country is not null && Country is not null && twin.Country != Country)
-            throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); they cannot be the same organisation.");
+        EnsureMayAbsorb(twin);
 
         var mine = new[] { NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton };
         FormerNameKeys = FormerNameKeys.Concat(twin.AllNameKeys()).Where(k => k.Length > 0 && !mine.Contains(k)).Distinct().ToList();
