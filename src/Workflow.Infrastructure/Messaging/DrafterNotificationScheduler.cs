@@ -35,6 +35,8 @@ internal sealed class DrafterNotificationScheduler(IServiceScopeFactory scopes, 
 {
     public const string DeadlineCheck = "drafter-deadline-check";
     public const string Digest = "drafter-digest";
+    /// <summary>Recorded when a day's run has done all it had to (nothing else depends on it: it says so to whoever looks).</summary>
+    public const string Completed = "drafter-daily-run";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -106,6 +108,9 @@ internal sealed class DrafterNotificationScheduler(IServiceScopeFactory scopes, 
             await sender.SendOnceAsync(db, digestKey, Digest, messages, clock.GetUtcNow(), ct);
             db.ChangeTracker.Clear();
         }
+
+        var completedKey = DrafterNotificationMail.KeyFor($"{Completed}/{day:yyyy-MM-dd}");
+        if (!await db.AlreadyProcessedAsync(completedKey, Completed, ct)) await db.SaveProcessedAsync(completedKey, Completed, clock.GetUtcNow(), ct);
     }
 
     private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken ct)
