@@ -156,7 +156,7 @@ public sealed class DrafterNotificationTests
     }
 
     [Fact]
-    public async Task Drafters_are_warned_three_days_and_one_day_before_a_deadline_while_invitations_are_open_and_not_when_all_answered()
+    public async Task Drafters_are_warned_three_days_and_one_day_before_a_deadline_while_invitations_are_open_and_not_when_all_answered_nor_a_viewer_or_removed_editor()
     {
         var clock = new TestClock(T0);
         await using var factory = WorkflowApiFactory.With(settings: Settings, clock: clock);
@@ -166,6 +166,9 @@ public sealed class DrafterNotificationTests
 
         var open = (await owner.CreateStatementAsync(title: "Open invitations")).Str("id");
         var viewerEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, open, "Viewer")).UserId);
+        var removedId = (await CoDrafting.AddMemberAsync(factory, owner, open, "Editor")).UserId;
+        var removedEmail = await EmailOfAsync(factory, removedId);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/statements/{open}/members/{removedId}")).StatusCode);
         await owner.OpenAsync(open);
         (await owner.PutAsJsonAsync($"/api/statements/{open}/deadline", new { deadline })).EnsureSuccessStatusCode();
         var answered = await owner.InviteAsync(open, "Answered Organisation", null, "AO", "PE", "ao@example.org");
@@ -195,6 +198,7 @@ public sealed class DrafterNotificationTests
 
         Assert.All(await MailsToAsync(factory, ownerEmail, "Signature deadline approaching:"), m => Assert.DoesNotContain("All answered", m.Subject));
         Assert.Empty(await NotificationsToAsync(factory, viewerEmail));
+        Assert.Empty(await NotificationsToAsync(factory, removedEmail));
     }
 
     [Fact]
