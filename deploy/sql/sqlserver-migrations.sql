@@ -1235,3 +1235,58 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202014726_DrafterNotifications'
+)
+BEGIN
+    CREATE TABLE [NotificationSettings] (
+        [UserId] nvarchar(450) NOT NULL,
+        [Delivery] nvarchar(20) NOT NULL,
+        [Language] nvarchar(10) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_NotificationSettings] PRIMARY KEY ([UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202014726_DrafterNotifications'
+)
+BEGIN
+    CREATE TABLE [PendingDigestItems] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [StatementId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [StatementTitle] nvarchar(300) NOT NULL,
+        [OrganisationName] nvarchar(1000) NULL,
+        [Detail] nvarchar(max) NULL,
+        [Deadline] datetimeoffset NULL,
+        [Count] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PendingDigestItems] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202014726_DrafterNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_PendingDigestItems_UserId_OccurredAt] ON [PendingDigestItems] ([UserId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202014726_DrafterNotifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202014726_DrafterNotifications', N'10.0.5');
+END;
+
+COMMIT;
+GO
+

@@ -44,6 +44,7 @@ public static class Pipeline
         if (!app.Services.GetRequiredService<ProcessRole>().ServesWeb) return app;
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapNotificationEndpoints();
         app.MapStatementEndpoints();
         app.MapInvitationEndpoints();
         app.MapSignatureEndpoints();

@@ -20,7 +20,7 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
     }
 }
 
-public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer)
+public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer, Data.WorkflowDb db, TimeProvider clock)
     : IRequestHandler<RegisterAccount, Unit>
 {
     private static readonly string[] Taken = ["DuplicateUserName", "DuplicateEmail"];
@@ -35,6 +35,12 @@ public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, Acco
         var errors = created.Errors.Where(e => !Taken.Contains(e.Code)).ToList();
         // The password's rules are checked for a taken address too, so that a weak password is refused either way.
         if (errors.Count > 0) throw AccountCodes.Invalid(IdentityResult.Failed([.. errors]));
+        if (created.Succeeded)
+        {
+            // The language it registered in is the one its notifications are written in, until the person chooses another.
+            db.NotificationSettings.Add(Notifications.NotificationSettings.ForNewAccount(user.Id, language, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+        }
 
         // A recipient who has had enough account e-mails for now gets none; the answer does not change.
         if (!(await limits.MailToAsync(email, ct)).Allowed) return Unit.Value;

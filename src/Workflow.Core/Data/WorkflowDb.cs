@@ -41,6 +41,10 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// <summary>The limits every instance shares (<see cref="Limits.DatabaseSharedLimits"/>).</summary>
     public DbSet<Limits.LimitCounter> LimitCounters => Set<Limits.LimitCounter>();
 
+    /// <summary>How each person hears about their statements (<see cref="Notifications.NotificationSettings"/>), and what waits for their daily summary.</summary>
+    public DbSet<Notifications.NotificationSettings> NotificationSettings => Set<Notifications.NotificationSettings>();
+    public DbSet<Notifications.PendingDigestItem> PendingDigestItems => Set<Notifications.PendingDigestItem>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

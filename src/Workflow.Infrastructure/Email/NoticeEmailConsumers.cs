@@ -9,38 +9,6 @@ using static Workflow.Core.Common.SingleLineText;
 
 namespace Workflow.Infrastructure.Email;
 
-/// <summary>Tells the drafters of a statement when an invited organisation declines, with its reason.</summary>
-public sealed class DeclineNoticeConsumer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
-    : IConsumer<EndorsementDeclined>
-{
-    public const string Name = "decline-notice-email";
-
-    public async Task Consume(ConsumeContext<EndorsementDeclined> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
-
-        var declined = context.Message;
-        var statement = await db.Statements.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == declined.StatementId, context.CancellationToken);
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == declined.OrganisationId, context.CancellationToken);
-        var memberIds = statement.Members.Select(m => m.UserId).ToList();
-        var drafters = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(context.CancellationToken);
-
-        var (organisationName, title) = (Flatten(organisation.Name), Flatten(statement.Title));
-        var reason = declined.Reason is null ? "They gave no reason." : $"Their reason:\n\n{declined.Reason}";
-        var messages = drafters.Select(email => EmailOnce.PlainText(options.Value.From, new MailboxAddress(email, email),
-            $"{organisationName} declined to sign: {title}",
-            $"""
-            {organisationName} declined the invitation to sign "{title}".
-
-            {reason}
-
-            -- 
-            Workflow
-            """));
-        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), context.CancellationToken);
-    }
-}
-
 /// <summary>Tells a signatory that the drafters took its signature off the list, and why.</summary>
 public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<SignatureInvalidated>

@@ -52,7 +52,7 @@ public static class MessagingSetup
     /// <summary>The queues of the event consumers (each with its "_error" queue on RabbitMQ), without the deployment's prefix.</summary>
     public static IReadOnlyList<string> ConsumerQueues { get; } =
     [
-        AuditLogConsumer.Name, InvitationEmailConsumer.Name, DeclineNoticeConsumer.Name, InvalidationNoticeConsumer.Name,
+        AuditLogConsumer.Name, InvitationEmailConsumer.Name, DrafterNotificationConsumer.Name, InvalidationNoticeConsumer.Name,
         SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name,
     ];
 
@@ -87,6 +87,8 @@ public static class MessagingSetup
         services.AddHostedService<OutboxDispatcherService>();
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         if (role.ConsumesEvents) services.AddHostedService<ReminderScheduler>();
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        if (role.ConsumesEvents) services.AddHostedService<DrafterNotificationScheduler>();
         var retryIntervals = RetryIntervals(configuration);
 
         services.AddMassTransit(bus =>
@@ -96,7 +98,7 @@ public static class MessagingSetup
             {
                 bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = prefix + AuditLogConsumer.Name);
                 bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
-                bus.AddConsumer<DeclineNoticeConsumer>().Endpoint(e => e.Name = prefix + DeclineNoticeConsumer.Name);
+                bus.AddConsumer<DrafterNotificationConsumer>().Endpoint(e => e.Name = prefix + DrafterNotificationConsumer.Name);
                 bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = prefix + InvalidationNoticeConsumer.Name);
                 bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
                 bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);

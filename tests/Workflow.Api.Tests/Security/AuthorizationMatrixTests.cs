@@ -57,6 +57,9 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/auth/manage/2fa"] = new(Access.Account, _ => Post("/api/auth/manage/2fa", new { })),
         ["GET /api/auth/manage/info"] = new(Access.Account, _ => Get("/api/auth/manage/info")),
         ["POST /api/auth/manage/info"] = new(Access.Account, _ => Post("/api/auth/manage/info", new { })),
+        // Notifications: each person reads and sets only their own.
+        ["GET /api/account/notifications"] = new(Access.Account, _ => Get("/api/account/notifications")),
+        ["PUT /api/account/notifications"] = new(Access.Account, _ => Put("/api/account/notifications", new { delivery = "DailyDigest", language = "es" })),
 
         // Statements.
         ["GET /api/statements"] = new(Access.Account, _ => Get("/api/statements")),

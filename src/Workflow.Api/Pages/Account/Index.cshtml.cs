@@ -5,10 +5,11 @@ using Microsoft.Extensions.Localization;
 using Workflow.Api.Accounts;
 using Workflow.Api.Security;
 using Workflow.Core.Accounts;
+using Workflow.Core.Notifications;
 
 namespace Workflow.Api.Pages.Account;
 
-/// <summary>The signed-in person's account: the address (confirmed or not), a new password, a new address, two-factor sign-in.</summary>
+/// <summary>The signed-in person's account: the address (confirmed or not), a new password, a new address, two-factor sign-in, notifications.</summary>
 public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn, IStringLocalizer<Texts> t) : WorkflowPage
 {
     public string Email { get; private set; } = "";
@@ -18,6 +19,10 @@ public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<
     [BindProperty] public string OldPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
     [BindProperty] public string NewEmail { get; set; } = "";
+    [BindProperty] public string? Delivery { get; set; }
+    [BindProperty] public string? EmailLanguage { get; set; }
+
+    public NotificationSettingsView Notifications { get; private set; } = null!;
 
     public Task OnGetAsync() => LoadAsync();
 
@@ -45,11 +50,19 @@ public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<
         return RedirectToPage();
     }, LoadAsync);
 
+    public Task<IActionResult> OnPostNotificationsAsync() => AttemptAsync(async () =>
+    {
+        await Mediator.Send(new SetNotificationSettings(UserId, Delivery, Blank(EmailLanguage), Language), HttpContext.RequestAborted);
+        Notice = t["Your notification settings are saved."];
+        return RedirectToPage();
+    }, LoadAsync);
+
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     private async Task LoadAsync()
     {
         var user = await users.FindByIdAsync(UserId) ?? throw new InvalidOperationException("The page requires a signed-in user.");
         (Email, EmailConfirmed, TwoFactorEnabled) = (user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled);
+        Notifications = await Mediator.Send(new GetNotificationSettings(UserId, Language), HttpContext.RequestAborted);
     }
 }
