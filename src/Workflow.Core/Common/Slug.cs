@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace Workflow.Core.Common;
 
@@ -8,29 +9,33 @@ public static class Slug
     public const int MaxLength = 80;
 
     /// <summary>
-    /// A URL slug from a title: accents dropped, lower case, runs of anything else as one hyphen.
-    /// A title with no Latin letters or digits (Cyrillic, Arabic…) gives "statement"; callers make it unique.
+    /// A URL slug from a title: accents dropped, lower case, runs of anything else as one hyphen. Letters of other scripts
+    /// are transliterated ("Заявление о свободе" gives "zayavlenie-o-svobode", "Δήλωση" gives "dilosi"); a title with
+    /// nothing to write in ASCII gives "statement". Callers make it unique; a stored slug never changes.
     /// </summary>
     public static string From(string title)
     {
         var decomposed = title.Normalize(NormalizationForm.FormD);
         var slug = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var rune in decomposed.EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c))
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark) continue;
+            // A letter of another script is part of its word: only its transliteration's letters count (the soft sign's
+            // apostrophe does not break a word in two).
+            var letters = rune.IsAscii ? rune.ToString() : Rune.IsLetterOrDigit(rune) ? rune.ToString().Transliterate() : "";
+            var wrote = false;
+            foreach (var c in letters.Where(char.IsAsciiLetterOrDigit))
             {
                 if (pendingHyphen && slug.Length > 0) slug.Append('-');
                 slug.Append(char.ToLowerInvariant(c));
                 pendingHyphen = false;
+                wrote = true;
             }
-            else
-            {
-                pendingHyphen = true;
-            }
+            if (!wrote && (rune.IsAscii || !Rune.IsLetterOrDigit(rune))) pendingHyphen = true;
             if (slug.Length >= MaxLength) break;
         }
+        if (slug.Length > MaxLength) slug.Length = MaxLength;
         var result = slug.ToString().Trim('-');
         return result.Length == 0 ? "statement" : result;
     }
