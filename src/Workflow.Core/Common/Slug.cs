@@ -15,15 +15,12 @@ public static class Slug
     /// </summary>
     public static string From(string title)
     {
-        var decomposed = title.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var slug = new StringBuilder(title.Length);
         var pendingHyphen = false;
-        foreach (var rune in decomposed.EnumerateRunes())
+        foreach (var rune in title.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark) continue;
-            // A letter of another script is part of its word: only its transliteration's letters count (the soft sign's
-            // apostrophe does not break a word in two).
-            var letters = rune.IsAscii ? rune.ToString() : Rune.IsLetterOrDigit(rune) ? rune.ToString().Transliterate() : "";
+            var letters = rune.IsAscii ? rune.ToString() : Rune.IsLetterOrDigit(rune) ? Ascii(rune) : "";
             var wrote = false;
             foreach (var c in letters.Where(char.IsAsciiLetterOrDigit))
             {
@@ -38,6 +35,17 @@ public static class Slug
         if (slug.Length > MaxLength) slug.Length = MaxLength;
         var result = slug.ToString().Trim('-');
         return result.Length == 0 ? "statement" : result;
+    }
+
+    /// <summary>
+    /// A Latin letter loses its accents ("é" gives "e", as slugs always had); a letter of another script is transliterated
+    /// whole ("й" gives "y", where dropping its breve would give "i"). Only its letters count: the soft sign's apostrophe
+    /// does not break a word in two.
+    /// </summary>
+    private static string Ascii(Rune letter)
+    {
+        var decomposed = letter.ToString().Normalize(NormalizationForm.FormD);
+        return char.IsAsciiLetterOrDigit(decomposed[0]) ? decomposed[..1] : letter.ToString().Transliterate();
     }
 
     public static bool IsWellFormed(string slug) =>
