@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FluentValidation;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Core.Common;
 
@@ -9,6 +11,8 @@ namespace Workflow.Api.Hosting;
 /// <summary>
 /// The one place where failures become RFC 7807 problems. Expected failures say what is wrong and,
 /// for bad input, which field; anything else is logged with its trace id and answered 500 without details.
+/// Titles and messages are in the request's language (Accept-Language, or the language switch's cookie); the field names in
+/// <c>errors</c> stay as they are, since clients read them as keys.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
 {
@@ -36,8 +40,25 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 
+        Translate(problem, RequestLanguage(http));
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The language the request localisation chose. The exception handler runs outside that middleware, whose culture
+    /// no longer applies here, so the choice is read from the request itself.
+    /// </summary>
+    private static CultureInfo RequestLanguage(HttpContext http) =>
+        http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo(InterfaceLanguages.Default);
+
+    private static void Translate(ProblemDetails problem, CultureInfo language)
+    {
+        if (problem.Title is not null) problem.Title = Messages.Translate(problem.Title, language);
+        if (problem.Detail is not null) problem.Detail = Messages.Translate(problem.Detail, language);
+        if (problem is ValidationProblemDetails invalid)
+            foreach (var field in invalid.Errors.Keys.ToList())
+                invalid.Errors[field] = invalid.Errors[field].Select(message => Messages.Translate(message, language)).ToArray();
     }
 
     private static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
@@ -74,7 +95,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     private static ProblemDetails BadRequest(BadHttpRequestException e)
     {
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return new ProblemDetails { Status = e.StatusCode, Title = "The request body is too large.", Detail = $"At most {ServiceRegistration.MaxRequestBodyBytes} bytes are accepted." };
+            return new ProblemDetails { Status = e.StatusCode, Title = "The request body is too large.", Detail = string.Format(CultureInfo.InvariantCulture, "At most {0} bytes are accepted.", ServiceRegistration.MaxRequestBodyBytes) };
         if (e.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');

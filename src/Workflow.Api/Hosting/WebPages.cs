@@ -6,7 +6,7 @@ using Workflow.Api.Pages;
 
 namespace Workflow.Api.Hosting;
 
-/// <summary>The server-rendered pages: Razor Pages by feature folder, English and Spanish, cookies for people, CSP for browsers.</summary>
+/// <summary>The server-rendered pages: Razor Pages by feature folder, in the interface languages, cookies for people, CSP for browsers.</summary>
 public static class WebPages
 {
     /// <summary>The policy of every page that needs an account: the Identity cookie, with a redirect to the sign-in page.</summary>
@@ -33,6 +33,10 @@ public static class WebPages
         var secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddLocalization();
+        // Pages in Arabic, Russian or Greek are written as their letters, not as a numeric character reference for each one
+        // (six times the bytes); what HTML itself needs escaped still is.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");

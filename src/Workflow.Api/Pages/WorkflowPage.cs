@@ -35,17 +35,17 @@ public abstract class WorkflowPage : PageModel
         }
         catch (ValidationException e)
         {
-            foreach (var failure in e.Errors) ModelState.AddModelError(failure.PropertyName, failure.ErrorMessage);
+            foreach (var failure in e.Errors) ModelState.AddModelError(failure.PropertyName, Messages.Translate(failure.ErrorMessage));
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (DomainRuleException e)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddModelError(e.Field, Messages.Translate(e.Message));
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (ConflictException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, Messages.Translate(e.Message));
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         catch (Workflow.Core.Accounts.UnconfirmedAddressException)
@@ -54,7 +54,7 @@ public abstract class WorkflowPage : PageModel
         }
         catch (TooManyRequestsException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, Messages.Translate(e.Message));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
         await reload();

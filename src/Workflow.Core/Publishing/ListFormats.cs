@@ -60,16 +60,20 @@ public static class ListFormats
         source.AccessedOn is { } accessed ? "accessed " + accessed.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : null,
     }.OfType<string>());
 
-    /// <summary>The list in headed groups, in the order asked for.</summary>
-    public static IReadOnlyList<(string Heading, IReadOnlyList<Signatory> Signatories)> Arrange(SignatoryList list, ListOrder order)
+    /// <summary>
+    /// The list in headed groups, in the order asked for. By country, the headings are English names in ordinal order,
+    /// unless a page gives the names and the order of its reader's language.
+    /// </summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<Signatory> Signatories)> Arrange(SignatoryList list, ListOrder order,
+        Func<string, string>? countryName = null, IComparer<string>? headingOrder = null)
     {
         var initialHeading = InitialHeading(list);
         return order switch
         {
             ListOrder.Alphabetical => [(initialHeading, list.Signatories.OrderBy(SortKey, StringComparer.Ordinal).ToList())],
             ListOrder.Country => list.Signatories
-                .GroupBy(s => s.Country is null ? "(no country given)" : Countries.EnglishName(s.Country))
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .GroupBy(s => s.Country is null ? "(no country given)" : (countryName ?? Countries.EnglishName)(s.Country))
+                .OrderBy(g => g.Key, headingOrder ?? StringComparer.Ordinal)
                 .Select(g => (g.Key, (IReadOnlyList<Signatory>)g.OrderBy(SortKey, StringComparer.Ordinal).ToList())).ToList(),
             _ => new[] { (initialHeading, list.Initial().ToList()), ("Subsequent signatories", list.Subsequent().ToList()) }
                 .Where(g => g.Item2.Count > 0).Select(g => (g.Item1, (IReadOnlyList<Signatory>)g.Item2)).ToList(),

@@ -39,7 +39,12 @@ public sealed class TextSafetyTests
     [InlineData("Hands off Peru!", "hands-off-peru")]
     [InlineData("Solidaridad con el pueblo peruano: ¡Abajo la dictadura!", "solidaridad-con-el-pueblo-peruano-abajo-la-dictadura")]
     [InlineData("Côte d'Ivoire — déclaration", "cote-d-ivoire-declaration")]
-    [InlineData("Российская маоистская партия", "statement")]
+    [InlineData("Российская маоистская партия", "rossiyskaya-maoistskaya-partiya")]
+    [InlineData("Заявление о свободе", "zayavlenie-o-svobode")]
+    [InlineData("Δήλωση αλληλεγγύης", "dilosi-allileggyis")]
+    [InlineData("بيان تضامن", "byn-tdmn")] // AnyAscii writes Arabic as its consonants
+    [InlineData("Straße — «Freiheit»", "strasse-freiheit")]
+    [InlineData("¿?", "statement")]
     public void Slugs_are_lower_case_ascii_with_hyphens(string title, string slug)
     {
         Assert.Equal(slug, Slug.From(title));

@@ -48,8 +48,8 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
     {
         var initialHeading = list.AsOf is { } date
             ? list.AcceptsFurtherSignatories
-                ? t["Signatories as of {0}, further signatories possible", date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
-                : t["Signatories as of {0}", date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]
+                ? t["Signatories as of {0}, further signatories possible", Shared.InterfaceDates.Day(date)]
+                : t["Signatories as of {0}", Shared.InterfaceDates.Day(date)]
             : list.AcceptsFurtherSignatories ? t["Signatories, further signatories possible"] : t["Signatories"];
         return order switch
         {
@@ -60,7 +60,7 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
             ],
             // The other orders come from the same arrangement as the downloadable formats, under headings in the reader's language.
             ListOrder.Alphabetical => [new("alphabetical", t["All signatories, alphabetically"], ListFormats.Arrange(list, order).Single().Signatories)],
-            _ => ListFormats.Arrange(list, order).Select((g, i) => new Group($"country-{i}", g.Heading, g.Signatories)).ToList(),
+            _ => ListFormats.Arrange(list, order, Shared.CountryChoices.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true)).Select((g, i) => new Group($"country-{i}", g.Heading, g.Signatories)).ToList(),
         };
     }
 }
