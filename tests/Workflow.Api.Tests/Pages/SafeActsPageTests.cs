@@ -91,7 +91,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
 
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
             new { organisation = new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" } })).StatusCode);
-        clock.Set(openedAt.AddDays(2));
+        var slug = (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        clock.Set(openedAt.AddDays(2)); // from here on the pages, whose sign-in outlasts two days
         var now = clock.GetUtcNow();
 
         var preview = Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/publish"));
@@ -109,7 +110,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Contains("A list cannot be published as of a date before the statement opened for signature.", Html(await early.Content.ReadAsStringAsync()));
         var unreadable = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = "next Tuesday" });
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
-        Assert.Equal("OpenForSignature", await StateAsync(api, id));
+        Assert.Equal("Open for signature", await StateShownAsync(owner, id));
 
         var asOf = openedAt.AddDays(1);
         var chosen = Html(await (await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) }, "Preview"))
@@ -117,9 +118,9 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Contains($"Signatories as of {Day(asOf)}, further signatories possible", chosen);
         var published = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        var statement = await (await api.GetAsync($"/api/statements/{id}")).JsonAsync();
-        Assert.Equal("Published", statement.Str("state"));
-        Assert.Equal(Field(asOf), statement["publicationDate"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        Assert.Equal("Published", await StateShownAsync(owner, id));
+        var shown = await (await service.CreateClient().GetAsync($"/api/public/statements/{slug}")).JsonAsync();
+        Assert.Equal(Field(asOf), shown["publishedAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var (owner, api, id) = await OwnerWithStatementAsync(factory);
         await api.OpenAsync(id);
         var invitation = await api.InviteAsync(id, "Bloque Popular", null, "BP", "PE", "bp@example.org");
-        var invitationId = invitation.Str("id");
+        var invitationId = invitation.Str("invitationId");
         Assert.Contains($"action=\"/drafts/{id}/confirm/revoke\"", Html(await owner.GetHtmlAsync($"/drafts/{id}/campaign")));
 
         var confirm = Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}"));
@@ -220,6 +221,12 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name, acronym, country } })).StatusCode);
 
     private static async Task<string> StateAsync(HttpClient api, string id) => (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("state");
+
+    private static async Task<string> StateShownAsync(PageBrowser page, string id) =>
+        StateShown().Match(Html(await page.GetHtmlAsync($"/drafts/{id}"))).Groups[1].Value;
+
+    [GeneratedRegex("id=\"statement-state\">([^<]*)<")]
+    private static partial Regex StateShown();
 
     private static string Html(string html) => WebUtility.HtmlDecode(html);
 
