@@ -22,7 +22,7 @@ public sealed class SafeActsBrowserTests
 
         // The paragraph is chosen in the text: its link sets the form's choice and puts the cursor where the comment is written.
         await page.GotoAsync(editor + "/review");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Comment on paragraph 2", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Comment on this paragraph (paragraph 2)", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#comment-paragraph")).ToHaveValueAsync("2");
         await Assertions.Expect(page.Locator("#comment-body")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Name the prisoners, one by one.");

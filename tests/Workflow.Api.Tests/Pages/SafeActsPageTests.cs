@@ -38,7 +38,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         await commenter.GetHtmlAsync($"/drafts/{id}/confirm/publish", HttpStatusCode.Forbidden);
 
         var review = Html(await commenter.GetHtmlAsync($"/drafts/{id}/review"));
-        Assert.Equal(3, Regex.Matches(review, ">Comment on this paragraph<").Count);
+        Assert.Equal(3, Regex.Matches(review, ">Comment on this paragraph<span class=\"visually-hidden\"> \\(paragraph \\d\\)</span>").Count);
         Assert.Contains($"href=\"?paragraph=2#comment-heading\"", review);
         Assert.DoesNotContain("type=\"number\"", review);
 
