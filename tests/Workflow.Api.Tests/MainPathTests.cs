@@ -56,7 +56,7 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(["PPDS", "PML del Perú"], list["signatories"]!.AsArray().Select(s => s.Str("acronym")));
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("1. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia", text);
-        Assert.Contains("Subsequent signatories:\nPML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);
+        Assert.Contains("Subsequent signatories:\n\n  2. PML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);
         Assert.DoesNotContain("Българска", text);
 
         // Closing ends further signatures.

@@ -40,15 +40,17 @@ public static class PublicEndpoints
         files.MapGet("/signatories.csv", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-signatories.csv\"";
-            return TypedResults.Text(ListFormats.Csv(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/csv; charset=utf-8");
+            return CsvFile(ListFormats.Csv(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing));
         });
         files.MapGet("/signatories.json", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
 
         files.MapGet("/print", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
+            var statement = await mediator.Send(new GetPublishedStatement(slug), ct);
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
-            return TypedResults.Text(ListFormats.PrintableHtml(list, order ?? ListOrder.Signing, "/styles/print.css"), "text/html; charset=utf-8");
+            return TypedResults.Text(ListFormats.PrintableHtml(list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)),
+                "text/html; charset=utf-8");
         });
         files.MapGet("/feed.atom", async (string slug, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug), clock.GetUtcNow()),
@@ -80,6 +82,13 @@ public static class PublicEndpoints
 
         app.MapGet("/styles/print.css", () => TypedResults.Text(ListFormats.PrintStylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
     }
+
+    /// <summary>
+    /// A CSV file that spreadsheet programs open as UTF-8: without the byte-order mark, Excel reads it in the
+    /// computer's legacy code page and garbles every name outside ASCII (Cyrillic, Arabic, accents).
+    /// </summary>
+    public static IResult CsvFile(string csv) =>
+        TypedResults.Bytes([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8");
 
     public sealed record PublicKey(string KeyId, string Algorithm, string Pem);
 

@@ -147,13 +147,20 @@ public static class ListFormats
         return writer.ToString();
     }
 
-    /// <summary>A page to print or save as PDF: every value encoded, styles from the print stylesheet, no script.</summary>
-    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl)
+    /// <summary>
+    /// A page to print or save as PDF: the signed text, then the list. Every value encoded (the text comes already
+    /// rendered by the sanitising Markdown renderer), styles from the print stylesheet, no script.
+    /// </summary>
+    /// <param name="text">The signed text as safe HTML, in its language; null prints the list alone.</param>
+    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
-            .Append($"<h1>{Encode(Title(list))}</h1><p class=\"about\">")
+            .Append($"<h1 dir=\"auto\">{Encode(Title(list))}</h1><p class=\"about\">")
             .AppendJoin("<br>", About(list).Select(Encode)).Append("</p>");
+        if (text is { } signed)
+            html.Append($"<article class=\"text\" lang=\"{Encode(signed.Language)}\" dir=\"auto\">").Append(signed.Html).Append("</article>");
         foreach (var (heading, signatories) in Arrange(list, order))
         {
             html.Append($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
@@ -169,6 +176,7 @@ public static class ListFormats
         body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #111; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
         ol.signatories li { margin: 0.2rem 0; break-inside: avoid; }
+        .text { margin: 1.5rem 0 2rem; } .text p { break-inside: avoid; }
         .proof { margin-top: 2rem; font-size: 0.8rem; color: #444; word-break: break-all; }
         @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
         """;

@@ -39,9 +39,43 @@ public sealed record GetSignatoryList(string Slug) : IRequest<SignatoryList>;
 
 public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<GetSignatoryList, SignatoryList>
 {
-    public async Task<SignatoryList> Handle(GetSignatoryList request, CancellationToken ct)
+    public async Task<SignatoryList> Handle(GetSignatoryList request, CancellationToken ct) =>
+        await db.SignatoryListOfAsync(await db.FindPublishedAsync(request.Slug, ct), ct);
+}
+
+/// <summary>
+/// The public list as it will look once published "as of" the date chosen (by default now), for the owner who is about
+/// to publish it. The date is checked by the statement's rules, as publishing checks it; nothing is changed.
+/// </summary>
+public sealed record PreviewPublication(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false) : IRequest<SignatoryList>;
+
+public sealed class PreviewPublicationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<PreviewPublication, SignatoryList>
+{
+    public async Task<SignatoryList> Handle(PreviewPublication request, CancellationToken ct)
     {
-        var statement = await db.FindPublishedAsync(request.Slug, ct);
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        if (statement.State != StatementState.OpenForSignature)
+            throw new Common.ConflictException("Only a statement open for signature can be published.");
+        var now = clock.GetUtcNow();
+        var asOf = request.AsOf is { } given ? Common.StoredTime.Of(given) : (DateTimeOffset?)null;
+        if (request.AsOfUnknown && asOf is not null)
+            throw new Common.DomainRuleException("asOf", "A publication date cannot be both given and unknown.");
+        statement.EnsurePublishableAsOf(asOf, now, request.AsOfUnknown);
+        var list = await db.SignatoryListOfAsync(statement, ct);
+        return list with
+        {
+            State = nameof(StatementState.Published),
+            AsOf = request.AsOfUnknown ? null : asOf ?? now,
+            AcceptsFurtherSignatories = statement.AllowsFurtherSignatories,
+        };
+    }
+}
+
+internal static class SignatoryListQuery
+{
+    /// <summary>The numbered list of a statement's standing signatures, with the proof of its log so far.</summary>
+    public static async Task<SignatoryList> SignatoryListOfAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
+    {
         var version = await db.StatementVersions.AsNoTracking()
             .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber)
             .Select(v => new { v.Number, v.TextHash }).SingleAsync(ct);

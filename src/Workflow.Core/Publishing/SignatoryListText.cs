@@ -12,7 +12,8 @@ namespace Workflow.Core.Publishing;
 ///   1. PCPCI Parti Communiste Proletarien de Côte d'Ivoire (Proletarian Communist Party of Ivory Coast), Côte d’Ivoire
 ///
 /// Subsequent signatories:
-/// PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia &amp; Herzegovina
+///
+///   2. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia &amp; Herzegovina
 /// </code>
 /// </summary>
 public static class SignatoryListText
@@ -31,23 +32,26 @@ public static class SignatoryListText
 
         var initial = list.Initial().ToList();
         if (initial.Count == 0) text.Append("  (none)\n\n");
-        var width = initial.Count == 0 ? 1 : initial.Max(s => s.Number).ToString(CultureInfo.InvariantCulture).Length;
-        foreach (var s in initial)
-        {
-            text.Append(' ', 2 + width - s.Number.ToString(CultureInfo.InvariantCulture).Length)
-                .Append(s.Number).Append(". ").Append(ListFormats.Line(s)).Append("\n\n");
-        }
+        var width = list.Signatories.Count == 0 ? 1 : list.Signatories.Max(s => s.Number).ToString(CultureInfo.InvariantCulture).Length;
+        foreach (var s in initial) text.Append(Numbered(s, width)).Append("\n\n");
 
+        // Numbered as the public page numbers them: a number is the signatory's place on the list, whichever phase.
         var subsequent = list.Subsequent().ToList();
         if (subsequent.Count > 0)
         {
-            text.Append("Subsequent signatories:\n");
-            foreach (var s in subsequent) text.Append(ListFormats.Line(s)).Append('\n');
+            text.Append("Subsequent signatories:\n\n");
+            foreach (var s in subsequent) text.Append(Numbered(s, width)).Append('\n');
         }
 
         text.Append($"\nText signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");
         if (list.LogSize > 0) text.Append($"Signatory log: {list.LogSize} entries, root hash {list.LogRoot}\n");
         return text.ToString();
+    }
+
+    private static string Numbered(Signatory s, int width)
+    {
+        var number = s.Number.ToString(CultureInfo.InvariantCulture);
+        return $"{new string(' ', 2 + width - number.Length)}{number}. {ListFormats.Line(s)}";
     }
 
     /// <summary>Alphabetical or by country: headed groups, each signatory with its number.</summary>

@@ -399,7 +399,7 @@ public sealed class Statement : AggregateRoot
         if (instant <= now) throw new DomainRuleException(field, "A deadline must lie in the future.");
     }
 
-    /// <param name="asOf">The date the list is published "as of"; by default now. It may not lie in the future.</param>
+    /// <param name="asOf">The date the list is published "as of"; by default now. See <see cref="EnsurePublishableAsOf"/>.</param>
     /// <param name="dateUnknown">The statement was published on a date nobody knows (its source gives none): no date is shown, not today's.</param>
     public void Publish(string userId, DateTimeOffset? asOf, DateTimeOffset now, bool dateUnknown = false)
     {
@@ -407,14 +407,29 @@ public sealed class Statement : AggregateRoot
             throw new DomainRuleException("asOf", "A publication date cannot be both given and unknown.");
         if (State != StatementState.OpenForSignature)
             throw new ConflictException($"The statement is {Describe(State)}; only a statement open for signature can be published.");
-        if (asOf > now)
-            throw new DomainRuleException("asOf", "A list cannot be published as of a date in the future.");
+        EnsurePublishableAsOf(asOf, now, dateUnknown);
 
         State = StatementState.Published;
         PublishedAt = now;
         PublicationDate = dateUnknown ? null : asOf ?? now;
         UpdatedAt = now;
         Raise(new StatementPublished(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublicationDate, now));
+    }
+
+    /// <summary>
+    /// The "as of" date a list may carry: not in the future, and not before the statement opened for signature (the
+    /// list cannot be older than the signing). A statement taken from a published source is the exception: its list was
+    /// gathered before it reached Workflow, on the source's date, which may also be unknown; one gathered here has a known date.
+    /// </summary>
+    public void EnsurePublishableAsOf(DateTimeOffset? asOf, DateTimeOffset now, bool dateUnknown)
+    {
+        if (asOf > now)
+            throw new DomainRuleException("asOf", "A list cannot be published as of a date in the future.");
+        if (Source is not null) return;
+        if (asOf < OpenedAt)
+            throw new DomainRuleException("asOf", "A list cannot be published as of a date before the statement opened for signature.");
+        if (dateUnknown)
+            throw new DomainRuleException("asOfUnknown", "Only a statement taken from a published source can have an unknown publication date; one signed here is published as of a known date.");
     }
 
     public void Close(string userId, DateTimeOffset now)

@@ -25,7 +25,7 @@ public sealed partial class EveryPageTests
         await page.GotoAsync(editor + "/review");
         await page.GetByLabel("Comment", new() { Exact = true }).FillAsync("Name the prisoners?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the comment" }).ClickAsync();
-        await page.Locator("#amend-paragraph").FillAsync("2");
+        await page.Locator("#amend-paragraph").SelectOptionAsync("2");
         await page.Locator("#amend-text").FillAsync("We demand the release of all political prisoners.");
         await page.Locator("#amend-rationale").FillAsync("Clearer.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
@@ -47,10 +47,13 @@ public sealed partial class EveryPageTests
         // Open, turn the public form on, publish; then the public pages, in Arabic and in Spanish.
         await page.GotoAsync(editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature now" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Open for signature");
         await page.GotoAsync(editor + "/campaign");
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn the public form on" }).ClickAsync();
         await page.GotoAsync(editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Published");
 
         var visitor = await (await browser.NewContextAsync("es-ES")).NewPageAsync();

@@ -50,7 +50,8 @@ public sealed partial class SigningJourneyTests
 
         await page.GotoAsync(editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("OpenForSignature");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signature now" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Open for signature");
 
         // Two organisations are invited: one to be written to in Spanish.
         await InviteAsync(page, editor, "Partido Comunista Peruano", "PE", "pcp@example.org", "es");
@@ -89,6 +90,7 @@ public sealed partial class SigningJourneyTests
         await Assertions.Expect(page.Locator("td.invitation-status[data-status=Declined]")).ToHaveCountAsync(1);
         await page.GotoAsync(editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page.Locator("#statement-state")).ToHaveTextAsync("Published");
         await InviteAsync(page, editor, "Partido Comunista Revolucionario", "CL", "pcr@example.org", "en");
 

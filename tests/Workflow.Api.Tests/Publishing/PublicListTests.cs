@@ -66,7 +66,7 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         var asOf = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"Signatories (as of {asOf}, further signatories possible):", text);
         Assert.Contains("  1. RM Rode Morgen (Red Dawn), Netherlands", text);
-        Assert.Contains("Subsequent signatories:\nPR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia", text);
+        Assert.Contains("Subsequent signatories:\n\n  2. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia", text);
         Assert.True(text.IndexOf("Rode Morgen", StringComparison.Ordinal) < text.IndexOf("Subsequent signatories", StringComparison.Ordinal));
     }
 

@@ -25,7 +25,7 @@ public sealed class SeedImportTests
             var text = await first.CreateClient().GetStringAsync("/statements/icor-resolution-peru-2023/signatories.txt");
             Assert.Contains("Signatories (as of 7 February 2023, further signatories possible):", text);
             Assert.Contains("13. БКП Българска Комунистическа Партия (Bulgarian Communist Party)\n", text);
-            Assert.Contains("Subsequent signatories:\nPR-ByH ", text);
+            Assert.Contains("Subsequent signatories:\n\n  29. PR-ByH ", text);
 
             var caracas = await (await first.CreateClient().GetAsync("/api/public/statements/caracas-joint-statement-peru-2023/signatories")).JsonAsync();
             Assert.Equal(["Peruvian Communist party", "CPGB-ML"], caracas["signatories"]!.AsArray().Select(s => s.Str("name")));

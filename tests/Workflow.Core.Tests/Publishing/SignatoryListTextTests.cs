@@ -22,7 +22,7 @@ public sealed class SignatoryListTextTests
             + "Signatories (as of 7 February 2023, further signatories possible):\n\n", text);
         Assert.Contains("  1. PCPCI Parti Communiste Proletarien de Côte d'Ivoire (Proletarian Communist Party of Ivory Coast), Côte d’Ivoire\n\n", text);
         Assert.Contains("  2. RM Rode Morgen (Red Dawn), Netherlands\n\n", text);
-        Assert.Contains("Subsequent signatories:\nPR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia & Herzegovina\n", text);
+        Assert.Contains("Subsequent signatories:\n\n  3. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia & Herzegovina\n", text);
         Assert.EndsWith($"Text signed: version 1, SHA-256 {new string('a', 64)}\n", text);
     }
 

@@ -140,6 +140,8 @@ public sealed class StatementLifecycleTests
     public void Publishing_as_of_an_earlier_date_keeps_that_date()
     {
         var (statement, version) = Draft();
+        // A list gathered before it reached Workflow, as its source says: the one kind that may be older than its opening here.
+        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: new StatementSource("Resolution", "ICOR", null, null)), Owner, Now);
         statement.OpenForSignature(version, [], Owner, Now);
         statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now.AddYears(3));
         Assert.Equal(new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), statement.PublicationDate);
@@ -150,6 +152,7 @@ public sealed class StatementLifecycleTests
     public void A_statement_published_on_a_date_nobody_knows_has_no_publication_date_not_today()
     {
         var (statement, version) = Draft();
+        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: new StatementSource(null, "CPUSA", "https://example.org/peru", null)), Owner, Now);
         statement.OpenForSignature(version, [], Owner, Now);
         Assert.Throws<DomainRuleException>(() => statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now, dateUnknown: true));
         statement.Publish(Owner, null, Now, dateUnknown: true);

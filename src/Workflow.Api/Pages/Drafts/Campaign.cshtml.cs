@@ -63,12 +63,6 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
         return t["A new link was sent to {0}; the old one no longer works.", sent.Email];
     }, ct);
 
-    public Task<IActionResult> OnPostRevokeAsync(Guid id, Guid invitationId, CancellationToken ct) => Change(id, async () =>
-    {
-        await Mediator.Send(new RevokeInvitation(UserId, id, invitationId), ct);
-        return t["Invitation revoked."];
-    }, ct);
-
     public Task<IActionResult> OnPostOpenSignOnAsync(Guid id, bool enabled, CancellationToken ct) => Change(id, async () =>
     {
         await Mediator.Send(new SetOpenSignOn(UserId, id, enabled), ct);

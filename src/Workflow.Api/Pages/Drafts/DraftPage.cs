@@ -7,8 +7,20 @@ public abstract class DraftPage : WorkflowPage
 {
     public StatementDetails Statement { get; private set; } = null!;
 
+    /// <summary>My role on the statement; the pages show a control only to the roles whose requests it sends may use it.</summary>
+    public StatementRole? Role => Enum.TryParse<StatementRole>(Statement.YourRole, out var role) ? role : null;
+
     /// <summary>Whether I see the statement's personal data: e-mail addresses, the moderation queue, the audit log.</summary>
-    public bool SeesPersonalData => Enum.TryParse<StatementRole>(Statement.YourRole, out var role) && PersonalData.IsSeenBy(role);
+    public bool SeesPersonalData => PersonalData.IsSeenBy(Role);
+
+    /// <summary>Comments, replies, amendments proposed: from commenters up.</summary>
+    public bool MayComment => Role >= StatementRole.Commenter;
+
+    /// <summary>New versions, translations, amendments accepted or rejected, anyone's comment resolved: from editors up.</summary>
+    public bool MayEdit => Role >= StatementRole.Editor;
+
+    /// <summary>The lifecycle, the invitations and the sign-ons: the owners, who run the statement.</summary>
+    public bool RunsStatement => Role >= StatementRole.Owner;
 
     protected async Task LoadStatementAsync(Guid id, CancellationToken ct) => Statement = await Mediator.Send(new GetStatement(UserId, id), ct);
 }

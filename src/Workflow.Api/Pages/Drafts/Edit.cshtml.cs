@@ -42,25 +42,6 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
         return Content(Render(Body), "text/html; charset=utf-8");
     }
 
-    public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) =>
-        Lifecycle(id, new OpenForSignature(UserId, id), t["Open for signature."], ct);
-
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
-        Lifecycle(id, new PublishStatement(UserId, id), t["Published."], ct);
-
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        Lifecycle(id, new CloseStatement(UserId, id), t["Closed to new signatures."], ct);
-
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        Lifecycle(id, new WithdrawStatement(UserId, id), t["Withdrawn."], ct);
-
-    private Task<IActionResult> Lifecycle(Guid id, MediatR.IRequest<StatementDetails> change, string done, CancellationToken ct) => AttemptAsync(async () =>
-    {
-        await Mediator.Send(change, ct);
-        Notice = done;
-        return Redirect($"/drafts/{id}");
-    }, () => OnGetAsync(id, ct));
-
     private async Task KeepWhatWasTypedAsync(Guid id, CancellationToken ct)
     {
         await LoadStatementAsync(id, ct);

@@ -46,11 +46,7 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
 
     private IReadOnlyList<Group> Arrange(SignatoryList list, ListOrder order)
     {
-        var initialHeading = list.AsOf is { } date
-            ? list.AcceptsFurtherSignatories
-                ? t["Signatories as of {0}, further signatories possible", Shared.InterfaceDates.Day(date)]
-                : t["Signatories as of {0}", Shared.InterfaceDates.Day(date)]
-            : list.AcceptsFurtherSignatories ? t["Signatories, further signatories possible"] : t["Signatories"];
+        var initialHeading = ListHeadings.Initial(t, list);
         return order switch
         {
             ListOrder.Signing =>

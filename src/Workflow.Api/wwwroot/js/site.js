@@ -15,3 +15,16 @@ document.addEventListener("DOMContentLoaded", () => {
     }, 400);
   });
 });
+
+// Choosing a paragraph to comment on or amend: without script its link reloads the page with the paragraph chosen;
+// with it, the form's choice is set in place and the cursor goes to the text to write.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest("a.choose-paragraph[data-form]");
+  const select = link && document.getElementById(link.dataset.form);
+  if (!select) return;
+  event.preventDefault();
+  select.value = link.dataset.paragraph;
+  const write = select.form.querySelector("textarea");
+  select.form.scrollIntoView({ block: "start" });
+  (write || select).focus();
+});
