@@ -1235,3 +1235,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015341_RetiredLinks'
+)
+BEGIN
+    CREATE TABLE [RetiredLinks] (
+        [TokenHash] nchar(64) NOT NULL,
+        [EndorsementRequestId] uniqueidentifier NULL,
+        [SignOnEntryId] uniqueidentifier NULL,
+        [RetiredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RetiredLinks] PRIMARY KEY ([TokenHash])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015341_RetiredLinks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202015341_RetiredLinks', N'10.0.5');
+END;
+
+COMMIT;
+GO
+
