@@ -45,7 +45,8 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
             await KeepWhatWasTypedAsync(id, ct);
             ReconfirmationsToAcknowledge = count;
             var latest = Statement.LatestVersion;
-            ChangeToSave = TextDiff.Runs(TextDiff.Of(latest.Title, latest.Body), TextDiff.Of(Title.Trim(), Body));
+            // Browsers send a textarea's line breaks as CRLF: compared as they are, every line would look changed.
+            ChangeToSave = TextDiff.Runs(TextDiff.Of(latest.Title, latest.Body).ReplaceLineEndings("\n"), TextDiff.Of(Title.Trim(), Body).ReplaceLineEndings("\n"));
             return Page();
         }
         catch (ConflictException e) when (e.Extensions.GetValueOrDefault("diff") is TextDiffView theirs)
