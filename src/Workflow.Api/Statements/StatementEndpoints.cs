@@ -7,7 +7,7 @@ using Workflow.Core.Statements;
 namespace Workflow.Api.Statements;
 
 public sealed record CreateStatementBody(string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug);
-public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion, string? ChangeNote);
+public sealed record ReviseDraftBody(string Title, string Body, int BaseVersion, string? ChangeNote, int? ExpectedReconfirmations = null);
 public sealed record RestoreBody(int BaseVersion, string? ChangeNote);
 public sealed record InitiatorsBody(IReadOnlyList<Workflow.Core.Organisations.OrganisationDetails> Organisations);
 /// <param name="AsOfUnknown">The statement was published on a date nobody knows: the public page shows none, rather than today's.</param>
@@ -34,7 +34,7 @@ public static class StatementEndpoints
 
         statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote), ct);
+            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote, body.ExpectedReconfirmations), ct);
             return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
         });
 

@@ -160,6 +160,15 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
     }
 }
 
+internal sealed class RetiredLinkConfiguration : IEntityTypeConfiguration<RetiredLink>
+{
+    public void Configure(EntityTypeBuilder<RetiredLink> b)
+    {
+        b.HasKey(l => l.TokenHash);
+        b.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
+    }
+}
+
 internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn.SignOnEntry>
 {
     public void Configure(EntityTypeBuilder<SignOn.SignOnEntry> b)

@@ -28,6 +28,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     public DbSet<EndorsementRequest> EndorsementRequests => Set<EndorsementRequest>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<SignOn.SignOnEntry> SignOnEntries => Set<SignOn.SignOnEntry>();
+    public DbSet<RetiredLink> RetiredLinks => Set<RetiredLink>();
     public DbSet<Collaboration.CollaboratorInvitation> CollaboratorInvitations => Set<Collaboration.CollaboratorInvitation>();
     public DbSet<Review.Comment> Comments => Set<Review.Comment>();
     public DbSet<Review.Amendment> Amendments => Set<Review.Amendment>();

@@ -207,8 +207,13 @@ public sealed class EndorsementRequest : AggregateRoot
         Raise(new EndorsementRequestExpired(StatementId, Id, OrganisationId, now));
     }
 
-    /// <summary>A fresh link for the signatory (to confirm a changed text); the old one stops working.</summary>
-    internal void ReissueLink(string tokenHash) => TokenHash = tokenHash;
+    /// <summary>A fresh link for the signatory (to confirm a changed text); the old one is retired and still leads here.</summary>
+    internal RetiredLink ReissueLink(string tokenHash, DateTimeOffset now)
+    {
+        var retired = RetiredLink.OfInvitation(TokenHash, Id, now);
+        TokenHash = tokenHash;
+        return retired;
+    }
 
     /// <summary>Points the invitation at the record its organisation's twin was merged into.</summary>
     internal void MoveToOrganisation(Guid organisationId) => OrganisationId = organisationId;

@@ -36,11 +36,15 @@ public sealed record InvitationSummary(
 /// The receipt as a self-contained signed document (<c>workflow-receipt/1</c>): the log entry recording the signature as it
 /// stands, its inclusion proof and the signed tree head. Keep it: with the published key, it shows what was recorded.
 /// </param>
+/// <param name="TextChangedAt">When the text last changed after this signature, asking it to confirm the new text; null if never.</param>
+/// <param name="ReconfirmedAt">When the signatory last confirmed a changed text.</param>
+/// <param name="EndedAt">When the signature was withdrawn or invalidated.</param>
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
-    IReadOnlyList<TranslationRef> Translations, string Provenance, int? LogIndex, System.Text.Json.Nodes.JsonObject? Proof)
+    IReadOnlyList<TranslationRef> Translations, string Provenance, int? LogIndex, System.Text.Json.Nodes.JsonObject? Proof,
+    DateTimeOffset? TextChangedAt, DateTimeOffset? ReconfirmedAt, DateTimeOffset? EndedAt)
 {
     internal static SignatureReceipt From(Signature s, Statements.Statement statement, Organisation organisation,
         System.Text.Json.Nodes.JsonObject? proof = null) => new(
@@ -48,7 +52,8 @@ public sealed record SignatureReceipt(
         s.VersionNumber, s.TextHash, s.SignerName, s.SignerRole, s.SignedAt, s.RecordedAt, s.Status.ToString(),
         s.ConfirmedVersionNumber, s.ConfirmedTextHash, s.NeedsReconfirmation(statement.SignableVersionNumber),
         s.TranslationSet.Select(TranslationRef.Parse).ToList(), s.Provenance.ToString(), s.LogIndex,
-        proof ?? Publishing.SignatoryLogQueries.ReceiptDocument(s.LatestLogEntry));
+        proof ?? Publishing.SignatoryLogQueries.ReceiptDocument(s.LatestLogEntry),
+        s.ReconfirmationRequestedAt, s.ReconfirmedAt, s.EndedAt);
 }
 
 /// <summary>A translation version that was offered beside the signed text.</summary>
@@ -65,4 +70,4 @@ public sealed record TranslationRef(string Language, int VersionNumber, string T
 public sealed record InvitationView(
     string Status, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
     Statements.VersionDetails Version, DateTimeOffset? Deadline, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt,
-    IReadOnlyList<Translations.TranslationDetails> Translations);
+    IReadOnlyList<Translations.TranslationDetails> Translations, Statements.TextDiffView? ChangesSinceConfirmed = null);

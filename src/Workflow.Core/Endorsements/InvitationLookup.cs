@@ -7,14 +7,16 @@ namespace Workflow.Core.Endorsements;
 internal static class InvitationLookup
 {
     /// <summary>
-    /// The invitation behind a link. Unknown, malformed and revoked tokens all give the same 404,
-    /// which says nothing about which statements exist.
+    /// The invitation behind a link, its current one or one retired when the text changed. Unknown, malformed and revoked
+    /// tokens all give the same 404, which says nothing about which statements exist.
     /// </summary>
     public static async Task<EndorsementRequest> FindLiveByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
     {
         if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("invitation");
         var hash = InvitationToken.Hash(token);
-        var request = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var request = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.TokenHash == hash, ct)
+            ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.EndorsementRequestId != null)
+                .Join(db.EndorsementRequests, l => l.EndorsementRequestId, r => (Guid?)r.Id, (_, r) => r).SingleOrDefaultAsync(ct);
         if (request is not { IsLive: true }) throw new NotFoundException("invitation");
         return request;
     }

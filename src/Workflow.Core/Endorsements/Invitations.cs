@@ -89,9 +89,13 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
             catch (ConflictException e) { cannotSign = e.Message; }
         }
 
+        // The signer who is asked to confirm a changed text sees what changed since the version it agreed to.
+        var changes = signature is not null && receipt!.NeedsReconfirmation
+            ? TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber, ct), version) : null;
+
         return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(), OrganisationView.AsInvited(organisation, invitation),
             statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
             invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt,
-            (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber)).ToList());
+            (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber)).ToList(), changes);
     }
 }

@@ -18,7 +18,7 @@ public sealed record ConfirmSignOn(string Token) : IRequest<SignOnStatus>;
 /// <param name="TextToConfirm">When the text changed after the signature: the new text, to confirm or not.</param>
 public sealed record SignOnStatus(string State, string StatementTitle, string OrganisationName, string SignerName, string TextHash,
     DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt, string? RejectionReason,
-    Endorsements.SignatureReceipt? Receipt = null, Statements.VersionDetails? TextToConfirm = null);
+    Endorsements.SignatureReceipt? Receipt = null, Statements.VersionDetails? TextToConfirm = null, Statements.TextDiffView? ChangesSinceConfirmed = null);
 
 public sealed class GetSignOnByTokenHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetSignOnByToken, SignOnStatus>
 {
@@ -43,12 +43,18 @@ public sealed class ConfirmSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
 
 internal static class SignOnLookup
 {
-    /// <summary>404 alike for a malformed and an unknown token, so tokens cannot be probed.</summary>
+    /// <summary>
+    /// The sign-on behind a link, its current one or one retired when the text changed. 404 alike for a malformed and an
+    /// unknown token, so tokens cannot be probed.
+    /// </summary>
     public static async Task<SignOnEntry> FindSignOnByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
     {
         if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("sign-on");
         var hash = InvitationToken.Hash(token);
-        return await db.SignOnEntries.SingleOrDefaultAsync(e => e.ConfirmationTokenHash == hash, ct) ?? throw new NotFoundException("sign-on");
+        return await db.SignOnEntries.SingleOrDefaultAsync(e => e.ConfirmationTokenHash == hash, ct)
+            ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.SignOnEntryId != null)
+                .Join(db.SignOnEntries, l => l.SignOnEntryId, e => (Guid?)e.Id, (_, e) => e).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("sign-on");
     }
 
     public static async Task<SignOnStatus> StatusAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)
@@ -56,6 +62,7 @@ internal static class SignOnLookup
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == entry.StatementId, ct);
         Endorsements.SignatureReceipt? receipt = null;
         Statements.VersionDetails? toConfirm = null;
+        Statements.TextDiffView? changes = null;
         if (entry.SignatureId is { } signatureId)
         {
             var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
@@ -63,9 +70,13 @@ internal static class SignOnLookup
             receipt = Endorsements.SignatureReceipt.From(signature, statement, organisation,
                 await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
             if (receipt.NeedsReconfirmation)
-                toConfirm = Statements.VersionDetails.From(await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct));
+            {
+                var signable = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+                toConfirm = Statements.VersionDetails.From(signable);
+                changes = Statements.TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber, ct), signable);
+            }
         }
         return new SignOnStatus(entry.StatusAt(now), statement.Title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt,
-            entry.RejectionReason, receipt, toConfirm);
+            entry.RejectionReason, receipt, toConfirm, changes);
     }
 }

@@ -112,8 +112,13 @@ public sealed class SignOnEntry : AggregateRoot
         Raise(new SignOnRejected(StatementId, Id, RejectionReason, userId, now));
     }
 
-    /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one stops working.</summary>
-    internal void ReissueLink(string tokenHash) => ConfirmationTokenHash = tokenHash;
+    /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one is retired and still leads here.</summary>
+    internal Endorsements.RetiredLink ReissueLink(string tokenHash, DateTimeOffset now)
+    {
+        var retired = Endorsements.RetiredLink.OfSignOn(ConfirmationTokenHash, Id, now);
+        ConfirmationTokenHash = tokenHash;
+        return retired;
+    }
 
     public void EnsureAwaitingModeration()
     {

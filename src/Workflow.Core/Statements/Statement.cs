@@ -237,6 +237,9 @@ public sealed class Statement : AggregateRoot
         if (State == StatementState.Withdrawn) throw new ConflictException("The statement is withdrawn.");
     }
 
+    /// <summary>Whether a new version becomes the one to sign, asking every standing signature to confirm it.</summary>
+    public bool NewVersionIsToSign => State is StatementState.OpenForSignature or StatementState.Published;
+
     /// <summary>
     /// Saves a new version of the text. The client says which version it edited, so no edit is silently overwritten.
     /// Once the statement is open for signature the new version becomes the one to sign, and the caller must ask every
@@ -258,7 +261,7 @@ public sealed class Statement : AggregateRoot
         var version = StatementVersion.Create(Id, LatestVersionNumber, title, body, userId, now, changeNote, restoredFrom, creditedTo);
         if (restoredFrom is { } restored) Raise(new VersionRestored(Id, version.Number, restored, version.TextHash, userId, now));
         else Raise(new DraftRevised(Id, version.Number, version.TextHash, userId, now));
-        if (State is StatementState.OpenForSignature or StatementState.Published)
+        if (NewVersionIsToSign)
         {
             SignableVersionNumber = version.Number;
             SignableTranslations = []; // they translate the old text

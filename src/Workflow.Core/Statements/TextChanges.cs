@@ -25,6 +25,30 @@ public static class TextChanges
             new Dictionary<string, object?> { ["latestVersion"] = latest.Number, ["baseVersion"] = baseVersion, ["diff"] = TextDiff.Between(based, latest) });
     }
 
+    /// <summary>How many standing signatures a new version would ask to confirm it: all of them, once the statement is open for signature.</summary>
+    public static async Task<int> SignaturesToReconfirmAsync(this WorkflowDb db, Statement statement, CancellationToken ct) =>
+        statement.NewVersionIsToSign
+            ? await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct)
+            : 0;
+
+    /// <summary>
+    /// 409 when the client said how many signatures its save would ask to re-confirm and the number is not that (a
+    /// signature came in meanwhile, or the client did not know of any): nothing is saved, and the number is in the answer.
+    /// Without an expected number the save goes ahead, as it did before clients could say.
+    /// </summary>
+    public static async Task EnsureReconfirmationsExpectedAsync(this WorkflowDb db, Statement statement, int? expected, CancellationToken ct)
+    {
+        if (expected is not { } acknowledged) return;
+        var count = await db.SignaturesToReconfirmAsync(statement, ct);
+        if (count == acknowledged) return;
+        throw new ConflictException(
+            $"Saving a new version asks {count} standing signature(s) to confirm the new text, not {acknowledged}. Send expectedReconfirmations = {count} to save it.",
+            new Dictionary<string, object?> { [ReconfirmationsKey] = count, ["expectedReconfirmations"] = acknowledged });
+    }
+
+    /// <summary>The extension of <see cref="EnsureReconfirmationsExpectedAsync"/>'s 409 giving the number of signatures.</summary>
+    public const string ReconfirmationsKey = "reconfirmations";
+
     /// <summary>
     /// Adds the new version and, when signatures were already gathered on an earlier text, asks each standing one to
     /// confirm the new text: with a fresh link to the address it came from, or — for one a drafter recorded — nothing
@@ -46,12 +70,12 @@ public static class TextChanges
             if (signature.EndorsementRequestId is { } invitationId)
             {
                 var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
-                invitation.ReissueLink(InvitationToken.Hash(token));
+                db.RetiredLinks.Add(invitation.ReissueLink(InvitationToken.Hash(token), now));
                 (email, linkKind, language) = (invitation.Email, "invitation", invitation.Language);
             }
             else if (await db.SignOnEntries.SingleOrDefaultAsync(e => e.SignatureId == signature.Id, ct) is { } entry)
             {
-                entry.ReissueLink(InvitationToken.Hash(token));
+                db.RetiredLinks.Add(entry.ReissueLink(InvitationToken.Hash(token), now));
                 (email, linkKind, language) = (entry.Email, "sign-on", entry.Language);
             }
             if (email is not null) protectedToken = dataProtection.ProtectForEmail(token);

@@ -72,7 +72,9 @@ public static partial class TextDiff
     }
 
     /// <summary>The text a version's hash covers, as diffs compare it: title, blank line, body.</summary>
-    public static string Of(StatementVersion version) => $"{version.Title}\n\n{version.Body}";
+    public static string Of(StatementVersion version) => Of(version.Title, version.Body);
+
+    public static string Of(string title, string body) => $"{title}\n\n{body}";
 
     public static TextDiffView Between(StatementVersion from, StatementVersion to)
     {

@@ -483,6 +483,27 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("EndorsementRequests");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Endorsements.RetiredLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("EndorsementRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignOnEntryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TokenHash");
+
+                    b.ToTable("RetiredLinks");
+                });
+
             modelBuilder.Entity("Workflow.Core.Endorsements.Signature", b =>
                 {
                     b.Property<Guid>("Id")

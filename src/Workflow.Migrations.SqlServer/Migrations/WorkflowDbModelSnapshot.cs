@@ -484,6 +484,27 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("EndorsementRequests");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Endorsements.RetiredLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("EndorsementRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SignOnEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("TokenHash");
+
+                    b.ToTable("RetiredLinks");
+                });
+
             modelBuilder.Entity("Workflow.Core.Endorsements.Signature", b =>
                 {
                     b.Property<Guid>("Id")

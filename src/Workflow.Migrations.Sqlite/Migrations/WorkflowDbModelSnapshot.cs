@@ -469,6 +469,27 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("EndorsementRequests");
                 });
 
+            modelBuilder.Entity("Workflow.Core.Endorsements.RetiredLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("EndorsementRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignOnEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.ToTable("RetiredLinks");
+                });
+
             modelBuilder.Entity("Workflow.Core.Endorsements.Signature", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,8 +12,15 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
     [BindProperty] public string Body { get; set; } = "";
     [BindProperty] public string? ChangeNote { get; set; }
     [BindProperty] public int BaseVersion { get; set; }
+    /// <summary>Sent only by the button under the warning: the number of signatures the person agreed to ask to re-confirm.</summary>
+    [BindProperty] public int? AcknowledgedReconfirmations { get; set; }
 
     public string PreviewHtml { get; private set; } = "";
+    /// <summary>The save was held back: this many signatures would need re-confirmation, and <see cref="ChangeToSave"/> is what would change.</summary>
+    public int? ReconfirmationsToAcknowledge { get; private set; }
+    public IReadOnlyList<DiffRun> ChangeToSave { get; private set; } = [];
+    /// <summary>The save was refused: someone saved a newer version since the form was loaded; this is their change.</summary>
+    public TextDiffView? OthersChange { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -21,11 +28,37 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
         (Title, Body, BaseVersion, PreviewHtml) = (Statement.LatestVersion.Title, Statement.LatestVersion.Body, Statement.LatestVersion.Number, Statement.LatestVersion.BodyHtml);
     }
 
+    /// <summary>
+    /// Saves, unless the save would ask signatures to re-confirm and the person has not agreed to that number yet, or someone
+    /// else saved meanwhile: then the page comes back with the typed text, and the warning or the other person's change.
+    /// </summary>
     public Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, Blank(ChangeNote)), ct);
-        Notice = t["Saved as version {0}.", saved.Number];
-        return Redirect($"/drafts/{id}");
+        try
+        {
+            var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, Blank(ChangeNote), AcknowledgedReconfirmations ?? 0), ct);
+            Notice = t["Saved as version {0}.", saved.Number];
+            return Redirect($"/drafts/{id}");
+        }
+        catch (ConflictException e) when (e.Extensions.GetValueOrDefault(TextChanges.ReconfirmationsKey) is int count)
+        {
+            await KeepWhatWasTypedAsync(id, ct);
+            ReconfirmationsToAcknowledge = count;
+            var latest = Statement.LatestVersion;
+            // Browsers send a textarea's line breaks as CRLF: compared as they are, every line would look changed.
+            ChangeToSave = TextDiff.Runs(TextDiff.Of(latest.Title, latest.Body).ReplaceLineEndings("\n"), TextDiff.Of(Title.Trim(), Body).ReplaceLineEndings("\n"));
+            return Page();
+        }
+        catch (ConflictException e) when (e.Extensions.GetValueOrDefault("diff") is TextDiffView theirs)
+        {
+            await KeepWhatWasTypedAsync(id, ct);
+            ModelState.AddModelError(string.Empty, t["Someone else saved version {0} while you were editing. Their change is shown below and your text is kept in the editor: compare, adjust your text if need be, and save again.", theirs.To]);
+            OthersChange = theirs;
+            // The next save is based on the version now shown as theirs, so it is not refused again.
+            BaseVersion = theirs.To;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
     }, () => KeepWhatWasTypedAsync(id, ct));
 
     /// <summary>Without JavaScript: the page again, with the typed text rendered below it.</summary>
