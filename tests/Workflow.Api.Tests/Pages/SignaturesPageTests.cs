@@ -39,7 +39,7 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         // The text changes: the standing signatures await re-confirmation until (here for one recorded by the drafters) it is given.
         var revised = await api.PutAsJsonAsync($"/api/statements/{id}/draft",
             new { title = "Signatures table", body = "The text, changed after the signatures.", baseVersion = 1 });
-        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures/{zeta}/reconfirm",
             new { textHash = (await revised.JsonAsync()).Str("textHash") })).StatusCode);
         var awaiting = WebUtility.HtmlDecode(await owner.GetHtmlAsync(path + "?awaiting=true"));
