@@ -230,6 +230,27 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
     }
 
     [Fact]
+    public async Task Crafted_form_values_are_client_errors_never_server_errors()
+    {
+        var (owner, api, id) = await OpenStatementAsync();
+        var signature = await RecordAsync(api, id, "Frente Crafted");
+        var path = $"/drafts/{id}/signatures";
+        var answers = new List<(string What, HttpStatusCode Status, HttpStatusCode Expected)>
+        {
+            ("a record without an organisation", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.SignerName"] = "Ana" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("a date that is not one", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X", ["Record.SignedOn"] = "soon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("a date in the future", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "Frente Futuro", ["Record.SignedOn"] = "2999-01-01" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("an unknown way of gathering", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X", ["Record.Method"] = "Pigeon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("an empty corrected name", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature, ["Correct.Name"] = "", ["Correct.Confirm"] = "true" }, "Correct")).StatusCode, HttpStatusCode.BadRequest),
+            ("a reason out of the list", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature, ["Invalidate.Reason"] = "99", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
+            ("a signature id that is not one", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = "x", ["Invalidate.Reason"] = "Duplicate", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
+            ("an unknown signature", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = Guid.NewGuid().ToString(), ["Invalidate.Reason"] = "Duplicate", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.NotFound),
+            ("an unknown signature to change", (await owner.Client.GetAsync($"{path}?change={Guid.NewGuid()}")).StatusCode, HttpStatusCode.NotFound),
+        };
+        Assert.All(answers, a => Assert.True(a.Status == a.Expected, $"{a.What}: {(int)a.Status}"));
+    }
+
+    [Fact]
     public async Task Hostile_names_render_as_text()
     {
         var (owner, api, id) = await OpenStatementAsync();
