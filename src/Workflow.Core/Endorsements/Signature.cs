@@ -27,6 +27,17 @@ public enum SignatureProvenance
     Imported,
 }
 
+/// <summary>Where a signature stands with the text now open for signature.</summary>
+public enum ReconfirmationState
+{
+    /// <summary>It was signed on the text open for signature, or it is off the list: nothing to confirm.</summary>
+    NotNeeded,
+    /// <summary>The text changed after it was signed: off the public list until the signatory confirms the new one.</summary>
+    Awaiting,
+    /// <summary>The text changed after it was signed, and the signatory (or, for a recorded one, a drafter) confirmed the new one.</summary>
+    Reconfirmed,
+}
+
 /// <summary>Why drafters may take a signature off the list.</summary>
 public enum InvalidationReason { NotGenuine, SignedByMistake, Duplicate }
 
@@ -124,6 +135,11 @@ public sealed class Signature : AggregateRoot
     public bool MayBeConfirmedByDrafters => Provenance is SignatureProvenance.RecordedByDrafters or SignatureProvenance.Imported;
 
     public bool NeedsReconfirmation(int? signableVersion) => Status == SignatureStatus.Active && ConfirmedVersionNumber != signableVersion;
+
+    public ReconfirmationState ReconfirmationAt(int? signableVersion) =>
+        NeedsReconfirmation(signableVersion) ? ReconfirmationState.Awaiting
+        : ReconfirmedAt is not null ? ReconfirmationState.Reconfirmed
+        : ReconfirmationState.NotNeeded;
 
     /// <summary>The text changed after this signature: it stays in the history, off the public list until confirmed.</summary>
     public void RequestReconfirmation(Statement statement, StatementVersion version, string organisationName, string? email, string? protectedToken,

@@ -128,19 +128,26 @@ public static class ListFormats
         InjectionEscapeCharacter = '\'',
     };
 
-    public static string Csv(SignatoryList list, ListOrder order)
+    public static string Csv(SignatoryList list, ListOrder order) => SpreadsheetCsv(
+        ["number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator"],
+        // One line per signatory here too, for whoever reads the file line by line.
+        Arrange(list, order).SelectMany(g => g.Signatories).Select(s => new object?[] { s.Number, SingleLineText.Flatten(s.Name),
+            SingleLineText.FlattenOrNull(s.NameEnglish), SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
+            s.SignedAt is { } signedAt ? signedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : DateNotKnown, s.Initiator }));
+
+    /// <summary>
+    /// A table as RFC 4180 CSV that a spreadsheet opens safely: fields quoted where they must be, and a cell a spreadsheet
+    /// would run as a formula neutralised (<see cref="CsvOutput"/>). Every CSV the service writes for people goes through here.
+    /// </summary>
+    public static string SpreadsheetCsv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(writer, CsvOutput);
-        foreach (var header in new[] { "number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator" }) csv.WriteField(header);
+        foreach (var name in header) csv.WriteField(name);
         csv.NextRecord();
-        foreach (var s in Arrange(list, order).SelectMany(g => g.Signatories))
+        foreach (var row in rows)
         {
-            // One line per signatory here too, for whoever reads the file line by line.
-            foreach (var field in new object?[] { s.Number, SingleLineText.Flatten(s.Name), SingleLineText.FlattenOrNull(s.NameEnglish),
-                         SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
-                         s.SignedAt is { } signedAt ? signedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : DateNotKnown, s.Initiator })
-                csv.WriteField(field);
+            foreach (var field in row) csv.WriteField(field);
             csv.NextRecord();
         }
         csv.Flush();
