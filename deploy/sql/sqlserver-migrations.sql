@@ -1235,3 +1235,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015956_InvitationPersonalMessage'
+)
+BEGIN
+    ALTER TABLE [EndorsementRequests] ADD [PersonalMessage] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015956_InvitationPersonalMessage'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202015956_InvitationPersonalMessage', N'10.0.5');
+END;
+
+COMMIT;
+GO
+
