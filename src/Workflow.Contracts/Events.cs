@@ -177,3 +177,23 @@ public sealed record TranslationMarkedStale(
     Guid StatementId, string Language, int TranslatesVersion, int LatestPrimaryVersion, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record InitiatorsSet(Guid StatementId, IReadOnlyList<Guid> OrganisationIds, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
+
+/// <summary>
+/// A drafter reminded a pending invitation ("remind everyone still pending"), with a fresh link: the one sent before stops working.
+/// </summary>
+/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+/// <param name="Deadline">The invitation's deadline, if it has one.</param>
+public sealed record InvitationReminded(
+    Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
+    string RecipientEmail, string StatementTitle, string ProtectedSigningToken, DateTimeOffset? Deadline, string RemindedBy,
+    DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
+
+/// <summary>
+/// A signatory's receipt is to be e-mailed: after signing through an invitation (to the invitation's address) or once the
+/// drafters approved a sign-on (to its confirmed address, which is then told of the approval too).
+/// </summary>
+/// <param name="LinkKind">invitation or sign-on: which page the link opens.</param>
+/// <param name="ProtectedToken">The signatory's link, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+public sealed record SignatureReceiptDue(
+    Guid StatementId, Guid SignatureId, string RecipientEmail, string RecipientLanguage, string LinkKind, string ProtectedToken,
+    DateTimeOffset OccurredAt) : IStatementEvent;

@@ -7,7 +7,9 @@ using Workflow.Core.Organisations;
 namespace Workflow.Api.Endorsements;
 
 /// <param name="HandOverLink">True to receive the signing link in the answer and hand it over yourself (the list will say so).</param>
-public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language, bool HandOverLink = false);
+/// <param name="PersonalMessage">Your own words to the organisation (plain text, at most 1000 characters), in every e-mail of this invitation.</param>
+public sealed record InviteBody(OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline, string? Language, bool HandOverLink = false,
+    string? PersonalMessage = null);
 public sealed record ResendBody(bool HandOverLink = false);
 public sealed record DeadlineBody(DateTimeOffset? Deadline);
 public sealed record SignBody(string SignerName, string? SignerRole, string? TextHash, CorrectedName? NameAs);
@@ -30,7 +32,8 @@ public static class InvitationEndpoints
 
         drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
         {
-            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language, body.HandOverLink), ct);
+            var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language, body.HandOverLink,
+                body.PersonalMessage), ct);
             return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, configuration));
         });
 
@@ -40,10 +43,12 @@ public static class InvitationEndpoints
 
         // Body: a CSV file (text/csv) with the header name,nameEnglish,acronym,country,email. 200 with a report per row.
         // ?handOverLinks=true: the answer carries every signing link, for the drafter to hand over.
-        drafting.MapPost("/bulk", async (Guid id, bool? handOverLinks, HttpRequest http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        // ?personalMessage=…: your own words to every organisation invited (plain text, at most 1000 characters).
+        drafting.MapPost("/bulk", async (Guid id, bool? handOverLinks, string? personalMessage, HttpRequest http, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
         {
             using var reader = new StreamReader(http.Body);
-            return await mediator.Send(new BulkInvite(user.Id(), id, await reader.ReadToEndAsync(ct), handOverLinks ?? false), ct);
+            return await mediator.Send(new BulkInvite(user.Id(), id, await reader.ReadToEndAsync(ct), handOverLinks ?? false, personalMessage), ct);
         }).Accepts<string>("text/csv");
 
         drafting.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -62,6 +67,10 @@ public static class InvitationEndpoints
 
         campaign.MapGet("/campaign", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetCampaign(user.Id(), id), ct));
+
+        // "Send a reminder to everyone still pending": 200 with how many were reminded and how many pending ones were left out.
+        campaign.MapPost("/invitations/remind-pending", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new RemindPendingInvitations(user.Id(), id), ct));
 
         campaign.MapPut("/deadline", (Guid id, DeadlineBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new SetSignatureDeadline(user.Id(), id, body.Deadline), ct));

@@ -95,3 +95,24 @@ public static class NameRules
     public static IRuleBuilderOptions<T, string?> IsSingleLineName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(name => name is null || SingleLineText.IsSingleLine(name)).WithMessage(NotOneLineMessage);
 }
+
+/// <summary>
+/// Several lines of plain text, as a personal message is: line breaks are kept, but nothing that controls a terminal or mail
+/// program, or hides or reorders the text around it (the characters <see cref="SingleLineText"/> refuses, apart from line breaks).
+/// </summary>
+public static class MultiLineText
+{
+    public const string NotPlainTextMessage = "'{PropertyName}' must be plain text, without control characters or invisible formatting characters (line breaks are fine).";
+
+    public static bool IsPlainText(string text) => Lines(text).All(SingleLineText.IsSingleLine);
+
+    /// <summary>Line breaks made \n, trailing white space and blank ends trimmed; null for a blank text.</summary>
+    public static string? Normalise(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : string.Join("\n", Lines(text).Select(l => l.TrimEnd())).Trim('\n', ' ');
+
+    private static string[] Lines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+
+    /// <summary>Plain text (see <see cref="IsPlainText"/>); null passes.</summary>
+    public static IRuleBuilderOptions<T, string?> IsPlainMultiLineText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => text is null || IsPlainText(text)).WithMessage(NotPlainTextMessage);
+}

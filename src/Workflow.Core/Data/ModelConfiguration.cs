@@ -112,6 +112,7 @@ internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.RequestedBy).HasMaxLength(450);
         b.Property(r => r.DeclineReason).HasMaxLength(EndorsementRequest.ReasonMaxLength);
+        b.Property(r => r.PersonalMessage).HasMaxLength(EndorsementRequest.PersonalMessageMaxLength);
         b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(r => new { r.StatementId, r.OrganisationId });
         b.HasOne<Statement>().WithMany().HasForeignKey(r => r.StatementId);

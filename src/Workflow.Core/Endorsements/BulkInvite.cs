@@ -15,12 +15,13 @@ namespace Workflow.Core.Endorsements;
 /// <summary>
 /// Invites many organisations from a CSV file with the header <c>name,nameEnglish,acronym,country,email,language</c>
 /// and optionally <c>website</c> and <c>organisationId</c> (a directory record to use) (any order, any case; only name
-/// and email required; language en or es). A row whose organisation only looks like a known one (same acronym and
+/// and email required; language one of the interface languages). A row whose organisation only looks like a known one (same acronym and
 /// country, same website) is rejected with the matches, so the coordinator chooses. Each row is invited through <see cref="InviteOrganisation"/>
 /// on its own: a bad row is reported and leaves nothing behind, the good ones are invited.
 /// </summary>
 /// <param name="HandOverLinks">The drafter receives every signing link, to hand them over (the list will say so for each signature).</param>
-public sealed record BulkInvite(string UserId, Guid StatementId, string Csv, bool HandOverLinks = false) : IRequest<BulkInviteReport>;
+/// <param name="PersonalMessage">The drafter's own words to every invited organisation (see <see cref="InviteOrganisation"/>).</param>
+public sealed record BulkInvite(string UserId, Guid StatementId, string Csv, bool HandOverLinks = false, string? PersonalMessage = null) : IRequest<BulkInviteReport>;
 
 /// <param name="Row">The row's line in the file, the header being line 1.</param>
 /// <param name="Outcome">Created (a new organisation was invited), Matched (an organisation already known was invited) or Rejected.</param>
@@ -32,7 +33,11 @@ public sealed record BulkInviteReport(int Created, int Matched, int Rejected, IR
 
 public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
 {
-    public BulkInviteValidator() => RuleFor(r => r.Csv).NotEmpty().WithMessage("The CSV file is empty.");
+    public BulkInviteValidator()
+    {
+        RuleFor(r => r.Csv).NotEmpty().WithMessage("The CSV file is empty.");
+        RuleFor(r => r.PersonalMessage).MaximumLength(EndorsementRequest.PersonalMessageMaxLength).IsPlainMultiLineText();
+    }
 }
 
 public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<BulkInvite, BulkInviteReport>
@@ -64,7 +69,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
                 var organisationId = Value("organisationId") is { } id ? Guid.Parse(id) : (Guid?)null;
                 var created = await mediator.Send(new InviteOrganisation(request.UserId, request.StatementId,
                     new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country"), Value("website"), organisationId),
-                    email ?? "", Language: Value("language"), HandOverLink: request.HandOverLinks), ct);
+                    email ?? "", Language: Value("language"), HandOverLink: request.HandOverLinks, PersonalMessage: request.PersonalMessage), ct);
                 report.Add(new BulkInviteRow(line, created.OrganisationMatched ? "Matched" : "Created", name, email,
                     created.InvitationId, created.Organisation.Id, created.Token, null));
             }

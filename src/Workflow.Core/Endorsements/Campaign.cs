@@ -14,9 +14,10 @@ public sealed record GetCampaign(string UserId, Guid StatementId) : IRequest<Cam
 
 /// <param name="SignOnCounts">Open sign-ons: AwaitingConfirmation, Lapsed, AwaitingModeration, Approved, Rejected.</param>
 /// <param name="AwaitingReconfirmation">Standing signatures given for an earlier text, not on the list until they confirm the current one.</param>
+/// <param name="Remindable">How many invitations "remind everyone still pending" would reach now (<see cref="RemindPendingInvitations"/>).</param>
 public sealed record CampaignView(Guid StatementId, string State, DateTimeOffset? SignatureDeadline, int ActiveSignatures,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations, bool AcceptsOpenSignOn,
-    IReadOnlyDictionary<string, int> SignOnCounts, int AwaitingReconfirmation);
+    IReadOnlyDictionary<string, int> SignOnCounts, int AwaitingReconfirmation, int Remindable);
 
 public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator, TimeProvider clock) : IRequestHandler<GetCampaign, CampaignView>
 {
@@ -33,8 +34,53 @@ public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator, TimePr
         var signOns = (await db.SignOnEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).ToListAsync(ct)).Select(e => e.StatusAt(now)).ToList();
         var signOnCounts = new[] { "AwaitingConfirmation", "Lapsed", "AwaitingModeration", "Approved", "Rejected" }
             .ToDictionary(status => status, status => signOns.Count(s => s == status));
+        var remindable = statement.AcceptsSignatures
+            ? (await db.PendingInvitationsAsync(statement.Id, ct)).Count(r => r.CanBeRemindedAt(statement.SignatureDeadline, now)) : 0;
         return new CampaignView(statement.Id, statement.State.ToString(), statement.SignatureDeadline, active, counts, invitations,
-            statement.AcceptsOpenSignOn, signOnCounts, awaiting);
+            statement.AcceptsOpenSignOn, signOnCounts, awaiting, remindable);
+    }
+}
+
+/// <summary>
+/// "Send a reminder to everyone still pending": each pending invitation whose link was e-mailed gets a reminder with a fresh
+/// link, unless it received a link within <see cref="EndorsementRequest.ReminderInterval"/> (see <see cref="EndorsementRequest.CanBeRemindedAt"/>).
+/// Held invitations (a draft) and those whose e-mail failed are left to the drafters.
+/// </summary>
+public sealed record RemindPendingInvitations(string UserId, Guid StatementId) : IRequest<PendingInvitationsReminded>;
+
+/// <param name="Reminded">How many invitations were reminded.</param>
+/// <param name="Skipped">Pending invitations left out: held, not delivered, or sent a link too recently.</param>
+public sealed record PendingInvitationsReminded(int Reminded, int Skipped);
+
+public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+    : IRequestHandler<RemindPendingInvitations, PendingInvitationsReminded>
+{
+    public async Task<PendingInvitationsReminded> Handle(RemindPendingInvitations request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
+        statement.EnsureAcceptsSignatures();
+        var now = clock.GetUtcNow();
+        var pending = await db.PendingInvitationsAsync(statement.Id, ct, tracked: true);
+        var reminded = 0;
+        foreach (var invitation in pending.Where(r => r.CanBeRemindedAt(statement.SignatureDeadline, now)))
+        {
+            var token = InvitationToken.New();
+            invitation.RemindNow(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), statement.Title, statement.SignatureDeadline, request.UserId, now);
+            reminded++;
+        }
+        // One save: the reminders and their events are written together, or none is.
+        await db.SaveChangesAsync(ct);
+        return new PendingInvitationsReminded(reminded, pending.Count - reminded);
+    }
+}
+
+internal static class PendingInvitationQueries
+{
+    public static Task<List<EndorsementRequest>> PendingInvitationsAsync(this WorkflowDb db, Guid statementId, CancellationToken ct, bool tracked = false)
+    {
+        var query = db.EndorsementRequests.Where(r => r.StatementId == statementId && r.State == EndorsementRequestState.Pending);
+        return (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
     }
 }
 

@@ -16,6 +16,9 @@ public sealed class EndorsementRequest : AggregateRoot
 {
     public const int EmailMaxLength = 254;
     public const int ReasonMaxLength = 2000;
+    public const int PersonalMessageMaxLength = 1000;
+    /// <summary>A drafter's reminder goes to no invitation that received a link (invitation, new link or reminder) more recently than this.</summary>
+    public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(3);
 
     private EndorsementRequest() { }
 
@@ -50,6 +53,8 @@ public sealed class EndorsementRequest : AggregateRoot
     public string? DeliveryError { get; private set; }
     /// <summary>When the organisation first opened its link.</summary>
     public DateTimeOffset? OpenedAt { get; private set; }
+    /// <summary>The inviting drafter's own words to the organisation, plain text; every e-mail of this invitation carries them.</summary>
+    public string? PersonalMessage { get; private set; }
     public int RemindersSent { get; private set; }
     public DateTimeOffset? LastReminderAt { get; private set; }
     public DateTimeOffset? ExpiredAt { get; private set; }
@@ -79,8 +84,9 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline, DateTimeOffset now) => new()
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline, string? personalMessage, DateTimeOffset now) => new()
     {
+        PersonalMessage = MultiLineText.Normalise(personalMessage),
         LinkHandedOver = linkHandedOver,
         InvitedName = invitedAs.Name.Trim(),
         InvitedNameEnglish = string.IsNullOrWhiteSpace(invitedAs.NameEnglish) ? null : invitedAs.NameEnglish.Trim(),
@@ -111,6 +117,10 @@ public sealed class EndorsementRequest : AggregateRoot
         SignatureId = signatureId;
         AnsweredAt = now;
     }
+
+    /// <summary>The signatory's receipt by e-mail, to this invitation's address, with the link it signed through (the page is its receipt).</summary>
+    internal void SendReceipt(Guid signatureId, string protectedToken, DateTimeOffset now) =>
+        Raise(new SignatureReceiptDue(StatementId, signatureId, Email, Language, "invitation", protectedToken, now));
 
     public void Decline(string? reason, DateTimeOffset? statementDeadline, DateTimeOffset now)
     {
@@ -197,6 +207,27 @@ public sealed class EndorsementRequest : AggregateRoot
         LinkHandedOver = false;
         Raise(new EndorsementReminderDue(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken,
             RemindersSent, deadline, now, Language));
+    }
+
+    /// <summary>
+    /// Whether a drafter's "remind everyone still pending" reaches this invitation: pending, not past its deadline, its link
+    /// delivered by e-mail (not held, not failed), and no link sent to it within <see cref="ReminderInterval"/>.
+    /// </summary>
+    public bool CanBeRemindedAt(DateTimeOffset? statementDeadline, DateTimeOffset now) =>
+        State == EndorsementRequestState.Pending
+        && !(DeadlineUnder(statementDeadline) <= now)
+        && SentAt is { } sent && sent <= now - ReminderInterval
+        && !(LastReminderAt > now - ReminderInterval);
+
+    /// <summary>A drafter's reminder, with a fresh link (the old one stops working); the schedule's reminders are not counted.</summary>
+    public void RemindNow(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset? statementDeadline, string userId, DateTimeOffset now)
+    {
+        if (!CanBeRemindedAt(statementDeadline, now)) return;
+        LastReminderAt = now;
+        TokenHash = tokenHash;
+        LinkHandedOver = false;
+        Raise(new InvitationReminded(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken,
+            DeadlineUnder(statementDeadline), userId, now, Language));
     }
 
     public void Expire(DateTimeOffset now)

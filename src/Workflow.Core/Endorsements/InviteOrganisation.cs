@@ -11,14 +11,15 @@ using Workflow.Core.Statements;
 namespace Workflow.Core.Endorsements;
 
 /// <param name="Deadline">This invitation's own deadline, later than the statement's; by default the statement's.</param>
-/// <param name="Language">The language of the e-mails to this organisation: en (default) or es.</param>
+/// <param name="Language">The language of the e-mails to this organisation: one of the interface languages, en by default.</param>
+/// <param name="PersonalMessage">The inviting drafter's own words, plain text, carried by every e-mail of this invitation.</param>
 /// <param name="HandOverLink">
 /// The drafter wants the signing link too, to hand it over themselves. Otherwise only the organisation receives it, by
 /// e-mail; a signature through a handed-over link says so on the list. Refused (409) on a draft, whose invitations are
 /// held and get their links when it opens for signature.
 /// </param>
 public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null,
-    string? Language = null, bool HandOverLink = false)
+    string? Language = null, bool HandOverLink = false, string? PersonalMessage = null)
     : IRequest<InvitationCreated>;
 
 public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrganisation>
@@ -30,6 +31,7 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
         RuleFor(r => r.Language!).Must(l => InterfaceLanguages.IsSupported(l))
             .When(r => !string.IsNullOrWhiteSpace(r.Language))
             .WithMessage($"'Language' must be one of the languages e-mails are written in: {string.Join(", ", InterfaceLanguages.All)}.");
+        RuleFor(r => r.PersonalMessage).MaximumLength(EndorsementRequest.PersonalMessageMaxLength).IsPlainMultiLineText();
     }
 }
 
@@ -53,7 +55,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var protectedToken = dataProtection.ProtectForEmail(token);
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
         var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), protectedToken, request.HandOverLink, request.UserId,
-            request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now);
+            request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now, request.PersonalMessage);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched,

@@ -108,6 +108,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        var dataProtection = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
         // Not the signers' tokens: once a group has started, it finishes for all of its members.
         var ct = CancellationToken.None;
         await using var transaction = await db.LockStatementAsync(statementId, ct);
@@ -154,6 +155,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
+                invitation.SendReceipt(signature.Id, dataProtection.ProtectForEmail(request.Token), now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);
                 answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(signature, statement, organisation), Created: true), null));

@@ -51,7 +51,8 @@ public sealed class ListSignOnsHandler(WorkflowDb db, TimeProvider clock) : IReq
 /// </summary>
 public sealed record ApproveSignOn(string UserId, Guid StatementId, Guid SignOnId, Guid? OrganisationId, bool RegisterAsNew) : IRequest<SignatureReceipt>;
 
-public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ApproveSignOn, SignatureReceipt>
+public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection)
+    : IRequestHandler<ApproveSignOn, SignatureReceipt>
 {
     public async Task<SignatureReceipt> Handle(ApproveSignOn request, CancellationToken ct)
     {
@@ -71,7 +72,8 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
             await db.SignableTranslationsAsync(statement, ct));
-        entry.Approve(signature.Id, organisation.Id, request.UserId, now);
+        var token = InvitationToken.New();
+        entry.Approve(signature.Id, organisation.Id, request.UserId, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

@@ -91,14 +91,20 @@ public sealed class SignOnEntry : AggregateRoot
         Raise(new SignOnConfirmed(StatementId, Id, now));
     }
 
-    internal void Approve(Guid signatureId, Guid organisationId, string userId, DateTimeOffset now)
+    /// <summary>
+    /// The signature is on the list. The signer is told by e-mail, with the receipt and a fresh link to it (the approving drafter
+    /// holds no token, and the database keeps only hashes): the confirmation link stops working, the e-mail says so.
+    /// </summary>
+    internal void Approve(Guid signatureId, Guid organisationId, string userId, string tokenHash, string protectedToken, DateTimeOffset now)
     {
         EnsureAwaitingModeration();
         State = SignOnState.Approved;
         ModeratedAt = now;
         ModeratedBy = userId;
         SignatureId = signatureId;
+        ConfirmationTokenHash = tokenHash;
         Raise(new SignOnApproved(StatementId, Id, signatureId, organisationId, userId, now));
+        Raise(new SignatureReceiptDue(StatementId, signatureId, Email, Language, "sign-on", protectedToken, now));
     }
 
     public void Reject(string? reason, string userId, DateTimeOffset now)

@@ -311,7 +311,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it opens.</param>
     public EndorsementRequest RequestEndorsement(
         Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
-        DateTimeOffset now)
+        DateTimeOffset now, string? personalMessage = null)
     {
         EnsureAcceptsInvitations();
         EnsureFuture(ownDeadline, "deadline", now);
@@ -320,7 +320,7 @@ public sealed class Statement : AggregateRoot
         if (HoldsInvitations && linkHandedOver)
             throw new ConflictException("The statement is a draft: its invitations are held and get their links when it opens for signature. " +
                 "Invite without handOverLink now, and ask for a link to hand over by sending a new link (handOverLink) once it is open.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId, ownDeadline, now);
+        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId, ownDeadline, personalMessage, now);
         if (HoldsInvitations) Raise(new InvitationHeld(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
         else Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
         UpdatedAt = now;

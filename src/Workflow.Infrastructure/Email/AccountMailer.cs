@@ -33,94 +33,41 @@ public sealed class AccountMailer(IEmailSender sender, EmailLinks links, IOption
 
 internal static class AccountEmailTexts
 {
-    public static (string Subject, string Body) For(AccountMailKind kind, string language, string link) => (kind, language) switch
+    public static (string Subject, string Body) For(AccountMailKind kind, string language, string link)
     {
-        (AccountMailKind.ConfirmAddress, "es") => ("Confirme su dirección de correo electrónico", $"""
-            Gracias por crear una cuenta en Workflow.
-
-            Confirme que esta dirección es suya abriendo este enlace:
-            {link}
-
-            Hasta entonces puede redactar, pero el servicio no enviará correos a nadie más en su nombre.
-            Si no creó usted la cuenta, ignore este mensaje.
-            {FooterEs}
-            """),
-        (AccountMailKind.ConfirmAddress, _) => ("Confirm your e-mail address", $"""
-            Thank you for creating an account on Workflow.
-
-            Confirm that this address is yours by opening this link:
-            {link}
-
-            Until then you can draft, but the service sends no e-mail to anybody else on your behalf.
-            If you did not create the account, ignore this message.
-            {FooterEn}
-            """),
-        (AccountMailKind.AlreadyRegistered, "es") => ("Alguien intentó registrarse con su dirección", $"""
-            Alguien (quizá usted) intentó crear una cuenta en Workflow con esta dirección, que ya tiene una cuenta.
-
-            Si fue usted, inicie sesión; si no recuerda la contraseña, elija una nueva aquí:
-            {link}
-
-            Si no fue usted, no tiene que hacer nada: su cuenta no ha cambiado.
-            {FooterEs}
-            """),
-        (AccountMailKind.AlreadyRegistered, _) => ("Someone tried to register with your address", $"""
-            Someone (perhaps you) tried to create an account on Workflow with this address, which already has one.
-
-            If it was you, sign in; if you forgot the password, choose a new one here:
-            {link}
-
-            If it was not you, there is nothing to do: your account has not changed.
-            {FooterEn}
-            """),
-        (AccountMailKind.ResetPassword, "es") => ("Elija una nueva contraseña", $"""
-            Alguien (quizá usted) pidió elegir una nueva contraseña para su cuenta de Workflow.
-
-            Elija una nueva contraseña aquí (el enlace sirve una vez):
-            {link}
-
-            Al cambiarla se cerrarán las demás sesiones abiertas. Si no lo pidió usted, ignore este mensaje.
-            {FooterEs}
-            """),
-        (AccountMailKind.ResetPassword, _) => ("Choose a new password", $"""
-            Someone (perhaps you) asked to choose a new password for your Workflow account.
-
-            Choose a new password here (the link works once):
-            {link}
-
-            Changing it signs out every other session. If you did not ask for this, ignore this message.
-            {FooterEn}
-            """),
-        (AccountMailKind.ConfirmNewAddress, "es") => ("Confirme su nueva dirección de correo electrónico", $"""
-            Alguien (quizá usted) pidió que esta sea la nueva dirección de una cuenta de Workflow.
-
-            Confírmelo abriendo este enlace; el cambio solo se hace al abrirlo:
-            {link}
-
-            Si no lo pidió usted, ignore este mensaje.
-            {FooterEs}
-            """),
-        (AccountMailKind.ConfirmNewAddress, _) => ("Confirm your new e-mail address", $"""
-            Someone (perhaps you) asked to make this the new address of a Workflow account.
-
-            Confirm it by opening this link; the change is made only when you do:
-            {link}
-
-            If you did not ask for this, ignore this message.
-            {FooterEn}
-            """),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    private const string FooterEn = """
-
-        -- 
-        Workflow
-        """;
-
-    private const string FooterEs = """
-
-        -- 
-        Workflow
-        """;
+        var t = new EmailTexts(language);
+        var body = new EmailBody();
+        string subject;
+        switch (kind)
+        {
+            case AccountMailKind.ConfirmAddress:
+                subject = t["Confirm your e-mail address"];
+                body.Paragraph(t["Thank you for creating an account on Workflow."])
+                    .Paragraph(t["Confirm that this address is yours by opening this link:"], link)
+                    .Paragraph(t["Until then you can draft, but the service sends no e-mail to anybody else on your behalf."],
+                        t["If you did not create the account, ignore this message."]);
+                break;
+            case AccountMailKind.AlreadyRegistered:
+                subject = t["Someone tried to register with your address"];
+                body.Paragraph(t["Someone (perhaps you) tried to create an account on Workflow with this address, which already has one."])
+                    .Paragraph(t["If it was you, sign in; if you forgot the password, choose a new one here:"], link)
+                    .Paragraph(t["If it was not you, there is nothing to do: your account has not changed."]);
+                break;
+            case AccountMailKind.ResetPassword:
+                subject = t["Choose a new password"];
+                body.Paragraph(t["Someone (perhaps you) asked to choose a new password for your Workflow account."])
+                    .Paragraph(t["Choose a new password here (the link works once):"], link)
+                    .Paragraph(t["Changing it signs out every other session. If you did not ask for this, ignore this message."]);
+                break;
+            case AccountMailKind.ConfirmNewAddress:
+                subject = t["Confirm your new e-mail address"];
+                body.Paragraph(t["Someone (perhaps you) asked to make this the new address of a Workflow account."])
+                    .Paragraph(t["Confirm it by opening this link; the change is made only when you do:"], link)
+                    .Paragraph(t["If you did not ask for this, ignore this message."]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+        return (subject, body.ToString());
+    }
 }

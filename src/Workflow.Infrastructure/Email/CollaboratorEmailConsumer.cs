@@ -25,20 +25,23 @@ public sealed class CollaboratorEmailConsumer(
         var m = context.Message;
         var title = Flatten(m.StatementTitle);
         var link = links.To("/join", m.ProtectedToken);
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email),
-            $"Draft with us: {title}",
-            $"""
-            You are invited to draft the statement "{title}" as {m.Role.ToLowerInvariant()}.
-
-            Sign in to Workflow (or create an account) and accept the invitation here:
-            {link}
-
-            The link works once, for 14 days. If you did not expect it, ignore this message.
-
-            -- 
-            Workflow
-            """);
+        // A co-drafter is invited by address only, with no language of its own yet: the service's default language.
+        var t = new EmailTexts(Workflow.Core.Common.InterfaceLanguages.Default);
+        var body = new EmailBody()
+            .Paragraph(t["You are invited to draft the statement \"{0}\" as {1}.", title, RoleName(t, m.Role)])
+            .Paragraph(t["Sign in to Workflow (or create an account) and accept the invitation here:"], link)
+            .Paragraph(t["The link works once, for 14 days. If you did not expect it, ignore this message."]);
+        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email), t["Draft with us: {0}", title], body.ToString());
         await db.ForgetTokenAsync(messageId, m with { ProtectedToken = "" }, context.CancellationToken);
         await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
+
+    private static string RoleName(EmailTexts t, string role) => role switch
+    {
+        "Owner" => t["owner"],
+        "Editor" => t["editor"],
+        "Commenter" => t["commenter"],
+        "Viewer" => t["viewer"],
+        _ => role.ToLowerInvariant(),
+    };
 }

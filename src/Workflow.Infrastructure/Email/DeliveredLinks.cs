@@ -15,7 +15,7 @@ namespace Workflow.Infrastructure.Email;
 public static class DeliveredLinks
 {
     private static readonly string[] EmailConsumers =
-        [InvitationEmailConsumer.Name, SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name];
+        [InvitationEmailConsumer.Name, SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name, ReceiptEmailConsumer.Name];
 
     // Every data-protection payload starts with the same magic header, which base64url writes as CfDJ8.
     private const string ProtectedValueStart = "\"CfDJ8";
@@ -62,6 +62,8 @@ public static class DeliveredLinks
             var t when t == typeof(EndorsementRequested).FullName => Read<EndorsementRequested>() with { ProtectedSigningToken = "" },
             var t when t == typeof(InvitationResent).FullName => Read<InvitationResent>() with { ProtectedSigningToken = "" },
             var t when t == typeof(EndorsementReminderDue).FullName => Read<EndorsementReminderDue>() with { ProtectedSigningToken = "" },
+            var t when t == typeof(InvitationReminded).FullName => Read<InvitationReminded>() with { ProtectedSigningToken = "" },
+            var t when t == typeof(SignatureReceiptDue).FullName => Read<SignatureReceiptDue>() with { ProtectedToken = "" },
             var t when t == typeof(SignOnSubmitted).FullName => Read<SignOnSubmitted>() with { ProtectedConfirmationToken = "" },
             var t when t == typeof(CollaboratorInvited).FullName => Read<CollaboratorInvited>() with { ProtectedToken = "" },
             var t when t == typeof(ReconfirmationRequested).FullName => Read<ReconfirmationRequested>() with { ProtectedToken = null },

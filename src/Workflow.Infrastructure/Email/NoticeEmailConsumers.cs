@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Infrastructure.Messaging;
 using static Workflow.Core.Common.SingleLineText;
@@ -23,38 +24,35 @@ public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sende
         var ct = context.CancellationToken;
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invalidated.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invalidated.OrganisationId, ct);
-        var email = await (
+        var recipient = await (
             from s in db.Signatures
             join r in db.EndorsementRequests on s.EndorsementRequestId equals r.Id
             where s.Id == invalidated.SignatureId
-            select r.Email).SingleOrDefaultAsync(ct);
+            select new { r.Email, r.Language }).SingleOrDefaultAsync(ct);
 
         var (organisationName, title) = (Flatten(organisation.Name), Flatten(statement.Title));
         // A signature recorded by a drafter has no address to write to; the drafters who recorded it know.
-        var messages = email is null ? [] : new[]
+        var messages = new List<MimeMessage>();
+        if (recipient is not null)
         {
-            EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email),
-                $"Your signature was removed from: {title}",
-                $"""
-                Dear {organisationName},
-
-                The drafters of "{title}" have removed your organisation's signature (number {invalidated.Number}) from the list.
-                Reason: {Describe(invalidated.Reason)}{(invalidated.Note is null ? "" : $"\n\n{invalidated.Note}")}
-
-                If this is a mistake, please reply to the drafters who invited you.
-
-                -- 
-                Workflow
-                """),
-        };
+            var t = new EmailTexts(recipient.Language);
+            var body = new EmailBody()
+                .Paragraph(t["Dear {0},", organisationName])
+                .Paragraph(t["The drafters of \"{0}\" have removed your organisation's signature (number {1}) from the list.", title, invalidated.Number],
+                    t["Reason: {0}", Describe(t, invalidated.Reason)])
+                .Paragraph(invalidated.Note)
+                .Paragraph(t["If this is a mistake, please reply to the drafters who invited you."]);
+            messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, recipient.Email),
+                t["Your signature was removed from: {0}", title], body.ToString()));
+        }
         await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), ct);
     }
 
-    private static string Describe(string reason) => reason switch
+    private static string Describe(EmailTexts t, string reason) => reason switch
     {
-        "NotGenuine" => "the signature does not appear to be genuine.",
-        "SignedByMistake" => "the signature was made by mistake.",
-        "Duplicate" => "the signature duplicates another one on the list.",
+        "NotGenuine" => t["the signature does not appear to be genuine."],
+        "SignedByMistake" => t["the signature was made by mistake."],
+        "Duplicate" => t["the signature duplicates another one on the list."],
         _ => reason,
     };
 }

@@ -31,31 +31,14 @@ public sealed class ReconfirmationEmailConsumer(
         {
             var (organisationName, title) = (Flatten(m.OrganisationName), Flatten(m.StatementTitle));
             var link = links.To(m.LinkKind == "sign-on" ? "/sign-on" : "/sign", m.ProtectedToken);
-            var (subject, body) = m.RecipientLanguage == "es"
-                ? ($"El texto que firmó ha cambiado: {title}", $"""
-                    Estimada organización {organisationName}:
-
-                    El texto de la declaración «{title}» ha cambiado (versión {m.VersionNumber}) después de su firma (n.º {m.Number}).
-                    Su firma queda en el historial, pero no figura en la lista pública hasta que confirme el nuevo texto.
-
-                    Lea el nuevo texto y confírmelo o retire su firma aquí (este enlace sustituye a los anteriores):
-                    {link}
-
-                    -- 
-                    Workflow
-                    """)
-                : ($"The text you signed has changed: {title}", $"""
-                    Dear {organisationName},
-
-                    The text of the statement "{title}" changed (version {m.VersionNumber}) after you signed it (signature no. {m.Number}).
-                    Your signature stays in the history but is off the public list until you confirm the new text.
-
-                    Read the new text and confirm it, or withdraw your signature, here (this link replaces earlier ones):
-                    {link}
-
-                    -- 
-                    Workflow
-                    """);
+            var t = new EmailTexts(m.RecipientLanguage);
+            var body = new EmailBody()
+                .Paragraph(t["Dear {0},", organisationName])
+                .Paragraph(t["The text of the statement \"{0}\" changed (version {1}) after you signed it (signature no. {2}).", title, m.VersionNumber, m.Number],
+                    t["Your signature stays in the history but is off the public list until you confirm the new text."])
+                .Paragraph(t["Read the new text and confirm it, or withdraw your signature, here (this link replaces earlier ones):"], link)
+                .ToString();
+            var subject = t["The text you signed has changed: {0}", title];
             messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, m.RecipientEmail), subject, body));
         }
         if (m.ProtectedToken is not null) await db.ForgetTokenAsync(messageId, m with { ProtectedToken = null }, context.CancellationToken);

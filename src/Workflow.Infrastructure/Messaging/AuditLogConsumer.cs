@@ -20,7 +20,7 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     IConsumer<ReconfirmationRequested>, IConsumer<SignatureReconfirmed>, IConsumer<CommentAdded>, IConsumer<CommentResolved>,
     IConsumer<AmendmentProposed>, IConsumer<AmendmentAccepted>, IConsumer<AmendmentRejected>, IConsumer<TranslationAdded>,
     IConsumer<TranslationMarkedStale>, IConsumer<InitiatorsSet>,
-    IConsumer<PublicationDetailsSet>
+    IConsumer<PublicationDetailsSet>, IConsumer<InvitationReminded>, IConsumer<SignatureReceiptDue>
 {
     public const string Name = "audit-log";
 
@@ -30,6 +30,8 @@ public sealed class AuditLogConsumer(WorkflowDb db, TimeProvider clock) :
     // The encrypted token is the e-mail's business; the audit log has no use for it.
     public Task Consume(ConsumeContext<EndorsementRequested> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
     public Task Consume(ConsumeContext<InvitationHeld> context) => Record(context);
+    public Task Consume(ConsumeContext<InvitationReminded> context) => Record(context, context.Message with { ProtectedSigningToken = "" });
+    public Task Consume(ConsumeContext<SignatureReceiptDue> context) => Record(context, context.Message with { ProtectedToken = "" });
     public Task Consume(ConsumeContext<EndorsementRequestRevoked> context) => Record(context);
     public Task Consume(ConsumeContext<SignatureRecorded> context) => Record(context);
     public Task Consume(ConsumeContext<EndorsementDeclined> context) => Record(context);

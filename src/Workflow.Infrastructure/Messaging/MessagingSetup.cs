@@ -103,6 +103,7 @@ public static class MessagingSetup
                 bus.AddConsumer<SignOnEmailConsumer>().Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
                 bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);
                 bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = prefix + ReconfirmationEmailConsumer.Name);
+                bus.AddConsumer<ReceiptEmailConsumer>().Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
             }
             if (role.ServesWeb) hostConsumers?.Invoke(bus);
 

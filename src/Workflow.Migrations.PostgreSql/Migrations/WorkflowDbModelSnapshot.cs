@@ -443,6 +443,10 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("OwnDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PersonalMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
 

@@ -444,6 +444,10 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("OwnDeadline")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PersonalMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("int");
 

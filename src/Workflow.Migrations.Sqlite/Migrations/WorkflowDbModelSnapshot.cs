@@ -429,6 +429,10 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.Property<long?>("OwnDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PersonalMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 

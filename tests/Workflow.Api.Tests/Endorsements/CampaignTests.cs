@@ -198,7 +198,7 @@ public sealed class InvitationLanguageTests(WorkflowApiFactory factory) : IClass
             m => m.Count == 2, "both invitations were written");
         var spanish = mails.Single(m => m.To.Mailboxes.Single().Address == "pc@example.org");
         Assert.Equal("Invitación a firmar: Solidaridad <b>con</b> el pueblo peruano", spanish.Subject);
-        Assert.Contains("Le invitamos a firmar la declaración «Solidaridad <b>con</b> el pueblo peruano»", spanish.TextBody);
+        Assert.Contains("invita a su organización a firmar la declaración «Solidaridad <b>con</b> el pueblo peruano»", spanish.TextBody);
         Assert.Contains("Partido <script>alert(1)</script> Comunista", spanish.TextBody);
         Assert.Null(spanish.HtmlBody);
         var english = mails.Single(m => m.To.Mailboxes.Single().Address == "rm@example.org");

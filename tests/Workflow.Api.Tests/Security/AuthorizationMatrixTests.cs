@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/statements/{id:guid}/invitations/{invitationId:guid}/revoke"] = new(Access.Owner, c => Post($"/api/statements/{c.Id}/invitations/{c.Nothing}/revoke")),
         ["GET /api/statements/{id:guid}/campaign"] = new(Access.Viewer, c => Get($"/api/statements/{c.Id}/campaign")),
         ["PUT /api/statements/{id:guid}/deadline"] = new(Access.Owner, c => Put($"/api/statements/{c.Id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(30) })),
+        ["POST /api/statements/{id:guid}/invitations/remind-pending"] = new(Access.Editor, c => Post($"/api/statements/{c.Id}/invitations/remind-pending")),
 
         // Signing through an invitation: whoever holds the link.
         ["GET /api/invitations/{token}"] = new(Access.Public, _ => Get($"/api/invitations/{Token}")),

@@ -18,6 +18,7 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
         public string? Country { get; set; }
         public string Email { get; set; } = "";
         public string Language { get; set; } = "en";
+        public string? PersonalMessage { get; set; }
         public bool RegisterAsNew { get; set; }
     }
 
@@ -37,12 +38,13 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
     {
         var organisation = new OrganisationDetails(Invite.Name, Blank(Invite.NameEnglish), Blank(Invite.Acronym), Blank(Invite.Country),
             RegisterAsNew: Invite.RegisterAsNew);
-        var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language), ct);
+        var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language,
+            PersonalMessage: Blank(Invite.PersonalMessage)), ct);
         return created.Held ? t["Invitation to {0} held: it is e-mailed when the statement opens for signature.", created.Email]
             : t["Invitation sent to {0}.", created.Email];
     }, ct);
 
-    public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, string? personalMessage, CancellationToken ct) => AttemptAsync(async () =>
     {
         string csv;
         if (csvFile is { Length: > 0 })
@@ -52,7 +54,7 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
             csv = await reader.ReadToEndAsync(ct);
         }
         else csv = csvText ?? "";
-        BulkReport = await Mediator.Send(new BulkInvite(UserId, id, csv), ct);
+        BulkReport = await Mediator.Send(new BulkInvite(UserId, id, csv, PersonalMessage: Blank(personalMessage)), ct);
         await LoadAsync(id, ct);
         return Page();
     }, () => LoadAsync(id, ct));
@@ -61,6 +63,12 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
     {
         var sent = await Mediator.Send(new ResendInvitation(UserId, id, invitationId), ct);
         return t["A new link was sent to {0}; the old one no longer works.", sent.Email];
+    }, ct);
+
+    public Task<IActionResult> OnPostRemindPendingAsync(Guid id, CancellationToken ct) => Change(id, async () =>
+    {
+        var reminded = await Mediator.Send(new RemindPendingInvitations(UserId, id), ct);
+        return t["Reminders sent: {0}. Each carries a new link; the old links no longer work.", reminded.Reminded];
     }, ct);
 
     public Task<IActionResult> OnPostOpenSignOnAsync(Guid id, bool enabled, CancellationToken ct) => Change(id, async () =>
