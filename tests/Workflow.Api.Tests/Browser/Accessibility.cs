@@ -1,50 +1,25 @@
 using System.Text;
-using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>Runs axe-core (from the npm package pinned in tests/Workflow.Api.Tests/package.json) in a page.</summary>
+/// <summary>Runs axe-core in a page, through Deque.AxeCore.Playwright (a NuGet package: the suite needs no npm).</summary>
 public static class Accessibility
 {
-    private static readonly Lazy<string> AxeSource = new(() =>
-    {
-        var path = Path.Combine(RepositoryPaths.TestProject, "node_modules", "axe-core", "axe.min.js");
-        if (!File.Exists(path))
-            throw new InvalidOperationException($"axe-core is missing ({path}): run `npm ci` in tests/Workflow.Api.Tests.");
-        return File.ReadAllText(path);
-    });
-
-    // Each violation with the selectors of the elements it was found on (a target is an array: one selector per frame or shadow root).
-    private const string RunAxe = """
-        async () => {
-            const results = await axe.run(document, { resultTypes: ['violations'] });
-            return results.violations.map(v => ({
-                id: v.id,
-                impact: v.impact,
-                help: v.help,
-                targets: v.nodes.map(n => n.target.flat().join(' >>> ')),
-            }));
-        }
-        """;
-
     /// <summary>Fails, listing each one, if axe finds any violation of serious or critical impact.</summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
-        // Evaluated through the DevTools protocol, which a page's Content-Security-Policy (script-src 'self') does not restrict,
-        // unlike a <script> tag added to the page.
-        await page.EvaluateAsync(AxeSource.Value);
-        var violations = (await page.EvaluateAsync<JsonElement>(RunAxe)).EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .ToList();
+        // axe is evaluated through the DevTools protocol, which the page's Content-Security-Policy (script-src 'self') does not restrict.
+        var violations = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         if (violations.Count == 0) return;
 
         var message = new StringBuilder($"axe-core found {violations.Count} serious or critical accessibility violation(s) on {page.Url}:");
         foreach (var v in violations)
         {
-            message.Append($"\n- {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()}");
-            foreach (var target in v.GetProperty("targets").EnumerateArray())
-                message.Append($"\n    at {target.GetString()}");
+            message.Append($"\n- {v.Id} ({v.Impact}): {v.Help}");
+            foreach (var node in v.Nodes)
+                message.Append($"\n    at {string.Join(" >>> ", node.Target.ToString())}");
         }
         Assert.Fail(message.ToString());
     }
