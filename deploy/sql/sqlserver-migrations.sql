@@ -1290,3 +1290,51 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015341_RetiredLinks'
+)
+BEGIN
+    CREATE TABLE [RetiredLinks] (
+        [TokenHash] nchar(64) NOT NULL,
+        [EndorsementRequestId] uniqueidentifier NULL,
+        [SignOnEntryId] uniqueidentifier NULL,
+        [RetiredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RetiredLinks] PRIMARY KEY ([TokenHash])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015341_RetiredLinks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202015341_RetiredLinks', N'10.0.5');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015956_InvitationPersonalMessage'
+)
+BEGIN
+    ALTER TABLE [EndorsementRequests] ADD [PersonalMessage] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202015956_InvitationPersonalMessage'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202015956_InvitationPersonalMessage', N'10.0.5');
+END;
+
+COMMIT;
+GO
+
