@@ -53,7 +53,7 @@ public sealed class SignaturesPageBrowserTests
         await browser.GotoAsync($"/drafts/{id}/signatures");
         // On a phone each row is a card that names its columns.
         var cell = page.Locator("#signatures tbody tr").First.Locator("td").Nth(1);
-        Assert.Equal("\"Signer and role\"", await cell.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        Assert.Equal("\"Signer and role: \"", await cell.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
         await browser.CheckPageAsync(page, "phone");
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Contains("id=\"publish-preview\"", preview);
         Assert.Contains("PCP Partido Comunista Peruano, Peru", preview);
         Assert.Contains($"Signatories as of {Day(now)}, further signatories possible", preview);
-        Assert.Contains($"The list becomes public as of {now.UtcDateTime.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, with the 1 signatures so far as its initial signatories.", preview);
+        Assert.Contains($"The list becomes public as of {now.UtcDateTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC, with the 1 signatures so far as its initial signatories.", preview);
 
         var future = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(now.AddDays(1)) }, "Preview");
         var futureHtml = Html(await future.Content.ReadAsStringAsync());
