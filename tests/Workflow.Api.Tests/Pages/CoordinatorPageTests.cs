@@ -124,7 +124,7 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         Assert.Equal(expected, (await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]!.GetValue<DateTimeOffset>());
 
         var page = WebUtility.HtmlDecode(await owner.GetHtmlAsync(set.Headers.Location.OriginalString));
-        Assert.Contains($"{expected.ToString("d MMMM yyyy HH:mm", English)} America/Lima (UTC-05:00; {expected.UtcDateTime.ToString("d MMMM yyyy HH:mm", English)} UTC)", page);
+        Assert.Contains($"{expected.ToString("d MMMM yyyy, HH:mm", English)} America/Lima (UTC-05:00; {expected.UtcDateTime.ToString("d MMMM yyyy, HH:mm", English)} UTC)", page);
         // The service's schedule (7 days and 1 day before by default), then the deadline.
         var schedule = Regex.Match(page, "<table class=\"table\" id=\"reminder-schedule\">.*?</table>", RegexOptions.Singleline).Value;
         Assert.Contains("gets a reminder, with a new link, 7 days, 1 day before its deadline.", page);

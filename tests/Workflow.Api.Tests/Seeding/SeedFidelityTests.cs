@@ -156,7 +156,7 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         Assert.Contains("\n  14. MLPD Marxistisch-Leninistische Partei Deutschlands (Marxist-Leninist Party of Germany)\n", text);
         Assert.Contains("\n   6. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia\n", text);
         Assert.Contains("\n  27. PC (ML) Partido Comunista (Marxista Leninista) (Communist Party (Marxist-Leninist)), Dominican Republic\n", text);
-        Assert.Contains("\nPR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina)\n", text);
+        Assert.Contains("\n  29. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina)\n", text);
 
         // shared/seeds/000, 001 and 002 name no country for their signatories.
         foreach (var slug in new[] { Caracas, Pcv, Cpusa })

@@ -66,10 +66,10 @@ public sealed class DeadlineModel(IStringLocalizer<Texts> t, IOptions<ReminderOp
     /// <summary>An instant as the page shows it: in the chosen zone, naming the zone, and in UTC beside it.</summary>
     public string Shown(DateTimeOffset instant)
     {
-        var utc = Workflow.Api.Pages.Shared.InterfaceDates.DayAndTime(instant.ToUniversalTime());
+        var utc = Shared.InterfaceDates.DayAndTime(instant.ToUniversalTime());
         if (ShownZone == TimeZoneInfo.Utc) return utc;
         var local = TimeZoneInfo.ConvertTime(instant, ShownZone);
-        return $"{local.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture)} {ShownZone.Id} (UTC{local:zzz}; {utc})";
+        return $"{Shared.InterfaceDates.DayAndClock(local)} {ShownZone.Id} (UTC{local:zzz}; {utc})";
     }
 
     /// <summary>A zone's offset from UTC now, e.g. UTC+01:00, for the list of zones.</summary>

@@ -15,6 +15,10 @@ public static partial class InterfaceDates
 
     public static string Day(IFormattable date) => date.ToString(DayPattern(CultureInfo.CurrentCulture), CultureInfo.CurrentCulture);
 
+    /// <summary>The day and the time on the clock of the date's own offset (a time zone the page names beside it).</summary>
+    public static string DayAndClock(IFormattable date) =>
+        date.ToString(DayPattern(CultureInfo.CurrentCulture) + ", HH:mm", CultureInfo.CurrentCulture);
+
     public static string DayAndTime(IFormattable date) =>
         date.ToString(DayPattern(CultureInfo.CurrentCulture) + ", HH:mm 'UTC'", CultureInfo.CurrentCulture);
 
