@@ -91,12 +91,14 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.True(await factory.Bus.Published.Any<StatementClosed>(m => m.Context.Message.StatementId == statementId));
 
         // Each invited organisation got its link by e-mail (an .eml file in the pickup folder by default),
-        // and the drafter was told of each signature and of the decline (each event, a new account's default).
+        // the drafter was told of each signature and of the decline (each event, a new account's default), and each signatory
+        // received its receipt.
         var mails = await Eventually.ReturnsAsync(
             async () => (await factory.MailsAsync()).WithoutAccountMails(),
-            messages => messages.Count == 6, "three invitations and three notices were written (beside the drafter's confirmation)");
+            messages => messages.Count == 8, "three invitations, three notices and two receipts were written (beside the drafter's confirmation)");
+        Assert.Equal(2, mails.Count(m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal)));
         Assert.Equal(2, mails.Count(m => (m.Subject ?? "").StartsWith("New signature:", StringComparison.Ordinal)));
-        var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org");
+        var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org" && !(m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
         Assert.Contains($"http://workflow.test/sign/{ppds.Str("token")}", toPpds.TextBody);
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));

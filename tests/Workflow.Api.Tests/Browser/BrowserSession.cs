@@ -116,19 +116,20 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <param name="checkPages">Also check each account page on the way (accessibility, screenshot).</param>
     public async Task RegisterAsync(IPage page, string email, bool signIn = true, bool checkPages = false)
     {
+        // By the fields' ids and the forms' buttons, so that a browser in any language registers the same way.
         await GotoAsync(page, "/account/register");
         if (checkPages) await CheckPageAsync(page, "register");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(ApiClient.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/account/check-email**");
         if (checkPages) await CheckPageAsync(page, "check-email");
         await ConfirmFromMailAsync(page, email, checkPages);
         if (!signIn) return;
         await GotoAsync(page, "/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(ApiClient.Password);
+        await page.Locator("main form:has(#password) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/drafts");
     }
 
@@ -137,8 +138,9 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await GotoAsync(page, BaseUrl + "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(Factory.MailPickupDirectory, email, "/account/confirm-email"));
         if (checkPages) await CheckPageAsync(page, "confirm-email");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your e-mail address is confirmed.");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main form button[type=submit]")).ToHaveCountAsync(0);
     }
 
     /// <summary>Opens a path of the service (e.g. "/statements/x/print") and fails unless it answers 2xx.</summary>

@@ -130,9 +130,9 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         Assert.Contains("gets a reminder, with a new link, 7 days, 1 day before its deadline.", page);
         var rows = Regex.Matches(schedule, "<tr[^>]*>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>", RegexOptions.Singleline).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
         Assert.Equal(3, rows.Count);
-        Assert.StartsWith(expected.AddDays(-7).ToString("d MMMM yyyy HH:mm", English) + " America/Lima", rows[0].Item1);
+        Assert.StartsWith(expected.AddDays(-7).ToString("d MMMM yyyy, HH:mm", English) + " America/Lima", rows[0].Item1);
         Assert.Equal("Reminder, 7 days before the deadline", rows[0].Item2.Trim());
-        Assert.StartsWith(expected.AddDays(-1).ToString("d MMMM yyyy HH:mm", English) + " America/Lima", rows[1].Item1);
+        Assert.StartsWith(expected.AddDays(-1).ToString("d MMMM yyyy, HH:mm", English) + " America/Lima", rows[1].Item1);
         Assert.Equal("Deadline: pending invitations expire", rows[2].Item2.Trim());
 
         // A moment that has passed is refused on the form with the reason; the deadline stays.
