@@ -33,8 +33,9 @@ public sealed class RabbitMqTests
         var sent = await factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync());
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id)),
             count => count >= 1 + 5 + 1 + 5, "the audit log of the statement fills through RabbitMQ", timeoutSeconds: 60);
+        // Each organisation gets its invitation, then, once it signed, its receipt.
         await Eventually.ReturnsAsync(async () => (await factory.MailsAsync()).Count(m => m.To.Mailboxes.Any(a => a.Address.EndsWith($"-{id:N}@example.org"))),
-            count => count == 5, "five invitations are e-mailed through RabbitMQ", timeoutSeconds: 60);
+            count => count == 10, "five invitations and five receipts are e-mailed through RabbitMQ", timeoutSeconds: 60);
 
         // Consumers raise events of their own (an invitation marked sent): the outbox drains them too.
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)),
@@ -69,10 +70,12 @@ public sealed class RabbitMqTests
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await drafter.PublishAsync(statement.Str("id"));
 
-        // The worker consumed what the web process wrote: the audit log and the invitation e-mail.
+        // The worker consumed what the web process wrote: the audit log, the invitation e-mail and the signatory's receipt.
         await Eventually.ReturnsAsync(() => web.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("StatementPublished"))),
             count => count == 1, "the worker audits the publication", timeoutSeconds: 60);
-        Assert.Single(await web.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == $"pcp-{id:N}@example.org"));
+        var toSignatory = await Eventually.ReturnsAsync(async () => (await web.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == $"pcp-{id:N}@example.org")).ToList(),
+            mails => mails.Count == 2, "the invitation and the receipt reach the signatory", timeoutSeconds: 60);
+        Assert.Single(toSignatory, m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
 
         // The web process's own cache hears of a later signature through its own queue.
         var reader = web.CreateClient();
