@@ -345,7 +345,9 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         {
             var columns = new List<string>();
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+            command.CommandText = TestDatabase.IsPostgreSql
+                ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
+                : $"SELECT name FROM pragma_table_info('{table}')";
             using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
             return columns;
@@ -354,14 +356,17 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
             $"WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {copies}) " +
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
             $"SELECT {string.Join(", ", columns.Select(c => replaced.GetValueOrDefault(c, $"t.\"{c}\"")))} FROM \"{table}\" t, seq WHERE {where}";
-        const string organisationId = "printf('00000000-0000-4000-8000-%012X', n)";
+        string Guid(string prefix) => TestDatabase.IsPostgreSql
+            ? $"CAST('{prefix}' || lpad(upper(to_hex(n)), 12, '0') AS uuid)"
+            : $"printf('{prefix}%012X', n)";
+        var organisationId = Guid("00000000-0000-4000-8000-");
         await db.Database.ExecuteSqlRawAsync(Copy("Organisations", await ColumnsOf("Organisations"), new()
         {
             ["Id"] = organisationId, ["Name"] = "t.\"Name\" || ' ' || n", ["NameKey"] = "t.\"NameKey\" || n", ["NameSkeleton"] = "t.\"NameSkeleton\" || n",
         }, $"t.\"Id\" = '{template.OrganisationId.ToString().ToUpperInvariant()}'"));
         await db.Database.ExecuteSqlRawAsync(Copy("Signatures", await ColumnsOf("Signatures"), new()
         {
-            ["Id"] = "printf('00000000-0001-4000-8000-%012X', n)", ["OrganisationId"] = organisationId, ["Number"] = "t.\"Number\" + n",
+            ["Id"] = Guid("00000000-0001-4000-8000-"), ["OrganisationId"] = organisationId, ["Number"] = "t.\"Number\" + n",
             ["DisplayName"] = "t.\"DisplayName\" || ' ' || n", ["LogIndex"] = "NULL",
         }, $"t.\"Id\" = '{template.Id.ToString().ToUpperInvariant()}'"));
         return 0;
