@@ -10,7 +10,10 @@ namespace Workflow.Api.Tests;
 public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     [Fact]
-    public async Task Draft_revise_open_invite_sign_decline_publish_sign_later_and_close()
+    public Task Draft_revise_open_invite_sign_decline_publish_sign_later_and_close() => WalkAsync(factory);
+
+    /// <summary>The whole path on the given service (the SQL Server test walks it too).</summary>
+    internal static async Task WalkAsync(WorkflowApiFactory factory)
     {
         var drafter = await factory.SignedInClientAsync();
         var anonymous = factory.CreateClient();

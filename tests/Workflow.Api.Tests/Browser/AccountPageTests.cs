@@ -24,7 +24,7 @@ public sealed class AccountPageTests
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
         await Assertions.Expect(page.Locator("#account-email")).ToHaveTextAsync(email);
@@ -55,7 +55,7 @@ public sealed class AccountPageTests
         await browser.CheckPageAsync(page, "reset-password");
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set the new password" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", BrowserSession.Parsed);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed");
 
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -64,7 +64,7 @@ public sealed class AccountPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or the password is not right.");
         await page.GetByLabel("Password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class AccountPageTests
 
         await browser.GotoAsync(page, "/account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor sign-in" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.WaitForURLAsync("**/account/two-factor", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("#qr-code")).ToBeVisibleAsync();
         await browser.CheckPageAsync(page, "two-factor-setup");
 
@@ -106,7 +106,7 @@ public sealed class AccountPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
         await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync(recoveryCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
 
         // The recovery code is spent; the app's code still works.
         await SignOutAsync(page);
@@ -116,7 +116,7 @@ public sealed class AccountPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
         await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync(Totp(secret, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My statements");
     }
 
@@ -133,7 +133,7 @@ public sealed class AccountPageTests
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync("**/account/login/code**");
+        await page.WaitForURLAsync("**/account/login/code**", BrowserSession.Parsed);
     }
 
     /// <summary>Decodes the QR code in a PNG screenshot with ZXing.</summary>

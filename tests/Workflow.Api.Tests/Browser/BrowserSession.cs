@@ -19,6 +19,12 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>How long any wait for the page may take: generous, since the waits are conditions and end as soon as they hold.</summary>
     public const float BusyMachineTimeout = 90_000;
 
+    /// <summary>
+    /// Waiting for a page to be reached means its document is parsed, not every image and style sheet loaded: on a loaded machine
+    /// the load event of a page already shown came minutes late, and what a test does next waits for what it needs anyway.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = BusyMachineTimeout };
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _screenshotDirectory;
@@ -56,7 +62,9 @@ public sealed class BrowserSession : IAsyncDisposable
         IDictionary<string, string?>? settings = null, TimeProvider? clock = null, [CallerMemberName] string testName = "")
     {
         Assertions.SetDefaultExpectTimeout(BusyMachineTimeout);
-        var chromium = RequireChromium(Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium);
+        var chromium = Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured
+            ? RequireChromium(configured)
+            : Support.Servers.DebianPackages.Require("chromium", "The browser tests", () => File.Exists(DefaultChromium) ? DefaultChromium : null);
 
         var baseUrl = $"http://localhost:{FreePort.OnLoopback()}";
         var allSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["PublicBaseUrl"] = baseUrl };
@@ -122,7 +130,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(ApiClient.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/account/check-email**");
+        await page.WaitForURLAsync("**/account/check-email**", BrowserSession.Parsed);
         if (checkPages) await CheckPageAsync(page, "check-email");
         await ConfirmFromMailAsync(page, email, checkPages);
         if (!signIn) return;
@@ -130,7 +138,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(ApiClient.Password);
         await page.Locator("main form:has(#password) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/drafts");
+        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
     }
 
     /// <summary>Opens the confirmation link of the latest such e-mail to this address and confirms on its page.</summary>
@@ -177,7 +185,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         try
         {
-            await page.WaitForURLAsync(address, new PageWaitForURLOptions { Timeout = BusyMachineTimeout });
+            await page.WaitForURLAsync(address, Parsed);
         }
         catch (TimeoutException)
         {

@@ -21,7 +21,7 @@ public sealed partial class CoDraftersPageTests
         var statement = page.Url;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Co-drafters" }).First.ClickAsync();
-        await page.WaitForURLAsync(statement + "/members");
+        await page.WaitForURLAsync(statement + "/members", BrowserSession.Parsed);
         await browser.CheckPageAsync(page, "members-alone");
         var email = $"commenter-{Guid.NewGuid():N}@example.org";
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -41,7 +41,7 @@ public sealed partial class CoDraftersPageTests
         await browser.RegisterAsync(invited, email);
         await invited.GotoAsync(link!);
         await invited.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
-        await invited.WaitForURLAsync(statement);
+        await invited.WaitForURLAsync(statement, BrowserSession.Parsed);
         await invited.GetByRole(AriaRole.Link, new() { Name = "Co-drafters" }).First.ClickAsync();
         await Assertions.Expect(invited.Locator($"tr[data-member='{email}'] .member-role")).ToHaveTextAsync("Commenter");
         // A commenter sees who drafts, but neither the form to invite nor the controls of the roles.

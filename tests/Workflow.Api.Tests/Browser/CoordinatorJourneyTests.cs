@@ -46,7 +46,7 @@ public sealed partial class CoordinatorJourneyTests
         await coDrafter.GotoAsync(await LinkFromMailAsync(browser, "editor@example.org", JoinLink()));
         await browser.CheckPageAsync(coDrafter, "join-de");
         await coDrafter.GetByRole(AriaRole.Button, new() { Name = german["Join as a co-drafter"] }).ClickAsync();
-        await coDrafter.WaitForURLAsync(editor);
+        await coDrafter.WaitForURLAsync(editor, BrowserSession.Parsed);
         // The co-drafter comments on the second paragraph by choosing it in the text.
         await coDrafter.GotoAsync(editor + "/review");
         await coDrafter.GetByRole(AriaRole.Link, new() { Name = german["Comment on this paragraph"] }).Nth(1).ClickAsync();

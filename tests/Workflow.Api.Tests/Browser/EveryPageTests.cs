@@ -118,19 +118,19 @@ public sealed partial class EveryPageTests
 
         var page = browser.Page;
         await page.GotoAsync(link!);
-        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**", BrowserSession.Parsed);
         await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).Last.ClickAsync();
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/check-email**");
+        await page.WaitForURLAsync("**/account/check-email**", BrowserSession.Parsed);
         // Back to the link before confirming: it asks to sign in, and signing in leads back to where the link pointed.
         await page.GotoAsync(link!);
-        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**", BrowserSession.Parsed);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(link!);
+        await page.WaitForURLAsync(link!, BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("main p").First).ToContainTextAsync("Hands off Peru!");
         // Not yet confirmed: the page says which account can accept, and offers no way to join.
         await Assertions.Expect(page.Locator("#join-refusal")).ToBeVisibleAsync();
@@ -142,7 +142,7 @@ public sealed partial class EveryPageTests
         await page.GotoAsync(link!);
         await browser.CheckPageAsync(page, "join");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"));
+        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
         await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToBeEditableAsync();
     }
 
@@ -170,13 +170,13 @@ public sealed partial class EveryPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out and sign in with q•••@example.org" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**", BrowserSession.Parsed);
         await page.GetByLabel("E-mail").FillAsync(invited);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(link!);
+        await page.WaitForURLAsync(link!, BrowserSession.Parsed);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"));
+        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
     }
 
 

@@ -32,12 +32,12 @@ public sealed class SignaturesPageBrowserTests
 
         await browser.GotoAsync($"/drafts/{id}/campaign");
         await page.GetByRole(AriaRole.Link, new() { Name = "Signatures", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/drafts/{id}/signatures");
+        await page.WaitForURLAsync($"**/drafts/{id}/signatures", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("#signatures tbody tr")).ToHaveCountAsync(3);
         await browser.CheckPageAsync(page, "desktop");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Organisation (sort)" }).ClickAsync();
-        await page.WaitForURLAsync("**/signatures?sort=Organisation");
+        await page.WaitForURLAsync("**/signatures?sort=Organisation", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("#signatures tbody tr").First).ToContainTextAsync("Partido Comunista Peruano");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Correct or invalidate number 3" }).ClickAsync();

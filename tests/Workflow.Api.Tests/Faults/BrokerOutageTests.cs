@@ -7,7 +7,7 @@ namespace Workflow.Api.Tests.Faults;
 /// <summary>
 /// RabbitMQ goes away under a running service (a proxy between them drops every connection and refuses new ones) and
 /// comes back: signing goes on meanwhile, the events wait in the outbox, and once the broker is back the outbox drains
-/// and every event is consumed exactly once. Needs RabbitMQ as .ci/run sets it up.
+/// and every event is consumed exactly once. On the suite's own RabbitMQ node (Support/Servers).
 /// </summary>
 public sealed class BrokerOutageTests
 {

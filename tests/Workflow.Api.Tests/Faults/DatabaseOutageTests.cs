@@ -8,7 +8,7 @@ namespace Workflow.Api.Tests.Faults;
 /// <summary>
 /// PostgreSQL goes away under a running service (a proxy between them drops every connection and refuses new ones) and
 /// comes back: meanwhile every request is 503 with Retry-After — never a 500, never details — the service stays live
-/// but not ready, and it recovers by itself. Needs PostgreSQL as .ci/run sets it up, whatever the suite's database.
+/// but not ready, and it recovers by itself. On the suite's own PostgreSQL (Support/Servers), whatever the suite's database.
 /// </summary>
 public sealed class DatabaseOutageTests
 {

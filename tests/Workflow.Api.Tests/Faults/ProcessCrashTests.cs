@@ -11,7 +11,7 @@ namespace Workflow.Api.Tests.Faults;
 /// <summary>
 /// kill -9 of the built service in the middle of a signing load on PostgreSQL, then a restart on the same database:
 /// every signature a client was told about (201) is there, none twice, the list is numbered without gaps, the chain
-/// verifies and each signature's event is audited once. Needs PostgreSQL as .ci/run sets it up.
+/// verifies and each signature's event is audited once. On the suite's own PostgreSQL (Support/Servers).
 /// </summary>
 public sealed class ProcessCrashTests
 {

@@ -12,7 +12,7 @@ namespace Workflow.Api.Tests.Messaging;
 /// <summary>
 /// Production mode for real: two web processes and one worker process of the built service, on one PostgreSQL database and one
 /// RabbitMQ broker. 1,000 signatures sent concurrently across both web processes are each recorded once, numbered without gaps,
-/// and every event is consumed exactly once by the worker's audit consumer. Needs PostgreSQL and RabbitMQ (as .ci/run sets up).
+/// and every event is consumed exactly once by the worker's audit consumer. On the suite's own PostgreSQL and RabbitMQ (Support/Servers).
 /// </summary>
 public sealed class MultiInstanceTests
 {
@@ -22,7 +22,7 @@ public sealed class MultiInstanceTests
     [Fact]
     public async Task A_thousand_concurrent_signatures_across_two_web_processes_are_each_recorded_once_and_audited_once()
     {
-        var postgres = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server ? server : "Host=localhost;Username=workflow;Password=workflow")
+        var postgres = TestDatabase.PostgresServer
             + $";Database=workflow_multi_{Guid.NewGuid():N}";
         var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>

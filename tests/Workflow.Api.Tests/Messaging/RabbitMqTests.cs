@@ -10,7 +10,7 @@ namespace Workflow.Api.Tests.Messaging;
 
 /// <summary>
 /// The service on a real RabbitMQ broker: events leave through the outbox, cross the broker and are consumed once each.
-/// Needs RabbitMQ on localhost:5672 with the virtual host and user that .ci/run creates (WORKFLOW_TEST_RABBITMQ overrides).
+/// On the suite's own RabbitMQ node (Support/Servers; WORKFLOW_TEST_RABBITMQ names another).
 /// </summary>
 public sealed class RabbitMqTests
 {

@@ -7,8 +7,7 @@ namespace Workflow.Api.Tests.Security;
 /// <summary>
 /// Two processes of the built service on one PostgreSQL database, as behind a proxy: the limits on guessing token links and
 /// on sign-on submissions per client address are counted once for both, so an abuser gets no more than from one. Always
-/// on PostgreSQL (server from WORKFLOW_TEST_POSTGRES, as .ci/run sets it up), whatever WORKFLOW_TEST_DATABASE says; the
-/// name ends in MultiInstanceTests so that .ci/run's second pass, which is on PostgreSQL anyway, does not run it again.
+/// on PostgreSQL (the suite's own server: Support/Servers), whatever WORKFLOW_TEST_DATABASE says.
 /// </summary>
 public sealed class SharedLimitsMultiInstanceTests
 {

@@ -5,17 +5,23 @@ using System.Text;
 namespace Workflow.Api.Tests.Support;
 
 /// <summary>
-/// The RabbitMQ broker of the tests: from WORKFLOW_TEST_RABBITMQ, by default the virtual host "workflow-tests" on localhost
-/// with the user "workflow" that .ci/run creates. With WORKFLOW_TEST_TRANSPORT=RabbitMq every service of the suite runs on it
-/// (MassTransit's test harness still watching); otherwise only the tests about the broker do.
+/// The RabbitMQ broker of the tests, as <see cref="Servers.RabbitMqServer"/> provides it (WORKFLOW_TEST_RABBITMQ, or a node
+/// the suite starts itself), with the user "workflow". Every service of Workflow.Api.Tests.OnServers runs on it (MassTransit's
+/// test harness still watching), as every service of any run with WORKFLOW_TEST_TRANSPORT=RabbitMq; elsewhere only the tests
+/// about the broker do.
 /// Each data directory is a deployment of its own, with its own queues and exchanges, so a restart finds its queues again.
 /// </summary>
 public static class TestBroker
 {
-    public static string Address { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } configured
-        ? configured : "rabbitmq://localhost/workflow-tests";
+    public static string Address => Servers.RabbitMqServer.Address;
 
-    public static bool EverywhereInSuite { get; } = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_TRANSPORT") ?? "InMemory") switch
+#if ON_SERVERS
+    private const string DefaultTransport = "RabbitMq"; // Workflow.Api.Tests.OnServers
+#else
+    private const string DefaultTransport = "InMemory";
+#endif
+
+    public static bool EverywhereInSuite { get; } = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_TRANSPORT") is { Length: > 0 } chosen ? chosen : DefaultTransport) switch
     {
         var t when t.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase) => true,
         var t when t.Equals("InMemory", StringComparison.OrdinalIgnoreCase) => false,
@@ -46,8 +52,8 @@ public static class TestBroker
         }
         catch (SocketException e)
         {
-            Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{(uri.Port > 0 ? uri.Port : 5672)} ({e.SocketErrorCode}). Install and start it " +
-                "(apt-get install rabbitmq-server; rabbitmq-server -detached), then create the virtual host and user as .ci/run does.");
+            Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{(uri.Port > 0 ? uri.Port : 5672)} ({e.SocketErrorCode}). " +
+                "WORKFLOW_TEST_RABBITMQ names a broker that does not answer: start it, or unset the variable and the suite starts a node of its own.");
         }
     }
 }

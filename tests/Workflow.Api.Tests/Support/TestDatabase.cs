@@ -4,18 +4,24 @@ using System.Text;
 namespace Workflow.Api.Tests.Support;
 
 /// <summary>
-/// Which database the suite runs on: the embedded SQLite by default; PostgreSQL when WORKFLOW_TEST_DATABASE=PostgreSql
-/// (server from WORKFLOW_TEST_POSTGRES, default a local one with user and password "workflow", allowed to create databases).
+/// Which database the suite runs on: the embedded SQLite by default, PostgreSQL in Workflow.Api.Tests.OnServers, or what
+/// WORKFLOW_TEST_DATABASE (Sqlite, PostgreSql) says. PostgreSQL is the server <see cref="Servers.PostgresServer"/> provides
+/// (WORKFLOW_TEST_POSTGRES, or one the suite starts itself).
 /// Each data directory gets a database of its own, so a test that restarts on the same directory finds its data again.
 /// </summary>
 public static class TestDatabase
 {
-    public static string Provider { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_DATABASE") is { Length: > 0 } chosen ? chosen : "Sqlite";
+#if ON_SERVERS
+    private const string DefaultProvider = "PostgreSql"; // Workflow.Api.Tests.OnServers
+#else
+    private const string DefaultProvider = "Sqlite";
+#endif
+
+    public static string Provider { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_DATABASE") is { Length: > 0 } chosen ? chosen : DefaultProvider;
 
     public static bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
 
-    public static string PostgresServer { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } server
-        ? server : "Host=localhost;Username=workflow;Password=workflow";
+    public static string PostgresServer => Servers.PostgresServer.ConnectionString;
 
     public static IReadOnlyDictionary<string, string?> SettingsFor(string dataDirectory)
     {
