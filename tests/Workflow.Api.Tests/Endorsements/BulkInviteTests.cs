@@ -107,7 +107,11 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
                 _ => $"Collective {tag} {i},C{tag}X{i},FR,c{i}@example.org\n",
             });
 
-        var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", Csv(csv.ToString()));
+        // A large file on a machine shared with other test runs may take longer than a client's default 100 s.
+        using var patient = factory.CreateClient();
+        patient.Timeout = TimeSpan.FromMinutes(10);
+        patient.DefaultRequestHeaders.Authorization = drafter.DefaultRequestHeaders.Authorization;
+        var response = await patient.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", Csv(csv.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.JsonAsync();
