@@ -137,13 +137,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var service = Launch(root, environment, out _);
         using var http = new HttpClient { BaseAddress = service.Address };
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(200))
+        for (var deadline = DateTime.UtcNow.AddMinutes(5); DateTime.UtcNow < deadline; await Task.Delay(200))
         {
             if (service._process.HasExited) throw new InvalidOperationException("The service stopped:\n" + service._output);
             try { if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return service; }
             catch (HttpRequestException) { }
         }
-        throw new InvalidOperationException("The service was not ready within two minutes:\n" + service._output);
+        throw new InvalidOperationException("The service was not ready within five minutes:\n" + service._output);
     }
 
     private static ServiceProcess Launch(string root, Dictionary<string, string> environment, out Stopwatch started, params string[] extra)
