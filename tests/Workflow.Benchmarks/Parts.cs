@@ -74,6 +74,35 @@ public static class Names
     public static string Of(int n) => string.Join(' ', n.ToString(CultureInfo.InvariantCulture).Select(d => Digits[d - '0']));
 }
 
+/// <summary>About 200 KB of prose in paragraphs of a few sentences, the same for the same seed (as the diff's unit tests make it).</summary>
+public static class Prose
+{
+    private static readonly string[] Syllables = ["so", "li", "da", "ri", "dad", "pue", "blo", "lu", "cha", "tra", "ba", "jo", "mo", "vi", "mien", "to", "paz", "pan", "tie", "rra"];
+
+    public static List<string> Paragraphs(int seed, int bytes = 200_000)
+    {
+        var random = new Random(seed);
+        string Word() => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+        var paragraphs = new List<string>();
+        var size = 0;
+        while (size < bytes)
+        {
+            var paragraph = string.Join(" ", Enumerable.Range(0, random.Next(3, 7))
+                .Select(_ => string.Join(" ", Enumerable.Range(0, random.Next(8, 20)).Select(_ => Word())) + "."));
+            paragraphs.Add(paragraph);
+            size += paragraph.Length + 2;
+        }
+        return paragraphs;
+    }
+
+    /// <summary>The same paragraphs with one word in <paramref name="every"/> replaced.</summary>
+    public static List<string> Scattered(List<string> paragraphs, int every)
+    {
+        var n = 0;
+        return paragraphs.Select(p => string.Join(' ', p.Split(' ').Select(w => ++n % every == 0 ? $"cambio{n}" : w))).ToList();
+    }
+}
+
 public static class Formats
 {
     public static IEnumerable<(string Name, string Path)> All(string slug) =>
@@ -108,13 +137,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var service = Launch(root, environment, out _);
         using var http = new HttpClient { BaseAddress = service.Address };
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(200))
+        for (var deadline = DateTime.UtcNow.AddMinutes(5); DateTime.UtcNow < deadline; await Task.Delay(200))
         {
             if (service._process.HasExited) throw new InvalidOperationException("The service stopped:\n" + service._output);
             try { if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return service; }
             catch (HttpRequestException) { }
         }
-        throw new InvalidOperationException("The service was not ready within two minutes:\n" + service._output);
+        throw new InvalidOperationException("The service was not ready within five minutes:\n" + service._output);
     }
 
     private static ServiceProcess Launch(string root, Dictionary<string, string> environment, out Stopwatch started, params string[] extra)
@@ -195,10 +224,85 @@ public static class PgBench
                 """, connection);
             await create.ExecuteNonQueryAsync();
         }
-        var script = Path.Combine(work, "insert.sql");
-        await File.WriteAllTextAsync(script,
+        return await RunAsync(postgres, database, clients, duration, work, "insert",
             "INSERT INTO bench_signature VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), nextval('bench_number'), 'Benchmark Signer', md5(random()::text), now());\n");
-        var logs = Directory.CreateDirectory(Path.Combine(work, $"pgbench-{clients}"));
+    }
+
+    /// <summary>
+    /// The statements one signing runs (a group of one), in the same order and under the same row lock, one transaction per
+    /// signing: the token lookup, the lock, the reads of the statement, invitation, organisation, standing signatures, version
+    /// and the chain's head, the writes of the signature, the chain's link, the two events, the invitation and the statement.
+    /// The rows read are the real ones of <paramref name="statementId"/>; the rows written go to copies of the tables
+    /// (<c>CREATE TABLE … (LIKE … INCLUDING ALL)</c>: the same columns, keys and indexes) in a schema of their own, copies of
+    /// rows the service wrote for a signing with new keys and the next number, so that the service's own data is untouched.
+    /// </summary>
+    public static async Task<LoadResult> SigningStatementsAsync(string postgres, string database, Guid statementId, int clients, TimeSpan duration, string work)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = database };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        async Task<string> ScalarAsync(string sql) => Convert.ToString(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(), CultureInfo.InvariantCulture)
+            ?? throw new InvalidOperationException("No answer to: " + sql);
+        var s = $"'{statementId}'";
+        var signature = await ScalarAsync($"""SELECT "Id" FROM "Signatures" WHERE "StatementId" = {s} AND "EndorsementRequestId" IS NOT NULL ORDER BY "Number" DESC LIMIT 1""");
+        var invitation = await ScalarAsync($"""SELECT "EndorsementRequestId" FROM "Signatures" WHERE "Id" = '{signature}'""");
+        var tokenHash = await ScalarAsync($"""SELECT "TokenHash" FROM "EndorsementRequests" WHERE "Id" = '{invitation}'""");
+        var organisation = await ScalarAsync($"""SELECT "OrganisationId" FROM "Signatures" WHERE "Id" = '{signature}'""");
+        var version = await ScalarAsync($"""SELECT "SignableVersionNumber" FROM "Statements" WHERE "Id" = {s}""");
+        var logEntry = await ScalarAsync($"""SELECT "Id" FROM "LogEntries" WHERE "SignatureId" = '{signature}' ORDER BY "Index" DESC LIMIT 1""");
+        await using (var setUp = new NpgsqlCommand($"""
+            DROP SCHEMA IF EXISTS bench_signing CASCADE;
+            CREATE SCHEMA bench_signing;
+            CREATE TABLE bench_signing.statements (LIKE "Statements" INCLUDING ALL);
+            INSERT INTO bench_signing.statements SELECT * FROM "Statements" WHERE "Id" = {s};
+            CREATE TABLE bench_signing.invitations (LIKE "EndorsementRequests" INCLUDING ALL);
+            INSERT INTO bench_signing.invitations SELECT * FROM "EndorsementRequests" WHERE "Id" = '{invitation}';
+            CREATE TABLE bench_signing.signatures (LIKE "Signatures" INCLUDING ALL);
+            CREATE TABLE bench_signing.signature_sample AS SELECT * FROM "Signatures" WHERE "Id" = '{signature}';
+            CREATE TABLE bench_signing.log_entries (LIKE "LogEntries" INCLUDING ALL);
+            CREATE TABLE bench_signing.log_entry_sample AS SELECT * FROM "LogEntries" WHERE "Id" = {logEntry};
+            CREATE TABLE bench_signing.outbox (LIKE "OutboxMessages" INCLUDING ALL);
+            CREATE TABLE bench_signing.outbox_sample AS SELECT * FROM "OutboxMessages" WHERE "Payload" LIKE '%{signature}%' ORDER BY "Sequence" LIMIT 2;
+            """, connection))
+            await setUp.ExecuteNonQueryAsync();
+
+        // Each sample row copied with new keys and the next number; the identity columns left to their defaults.
+        async Task<string> CopyAsync(string table, string sample, Dictionary<string, string> replaced, string[] omitted)
+        {
+            var columns = new List<string>();
+            await using (var read = new NpgsqlCommand($"SELECT column_name FROM information_schema.columns WHERE table_schema = 'bench_signing' AND table_name = '{sample}' ORDER BY ordinal_position", connection))
+            await using (var reader = await read.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+            var kept = columns.Where(c => !omitted.Contains(c)).ToList();
+            return $"INSERT INTO bench_signing.{table} ({string.Join(", ", kept.Select(c => $"\"{c}\""))}) " +
+                   $"SELECT {string.Join(", ", kept.Select(c => replaced.GetValueOrDefault(c, $"\"{c}\"")))} FROM bench_signing.{sample};";
+        }
+        var newKey = "gen_random_uuid()";
+        var script = string.Join("\n",
+            $"""SELECT * FROM "EndorsementRequests" WHERE "TokenHash" = '{tokenHash}';""",
+            "BEGIN;",
+            $"""UPDATE bench_signing.statements SET "Title" = "Title" WHERE "Id" = {s} RETURNING "SignatureCount" + 1 AS n \gset""",
+            $"""SELECT * FROM bench_signing.statements WHERE "Id" = {s};""",
+            $"""SELECT * FROM bench_signing.invitations WHERE "Id" = ANY (ARRAY['{invitation}']::uuid[]);""",
+            $"""SELECT * FROM "Organisations" WHERE "Id" = ANY (ARRAY['{organisation}']::uuid[]);""",
+            $"""SELECT * FROM bench_signing.signatures WHERE "StatementId" = {s} AND ("EndorsementRequestId" = ANY (ARRAY[gen_random_uuid()]) OR ("Status" = 'Active' AND "OrganisationId" = ANY (ARRAY[gen_random_uuid()])));""",
+            $"""SELECT * FROM "StatementVersions" WHERE "StatementId" = {s} AND "Number" = {version} LIMIT 2;""",
+            $"""SELECT * FROM bench_signing.log_entries WHERE "StatementId" = {s} ORDER BY "Index" DESC LIMIT 1;""",
+            await CopyAsync("signatures", "signature_sample", new() { ["Id"] = newKey, ["EndorsementRequestId"] = newKey, ["OrganisationId"] = newKey, ["Number"] = ":n" }, []),
+            await CopyAsync("log_entries", "log_entry_sample", new() { ["Index"] = ":n", ["SignatureId"] = newKey }, ["Id"]),
+            await CopyAsync("outbox", "outbox_sample", new() { ["MessageId"] = newKey }, ["Sequence"]),
+            $"""UPDATE bench_signing.invitations SET "State" = "State", "ConcurrencyStamp" = "ConcurrencyStamp" + 1 WHERE "Id" = '{invitation}';""",
+            $"""UPDATE bench_signing.statements SET "SignatureCount" = :n, "UpdatedAt" = now(), "ConcurrencyStamp" = "ConcurrencyStamp" + 1 WHERE "Id" = {s};""",
+            "COMMIT;") + "\n";
+        return await RunAsync(postgres, database, clients, duration, work, "signing-statements", script);
+    }
+
+    private static async Task<LoadResult> RunAsync(string postgres, string database, int clients, TimeSpan duration, string work, string name, string scriptText)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = database };
+        var script = Path.Combine(work, $"{name}.sql");
+        await File.WriteAllTextAsync(script, scriptText);
+        var logs = Directory.CreateDirectory(Path.Combine(work, $"pgbench-{name}-{clients}"));
         var start = new ProcessStartInfo("pgbench") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = logs.FullName };
         foreach (var arg in new[] { "-n", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
                      "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-l", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),

@@ -9,18 +9,20 @@ using Npgsql;
 using Workflow.Benchmarks;
 
 // Benchmarks of the built service (Release) on PostgreSQL, each figure beside a baseline measured in the same run:
-// signing against pgbench's single-row inserts, reading a 10,000-signatory list against nginx serving the same bytes,
+// signing against pgbench's single-row inserts and against pgbench running the statements a signing runs, bulk invitation
+// of 10,000 rows against the database writing the same rows, the word diff of two 200 KB versions against git's, reading a 10,000-signatory list against nginx serving the same bytes,
 // publishing every format, start-up against the bare runtime, and a surge of open sign-on submissions against nginx
 // taking the same requests at the same rate. Writes tests/Workflow.Benchmarks/REPORT.md.
 // Run: tests/Workflow.Benchmarks/run   (WORKFLOW_BENCH_POSTGRES to use another server; --quick for a short smoke run;
-// --only surge for the surge alone, into REPORT-surge.md, or REPORT-quick-surge.md with --quick)
+// --only signing|bulk|diff|surge for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with --quick)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-if (args.Contains("--only") && only != "surge")
+string[] sections = ["signing", "bulk", "diff", "surge"];
+if (args.Contains("--only") && !sections.Contains(only))
 {
-    Console.Error.WriteLine("--only takes the name of a section run on its own: surge");
+    Console.Error.WriteLine($"--only takes the name of a section run on its own: {string.Join(", ", sections)}");
     return 2;
 }
 var root = Paths.Root;
@@ -35,7 +37,7 @@ var readFor = TimeSpan.FromSeconds(quick ? 3 : 10);
 var report = new Report();
 
 var work = Directory.CreateTempSubdirectory("workflow-bench-");
-if (only is null)
+if (only is null or "signing")
 {
     var database = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
     var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
@@ -49,7 +51,7 @@ if (only is null)
     var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
     var id = statement["id"]!.GetValue<string>();
     var slug = statement["slug"]!.GetValue<string>();
-    var invitationCount = Math.Max(listSize, levels.Length * perLevel);
+    var invitationCount = only is null ? Math.Max(listSize, levels.Length * perLevel) : levels.Length * perLevel;
     // Open first: a draft's invitations are held, and their links handed over only once it opens.
     (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
     var tokens = new List<string>();
@@ -72,68 +74,202 @@ if (only is null)
         signed += batch.Count;
         var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
         var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
-        report.Signing.Add((clients, result, baseline));
-        Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; pgbench {baseline.PerSecond:F0}/s");
+        var sameStatements = await PgBench.SigningStatementsAsync(postgres, database, Guid.Parse(id), clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
+        report.Signing.Add((clients, result, baseline, sameStatements));
+        Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; " +
+                          $"pgbench {baseline.PerSecond:F0}/s, the same statements {sameStatements.PerSecond:F0}/s p99 {sameStatements.Percentile(99):F1} ms");
     }
 
-    // The rest of the list, then publication.
-    using (var filler = Load.Client(service.Address, 32))
-        await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
-    (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
-    var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
-    Console.WriteLine($"published with {listed} signatories");
-    report.ListSize = listed;
-
-    // Publishing every format, uncached (a query value the cache has not seen), with the service's peak memory.
-    using var reader = Load.Client(service.Address, 64);
-    foreach (var (name, path) in Formats.All(slug))
+    // The rest needs the list filled: only in the full run.
+    if (only is null)
     {
-        var times = new List<double>();
-        long bytes = 0;
+        // The rest of the list, then publication.
+        using (var filler = Load.Client(service.Address, 32))
+            await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
+        (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
+        var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
+        Console.WriteLine($"published with {listed} signatories");
+        report.ListSize = listed;
+
+        // Publishing every format, uncached (a query value the cache has not seen), with the service's peak memory.
+        using var reader = Load.Client(service.Address, 64);
+        foreach (var (name, path) in Formats.All(slug))
+        {
+            var times = new List<double>();
+            long bytes = 0;
+            for (var run = 0; run < 3; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                var body = await reader.GetByteArrayAsync($"{path}{(path.Contains('?') ? '&' : '?')}fresh={Guid.NewGuid():N}");
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                bytes = body.Length;
+            }
+            report.Formats.Add((name, times.Order().ElementAt(1), bytes, service.PeakMemoryBytes()));
+            Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes");
+        }
+
+        // Reading the list at 64 clients, beside nginx serving the same bytes from files.
+        var page = await reader.GetByteArrayAsync($"/statements/{slug}");
+        var json = await reader.GetByteArrayAsync($"/api/public/statements/{slug}/signatories");
+        await using (var nginx = await Nginx.StartAsync(work.FullName, new() { ["page.html"] = page, ["list.json"] = json }))
+        {
+            using var staticReader = Load.Client(nginx.Address, 64);
+            foreach (var (name, servicePath, staticPath, expected) in new[]
+                     {
+                         ("HTML page", $"/statements/{slug}", "/page.html", page.Length),
+                         ("JSON list", $"/api/public/statements/{slug}/signatories", "/list.json", json.Length),
+                     })
+            {
+                var ours = await Load.RepeatAsync(64, readFor, async () => (await reader.GetByteArrayAsync(servicePath)).Length == expected);
+                var theirs = await Load.RepeatAsync(64, readFor, async () => (await staticReader.GetByteArrayAsync(staticPath)).Length == expected);
+                report.Reading.Add((name, expected, ours, theirs));
+                Console.WriteLine($"{name}: {ours.PerSecond:F0}/s vs nginx {theirs.PerSecond:F0}/s");
+            }
+        }
+
+        // Start-up of the embedded default (SQLite, seeds imported) to its first answer, then again on the data it left (a restart),
+        // beside the bare runtime's start and exit.
         for (var run = 0; run < 3; run++)
         {
-            var clock = Stopwatch.StartNew();
-            var body = await reader.GetByteArrayAsync($"{path}{(path.Contains('?') ? '&' : '?')}fresh={Guid.NewGuid():N}");
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            bytes = body.Length;
+            var data = Path.Combine(work.FullName, $"startup-{run}");
+            var first = await ServiceProcess.TimeToFirstAnswerAsync(root, data);
+            var restart = await ServiceProcess.TimeToFirstAnswerAsync(root, data);
+            var runtime = await ServiceProcess.TimeOfProbeAsync(root);
+            report.Startup.Add((first, restart, runtime));
+            Console.WriteLine($"start-up {first.TotalMilliseconds:F0} ms, restart {restart.TotalMilliseconds:F0} ms, runtime alone {runtime.TotalMilliseconds:F0} ms");
         }
-        report.Formats.Add((name, times.Order().ElementAt(1), bytes, service.PeakMemoryBytes()));
-        Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes");
-    }
-
-    // Reading the list at 64 clients, beside nginx serving the same bytes from files.
-    var page = await reader.GetByteArrayAsync($"/statements/{slug}");
-    var json = await reader.GetByteArrayAsync($"/api/public/statements/{slug}/signatories");
-    await using (var nginx = await Nginx.StartAsync(work.FullName, new() { ["page.html"] = page, ["list.json"] = json }))
-    {
-        using var staticReader = Load.Client(nginx.Address, 64);
-        foreach (var (name, servicePath, staticPath, expected) in new[]
-                 {
-                     ("HTML page", $"/statements/{slug}", "/page.html", page.Length),
-                     ("JSON list", $"/api/public/statements/{slug}/signatories", "/list.json", json.Length),
-                 })
-        {
-            var ours = await Load.RepeatAsync(64, readFor, async () => (await reader.GetByteArrayAsync(servicePath)).Length == expected);
-            var theirs = await Load.RepeatAsync(64, readFor, async () => (await staticReader.GetByteArrayAsync(staticPath)).Length == expected);
-            report.Reading.Add((name, expected, ours, theirs));
-            Console.WriteLine($"{name}: {ours.PerSecond:F0}/s vs nginx {theirs.PerSecond:F0}/s");
-        }
-    }
-
-    // Start-up of the embedded default (SQLite, seeds imported) to its first answer, then again on the data it left (a restart),
-    // beside the bare runtime's start and exit.
-    for (var run = 0; run < 3; run++)
-    {
-        var data = Path.Combine(work.FullName, $"startup-{run}");
-        var first = await ServiceProcess.TimeToFirstAnswerAsync(root, data);
-        var restart = await ServiceProcess.TimeToFirstAnswerAsync(root, data);
-        var runtime = await ServiceProcess.TimeOfProbeAsync(root);
-        report.Startup.Add((first, restart, runtime));
-        Console.WriteLine($"start-up {first.TotalMilliseconds:F0} ms, restart {restart.TotalMilliseconds:F0} ms, runtime alone {runtime.TotalMilliseconds:F0} ms");
     }
 
     await service.DisposeAsync();
     await DropDatabaseAsync(database);
+}
+
+// Bulk invitation: one CSV file of 10,000 rows through the API, first of organisations new to the directory, then of the same
+// ones on another statement (all known by then). Baseline: the database itself writing the same rows (the invitations, the
+// new organisations and the outbox's events the request wrote, copied by INSERT … SELECT into tables of the same shape) in
+// one transaction. A service process and database of its own.
+if (only is null or "bulk")
+{
+    var bulkRows = quick ? 1000 : 10_000;
+    var bulkDatabase = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_bulk";
+    var bulkData = Path.Combine(work.FullName, "bulk", "data");
+    var bulkConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = bulkDatabase, MaxPoolSize = 40 }.ConnectionString;
+    await using (var bulkService = await ServiceProcess.StartAsync(root, ServiceEnvironment(bulkConnection, bulkData)))
+    {
+        Console.WriteLine($"Bulk service at {bulkService.Address}, database {bulkDatabase}");
+        using var drafter = Load.Client(bulkService.Address, 4);
+        drafter.Timeout = TimeSpan.FromMinutes(10);
+        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, bulkData));
+        async Task<(string Id, JsonObject Report, TimeSpan Took)> InviteAsync(string title, int rows, string prefix)
+        {
+            var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = "We, the undersigned, agree.", language = "en" })).ReadJsonAsync();
+            var statementId = created["id"]!.GetValue<string>();
+            (await drafter.PostAsync($"/api/statements/{statementId}/open", null)).EnsureSuccessStatusCode();
+            var csv = new StringBuilder("name,acronym,country,email\n");
+            for (var i = 0; i < rows; i++) csv.Append($"Organisation {prefix} {Names.Of(i)},{prefix}{i},FR,contact{i}@org{i}.example.org\n");
+            var clock = Stopwatch.StartNew();
+            using var answer = await drafter.PostAsync($"/api/statements/{statementId}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            var took = clock.Elapsed;
+            answer.EnsureSuccessStatusCode();
+            return (statementId, await answer.ReadJsonAsync(), took);
+        }
+
+        await InviteAsync("Warm-up", 200, "W"); // the JIT and the connection pools, not measured
+        foreach (var (run, newOrganisations) in new[] { ("Organisations new to the directory", true), ("The same organisations, already in the directory", false) })
+        {
+            await using var database = new NpgsqlConnection(bulkConnection);
+            await database.OpenAsync();
+            var outboxBefore = Convert.ToInt64(await new NpgsqlCommand("""SELECT coalesce(max("Sequence"), 0) FROM "OutboxMessages" """, database).ExecuteScalarAsync());
+            var (statementId, bulk, took) = await InviteAsync(run, bulkRows, "B");
+            int Count(string outcome) => bulk[outcome]!.GetValue<int>();
+            if (Count("created") + Count("matched") != bulkRows) throw new InvalidOperationException($"{run}: not every row was invited: {bulk.ToJsonString()[..Math.Min(2000, bulk.ToJsonString().Length)]}");
+
+            await using (var setUp = new NpgsqlCommand("""
+                DROP SCHEMA IF EXISTS bench_bulk CASCADE;
+                CREATE SCHEMA bench_bulk;
+                CREATE TABLE bench_bulk.invitations (LIKE "EndorsementRequests" INCLUDING ALL);
+                CREATE TABLE bench_bulk.organisations (LIKE "Organisations" INCLUDING ALL);
+                CREATE TABLE bench_bulk.outbox (LIKE "OutboxMessages" INCLUDING ALL);
+                """, database))
+                await setUp.ExecuteNonQueryAsync();
+            var copy = $"""
+                BEGIN;
+                INSERT INTO bench_bulk.invitations SELECT * FROM "EndorsementRequests" WHERE "StatementId" = '{statementId}';
+                {(newOrganisations ? $"INSERT INTO bench_bulk.organisations SELECT * FROM \"Organisations\" WHERE \"Id\" IN (SELECT \"OrganisationId\" FROM \"EndorsementRequests\" WHERE \"StatementId\" = '{statementId}');" : "")}
+                INSERT INTO bench_bulk.outbox SELECT * FROM "OutboxMessages" WHERE "Sequence" > {outboxBefore} AND "Payload" LIKE '%{statementId}%';
+                COMMIT;
+                """;
+            var baselineClock = Stopwatch.StartNew();
+            await using (var insert = new NpgsqlCommand(copy, database)) await insert.ExecuteNonQueryAsync();
+            var baseline = baselineClock.Elapsed;
+            var written = Convert.ToInt64(await new NpgsqlCommand(
+                "SELECT (SELECT count(*) FROM bench_bulk.invitations) + (SELECT count(*) FROM bench_bulk.organisations) + (SELECT count(*) FROM bench_bulk.outbox)", database).ExecuteScalarAsync());
+            report.Bulk.Add((run, bulkRows, Count("created"), Count("matched"), Count("rejected"), took, baseline, written));
+            Console.WriteLine($"bulk, {run}: {took.TotalSeconds:F1} s; the database writing the same {written} rows {baseline.TotalMilliseconds:F0} ms");
+        }
+    }
+    await DropDatabaseAsync(bulkDatabase);
+}
+
+// The word diff of two 200 KB versions, through the API (GET /api/statements/{id}/diff), the median of five; beside it,
+// git's word diff of the same two texts as files (git diff --no-index --word-diff) and the service answering the newer
+// version alone (the same bytes to send, no comparison). A service process and database of its own.
+if (only is null or "diff")
+{
+    var diffDatabase = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_diff";
+    var diffData = Path.Combine(work.FullName, "diff", "data");
+    var diffConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = diffDatabase, MaxPoolSize = 10 }.ConnectionString;
+    await using (var diffService = await ServiceProcess.StartAsync(root, ServiceEnvironment(diffConnection, diffData)))
+    {
+        Console.WriteLine($"Diff service at {diffService.Address}, database {diffDatabase}");
+        using var drafter = Load.Client(diffService.Address, 4);
+        drafter.Timeout = TimeSpan.FromMinutes(5);
+        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, diffData));
+        var original = Prose.Paragraphs(1);
+        foreach (var (name, older, newer) in new[]
+                 {
+                     ("Scattered changes (one word in 40 changed)", original, Prose.Scattered(original, 40)),
+                     ("Unrelated texts", original, Prose.Paragraphs(2)),
+                     ("The same paragraphs in reverse order", original, original.AsEnumerable().Reverse().ToList()),
+                 })
+        {
+            var (oldBody, newBody) = (string.Join("\n\n", older), string.Join("\n\n", newer));
+            const string title = "Two versions of 200 KB";
+            var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = oldBody, language = "en" })).ReadJsonAsync();
+            var statementId = created["id"]!.GetValue<string>();
+            (await drafter.PutAsJsonAsync($"/api/statements/{statementId}/draft", new { title, body = newBody, baseVersion = 1 })).EnsureSuccessStatusCode();
+
+            async Task<(double Ms, JsonObject Answer)> TimeAsync(string path)
+            {
+                var clock = Stopwatch.StartNew();
+                var answer = await (await drafter.GetAsync(path)).EnsureSuccessStatusCode().ReadJsonAsync();
+                return (clock.Elapsed.TotalMilliseconds, answer);
+            }
+            var diffs = new List<(double Ms, JsonObject Answer)>();
+            var versions = new List<double>();
+            for (var run = 0; run < 6; run++)
+            {
+                diffs.Add(await TimeAsync($"/api/statements/{statementId}/diff?from=1&to=2"));
+                versions.Add((await TimeAsync($"/api/statements/{statementId}/versions/2")).Ms);
+            }
+            // The runs must rebuild both texts: a fast wrong answer counts for nothing.
+            var runs = diffs[^1].Answer["runs"]!.AsArray();
+            string Rebuilt(string kind) => string.Concat(runs.Where(r => r!["kind"]!.GetValue<string>() != kind).Select(r => r!["text"]!.GetValue<string>()));
+            if (Rebuilt("inserted") != $"{title}\n\n{oldBody}" || Rebuilt("deleted") != $"{title}\n\n{newBody}")
+                throw new InvalidOperationException($"{name}: the diff's runs do not rebuild the two versions");
+
+            var folder = Directory.CreateDirectory(Path.Combine(work.FullName, "diff", statementId));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "old.txt"), $"{title}\n\n{oldBody}");
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "new.txt"), $"{title}\n\n{newBody}");
+            var git = new List<double>();
+            for (var run = 0; run < 6; run++) git.Add(await GitWordDiffAsync(folder.FullName));
+
+            static double Median(IEnumerable<double> times) => times.Skip(1).Order().ElementAt(2); // the first run warms up
+            report.Diff.Add((name, oldBody.Length, newBody.Length, runs.Count, Median(diffs.Select(d => d.Ms)), Median(versions), Median(git)));
+            Console.WriteLine($"diff, {name}: {Median(diffs.Select(d => d.Ms)):F0} ms ({runs.Count} runs); the version alone {Median(versions):F0} ms; git {Median(git):F0} ms");
+        }
+    }
+    await DropDatabaseAsync(diffDatabase);
 }
 
 // The open sign-on surge, on a service process and database of its own so that it neither disturbs the sections above nor
@@ -232,6 +368,21 @@ async Task DropDatabaseAsync(string name)
     await admin.OpenAsync();
     await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
     await drop.ExecuteNonQueryAsync();
+}
+
+static async Task<double> GitWordDiffAsync(string folder)
+{
+    var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var arg in new[] { "diff", "--no-index", "--word-diff=porcelain", "old.txt", "new.txt" }) start.ArgumentList.Add(arg);
+    var clock = Stopwatch.StartNew();
+    using var git = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
+    var output = git.StandardOutput.ReadToEndAsync();
+    var errors = await git.StandardError.ReadToEndAsync();
+    await output;
+    await git.WaitForExitAsync();
+    // git diff --no-index answers 1 when the files differ.
+    if (git.ExitCode != 1) throw new InvalidOperationException($"git diff failed ({git.ExitCode}): {errors}");
+    return clock.Elapsed.TotalMilliseconds;
 }
 
 static async Task<bool> SignAsync(HttpClient client, string token)

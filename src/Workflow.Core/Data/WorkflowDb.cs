@@ -73,6 +73,25 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     }
 
     /// <summary>
+    /// <see cref="LockStatementAsync"/> and the statement read under the lock. On PostgreSQL in one round trip, a
+    /// <c>SELECT … FOR NO KEY UPDATE</c>: the very lock the no-op update takes (inserts referring to the statement are not
+    /// held up), without writing a new version of the row each time.
+    /// </summary>
+    public async Task<(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction, Statement Statement)> LockAndLoadStatementAsync(Guid statementId, CancellationToken ct)
+    {
+        if (Database.ProviderName != PostgreSqlProvider)
+        {
+            var locked = await LockStatementAsync(statementId, ct);
+            return (locked, await Statements.SingleAsync(s => s.Id == statementId, ct));
+        }
+        var transaction = await Database.BeginTransactionAsync(ct);
+        // Not composed (no LIMIT around it): the statement is sent as written.
+        var rows = await Statements.FromSql($"SELECT * FROM \"Statements\" WHERE \"Id\" = {statementId} FOR NO KEY UPDATE").ToListAsync(ct);
+        if (rows.Count != 1) throw new InvalidOperationException($"Statement {statementId} was not found to lock.");
+        return (transaction, rows[0]);
+    }
+
+    /// <summary>
     /// PostgreSQL cannot store U+0000 in text. The web edge refuses it in every field it reads; this catches any other way
     /// in (a CSV file's cells, say) as a validation failure, before the database would fail the whole save.
     /// </summary>
@@ -156,6 +175,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     }
 
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
 
     private sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(

@@ -5,6 +5,8 @@ using CsvHelper.Configuration;
 using FluentValidation;
 using ValidationException = FluentValidation.ValidationException;
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Organisations;
@@ -16,8 +18,9 @@ namespace Workflow.Core.Endorsements;
 /// Invites many organisations from a CSV file with the header <c>name,nameEnglish,acronym,country,email,language</c>
 /// and optionally <c>website</c> and <c>organisationId</c> (a directory record to use) (any order, any case; only name
 /// and email required; language one of the interface languages). A row whose organisation only looks like a known one (same acronym and
-/// country, same website) is rejected with the matches, so the coordinator chooses. Each row is invited through <see cref="InviteOrganisation"/>
-/// on its own: a bad row is reported and leaves nothing behind, the good ones are invited.
+/// country, same website) is rejected with the matches, so the coordinator chooses. Each row is decided by the rules of
+/// <see cref="InviteOrganisation"/> on its own, in order: a bad row is reported and leaves nothing behind, the good ones are
+/// invited. The rows are read and saved a thousand at a time (<see cref="BulkInviteHandler.RowsPerSave"/>), not one by one.
 /// </summary>
 /// <param name="HandOverLinks">The drafter receives every signing link, to hand them over (the list will say so for each signature).</param>
 /// <param name="PersonalMessage">The drafter's own words to every invited organisation (see <see cref="InviteOrganisation"/>).</param>
@@ -40,9 +43,14 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
     }
 }
 
-public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequestHandler<BulkInvite, BulkInviteReport>
+public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator, TimeProvider clock, IDataProtectionProvider dataProtection,
+    IEnumerable<IValidator<InviteOrganisation>> validators) : IRequestHandler<BulkInvite, BulkInviteReport>
 {
-    public const int MaxRows = 5000;
+    public const int MaxRows = 10_000;
+
+    /// <summary>Rows decided and saved together: one read of the directory and of the statement's invitations and signatures, one commit.</summary>
+    internal const int RowsPerSave = 1000;
+
     private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language", "website", "organisationId"];
 
     public async Task<BulkInviteReport> Handle(BulkInvite request, CancellationToken ct)
@@ -50,43 +58,126 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator) : IRequ
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
-        var rows = Parse(request.Csv);
+        var rows = Parse(request.Csv).Select(row => ToInvitation(request, row.Line, row.Values)).ToList();
 
-        var report = new List<BulkInviteRow>();
-        foreach (var (line, values) in rows)
-        {
-            string? Value(string column) => values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-            var name = Value("name");
-            var email = Value("email");
-            if (Value("organisationId") is { } chosen && !Guid.TryParse(chosen, out _))
-            {
-                report.Add(new BulkInviteRow(line, "Rejected", name, email, null, null, null,
-                    new Dictionary<string, string[]> { ["organisationId"] = ["'organisationId' must be the id of a directory record."] }));
-                continue;
-            }
-            try
-            {
-                var organisationId = Value("organisationId") is { } id ? Guid.Parse(id) : (Guid?)null;
-                var created = await mediator.Send(new InviteOrganisation(request.UserId, request.StatementId,
-                    new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country"), Value("website"), organisationId),
-                    email ?? "", Language: Value("language"), HandOverLink: request.HandOverLinks, PersonalMessage: request.PersonalMessage), ct);
-                report.Add(new BulkInviteRow(line, created.OrganisationMatched ? "Matched" : "Created", name, email,
-                    created.InvitationId, created.Organisation.Id, created.Token, null));
-            }
-            catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
-            {
-                report.Add(new BulkInviteRow(line, "Rejected", name, email, null, null, null, Errors(e),
-                    e is ConflictException c && c.Extensions.TryGetValue("matches", out var matches) ? matches as IReadOnlyList<DirectoryMatch> : null));
-            }
-            finally
-            {
-                // What a rejected row had begun (a new organisation, say) must not ride along with the next row's save.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var report = new List<BulkInviteRow>(rows.Count);
+        foreach (var chunk in rows.Chunk(RowsPerSave))
+            report.AddRange(await InviteTogetherAsync(request, chunk, ct));
         return new BulkInviteReport(report.Count(r => r.Outcome == "Created"), report.Count(r => r.Outcome == "Matched"),
             report.Count(r => r.Outcome == "Rejected"), report);
     }
+
+    /// <summary>A row as the invitation it asks for, or the reason it cannot be one.</summary>
+    private sealed record Row(int Line, string? Name, string? Email, InviteOrganisation? Invitation, BulkInviteRow? Rejection);
+
+    private static Row ToInvitation(BulkInvite request, int line, Dictionary<string, string> values)
+    {
+        string? Value(string column) => values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        var (name, email) = (Value("name"), Value("email"));
+        Guid? organisationId = null;
+        if (Value("organisationId") is { } chosen)
+        {
+            if (!Guid.TryParse(chosen, out var id))
+                return new Row(line, name, email, null, new BulkInviteRow(line, "Rejected", name, email, null, null, null,
+                    new Dictionary<string, string[]> { ["organisationId"] = ["'organisationId' must be the id of a directory record."] }));
+            organisationId = id;
+        }
+        return new Row(line, name, email, new InviteOrganisation(request.UserId, request.StatementId,
+            new OrganisationDetails(name ?? "", Value("nameEnglish"), Value("acronym"), Value("country"), Value("website"), organisationId),
+            email ?? "", Language: Value("language"), HandOverLink: request.HandOverLinks, PersonalMessage: request.PersonalMessage), null);
+    }
+
+    /// <summary>
+    /// Decides each row in order by the rules of <see cref="InviteOrganisation"/>, against what the rows before it did, and
+    /// saves the invited ones in one transaction. Should that save fail (someone else invited or signed meanwhile), nothing
+    /// of it stays and its rows go through <see cref="InviteOrganisation"/> one by one.
+    /// </summary>
+    private async Task<List<BulkInviteRow>> InviteTogetherAsync(BulkInvite request, Row[] rows, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        // Whether it still accepts invitations is each row's question (RequestEndorsement), as when they went one by one.
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var signed = (await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active)
+            .Select(s => s.OrganisationId).ToListAsync(ct)).ToHashSet();
+        var pending = (await db.EndorsementRequests.Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending)
+            .Select(r => r.OrganisationId).ToListAsync(ct)).ToHashSet();
+        var directory = new DirectoryBatch(db);
+        await directory.LoadCandidatesAsync(rows.Where(r => r.Invitation is not null).Select(r => r.Invitation!.Organisation), ct);
+
+        var report = new List<BulkInviteRow>(rows.Length);
+        var invited = new List<(int Index, Row Row)>();
+        foreach (var row in rows)
+        {
+            if (row.Rejection is not null)
+            {
+                report.Add(row.Rejection);
+                continue;
+            }
+            var invitation = row.Invitation!;
+            Organisation? registered = null;
+            try
+            {
+                await ValidateAsync(invitation, ct);
+                var now = clock.GetUtcNow();
+                var (organisation, matched, shownAs) = await directory.ResolveAsync(invitation.Organisation, now, ct, request.UserId);
+                if (!matched) registered = organisation;
+                if (signed.Contains(organisation.Id)) throw SignatureLookup.AlreadySigned(organisation);
+                if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
+                var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation, dataProtection, now);
+                db.EndorsementRequests.Add(endorsementRequest);
+                pending.Add(organisation.Id);
+                invited.Add((report.Count, row));
+                report.Add(new BulkInviteRow(row.Line, matched ? "Matched" : "Created", row.Name, row.Email,
+                    endorsementRequest.Id, organisation.Id, request.HandOverLinks ? token : null, null));
+            }
+            catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
+            {
+                // What a refused row had begun (a new organisation) must not ride along with the others' save.
+                if (registered is not null) directory.Forget(registered);
+                report.Add(Rejected(row, e));
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or ValidationException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var (index, row) in invited) report[index] = await InviteAloneAsync(row, ct);
+        }
+        return report;
+    }
+
+    private async Task ValidateAsync(InviteOrganisation invitation, CancellationToken ct)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators) failures.AddRange((await validator.ValidateAsync(invitation, ct)).Errors);
+        if (failures.Count > 0) throw new ValidationException(failures);
+    }
+
+    private async Task<BulkInviteRow> InviteAloneAsync(Row row, CancellationToken ct)
+    {
+        try
+        {
+            var created = await mediator.Send(row.Invitation!, ct);
+            return new BulkInviteRow(row.Line, created.OrganisationMatched ? "Matched" : "Created", row.Name, row.Email,
+                created.InvitationId, created.Organisation.Id, created.Token, null);
+        }
+        catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
+        {
+            return Rejected(row, e);
+        }
+        finally
+        {
+            // What a rejected row had begun (a new organisation, say) must not ride along with the next row's save.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static BulkInviteRow Rejected(Row row, Exception e) => new(row.Line, "Rejected", row.Name, row.Email, null, null, null, Errors(e),
+        e is ConflictException c && c.Extensions.TryGetValue("matches", out var matches) ? matches as IReadOnlyList<DirectoryMatch> : null);
 
     private static List<(int Line, Dictionary<string, string> Values)> Parse(string csv)
     {

@@ -49,16 +49,30 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
         if (await db.EndorsementRequests.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
                 && r.State == EndorsementRequestState.Pending, ct))
-            throw new ConflictException($"{organisation.Name} already has a pending invitation to this statement; revoke it to send a new one.");
+            throw AlreadyPending(organisation);
 
-        var token = InvitationToken.New();
-        var protectedToken = dataProtection.ProtectForEmail(token);
-        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), protectedToken, request.HandOverLink, request.UserId,
-            request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now, request.PersonalMessage);
+        var (invitation, token) = Invite(statement, organisation, shownAs, request, dataProtection, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched,
             Held: statement.HoldsInvitations);
     }
+
+    /// <summary>
+    /// The invitation itself, once the organisation is known and may be invited: a fresh token, of which only the hash is
+    /// stored and a copy protected for the e-mail rides in the event. Shared with <see cref="BulkInviteHandler"/>.
+    /// </summary>
+    internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation, OrganisationDetails shownAs,
+        InviteOrganisation request, IDataProtectionProvider dataProtection, DateTimeOffset now)
+    {
+        var token = InvitationToken.New();
+        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
+        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token),
+            request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now, request.PersonalMessage);
+        return (invitation, token);
+    }
+
+    /// <summary>The refusal of a second pending invitation of one organisation to one statement.</summary>
+    internal static ConflictException AlreadyPending(Organisation organisation) =>
+        new($"{organisation.Name} already has a pending invitation to this statement; revoke it to send a new one.");
 }

@@ -139,8 +139,10 @@ internal static class SignatureLookup
     public static async Task EnsureNotSignedYetAsync(this WorkflowDb db, Guid statementId, Organisations.Organisation organisation, CancellationToken ct)
     {
         if (await db.Signatures.AnyAsync(s => s.StatementId == statementId && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
-            throw new ConflictException($"{organisation.Name} has already signed this statement.");
+            throw AlreadySigned(organisation);
     }
+
+    public static ConflictException AlreadySigned(Organisations.Organisation organisation) => new($"{organisation.Name} has already signed this statement.");
 
     /// <summary>Whether this organisation may sign now: not signed yet, and, unless it is one, after the initiators.</summary>
     public static async Task EnsureMaySignAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)

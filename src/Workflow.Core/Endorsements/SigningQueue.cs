@@ -36,6 +36,11 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
     {
         public readonly List<Waiting> Queue = [];
         public bool Draining;
+        // What the groups of a busy lane would otherwise read again each time: the version open for signature and its
+        // translations, rows that never change once written (a new number or set of translations is read afresh).
+        // Only the lane's one drainer touches them.
+        public StatementVersion? Version;
+        public (string Set, List<TranslationVersion> Versions)? Translations;
     }
 
     private sealed record Waiting(Guid InvitationId, SignInvitation Request, TaskCompletionSource<SignatureResult> Answer);
@@ -86,13 +91,13 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
 
             try
             {
-                await SignTogetherAsync(statementId, group);
+                await SignTogetherAsync(statementId, lane, group);
             }
             catch (Exception) when (group.Count > 1)
             {
                 foreach (var alone in group)
                 {
-                    try { await SignTogetherAsync(statementId, [alone]); }
+                    try { await SignTogetherAsync(statementId, lane, [alone]); }
                     catch (Exception e) { alone.Answer.TrySetException(e); }
                 }
             }
@@ -103,16 +108,25 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
+    private static async Task<List<TranslationVersion>> SignableTranslationsAsync(WorkflowDb db, Statement statement, Lane lane, CancellationToken ct)
+    {
+        var set = string.Join(',', statement.SignableTranslationNumbers().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}:{t.Value}"));
+        if (lane.Translations is { } known && known.Set == set) return known.Versions;
+        var versions = await db.SignableTranslationsAsync(statement, ct);
+        lane.Translations = (set, versions);
+        return versions;
+    }
+
     /// <summary>One transaction for the group; answers are given only once it is committed.</summary>
-    private async Task SignTogetherAsync(Guid statementId, IReadOnlyList<Waiting> group)
+    private async Task SignTogetherAsync(Guid statementId, Lane lane, IReadOnlyList<Waiting> group)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var dataProtection = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
         // Not the signers' tokens: once a group has started, it finishes for all of its members.
         var ct = CancellationToken.None;
-        await using var transaction = await db.LockStatementAsync(statementId, ct);
-        var statement = await db.Statements.SingleAsync(s => s.Id == statementId, ct);
+        var (transaction, statement) = await db.LockAndLoadStatementAsync(statementId, ct);
+        await using var lockHeld = transaction;
         var invitationIds = group.Select(w => w.InvitationId).ToList();
         var invitations = await db.EndorsementRequests.Where(r => invitationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var organisationIds = invitations.Values.Select(i => i.OrganisationId).Distinct().ToList();
@@ -144,13 +158,15 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 statement.EnsureInitiatorsSignedBefore(organisation, standing.Where(s => s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToList());
                 invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
                 statement.EnsureAcceptsSignatures();
-                version ??= await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
+                version ??= lane.Version is { } known && known.Number == statement.SignableVersionNumber ? known
+                    : lane.Version = await db.StatementVersions.AsNoTracking()
+                        .SingleAsync(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber!.Value, ct);
                 var request = waiting.Request;
                 if (request.TextHash is not null) version.EnsureIsTheTextShown(request.TextHash, "sign");
 
                 var shownAs = request.NameAs is { } corrected
                     ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;
-                translations ??= await db.SignableTranslationsAsync(statement, ct);
+                translations ??= await SignableTranslationsAsync(db, statement, lane, ct);
                 var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null,
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);

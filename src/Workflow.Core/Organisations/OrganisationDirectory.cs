@@ -15,11 +15,7 @@ public static class OrganisationDirectory
     /// </summary>
     public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details, CancellationToken ct)
     {
-        var keys = NameKey.KeysOf(details.Name).Concat(NameKey.KeysOf(details.NameEnglish)).Distinct().ToList();
-        var acronym = NameKey.OfAcronym(details.Acronym);
-        var acronymSkeleton = NameKey.SkeletonOfAcronym(details.Acronym);
-        var country = string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant();
-        var domain = NameKey.DomainOf(details.Website);
+        var (keys, acronym, acronymSkeleton, country, domain) = MatchKeys.Of(details);
         var candidates = await db.Organisations
             .Where(o => o.MergedIntoId == null)
             .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
@@ -112,4 +108,111 @@ public static class OrganisationDirectory
         MatchReason.Website => "same website",
         _ => r.ToString(),
     }));
+}
+
+/// <summary>What a directory record must share with some details to be looked at as a possible match (<see cref="OrganisationDirectory.FindMatchesAsync"/>).</summary>
+internal sealed record MatchKeys(List<string> Keys, string Acronym, string AcronymSkeleton, string? Country, string? Domain)
+{
+    public static MatchKeys Of(OrganisationDetails details) => new(
+        NameKey.KeysOf(details.Name).Concat(NameKey.KeysOf(details.NameEnglish)).Distinct().ToList(),
+        NameKey.OfAcronym(details.Acronym),
+        NameKey.SkeletonOfAcronym(details.Acronym),
+        string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant(),
+        NameKey.DomainOf(details.Website));
+
+    /// <summary>The condition of <see cref="OrganisationDirectory.FindMatchesAsync"/>'s query, in memory.</summary>
+    public bool Admits(Organisation o) => o.MergedIntoId == null
+        && (Keys.Contains(o.NameKey) || Keys.Contains(o.NameEnglishKey) || Keys.Contains(o.NameSkeleton) || Keys.Contains(o.NameEnglishSkeleton)
+            || o.FormerNameKeys.Any(Keys.Contains)
+            || (Country != null && o.Country == Country
+                && ((Acronym != "" && o.AcronymKey == Acronym) || (AcronymSkeleton != "" && o.AcronymSkeleton == AcronymSkeleton)))
+            || (Domain != null && o.WebDomain == Domain));
+}
+
+/// <summary>
+/// <see cref="OrganisationDirectory.ResolveAsync"/> for many details at once (a bulk invitation): one query reads every record
+/// any of them may match, then each is resolved in memory by the same rules, seeing the records registered for the
+/// details before it as the one-at-a-time path would (it saved them).
+/// </summary>
+public sealed class DirectoryBatch(WorkflowDb db)
+{
+    // The records read or registered so far, under each key a query could find them by: a name key ("n:"), an acronym ("a:"),
+    // an acronym's skeleton ("s:") or a web domain ("d:").
+    private readonly Dictionary<string, List<Organisation>> _byKey = [];
+    private readonly HashSet<Guid> _known = [];
+
+    /// <summary>Reads the live records that any of these details may match (a superset; each is filtered as its own query would).</summary>
+    public async Task LoadCandidatesAsync(IEnumerable<OrganisationDetails> details, CancellationToken ct)
+    {
+        var all = details.Where(d => d.Id is null && !d.RegisterAsNew).Select(MatchKeys.Of).ToList();
+        var keys = all.SelectMany(k => k.Keys).Distinct().ToList();
+        var acronyms = all.Where(k => k.Country != null && k.Acronym != "").Select(k => k.Acronym).Distinct().ToList();
+        var skeletons = all.Where(k => k.Country != null && k.AcronymSkeleton != "").Select(k => k.AcronymSkeleton).Distinct().ToList();
+        var domains = all.Where(k => k.Domain != null).Select(k => k.Domain!).Distinct().ToList();
+        if (keys.Count + acronyms.Count + skeletons.Count + domains.Count == 0) return;
+        var found = await db.Organisations.AsNoTracking()
+            .Where(o => o.MergedIntoId == null)
+            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => keys.Contains(k))
+                || acronyms.Contains(o.AcronymKey) || skeletons.Contains(o.AcronymSkeleton)
+                || (o.WebDomain != null && domains.Contains(o.WebDomain)))
+            .ToListAsync(ct);
+        foreach (var organisation in found) Remember(organisation);
+    }
+
+    /// <inheritdoc cref="OrganisationDirectory.ResolveAsync"/>
+    public async Task<(Organisation Organisation, bool Matched, OrganisationDetails ShownAs)> ResolveAsync(
+        OrganisationDetails details, DateTimeOffset now, CancellationToken ct, string? registeredBy = null)
+    {
+        if (details.Id is not null) return await db.ResolveAsync(details, now, ct, registeredBy);
+        if (!details.RegisterAsNew)
+        {
+            var keys = MatchKeys.Of(details);
+            var lookedUp = keys.Keys.Select(k => "n:" + k)
+                .Concat(keys.Acronym != "" ? ["a:" + keys.Acronym] : [])
+                .Concat(keys.AcronymSkeleton != "" ? ["s:" + keys.AcronymSkeleton] : [])
+                .Concat(keys.Domain != null ? ["d:" + keys.Domain] : []);
+            var matches = lookedUp.SelectMany(k => _byKey.TryGetValue(k, out var found) ? found : []).Distinct()
+                .Where(keys.Admits).OrderBy(o => o.CreatedAt).Take(20)
+                .Select(o => new OrganisationMatch(o, o.Matches(details)))
+                .Where(m => m.Reasons.Count > 0)
+                .OrderBy(m => m.Reasons.Min())
+                .ToList();
+            if (matches.FirstOrDefault(m => m.Reasons.Contains(MatchReason.Name)) is { } sameName)
+                return (sameName.Organisation, true, details);
+            if (matches.Count > 0) throw OrganisationDirectory.PossibleTwin(matches);
+        }
+
+        var organisation = Organisation.Register(details, now, registeredBy);
+        db.Organisations.Add(organisation);
+        Remember(organisation);
+        return (organisation, false, details);
+    }
+
+    /// <summary>Takes back a record registered for details that were then refused: nothing of them may be saved.</summary>
+    public void Forget(Organisation registered)
+    {
+        db.Entry(registered).State = EntityState.Detached;
+        foreach (var key in KeysOf(registered))
+            if (_byKey.TryGetValue(key, out var under)) under.Remove(registered);
+        _known.Remove(registered.Id);
+    }
+
+    private void Remember(Organisation organisation)
+    {
+        if (!_known.Add(organisation.Id)) return;
+        foreach (var key in KeysOf(organisation))
+        {
+            if (!_byKey.TryGetValue(key, out var under)) _byKey[key] = under = [];
+            under.Add(organisation);
+        }
+    }
+
+    private static IEnumerable<string> KeysOf(Organisation o) =>
+        new[] { o.NameKey, o.NameEnglishKey, o.NameSkeleton, o.NameEnglishSkeleton }.Concat(o.FormerNameKeys)
+            .Where(k => !string.IsNullOrEmpty(k)).Select(k => "n:" + k)
+            .Concat(o.AcronymKey != "" ? ["a:" + o.AcronymKey] : [])
+            .Concat(o.AcronymSkeleton != "" ? ["s:" + o.AcronymSkeleton] : [])
+            .Concat(o.WebDomain != null ? ["d:" + o.WebDomain] : [])
+            .Distinct();
 }

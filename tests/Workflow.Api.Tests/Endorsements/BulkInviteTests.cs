@@ -88,6 +88,58 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Equal(1, names.Count(n => n == "Rode Morgen"));
     }
 
+    [Fact]
+    public async Task A_file_of_2500_rows_is_saved_a_thousand_at_a_time_each_row_seeing_the_rows_before_it_and_only_token_hashes_are_kept()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var id = (await drafter.CreateStatementAsync(title: "Large bulk")).Str("id");
+        await drafter.OpenAsync(id);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+
+        // Rows 1,200, 1,500 and 1,800 meet rows before them: in the same thousand, in an earlier one, and by acronym and country only.
+        var csv = new StringBuilder("name,acronym,country,email\n");
+        for (var i = 1; i <= 2500; i++)
+            csv.Append(i switch
+            {
+                1200 => $"Collective {tag} 1100,,FR,again1100@example.org\n",
+                1500 => $"Collective {tag} 10,,FR,again10@example.org\n",
+                1800 => $"Other collective {tag},C{tag}X100,FR,other@example.org\n",
+                _ => $"Collective {tag} {i},C{tag}X{i},FR,c{i}@example.org\n",
+            });
+
+        // A large file on a machine shared with other test runs may take longer than a client's default 100 s.
+        using var patient = factory.CreateClient();
+        patient.Timeout = TimeSpan.FromMinutes(10);
+        patient.DefaultRequestHeaders.Authorization = drafter.DefaultRequestHeaders.Authorization;
+        var response = await patient.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", Csv(csv.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.JsonAsync();
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal(2500, rows.Count);
+        Assert.Equal(Enumerable.Range(2, 2500), rows.Select(r => r!["row"]!.GetValue<int>()));
+        Assert.Equal((2497, 0, 3), (report["created"]!.GetValue<int>(), report["matched"]!.GetValue<int>(), report["rejected"]!.GetValue<int>()));
+        Assert.Equal([1201, 1501, 1801], rows.Where(r => r.Str("outcome") == "Rejected").Select(r => r!["row"]!.GetValue<int>()));
+        Assert.Contains("pending invitation", rows[1199]!["errors"]!.ToJsonString());
+        Assert.Contains("pending invitation", rows[1499]!["errors"]!.ToJsonString());
+        Assert.Equal(rows[99].Str("organisationId"), rows[1799]!["matches"]![0]!["organisation"].Str("id"));
+
+        var statementId = Guid.Parse(id);
+        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.StatementId == statementId)
+            .Select(r => new { r.Id, r.OrganisationId, r.TokenHash }).ToListAsync());
+        Assert.Equal(2497, stored.Count);
+        var created = rows.Where(r => r.Str("outcome") == "Created").ToList();
+        var byId = stored.ToDictionary(r => r.Id);
+        Assert.All(created, r =>
+        {
+            var invitation = byId[Guid.Parse(r.Str("invitationId"))];
+            Assert.Equal(Guid.Parse(r.Str("organisationId")), invitation.OrganisationId);
+            Assert.Equal(Workflow.Core.Endorsements.InvitationToken.Hash(r.Str("token")), invitation.TokenHash);
+        });
+        Assert.Equal(2497, created.Select(r => r.Str("token")).Distinct().Count());
+        Assert.Equal(2497, await factory.InDatabaseAsync(db => db.Organisations.CountAsync(o => o.Name.Contains(tag))));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("organisation,mail\nX,x@example.org\n")]
