@@ -9,19 +9,37 @@ public sealed record LoadResult(int Completed, int Errors, TimeSpan Elapsed, dou
 {
     public double PerSecond => Completed / Elapsed.TotalSeconds;
 
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(LatenciesMs, p);
+
+    public static double Percentile(double[] values, double p)
     {
-        if (LatenciesMs.Length == 0) return double.NaN;
-        var sorted = LatenciesMs.Order().ToArray();
+        if (values.Length == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }
 
 /// <summary>What an open-loop run measured: the requests offered on schedule and, in <see cref="Load"/>, the answers, with each
-/// latency counted from the request's scheduled start. Errors are counted by kind: an HTTP status, a timeout, a connection failure.</summary>
-public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadResult Load, IReadOnlyDictionary<string, int> Errors, TimeSpan MaxStartDelay)
+/// latency counted from the request's scheduled start. Errors are counted by kind: an HTTP status, a timeout, a connection failure.
+/// <see cref="StartedAt"/> is the wall-clock moment of the schedule's start (request n was due n / rate seconds after it).</summary>
+public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadResult Load, IReadOnlyDictionary<string, int> Errors, TimeSpan MaxStartDelay,
+    DateTime StartedAt, double[] AcceptedLatenciesMs, double[] RefusedLatenciesMs)
 {
     public string ErrorSummary => Errors.Count == 0 ? "none" : string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} × {e.Key}"));
+
+    /// <summary>Answered with a success.</summary>
+    public int Accepted => Load.Completed;
+
+    /// <summary>Answered 503 or 429: refused, with nothing saved, and told when to come back.</summary>
+    public int Refused => Errors.Where(e => IsRefusal(e.Key)).Sum(e => e.Value);
+
+    /// <summary>Not answered within the client's timeout.</summary>
+    public int TimedOut => Errors.GetValueOrDefault("timeout");
+
+    /// <summary>Any other failure (another status, a connection refused or reset).</summary>
+    public int OtherErrors => Load.Errors - Refused - TimedOut;
+
+    public static bool IsRefusal(string error) => error.StartsWith("503 ", StringComparison.Ordinal) || error.StartsWith("429 ", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -82,8 +100,11 @@ public static class Load
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>();
         var succeeded = 0;
+        var accepted = new ConcurrentBag<double>();
+        var refused = new ConcurrentBag<double>();
         var requests = new List<Task>(total);
         var maxStartDelay = TimeSpan.Zero;
+        var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
 
         async Task One(int n, TimeSpan due)
@@ -98,6 +119,8 @@ public static class Load
             catch (HttpRequestException e) { error = $"connection ({e.HttpRequestError})"; }
             var done = clock.Elapsed;
             latencies.Add((done - due).TotalMilliseconds);
+            if (error is null) accepted.Add((done - due).TotalMilliseconds);
+            else if (OpenLoopResult.IsRefusal(error)) refused.Add((done - due).TotalMilliseconds);
             if (error is null) Interlocked.Increment(ref succeeded);
             else errors.AddOrUpdate(error, 1, (_, count) => count + 1);
             answered?.Invoke(done, error is null);
@@ -116,6 +139,6 @@ public static class Load
         await Task.WhenAll(requests);
         clock.Stop();
         return new OpenLoopResult(perSecond, total, new LoadResult(succeeded, total - succeeded, clock.Elapsed, latencies.ToArray()),
-            new Dictionary<string, int>(errors), maxStartDelay);
+            new Dictionary<string, int>(errors), maxStartDelay, startedAt, accepted.ToArray(), refused.ToArray());
     }
 }

@@ -14,12 +14,16 @@ using Workflow.Benchmarks;
 // publishing every format, start-up against the bare runtime, and a surge of open sign-on submissions against nginx
 // taking the same requests at the same rate. Writes tests/Workflow.Benchmarks/REPORT.md.
 // Run: tests/Workflow.Benchmarks/run   (WORKFLOW_BENCH_POSTGRES to use another server; --quick for a short smoke run;
-// --only signing|bulk|diff|surge for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with --quick)
+// --only signing|bulk|diff|surge for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with --quick;
+// --rate N and --seconds N set the surge's offered rate and length, e.g. above what the machine manages to see the overload
+// refused, into REPORT-surge-N.md)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 string[] sections = ["signing", "bulk", "diff", "surge"];
+var rateArgument = args.SkipWhile(a => a != "--rate").Skip(1).FirstOrDefault() is { } rateText ? double.Parse(rateText, CultureInfo.InvariantCulture) : (double?)null;
+var secondsArgument = args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() is { } secondsText ? int.Parse(secondsText, CultureInfo.InvariantCulture) : (int?)null;
 if (args.Contains("--only") && !sections.Contains(only))
 {
     Console.Error.WriteLine($"--only takes the name of a section run on its own: {string.Join(", ", sections)}");
@@ -277,8 +281,8 @@ if (only is null or "diff")
 // entries waiting on one statement are raised; each submission still comes from its own address at its own domain.
 if (only is null or "surge")
 {
-    var surgeRate = quick ? 100 : 500;
-    var surgeFor = TimeSpan.FromSeconds(quick ? 10 : 120);
+    var surgeRate = rateArgument ?? (quick ? 100 : 500);
+    var surgeFor = TimeSpan.FromSeconds(secondsArgument ?? (quick ? 10 : 120));
     var catchUpLimit = TimeSpan.FromMinutes(quick ? 1 : 10);
     var warmUp = quick ? 50 : 200;
     var raised = new Dictionary<string, string>
@@ -336,8 +340,11 @@ if (only is null or "surge")
         Console.WriteLine($"nginx at {surgeRate}/s: {baseline.Load.PerSecond:F0}/s p99 {baseline.Load.Percentile(99):F1} ms, errors: {baseline.ErrorSummary}");
 
         var surge = await lag.SurgeAsync(surgeRate, surgeFor, catchUpLimit, n => SubmitAsync(crowd, signOnPath, warmUp + n));
-        report.Surge = (surge, baseline, warmUp, raised);
-        Console.WriteLine($"surge at {surgeRate}/s: {surge.Load.Load.PerSecond:F0}/s p99 {surge.Load.Load.Percentile(99):F1} ms, errors: {surge.Load.ErrorSummary}");
+        var emails = EmailLatencies.Measure(Path.Combine(surgeWork, "data", "mail-pickup"), surge.Load, warmUp);
+        report.Surge = (surge, baseline, warmUp, raised, emails);
+        Console.WriteLine($"surge at {surgeRate}/s: {surge.Load.Accepted} accepted ({surge.Load.Load.PerSecond:F0}/s), {surge.Load.Refused} refused, {surge.Load.TimedOut} timed out, " +
+                          $"{surge.Load.OtherErrors} other; p99 {surge.Load.Load.Percentile(99):F1} ms, errors: {surge.Load.ErrorSummary}");
+        Console.WriteLine($"e-mails: {emails.Emailed} of {emails.Accepted}; p50 {emails.Percentile(50):F1} s, p95 {emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s");
         foreach (var consumer in surge.Consumers)
             Console.WriteLine($"{consumer.Name}: max backlog {consumer.MaxBacklog} ({consumer.MaxBehindSeconds:F1} s behind), " +
                               $"caught up {(consumer.CaughtUpAfter is { } after ? $"{after.TotalSeconds:F0} s after the surge" : "not within the limit")}");
@@ -345,7 +352,8 @@ if (only is null or "surge")
     await DropDatabaseAsync(surgeDatabase);
 }
 
-var output = Path.Combine(root, "tests", "Workflow.Benchmarks", $"{(quick ? "REPORT-quick" : "REPORT")}{(only is null ? "" : "-" + only)}.md");
+var output = Path.Combine(root, "tests", "Workflow.Benchmarks",
+    $"{(quick ? "REPORT-quick" : "REPORT")}{(only is null ? "" : "-" + only)}{(rateArgument is { } rate ? $"-{rate:F0}" : "")}.md");
 await File.WriteAllTextAsync(output, report.ToMarkdown(quick, levels, perLevel));
 Console.WriteLine($"Report: {output}");
 return 0;

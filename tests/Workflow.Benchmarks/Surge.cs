@@ -113,7 +113,7 @@ public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> S
     public IReadOnlyList<ConsumerFigures> Consumers =>
     [
         Figures("Outbox dispatcher (event published to the bus)", s => s.Published, s => s.OutboxOldestSeconds),
-        Figures("Audit-log consumer (row in AuditEntries)", s => s.Audited, s => Behind(s, s.Audited)),
+        Figures("Audit log (row in AuditEntries, written with the entry)", s => s.Audited, s => Behind(s, s.Audited)),
         Figures("E-mail consumer (confirmation .eml written)", s => s.Emailed, s => Behind(s, s.Emailed)),
     ];
 
@@ -140,4 +140,42 @@ public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> S
         return new ConsumerFigures(name, handled(Samples[^1]), handled(end) / end.At.TotalSeconds, Samples.Max(Backlog), Samples.Max(behind),
             Backlog(end), caughtUpAfter, catchUpRate);
     }
+}
+
+/// <summary>
+/// How long each accepted submission of the surge waited for its confirmation e-mail: from the moment the submission was due
+/// (the open loop's schedule) to the moment its .eml file was written (the file's time), read from the pickup folder after the
+/// consumers caught up. A submission accepted but never e-mailed within the limit counts as later than any that was.
+/// </summary>
+public sealed record EmailLatencies(int Accepted, int Emailed, double[] Seconds)
+{
+    private static readonly System.Text.RegularExpressions.Regex Number = new(@"signer@org(\d+)\.example\.org", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <param name="firstNumber">The number of the surge's first submission (the warm-up's came before).</param>
+    public static EmailLatencies Measure(string pickupDirectory, OpenLoopResult surge, int firstNumber)
+    {
+        var seconds = new List<double>();
+        foreach (var file in Directory.EnumerateFiles(pickupDirectory, "*.eml"))
+        {
+            using var reader = new StreamReader(file);
+            var headers = new System.Text.StringBuilder();
+            string? line;
+            while ((line = reader.ReadLine()) is { Length: > 0 }) headers.AppendLine(line); // the headers, where the recipient is
+            if (Number.Match(headers.ToString()) is not { Success: true } match || int.Parse(match.Groups[1].Value) is var number && number < firstNumber) continue;
+            var due = surge.StartedAt + TimeSpan.FromSeconds((number - firstNumber) / surge.OfferedPerSecond);
+            seconds.Add((File.GetLastWriteTimeUtc(file) - due).TotalSeconds);
+        }
+        return new EmailLatencies(surge.Accepted, seconds.Count, seconds.Order().ToArray());
+    }
+
+    /// <summary>The p-th percentile over every accepted submission, in seconds; null when it falls among those never e-mailed.</summary>
+    public double? Percentile(double p)
+    {
+        var of = Math.Max(Accepted, Emailed);
+        if (of == 0) return null;
+        var index = Math.Clamp((int)Math.Ceiling(p / 100 * of) - 1, 0, of - 1);
+        return index < Seconds.Length ? Seconds[index] : null;
+    }
+
+    public double ShareWithin(double seconds) => Math.Max(Accepted, Emailed) == 0 ? 1 : Seconds.Count(s => s <= seconds) / (double)Math.Max(Accepted, Emailed);
 }

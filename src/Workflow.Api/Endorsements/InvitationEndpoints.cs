@@ -76,7 +76,7 @@ public static class InvitationEndpoints
             mediator.Send(new SetSignatureDeadline(user.Id(), id, body.Deadline), ct));
 
         // The invited organisation needs no account: the token in its link is its credential.
-        var invited = app.MapGroup("/api/invitations/{token}").WithTags("Signing").AllowAnonymous();
+        var invited = app.MapGroup("/api/invitations/{token}").WithTags("Signing").AllowAnonymous().RequireRateLimiting(Overload.Signing);
 
         invited.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new ViewInvitation(token), ct));
 

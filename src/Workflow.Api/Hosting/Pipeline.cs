@@ -27,6 +27,8 @@ public static class Pipeline
         app.UseWorkflowPages();
         // After the status code pages, so that a page re-executed for an error status is routed afresh.
         app.UseRouting();
+        // First after routing: a request refused for overload costs nothing else.
+        app.UseRateLimiter();
         app.UseTokenGuessingLimit();
         app.UseNulCharacterRefusal();
         app.UseAuthentication();

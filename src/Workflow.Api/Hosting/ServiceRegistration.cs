@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));
         services.AddSignOnAddressLimit();
         services.AddTokenGuessingLimit();
+        services.AddOverloadLimits(configuration);
 
         services.AddWorkflowDataProtection(configuration, dataDirectory);
 

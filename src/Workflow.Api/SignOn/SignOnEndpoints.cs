@@ -23,7 +23,7 @@ public static class SignOnEndpoints
         {
             var receipt = await mediator.Send(new SubmitSignOn(slug, body.Organisation, body.Email, body.SignerName, body.SignerRole, body.TextHash, body.Language), ct);
             return TypedResults.Accepted((string?)null, receipt);
-        }).WithMetadata(new SignOnSubmissionAttribute());
+        }).WithMetadata(new SignOnSubmissionAttribute()).RequireRateLimiting(Overload.SignOn);
 
         var link = app.MapGroup("/api/public/sign-ons/{token}").WithTags("Open sign-on").AllowAnonymous();
         link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignOnByToken(token), ct));

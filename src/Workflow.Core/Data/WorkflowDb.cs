@@ -15,10 +15,12 @@ namespace Workflow.Core.Data;
 
 /// <summary>
 /// The unit of work and the way to the data. Saving also moves the events that the changed
-/// aggregates raised into the outbox, in the same transaction.
+/// aggregates raised into the outbox and records them in the audit log, in the same transaction.
 /// </summary>
 /// <param name="headSigner">Signs the signatory logs' tree heads; a context without one cannot save a change the public sees.</param>
-public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Proof.TreeHeadSigner? headSigner = null) : IdentityDbContext<WorkflowUser>(options)
+/// <param name="clock">When the audit log records an event (the system's clock if none).</param>
+public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Proof.TreeHeadSigner? headSigner = null, TimeProvider? clock = null)
+    : IdentityDbContext<WorkflowUser>(options)
 {
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
@@ -53,7 +55,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     {
         RefuseNulCharacters();
         await AppendToSignatoryLogsAsync(cancellationToken);
-        MoveEventsToOutbox();
+        MoveEventsToOutboxAndAuditLog();
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -132,20 +134,28 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
         LogEntries.AddRange(SignatoryLogWriter.Append(pending, lastEntries, lastFacts, headSigner));
     }
 
-    private void MoveEventsToOutbox()
+    /// <summary>
+    /// The events go to the outbox for the consumers that react to them (e-mails, reminders, caches). The audit log only
+    /// records what was saved, so its entries are written here, in the same transaction as the change, under the same
+    /// message id: it is never behind the database and needs no trip round the bus.
+    /// </summary>
+    private void MoveEventsToOutboxAndAuditLog()
     {
+        var recordedAt = (clock ?? TimeProvider.System).GetUtcNow();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             if (entry.State == EntityState.Modified) entry.Entity.ConcurrencyStamp++;
             foreach (var raised in entry.Entity.TakeEvents())
             {
+                var messageId = Guid.CreateVersion7(raised.OccurredAt);
                 OutboxMessages.Add(new OutboxMessage
                 {
-                    MessageId = Guid.CreateVersion7(raised.OccurredAt),
+                    MessageId = messageId,
                     Type = raised.GetType().FullName!,
                     Payload = JsonSerializer.Serialize(raised, raised.GetType(), EventJson),
                     OccurredAt = raised.OccurredAt,
                 });
+                AuditEntries.AddRange(AuditRecord.For(raised, messageId, recordedAt));
             }
         }
     }

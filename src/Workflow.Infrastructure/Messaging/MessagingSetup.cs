@@ -52,7 +52,7 @@ public static class MessagingSetup
     /// <summary>The queues of the event consumers (each with its "_error" queue on RabbitMQ), without the deployment's prefix.</summary>
     public static IReadOnlyList<string> ConsumerQueues { get; } =
     [
-        AuditLogConsumer.Name, InvitationEmailConsumer.Name, DrafterNotificationConsumer.Name, InvalidationNoticeConsumer.Name,
+        InvitationEmailConsumer.Name, DrafterNotificationConsumer.Name, InvalidationNoticeConsumer.Name,
         SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name,
     ];
 
@@ -96,7 +96,6 @@ public static class MessagingSetup
             bus.SetKebabCaseEndpointNameFormatter();
             if (role.ConsumesEvents)
             {
-                bus.AddConsumer<AuditLogConsumer>().Endpoint(e => e.Name = prefix + AuditLogConsumer.Name);
                 bus.AddConsumer<InvitationEmailConsumer>().Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
                 bus.AddConsumer<DrafterNotificationConsumer>().Endpoint(e => e.Name = prefix + DrafterNotificationConsumer.Name);
                 bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = prefix + InvalidationNoticeConsumer.Name);

@@ -12,7 +12,11 @@ namespace Workflow.Api.Tests.Messaging;
 
 public sealed class OutboxTests
 {
-    private static readonly Dictionary<string, string?> DispatcherOff = new() { ["Outbox:DispatcherEnabled"] = "false" };
+    private static readonly Dictionary<string, string?> DispatcherOff = new() { ["Outbox:DispatcherEnabled"] = "false", [EventProbe.Setting] = "on" };
+    /// <summary>A consumer of every event (<see cref="EventProbe"/>), with an inbox like the service's own.</summary>
+    private static readonly Dictionary<string, string?> Probed = new() { [EventProbe.Setting] = "on" };
+    /// <summary>Generous for a machine busy with other work: the condition, not the deadline, ends each wait.</summary>
+    private const int LoadedMachineSeconds = 120;
 
     /// <summary>Makes events: a statement drafted, revised several times, opened and an invitation sent.</summary>
     private static async Task<string> MakeEventsAsync(WorkflowApiFactory factory, int revisions)
@@ -32,6 +36,31 @@ public sealed class OutboxTests
     private static async Task<Dictionary<Guid, int>> AuditCountsAsync(WorkflowApiFactory factory) =>
         await factory.InDatabaseAsync(db => db.AuditEntries.GroupBy(a => a.MessageId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count));
+
+    /// <summary>The messages the probe's inbox holds, each with how many entries it has there.</summary>
+    private static async Task<Dictionary<Guid, int>> ProbedCountsAsync(WorkflowApiFactory factory) =>
+        await factory.InDatabaseAsync(db => db.ProcessedMessages.Where(p => p.Consumer == EventProbe.Name).GroupBy(p => p.MessageId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count));
+
+    [Fact]
+    public async Task Every_event_is_in_the_audit_log_once_as_soon_as_its_change_is_saved_without_the_bus_and_without_link_tokens()
+    {
+        await using var factory = WorkflowApiFactory.With(settings: DispatcherOff);
+        var id = Guid.Parse(await MakeEventsAsync(factory, revisions: 2));
+
+        // Nothing was published: the audit entries were written with the changes, under the outbox rows' message ids.
+        var written = await OutboxAsync(factory);
+        Assert.All(written, m => Assert.Null(m.SentAt));
+        var audit = await factory.InDatabaseAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.StatementId == id).ToListAsync());
+        Assert.Equal(written.Select(m => m.MessageId).Order(), audit.Select(a => a.MessageId).Order());
+        Assert.Equal(written.Select(m => m.Type.Split('.')[^1]), written.Select(m => audit.Single(a => a.MessageId == m.MessageId).EventType));
+        var requested = audit.Single(a => a.EventType == nameof(EndorsementRequested));
+        var outboxToken = JsonSerializer.Deserialize<EndorsementRequested>(written.Single(m => m.MessageId == requested.MessageId).Payload, WorkflowDb.EventJson)!
+            .ProtectedSigningToken;
+        Assert.NotEqual("", outboxToken); // the e-mail consumer still gets its link
+        Assert.Equal("", JsonSerializer.Deserialize<EndorsementRequested>(requested.Payload, WorkflowDb.EventJson)!.ProtectedSigningToken);
+        Assert.DoesNotContain(outboxToken, requested.Payload);
+    }
 
     [Fact]
     public async Task A_message_that_can_never_be_published_is_parked_with_its_error_and_the_events_behind_it_still_go_out()
@@ -83,13 +112,20 @@ public sealed class OutboxTests
                 "Expected 4 sent: " + string.Join(", ", afterStop.Select(m => $"{m.Type.Split('.')[^1]} sent={m.SentAt is not null} error={m.LastError}")));
         }
 
-        await using var restarted = WorkflowApiFactory.With(dataDirectory);
+        await using var restarted = WorkflowApiFactory.With(dataDirectory, settings: Probed);
+        // The audit log was written with the changes, not by a consumer: it is complete before any event was handled.
+        var audited = await AuditCountsAsync(restarted);
+        Assert.All(written, m => Assert.Equal(1, audited.GetValueOrDefault(m.MessageId)));
         _ = restarted.Services; // start the host: the dispatcher resumes
-        var counts = await Eventually.ReturnsAsync(() => AuditCountsAsync(restarted),
-            c => written.All(m => c.ContainsKey(m.MessageId)), "every written event reached the audit log");
-        Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
+        var probed = await Eventually.ReturnsAsync(() => ProbedCountsAsync(restarted),
+            c => written.All(m => c.ContainsKey(m.MessageId)), "every written event reached a consumer", LoadedMachineSeconds);
+        Assert.All(written, m => Assert.Equal(1, probed[m.MessageId]));
+        // The four sent before the stop are published again after the restart (the in-memory transport's redelivery window): the inbox skips them.
+        Assert.All(restarted.Services.GetRequiredService<EventProbe.Deliveries>().Snapshot(), d => Assert.Equal(1, d.Value));
+        Assert.Single(MailLinks.MailsIn(restarted.MailPickupDirectory).WithoutAccountMails());
         // Consumers may still be writing follow-up events (InvitationDelivered); the outbox drains them too.
-        await Eventually.ReturnsAsync(() => OutboxAsync(restarted), o => o.All(m => m.SentAt is not null), "the outbox is drained");
+        await Eventually.ReturnsAsync(() => OutboxAsync(restarted), o => o.All(m => m.SentAt is not null), "the outbox is drained", LoadedMachineSeconds);
+        Assert.Equal(audited.Count, (await AuditCountsAsync(restarted)).Count(a => audited.ContainsKey(a.Key)));
     }
 
     [Fact]
@@ -120,39 +156,45 @@ public sealed class OutboxTests
         var after = await OutboxAsync(factory);
         Assert.All(after.Where(m => written.Any(w => w.Sequence == m.Sequence)), m => Assert.NotNull(m.SentAt));
         Assert.Null(after[0].LastError);
-        var counts = await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)), "every event reached the audit log");
+        var counts = await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)),
+            "every event reached a consumer", LoadedMachineSeconds);
         Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
     }
 
     [Fact]
     public async Task Events_published_again_after_a_crash_before_they_were_marked_sent_are_handled_once()
     {
-        await using var factory = new WorkflowApiFactory();
+        await using var factory = WorkflowApiFactory.With(settings: Probed);
         await MakeEventsAsync(factory, revisions: 2);
         var written = await OutboxAsync(factory);
-        await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)), "the audit log has every event");
+        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.All(m => c.ContainsKey(m.MessageId)), "every event was handled",
+            LoadedMachineSeconds);
 
         // As if the process had died after publishing but before saving "sent": everything goes out again.
         await factory.InDatabaseAsync(db => db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, (DateTimeOffset?)null)));
         await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
-        await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.All(m => m.SentAt is not null), "the outbox is drained again");
-        var writtenIds = written.Select(m => m.MessageId).ToList();
-        await Eventually.ReturnsAsync(
-            () => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == AuditLogConsumer.Name && writtenIds.Contains(p.MessageId))),
-            n => n == written.Count, "the inbox saw each message");
+        await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.All(m => m.SentAt is not null), "the outbox is drained again", LoadedMachineSeconds);
+        var writtenIds = written.Select(m => m.MessageId).ToHashSet();
+        var deliveries = factory.Services.GetRequiredService<EventProbe.Deliveries>();
+        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.ReceivedSnapshot()),
+            received => writtenIds.All(m => received.GetValueOrDefault(m) >= 2), "each message was delivered to the probe twice", LoadedMachineSeconds);
 
-        Assert.True(await factory.Bus.Consumed.Any<StatementDrafted>());
-        var counts = await AuditCountsAsync(factory);
+        Assert.All(written, m => Assert.Equal(1, deliveries.Snapshot()[m.MessageId]));
+        var counts = await ProbedCountsAsync(factory);
         Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
+        var audited = await AuditCountsAsync(factory);
+        Assert.All(written, m => Assert.Equal(1, audited[m.MessageId]));
     }
 
     [Fact]
     public async Task The_same_message_delivered_twice_is_processed_once_by_each_consumer()
     {
-        await using var factory = new WorkflowApiFactory();
+        await using var factory = WorkflowApiFactory.With(settings: Probed);
         var id = await MakeEventsAsync(factory, revisions: 0);
         var requested = (await OutboxAsync(factory)).Single(m => m.Type == typeof(EndorsementRequested).FullName);
-        await Eventually.ReturnsAsync(() => AuditCountsAsync(factory), c => c.ContainsKey(requested.MessageId), "the first delivery was handled");
+        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => c.ContainsKey(requested.MessageId), "the first delivery was handled", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails().Count()), n => n == 1,
+            "the invitation was e-mailed", LoadedMachineSeconds);
 
         var message = JsonSerializer.Deserialize<EndorsementRequested>(requested.Payload, WorkflowDb.EventJson)!;
         var bus = factory.Services.GetRequiredService<IBus>();
@@ -161,7 +203,9 @@ public sealed class OutboxTests
         await bus.Publish(message, context => context.MessageId = requested.MessageId);
         await bus.Publish(message, context => context.MessageId = requested.MessageId);
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers");
+        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers", LoadedMachineSeconds);
+        Assert.Equal(1, (await ProbedCountsAsync(factory))[requested.MessageId]);
+        Assert.Equal(1, factory.Services.GetRequiredService<EventProbe.Deliveries>().Snapshot()[requested.MessageId]);
         Assert.Equal(1, (await AuditCountsAsync(factory))[requested.MessageId]);
         Assert.Single(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails());
         var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == Guid.Parse(id) && a.EventType == nameof(EndorsementRequested)));

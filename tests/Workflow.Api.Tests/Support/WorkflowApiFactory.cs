@@ -24,16 +24,19 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A factory on the given data directory (to restart on the same data) or with other settings.</summary>
     /// <param name="testHarness">False keeps the service's own bus (say, RabbitMQ) instead of MassTransit's in-memory test harness.</param>
+    /// <param name="services">Services the test adds or replaces, after the service's own.</param>
     public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null,
-        TimeProvider? clock = null, bool testHarness = true) =>
-        new(dataDirectory, importSeeds, settings, clock, testHarness);
+        TimeProvider? clock = null, bool testHarness = true, Action<IServiceCollection>? services = null) =>
+        new(dataDirectory, importSeeds, settings, clock, testHarness, services);
 
     private readonly bool _testHarness;
+    private readonly Action<IServiceCollection>? _services;
 
     private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
-        bool testHarness = true)
+        bool testHarness = true, Action<IServiceCollection>? services = null)
     {
         _clock = clock;
+        _services = services;
         _testHarness = testHarness;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
@@ -73,6 +76,7 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
             if (_testHarness)
                 services.AddMassTransitTestHarness(bus =>
                 {
+                    if (_settings.ContainsKey(EventProbe.Setting)) bus.AddConsumer<EventProbe>();
                     static IConfiguration Of(IBusRegistrationContext context) => context.GetRequiredService<IConfiguration>();
                     var messaging = MessagingSetup.Options(StartSettings);
                     if (messaging.IsInMemory)
@@ -82,6 +86,8 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
                             MessagingSetup.Prefix(Of(context)), MessagingSetup.RetryIntervals(Of(context))));
                 });
             if (_clock is not null) services.AddSingleton(_clock);
+            services.AddSingleton<EventProbe.Deliveries>();
+            _services?.Invoke(services);
         });
     }
 

@@ -10,6 +10,7 @@ namespace Workflow.Api.Pages.Sign;
 /// What an invited organisation sees behind its link: the exact text in the language it chooses, and the forms to sign
 /// (correcting its name if need be), decline, confirm a changed text or withdraw. Signed, the page is the receipt.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.Overload.Signing)]
 public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
 {
     public sealed class SignForm

@@ -9,6 +9,7 @@ namespace Workflow.Api.Pages.Statements;
 
 /// <summary>The open sign-on form, where drafters allow it: same rules and limits as the API's.</summary>
 [SignOnSubmission]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.Overload.SignOn)]
 public sealed class SignOnModel : WorkflowPage
 {
     public sealed class SignOnInput
