@@ -40,52 +40,70 @@ if (only is null or "lists")
 {
     var database = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
     var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+    var dump = only == "lists" && Environment.GetEnvironmentVariable("WORKFLOW_BENCH_LIST_DUMP") is { Length: > 0 } file ? file : null;
+    if (dump is not null) await RestoreAsync(database, dump);
     await using var service = await ServiceProcess.StartAsync(root, ServiceEnvironment(connection, Path.Combine(work.FullName, "data")));
     Console.WriteLine($"Service at {service.Address}, database {database}");
 
-    // A drafter, a statement and enough invitations for every level and then a list of the size asked.
-    using var api = Load.Client(service.Address, 300);
-    // A file of a thousand invitations takes minutes on a busy machine.
-    api.Timeout = TimeSpan.FromMinutes(10);
-    var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
-    api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-    var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
-    var id = statement["id"]!.GetValue<string>();
-    var slug = statement["slug"]!.GetValue<string>();
-    var invitationCount = only is null ? Math.Max(listSize, levels.Length * perLevel) : listSize;
-    // Open first: a draft's invitations are held, and their links handed over only once it opens.
-    (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
-    var tokens = new List<string>();
-    var bulkClock = Stopwatch.StartNew();
-    for (var batch = 0; batch * 1000 < invitationCount; batch++)
+    // With WORKFLOW_BENCH_LIST_DUMP (--only lists), the list comes from a dump (pg_dump -Fc) of an earlier run's database once
+    // it was published, into a service process that has done nothing else: inviting 10,000 organisations takes half an hour here.
+    string slug;
+    if (dump is not null)
     {
-        var csv = new StringBuilder("name,email\n");
-        for (var i = batch * 1000; i < Math.Min(invitationCount, (batch + 1) * 1000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
-        var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
-        tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
+        var summary = (await Load.Client(service.Address, 1).GetFromJsonAsync<JsonArray>("/api/public/statements"))!
+            .Single(s => s!["title"]!.GetValue<string>() == "Benchmark statement")!;
+        slug = summary["slug"]!.GetValue<string>();
+        report.ListSize = summary["signatoryCount"]!.GetValue<int>();
+        report.ListFromDump = true;
+        Console.WriteLine($"restored a list of {report.ListSize} signatories");
     }
-    Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
-
-    // Signing, level by level, each token once (not when the lists are measured alone).
-    var signed = 0;
-    foreach (var clients in only is null ? levels : [])
+    else
     {
-        using var signers = Load.Client(service.Address, clients);
-        var batch = tokens.Skip(signed).Take(perLevel).ToList();
-        signed += batch.Count;
-        var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
-        var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
-        report.Signing.Add((clients, result, baseline));
-        Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; pgbench {baseline.PerSecond:F0}/s");
-    }
+        // A drafter, a statement and enough invitations for every level and then a list of the size asked.
+        using var api = Load.Client(service.Address, 300);
+        // A file of a thousand invitations takes minutes on a busy machine.
+        api.Timeout = TimeSpan.FromMinutes(10);
+        var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
+        var id = statement["id"]!.GetValue<string>();
+        slug = statement["slug"]!.GetValue<string>();
+        var invitationCount = only is null ? Math.Max(listSize, levels.Length * perLevel) : listSize;
+        // Open first: a draft's invitations are held, and their links handed over only once it opens.
+        (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
+        var tokens = new List<string>();
+        var bulkClock = Stopwatch.StartNew();
+        for (var batch = 0; batch * 1000 < invitationCount; batch++)
+        {
+            var csv = new StringBuilder("name,email\n");
+            for (var i = batch * 1000; i < Math.Min(invitationCount, (batch + 1) * 1000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
+            var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+            tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
+        }
+        Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
 
-    // The rest of the list, then publication.
-    using (var filler = Load.Client(service.Address, 32))
-        await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
-    (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
-    var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
-    Console.WriteLine($"published with {listed} signatories");
-    report.ListSize = listed;
+        // Signing, level by level, each token once (not when the lists are measured alone).
+        var signed = 0;
+        foreach (var clients in only is null ? levels : [])
+        {
+            using var signers = Load.Client(service.Address, clients);
+            var batch = tokens.Skip(signed).Take(perLevel).ToList();
+            signed += batch.Count;
+            var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
+            var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
+            report.Signing.Add((clients, result, baseline));
+            Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; pgbench {baseline.PerSecond:F0}/s");
+        }
+
+        // The rest of the list, then publication.
+        using (var filler = Load.Client(service.Address, 32))
+            await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
+        (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
+        var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
+        Console.WriteLine($"published with {listed} signatories");
+        report.ListSize = listed;
+
+    }
 
     // Publishing every format, uncached (a query value the cache has not seen). The peak resident memory is reset before each
     // format (Linux's clear_refs), so that each figure is the peak while that format was generated, not what signing left.
@@ -230,6 +248,33 @@ Dictionary<string, string> ServiceEnvironment(string connectionString, string da
     ["Cookies__RequireHttps"] = "false",
     ["Logging__LogLevel__Default"] = "Warning",
 };
+
+async Task RestoreAsync(string name, string file)
+{
+    var builder = new NpgsqlConnectionStringBuilder(postgres);
+    var restore = new ProcessStartInfo("pg_restore") { RedirectStandardError = true };
+    foreach (var arg in new[] { "--create", "--no-owner", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", "postgres", file })
+        restore.ArgumentList.Add(arg);
+    restore.Environment["PGPASSWORD"] = builder.Password;
+    restore.Environment["PGSSLMODE"] = "disable";
+    // pg_restore --create makes the database under its dumped name: rename it to this run's.
+    await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString))
+    {
+        await admin.OpenAsync();
+        var listTool = new ProcessStartInfo("pg_restore", ["--list", file]) { RedirectStandardOutput = true };
+        using var list = Process.Start(listTool)!;
+        var dumped = System.Text.RegularExpressions.Regex.Match(await list.StandardOutput.ReadToEndAsync(), @"dbname: (\S+)").Groups[1].Value;
+        await list.WaitForExitAsync();
+        using (var process = Process.Start(restore)!)
+        {
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0) throw new InvalidOperationException("pg_restore failed:\n" + errors);
+        }
+        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{dumped}\" RENAME TO \"{name}\"", admin);
+        await rename.ExecuteNonQueryAsync();
+    }
+}
 
 async Task DropDatabaseAsync(string name)
 {
