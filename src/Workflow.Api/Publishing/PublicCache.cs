@@ -57,9 +57,6 @@ public static class PublicCache
             // Nor an answer that sets a cookie: it belongs to one browser.
             var response = context.HttpContext.Response;
             if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
-            // Each answer kept gets a tag of its own, so that a reader who shows it (If-None-Match) is answered 304 from the cache
-            // while it lasts; an eviction ends it, and the answer made afresh has another.
-            else if (context.AllowCacheStorage) response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
             return ValueTask.CompletedTask;
         }
     }
