@@ -186,10 +186,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return clock.Elapsed;
     }
 
-    /// <summary>The process's peak resident memory so far (VmHWM), in bytes.</summary>
-    public long PeakMemoryBytes()
+    /// <summary>The process's peak resident memory (VmHWM) since it started or since <see cref="ResetPeakMemory"/>, in bytes.</summary>
+    public long PeakMemoryBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>The process's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentMemoryBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>Sets the peak resident memory back to what is resident now (Linux: 5 written to /proc/[pid]/clear_refs).</summary>
+    public void ResetPeakMemory() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
+    private long StatusBytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 

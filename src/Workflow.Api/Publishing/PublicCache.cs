@@ -15,8 +15,19 @@ public static class PublicCache
 {
     public const string Policy = "public-statement";
 
+    /// <summary>
+    /// What the cache may hold in all. A 10,000-signatory list's page, JSON and files come to about 5 MB a language and order;
+    /// past the limit the least used answers go and are made again when asked for (the default, 100 MB, is half the
+    /// memory the whole service is meant to need).
+    /// </summary>
+    public const long SizeLimitBytes = 32 * 1024 * 1024;
+
     public static IServiceCollection AddPublicCache(this IServiceCollection services) =>
-        services.AddOutputCache(options => options.AddPolicy(Policy, new TaggedBySlug()));
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = SizeLimitBytes;
+            options.AddPolicy(Policy, new TaggedBySlug());
+        });
 
     public static string TagOf(string slug) => $"statement:{slug}";
 

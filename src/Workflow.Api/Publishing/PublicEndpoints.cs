@@ -34,13 +34,20 @@ public static class PublicEndpoints
 
         var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
         files.MapGet("/signatories.txt", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Text(SignatoryListText.Render(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/plain; charset=utf-8"));
+        {
+            var list = await mediator.Send(new GetSignatoryList(slug), ct);
+            return new StreamedText("text/plain; charset=utf-8", text => SignatoryListText.Write(text, list, order ?? ListOrder.Signing));
+        });
         files.MapGet("/signatories.md", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Text(ListFormats.Markdown(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing), "text/markdown; charset=utf-8"));
+        {
+            var list = await mediator.Send(new GetSignatoryList(slug), ct);
+            return new StreamedText("text/markdown; charset=utf-8", md => ListFormats.WriteMarkdown(md, list, order ?? ListOrder.Signing));
+        });
         files.MapGet("/signatories.csv", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
+            var list = await mediator.Send(new GetSignatoryList(slug), ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-signatories.csv\"";
-            return CsvFile(ListFormats.Csv(await mediator.Send(new GetSignatoryList(slug), ct), order ?? ListOrder.Signing));
+            return new StreamedText(CsvContentType, csv => ListFormats.WriteCsv(csv, list, order ?? ListOrder.Signing), byteOrderMark: true);
         });
         files.MapGet("/signatories.json", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
 
@@ -49,8 +56,8 @@ public static class PublicEndpoints
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
             var statement = await mediator.Send(new GetPublishedStatement(slug), ct);
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
-            return TypedResults.Text(ListFormats.PrintableHtml(list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)),
-                "text/html; charset=utf-8");
+            return new StreamedText("text/html; charset=utf-8",
+                html => ListFormats.WritePrintableHtml(html, list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)));
         });
         files.MapGet("/feed.atom", async (string slug, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug), clock.GetUtcNow()),
@@ -88,7 +95,9 @@ public static class PublicEndpoints
     /// computer's legacy code page and garbles every name outside ASCII (Cyrillic, Arabic, accents).
     /// </summary>
     public static IResult CsvFile(string csv) =>
-        TypedResults.Bytes([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8");
+        TypedResults.Bytes([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv)], CsvContentType);
+
+    private const string CsvContentType = "text/csv; charset=utf-8";
 
     public sealed record PublicKey(string KeyId, string Algorithm, string Pem);
 

@@ -102,19 +102,28 @@ public static class ListFormats
     /// <summary>The statement's title as one line (see <see cref="Line"/>).</summary>
     public static string Title(SignatoryList list) => SingleLineText.Flatten(list.Title);
 
-    public static string Markdown(SignatoryList list, ListOrder order)
+    public static string Markdown(SignatoryList list, ListOrder order) => Written(md => WriteMarkdown(md, list, order));
+
+    public static void WriteMarkdown(TextWriter md, SignatoryList list, ListOrder order)
     {
-        var md = new StringBuilder($"# {EscapeMarkdown(Title(list))}\n\n");
-        foreach (var line in About(list)) md.Append(EscapeMarkdown(line)).Append("  \n");
-        md.Append('\n');
+        md.Write($"# {EscapeMarkdown(Title(list))}\n\n");
+        foreach (var line in About(list)) { md.Write(EscapeMarkdown(line)); md.Write("  \n"); }
+        md.Write('\n');
         foreach (var (heading, signatories) in Arrange(list, order))
         {
-            md.Append($"## {EscapeMarkdown(heading)}\n\n");
-            foreach (var s in signatories) md.Append(s.Number).Append(". ").Append(EscapeMarkdown(Line(s))).Append('\n');
-            md.Append('\n');
+            md.Write($"## {EscapeMarkdown(heading)}\n\n");
+            foreach (var s in signatories) { md.Write(s.Number); md.Write(". "); md.Write(EscapeMarkdown(Line(s))); md.Write('\n'); }
+            md.Write('\n');
         }
-        md.Append($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signatory log: {list.LogSize} entries, root hash `{list.LogRoot}`.\n");
-        return md.ToString();
+        md.Write($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signatory log: {list.LogSize} entries, root hash `{list.LogRoot}`.\n");
+    }
+
+    /// <summary>What a writer of a format writes, as one string (for the tests and small lists; responses are written as they go).</summary>
+    private static string Written(Action<TextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        write(text);
+        return text.ToString();
     }
 
     /// <summary>
@@ -128,7 +137,9 @@ public static class ListFormats
         InjectionEscapeCharacter = '\'',
     };
 
-    public static string Csv(SignatoryList list, ListOrder order) => SpreadsheetCsv(
+    public static string Csv(SignatoryList list, ListOrder order) => Written(csv => WriteCsv(csv, list, order));
+
+    public static void WriteCsv(TextWriter writer, SignatoryList list, ListOrder order) => WriteSpreadsheetCsv(writer,
         ["number", "name", "nameEnglish", "acronym", "country", "phase", "signedAt", "initiator"],
         // One line per signatory here too, for whoever reads the file line by line.
         Arrange(list, order).SelectMany(g => g.Signatories).Select(s => new object?[] { s.Number, SingleLineText.Flatten(s.Name),
@@ -139,10 +150,12 @@ public static class ListFormats
     /// A table as RFC 4180 CSV that a spreadsheet opens safely: fields quoted where they must be, and a cell a spreadsheet
     /// would run as a formula neutralised (<see cref="CsvOutput"/>). Every CSV the service writes for people goes through here.
     /// </summary>
-    public static string SpreadsheetCsv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    public static string SpreadsheetCsv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows) =>
+        Written(writer => WriteSpreadsheetCsv(writer, header, rows));
+
+    public static void WriteSpreadsheetCsv(TextWriter writer, IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CsvOutput);
+        using var csv = new CsvWriter(writer, CsvOutput, leaveOpen: true);
         foreach (var name in header) csv.WriteField(name);
         csv.NextRecord();
         foreach (var row in rows)
@@ -151,7 +164,6 @@ public static class ListFormats
             csv.NextRecord();
         }
         csv.Flush();
-        return writer.ToString();
     }
 
     /// <summary>
@@ -159,24 +171,31 @@ public static class ListFormats
     /// rendered by the sanitising Markdown renderer), styles from the print stylesheet, no script.
     /// </summary>
     /// <param name="text">The signed text as safe HTML, in its language; null prints the list alone.</param>
-    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null)
+    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null) =>
+        Written(html => WritePrintableHtml(html, list, order, stylesheetUrl, text));
+
+    public static void WritePrintableHtml(TextWriter html, SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null)
     {
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>")
-            .Append($"<h1 dir=\"auto\">{Encode(Title(list))}</h1><p class=\"about\">")
-            .AppendJoin("<br>", About(list).Select(Encode)).Append("</p>");
+        html.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Write($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>");
+        html.Write($"<h1 dir=\"auto\">{Encode(Title(list))}</h1><p class=\"about\">");
+        html.Write(string.Join("<br>", About(list).Select(Encode)));
+        html.Write("</p>");
         if (text is { } signed)
-            html.Append($"<article class=\"text\" lang=\"{Encode(signed.Language)}\" dir=\"auto\">").Append(signed.Html).Append("</article>");
+        {
+            html.Write($"<article class=\"text\" lang=\"{Encode(signed.Language)}\" dir=\"auto\">");
+            html.Write(signed.Html);
+            html.Write("</article>");
+        }
         foreach (var (heading, signatories) in Arrange(list, order))
         {
-            html.Append($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
-            foreach (var s in signatories) html.Append($"<li value=\"{s.Number}\">{Encode(Line(s))}</li>");
-            html.Append("</ol>");
+            html.Write($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
+            foreach (var s in signatories) html.Write($"<li value=\"{s.Number}\">{Encode(Line(s))}</li>");
+            html.Write("</ol>");
         }
-        html.Append($"<p class=\"proof\">Text signed: version {list.VersionNumber}, SHA-256 <code>{list.TextHash}</code>. ")
-            .Append($"Signatory log: {list.LogSize} entries, root hash <code>{list.LogRoot}</code>.</p></body></html>");
-        return html.ToString();
+        html.Write($"<p class=\"proof\">Text signed: version {list.VersionNumber}, SHA-256 <code>{list.TextHash}</code>. ");
+        html.Write($"Signatory log: {list.LogSize} entries, root hash <code>{list.LogRoot}</code>.</p></body></html>");
     }
 
     public const string PrintStylesheet = """

@@ -79,7 +79,7 @@ internal static class SignatoryListQuery
         var version = await db.StatementVersions.AsNoTracking()
             .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber)
             .Select(v => new { v.Number, v.TextHash }).SingleAsync(ct);
-        var rows = await (
+        var rows =
             from s in db.Signatures.AsNoTracking()
             join o in db.Organisations on s.OrganisationId equals o.Id
             // Counted only when agreed to the text now open for signature: one that changed waits for confirmation.
@@ -93,18 +93,26 @@ internal static class SignatoryListQuery
                 Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
                 Country = s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId, s.RecordedAt,
                 s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource,
-            }).ToListAsync(ct);
+            };
+        // The initiators come first, in their order; then everyone else by number. Each row becomes its signatory as it is
+        // read (no list of rows beside the list of signatories: a long list is held once).
+        var initiators = statement.InitiatorIds;
+        var initiatorRows = new List<(int Order, Signatory Signatory)>();
+        var signatories = new List<Signatory>();
+        var phases = new Dictionary<SignaturePhase, string>();
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var initiator = initiators.IndexOf(r.OrganisationId);
+            var signatory = new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt,
+                phases.TryGetValue(r.Phase, out var phase) ? phase : phases[r.Phase] = r.Phase.ToString(), r.VersionNumber,
+                initiator >= 0, ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource), r.RecordedAt);
+            if (initiator >= 0) initiatorRows.Add((initiator, signatory));
+            else signatories.Add(signatory);
+        }
+        signatories.InsertRange(0, initiatorRows.OrderBy(r => r.Order).Select(r => r.Signatory));
         var head = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Index)
             .Select(e => e.Head).FirstOrDefaultAsync(ct);
         var treeHead = head is null ? null : Workflow.Proof.TreeHead.Parse(head);
-        // The initiators come first, in their order; then everyone else by number.
-        var initiators = statement.InitiatorIds;
-        var signatories = rows
-            .OrderBy(r => initiators.Contains(r.OrganisationId) ? initiators.IndexOf(r.OrganisationId) : int.MaxValue).ThenBy(r => r.Number)
-            .Select(r => new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt, r.Phase.ToString(), r.VersionNumber,
-                initiators.Contains(r.OrganisationId), ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource),
-                r.RecordedAt))
-            .ToList();
         return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublicationDate,
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
             version.Number, version.TextHash, signatories, (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash,
