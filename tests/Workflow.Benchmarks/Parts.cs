@@ -155,8 +155,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         TimeSpan? live = null;
         while (live is null)
         {
-            if (clock.Elapsed > TimeSpan.FromMinutes(2) || service._process.HasExited)
-                throw new InvalidOperationException("The embedded default did not answer /health/live within two minutes:\n" + service._output);
+            if (clock.Elapsed > TimeSpan.FromMinutes(10) || service._process.HasExited)
+                throw new InvalidOperationException("The embedded default did not answer /health/live within ten minutes:\n" + service._output);
             try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) live = clock.Elapsed; }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             if (live is null) await Task.Delay(10);
