@@ -5,14 +5,25 @@ using Workflow.Infrastructure.Seeding;
 // Before anything is built: a container's health check runs this every few seconds.
 if (args is ["probe", var healthUrl, ..]) return await HealthProbe.RunAsync(healthUrl);
 
+var timeline = new StartupTimeline();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowServices();
 
 var app = builder.Build();
+timeline.Step("host built");
 if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
-await app.Services.PrepareDatabaseAsync(app.Configuration);
+var warmUp = HostWarmUp.StartAsync(app.Services);
+await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
+await warmUp;
+timeline.Step("bus and key ring made (alongside)");
 app.UseWorkflowPipeline();
 app.MapWorkflowEndpoints();
+timeline.Step("pipeline and endpoints");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    timeline.Step("hosted services started and listening");
+    timeline.Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupTimeline.Category));
+});
 app.Run();
 return 0;
 

@@ -146,12 +146,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException("The service was not ready within five minutes:\n" + service._output);
     }
 
-    private static ServiceProcess Launch(string root, Dictionary<string, string> environment, out Stopwatch started, params string[] extra)
+    private static ServiceProcess Launch(string root, Dictionary<string, string> environment, out Stopwatch started, string[]? extra = null,
+        string? workingDirectory = null)
     {
         var address = new Uri($"http://127.0.0.1:{Paths.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add(Program(root));
-        foreach (var arg in extra.Length > 0 ? extra : ["--urls", address.ToString()]) start.ArgumentList.Add(arg);
+        foreach (var arg in extra ?? ["--urls", address.ToString()]) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = new Process { StartInfo = start };
         var service = new ServiceProcess(process, address);
@@ -164,24 +166,67 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>The embedded default from a fresh data directory (migrations, seed import) until /health/live answers.</summary>
-    public static async Task<TimeSpan> TimeToFirstAnswerAsync(string root, string dataDirectory)
+    /// <summary>
+    /// The embedded default on <paramref name="dataDirectory"/> (empty: migrations and the seed import; used: a restart), started as
+    /// <c>dotnet run --project src/Workflow.Api</c> starts it (in the project's folder, with its appsettings.json) but from the Release
+    /// build: the time until <c>/health/live</c> answers, then until the home page answers listing every seed statement, the CPU time
+    /// the process had used by then, and the steps it logged (<c>Workflow.Startup</c>).
+    /// </summary>
+    public static async Task<StartUp> StartUpAsync(string root, string dataDirectory, IReadOnlyCollection<string> seedSlugs)
     {
-        await using var service = Launch(root, new() { ["DataDirectory"] = dataDirectory, ["Logging__LogLevel__Default"] = "Warning" }, out var clock);
-        using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(2) };
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        await using var service = Launch(root, new()
         {
-            try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return clock.Elapsed; }
+            ["DataDirectory"] = dataDirectory,
+            ["Logging__LogLevel__Workflow.Startup"] = "Information",
+            ["Logging__Console__FormatterName"] = "json",
+        }, out var clock, workingDirectory: Path.Combine(root, "src", "Workflow.Api"));
+        using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
+        TimeSpan? live = null;
+        while (live is null)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10) || service._process.HasExited)
+                throw new InvalidOperationException("The embedded default did not answer /health/live within ten minutes:\n" + service._output);
+            try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) live = clock.Elapsed; }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(10);
+            if (live is null) await Task.Delay(10);
         }
-        throw new InvalidOperationException("The embedded default did not answer within two minutes:\n" + service._output);
+        using var answer = await http.GetAsync("/");
+        var page = clock.Elapsed;
+        var cpu = service.CpuTime();
+        var html = await answer.Content.ReadAsStringAsync();
+        var missing = seedSlugs.Where(slug => !html.Contains($"/statements/{slug}\"", StringComparison.Ordinal)).ToList();
+        if (!answer.IsSuccessStatusCode || missing.Count > 0)
+            throw new InvalidOperationException($"The first home page ({(int)answer.StatusCode}) lacks {string.Join(", ", missing)}:\n{html}");
+        // The steps are logged when the service listens, before /health/live can answer; give the output reader a moment to catch up.
+        for (var waited = Stopwatch.StartNew(); service.Steps().Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10);) await Task.Delay(20);
+        return new StartUp(live.Value, page, cpu, service.Steps());
+    }
+
+    /// <summary>The lines the service logged under Workflow.Startup (JSON console format): each step's name and milliseconds.</summary>
+    private IReadOnlyList<(string Step, double Milliseconds)> Steps()
+    {
+        lock (_output)
+            return _output.ToString().Split('\n')
+                .Where(line => line.Contains("\"Workflow.Startup\"", StringComparison.Ordinal))
+                .Select(line => JsonNode.Parse(line)!["State"]!)
+                .Where(state => state["Step"] is not null)
+                .Select(state => (state["Step"]!.GetValue<string>(), double.Parse(state["Milliseconds"]!.ToString(), CultureInfo.InvariantCulture)))
+                .ToList();
+    }
+
+    /// <summary>User and system CPU time the process has used so far (/proc/[pid]/stat, in clock ticks of 10 ms).</summary>
+    private TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the command's name and state.
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
     }
 
     /// <summary>The same program run as a one-line command (a health probe of a closed port): the runtime's own start and exit.</summary>
     public static async Task<TimeSpan> TimeOfProbeAsync(string root)
     {
-        await using var probe = Launch(root, new(), out var clock, "probe", $"http://127.0.0.1:{Paths.FreePort()}/");
+        await using var probe = Launch(root, new(), out var clock, ["probe", $"http://127.0.0.1:{Paths.FreePort()}/"]);
         await probe._process.WaitForExitAsync();
         return clock.Elapsed;
     }
@@ -213,6 +258,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>One start: until /health/live answered, until the first page answered, the CPU time used by then, and the steps the service logged.</summary>
+public sealed record StartUp(TimeSpan Live, TimeSpan Page, TimeSpan Cpu, IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>pgbench running the single-row insert a signature amounts to, on the same server and database.</summary>
 public static class PgBench

@@ -15,7 +15,7 @@ public sealed class Report
     public List<(string Case, int OldChars, int NewChars, int Runs, double DiffMs, double VersionMs, double GitMs)> Diff { get; } = [];
     public List<(string Name, int Bytes, LoadResult Service, LoadResult Nginx)> Reading { get; } = [];
     public List<(string Name, double Milliseconds, long Bytes, long PeakMemory)> Formats { get; } = [];
-    public List<(TimeSpan First, TimeSpan Restart, TimeSpan Runtime)> Startup { get; } = [];
+    public List<(StartUp First, StartUp Restart, TimeSpan Runtime)> Startup { get; } = [];
     public int ListSize { get; set; }
     /// <summary>The surge against the service, the same against nginx, the warm-up's submissions, and the limits raised for it.</summary>
     public (SurgeResult Service, OpenLoopResult Nginx, int WarmUp, IReadOnlyDictionary<string, string> Raised, EmailLatencies Emails)? Surge { get; set; }
@@ -40,6 +40,7 @@ public sealed class Report
         if (ListSize > 0) AppendMain(md);
         if (Bulk.Count > 0) AppendBulk(md);
         if (Diff.Count > 0) AppendDiff(md);
+        if (Startup.Count > 0) AppendStartup(md);
         if (Surge is { } surge) AppendSurge(md, surge.Service, surge.Nginx, surge.WarmUp, surge.Raised, surge.Emails);
         md.AppendLine("## Profiles").AppendLine();
         md.AppendLine("What the profiler (dotnet-trace, dotnet-counters) and PostgreSQL's own statistics showed, and what was changed: [PROFILING.md](PROFILING.md).");
@@ -114,16 +115,58 @@ public sealed class Report
         foreach (var (name, ms, bytes, peak) in Formats)
             md.AppendLine($"| {name} | {ms:F0} | {bytes:N0} | {peak / 1048576.0:F0} |");
         md.AppendLine();
+    }
 
+    private void AppendStartup(StringBuilder md)
+    {
         md.AppendLine("## Start-up").AppendLine();
-        md.AppendLine("The embedded default from an empty data directory (SQLite migrations, the five seed statements imported, the first data-protection " +
-                      "key made) until `/health/live` answers; then a restart on the data it left (nothing to migrate or import). " +
+        md.AppendLine("The embedded default (SQLite, the in-memory bus, the Release build started as `dotnet run --project src/Workflow.Api` starts it: " +
+                      "in the project's folder, with its appsettings.json), first from an empty data directory (migrations, the five seed statements " +
+                      "imported, the first data-protection key made), then again on the data it left (a restart: nothing to migrate or import). " +
+                      "Live: until `/health/live` answers (polled every 10 ms). Page: then until the home page answers, checked to list every seed " +
+                      "statement. CPU: the user and system time the process had used when the page answered. " +
                       "Baseline: the same program run as a one-line command (`probe` of a closed port), i.e. the runtime's own start and exit.").AppendLine();
-        md.AppendLine("| Run | First start ms | Ratio | Restart ms | Ratio | Runtime alone ms |");
-        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| Run | First start: live ms | page ms | CPU ms | Restart: live ms | page ms | CPU ms | Runtime alone ms |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (run, (first, restart, runtime)) in Startup.Index())
-            md.AppendLine($"| {run + 1} | {first.TotalMilliseconds:F0} | {first / runtime:F1}× | {restart.TotalMilliseconds:F0} | {restart / runtime:F1}× | {runtime.TotalMilliseconds:F0} |");
+            md.AppendLine($"| {run + 1} | {first.Live.TotalMilliseconds:F0} | {first.Page.TotalMilliseconds:F0} | {first.Cpu.TotalMilliseconds:F0} | " +
+                          $"{restart.Live.TotalMilliseconds:F0} | {restart.Page.TotalMilliseconds:F0} | {restart.Cpu.TotalMilliseconds:F0} | {runtime.TotalMilliseconds:F0} |");
         md.AppendLine();
+
+        var runtimeMedian = Median(Startup.Select(s => s.Runtime.TotalMilliseconds));
+        var firstLive = Median(Startup.Select(s => s.First.Live.TotalMilliseconds));
+        var firstPage = Median(Startup.Select(s => s.First.Page.TotalMilliseconds));
+        var restartLive = Median(Startup.Select(s => s.Restart.Live.TotalMilliseconds));
+        var restartPage = Median(Startup.Select(s => s.Restart.Page.TotalMilliseconds));
+        md.AppendLine("| Median | ms | Ratio to the runtime alone |");
+        md.AppendLine("| --- | ---: | ---: |");
+        foreach (var (name, ms) in new[] { ("First start, live", firstLive), ("First start, page", firstPage), ("Restart, live", restartLive), ("Restart, page", restartPage), ("Runtime alone", runtimeMedian) })
+            md.AppendLine($"| {name} | {ms:F0} | {ms / runtimeMedian:F1}× |");
+        md.AppendLine();
+        // The issue set the targets on a quiet machine whose runtime alone took 0.14 s: 2 s and 1 s are 14 and 7 times that.
+        string Met(double ms, double target) => ms < target ? "met" : "**not met**";
+        md.AppendLine($"Targets (medians, both live and page): first start under 2 s — {Met(Math.Max(firstLive, firstPage), 2000)}; " +
+                      $"restart under 1 s — {Met(Math.Max(restartLive, restartPage), 1000)}. The same targets as ratios to the runtime alone (the issue's " +
+                      $"2 s and 1 s against its 0.14 s, i.e. 14× and 7×), which a shared machine's load disturbs less: first start — " +
+                      $"{Met(Math.Max(firstLive, firstPage) / runtimeMedian, 14)}; restart — {Met(Math.Max(restartLive, restartPage) / runtimeMedian, 7)}.").AppendLine();
+
+        md.AppendLine("Where the time went: the steps the service logged itself (category `Workflow.Startup`, each from the end of the one before; " +
+                      "the first from the process's start), medians over the runs. The first page's own time is the page column minus the live column.").AppendLine();
+        md.AppendLine("| Step | First start ms | Restart ms |");
+        md.AppendLine("| --- | ---: | ---: |");
+        var steps = Startup.SelectMany(s => s.First.Steps.Concat(s.Restart.Steps)).Select(s => s.Step).Distinct().ToList();
+        double? MedianOf(IEnumerable<StartUp> starts, string step) =>
+            starts.SelectMany(s => s.Steps).Where(s => s.Step == step).Select(s => s.Milliseconds).ToList() is { Count: > 0 } found ? Median(found) : null;
+        foreach (var step in steps)
+            md.AppendLine($"| {step} | {MedianOf(Startup.Select(s => s.First), step)?.ToString("F0", CultureInfo.InvariantCulture) ?? "–"} | " +
+                          $"{MedianOf(Startup.Select(s => s.Restart), step)?.ToString("F0", CultureInfo.InvariantCulture) ?? "–"} |");
+        md.AppendLine();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static void AppendSurge(StringBuilder md, SurgeResult surge, OpenLoopResult nginx, int warmUp, IReadOnlyDictionary<string, string> raised, EmailLatencies emails)

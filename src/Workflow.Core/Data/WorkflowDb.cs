@@ -188,6 +188,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
 
-    private sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    /// <summary>Public because the compiled models (generated code in the migrations assemblies) name it.</summary>
+    public sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         value => value.ToUniversalTime(), value => value);
 }

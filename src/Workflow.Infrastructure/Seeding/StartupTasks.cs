@@ -27,16 +27,20 @@ public static class StartupTasks
     /// Applies pending migrations and imports the seeds, as configuration says (both on by default). After migrating, the directory's
     /// name keys made by an older recipe are made again (<see cref="DirectoryKeys"/>): that is part of bringing the data up to date.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default,
+        StartupTimeline? timeline = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        _ = db.Model;
+        timeline?.Step("EF Core model");
         if (configuration.GetValue("Database:MigrateOnStartup", true))
-            await MigrateAsync(scope.ServiceProvider, db, ct);
+            await MigrateAsync(scope.ServiceProvider, db, ct, timeline);
         if (configuration.GetValue("Seeds:ImportOnStartup", true))
         {
             var directory = configuration["Seeds:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory, ct);
+            timeline?.Step("seed import");
         }
     }
 
@@ -45,12 +49,16 @@ public static class StartupTasks
     /// signatory log for statements signed before logs existed, and the tokens of links already e-mailed that an earlier
     /// version left in the outbox erased.
     /// </summary>
-    private static async Task MigrateAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct)
+    private static async Task MigrateAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct, StartupTimeline? timeline = null)
     {
-        await db.Database.MigrateAsync(ct);
+        // Migrate first compares the model with the last migration's snapshot, which builds the whole design-time model (about a
+        // tenth of a restart); asking the history table which migrations are applied is enough to know that there is nothing to do.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
+        timeline?.Step("migrations");
         await db.RefreshStaleAsync(ct);
         await Workflow.Core.Publishing.StartMissingLogs.RunAsync(db, services.GetRequiredService<Workflow.Proof.TreeHeadSigner>(),
             services.GetRequiredService<TimeProvider>(), ct);
         await db.ForgetDeliveredTokensAsync(ct);
+        timeline?.Step("data brought up to date after migrating");
     }
 }
