@@ -13,7 +13,7 @@ using Workflow.Benchmarks;
 // of 10,000 rows against the database writing the same rows, the word diff of two 200 KB versions against git's, reading a 10,000-signatory list against nginx serving the same bytes,
 // publishing every format, start-up against the bare runtime, and a surge of open sign-on submissions against nginx
 // taking the same requests at the same rate. Writes tests/Workflow.Benchmarks/REPORT.md.
-// Run: tests/Workflow.Benchmarks/run   (WORKFLOW_BENCH_POSTGRES to use another server; --quick for a short smoke run;
+// Run: tests/Workflow.Benchmarks/run   (a throwaway PostgreSQL server of its own, or WORKFLOW_BENCH_POSTGRES; --quick for a short smoke run;
 // --only signing|bulk|diff|surge|startup for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with
 // --quick; --rate N and --seconds N set the surge's offered rate and length, e.g. above what the machine manages to see the
 // overload refused, into REPORT-surge-N.md)
