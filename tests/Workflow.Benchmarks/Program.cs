@@ -14,14 +14,15 @@ using Workflow.Benchmarks;
 // publishing every format, start-up against the bare runtime, and a surge of open sign-on submissions against nginx
 // taking the same requests at the same rate. Writes tests/Workflow.Benchmarks/REPORT.md.
 // Run: tests/Workflow.Benchmarks/run   (a throwaway PostgreSQL server of its own, or WORKFLOW_BENCH_POSTGRES; --quick for a short smoke run;
-// --only signing|bulk|diff|surge|startup for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with
-// --quick; --rate N and --seconds N set the surge's offered rate and length, e.g. above what the machine manages to see the
-// overload refused, into REPORT-surge-N.md)
+// --only signing|bulk|diff|lists|surge|startup for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with
+// --quick; --only lists fills the list without measuring the signing, or restores it from WORKFLOW_BENCH_LIST_DUMP, a pg_dump
+// file written by the first run that names it; --rate N and --seconds N set the surge's offered rate and length, e.g. above
+// what the machine manages to see the overload refused, into REPORT-surge-N.md)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-string[] sections = ["signing", "bulk", "diff", "surge", "startup"];
+string[] sections = ["signing", "bulk", "diff", "lists", "surge", "startup"];
 var rateArgument = args.SkipWhile(a => a != "--rate").Skip(1).FirstOrDefault() is { } rateText ? double.Parse(rateText, CultureInfo.InvariantCulture) : (double?)null;
 var secondsArgument = args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() is { } secondsText ? int.Parse(secondsText, CultureInfo.InvariantCulture) : (int?)null;
 if (args.Contains("--only") && !sections.Contains(only))
@@ -41,66 +42,98 @@ var readFor = TimeSpan.FromSeconds(quick ? 3 : 10);
 var report = new Report();
 
 var work = Directory.CreateTempSubdirectory("workflow-bench-");
-if (only is null or "signing")
+if (only is null or "signing" or "lists")
 {
     var database = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
     var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+    // --only lists with WORKFLOW_BENCH_LIST_DUMP: the published list restored from a dump (pg_dump -Fc) an earlier run wrote
+    // there, into a service process that has done nothing else; filling it takes half an hour on a busy machine.
+    var dump = only == "lists" && Environment.GetEnvironmentVariable("WORKFLOW_BENCH_LIST_DUMP") is { Length: > 0 } dumpFile ? dumpFile : null;
+    var restore = dump is not null && File.Exists(dump);
+    if (restore) await RestoreAsync(database, dump!);
     await using var service = await ServiceProcess.StartAsync(root, ServiceEnvironment(connection, Path.Combine(work.FullName, "data")));
     Console.WriteLine($"Service at {service.Address}, database {database}");
 
-    // A drafter, a statement and enough invitations for every level and then a list of the size asked.
-    using var api = Load.Client(service.Address, 300);
-    var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
-    api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-    var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
-    var id = statement["id"]!.GetValue<string>();
-    var slug = statement["slug"]!.GetValue<string>();
-    var invitationCount = only is null ? Math.Max(listSize, levels.Length * perLevel) : levels.Length * perLevel;
-    // Open first: a draft's invitations are held, and their links handed over only once it opens.
-    (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
-    var tokens = new List<string>();
-    var bulkClock = Stopwatch.StartNew();
-    for (var batch = 0; batch * 2000 < invitationCount; batch++)
+    string slug;
+    if (restore)
     {
-        var csv = new StringBuilder("name,email\n");
-        for (var i = batch * 2000; i < Math.Min(invitationCount, (batch + 1) * 2000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
-        var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
-        tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
+        using var lister = Load.Client(service.Address, 1);
+        var summary = (await lister.GetFromJsonAsync<JsonArray>("/api/public/statements"))!
+            .Single(s => s!["title"]!.GetValue<string>() == "Benchmark statement")!;
+        slug = summary["slug"]!.GetValue<string>();
+        report.ListSize = summary["signatoryCount"]!.GetValue<int>();
+        report.ListFromDump = true;
+        Console.WriteLine($"restored a list of {report.ListSize} signatories from {dump}");
     }
-    Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
-
-    // Signing, level by level, each token once.
-    var signed = 0;
-    foreach (var clients in levels)
+    else
     {
-        using var signers = Load.Client(service.Address, clients);
-        var batch = tokens.Skip(signed).Take(perLevel).ToList();
-        signed += batch.Count;
-        var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
-        var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
-        var sameStatements = await PgBench.SigningStatementsAsync(postgres, database, Guid.Parse(id), clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
-        report.Signing.Add((clients, result, baseline, sameStatements));
-        Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; " +
-                          $"pgbench {baseline.PerSecond:F0}/s, the same statements {sameStatements.PerSecond:F0}/s p99 {sameStatements.Percentile(99):F1} ms");
+        // A drafter, a statement and enough invitations for every level and then a list of the size asked.
+        using var api = Load.Client(service.Address, 300);
+        // A file of thousands of invitations takes minutes on a busy machine.
+        api.Timeout = TimeSpan.FromMinutes(10);
+        var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
+        var id = statement["id"]!.GetValue<string>();
+        slug = statement["slug"]!.GetValue<string>();
+        var invitationCount = only switch { null => Math.Max(listSize, levels.Length * perLevel), "lists" => listSize, _ => levels.Length * perLevel };
+        // Open first: a draft's invitations are held, and their links handed over only once it opens.
+        (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
+        var tokens = new List<string>();
+        var bulkClock = Stopwatch.StartNew();
+        for (var batch = 0; batch * 2000 < invitationCount; batch++)
+        {
+            var csv = new StringBuilder("name,email\n");
+            for (var i = batch * 2000; i < Math.Min(invitationCount, (batch + 1) * 2000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
+            var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+            tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
+        }
+        Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
+
+        // Signing, level by level, each token once (not measured when the lists are run alone).
+        var signed = 0;
+        foreach (var clients in only == "lists" ? [] : levels)
+        {
+            using var signers = Load.Client(service.Address, clients);
+            var batch = tokens.Skip(signed).Take(perLevel).ToList();
+            signed += batch.Count;
+            var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
+            var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
+            var sameStatements = await PgBench.SigningStatementsAsync(postgres, database, Guid.Parse(id), clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
+            report.Signing.Add((clients, result, baseline, sameStatements));
+            Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; " +
+                              $"pgbench {baseline.PerSecond:F0}/s, the same statements {sameStatements.PerSecond:F0}/s p99 {sameStatements.Percentile(99):F1} ms");
+        }
+
+        if (only is null or "lists")
+        {
+            // The rest of the list (each signing tried again while the service refuses it for overload), then publication.
+            using (var filler = Load.Client(service.Address, 32))
+                await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(30), token => SignUntilTakenAsync(filler, token));
+            (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
+            var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
+            Console.WriteLine($"published with {listed} signatories");
+            report.ListSize = listed;
+            if (dump is not null)
+            {
+                await DumpAsync(database, dump);
+                Console.WriteLine($"the published list dumped to {dump}: WORKFLOW_BENCH_LIST_DUMP={dump} restores it");
+            }
+        }
     }
 
-    // The rest needs the list filled: only in the full run.
-    if (only is null)
+    if (only is null or "lists")
     {
-        // The rest of the list, then publication.
-        using (var filler = Load.Client(service.Address, 32))
-            await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(20), token => SignAsync(filler, token));
-        (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
-        var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
-        Console.WriteLine($"published with {listed} signatories");
-        report.ListSize = listed;
-
-        // Publishing every format, uncached (a query value the cache has not seen), with the service's peak memory.
+        // Publishing every format, uncached (a query value the cache has not seen). The peak resident memory is set back before
+        // each format (Linux's clear_refs), so that each figure is the peak while that format was made, not what came before.
         using var reader = Load.Client(service.Address, 64);
+        report.ResidentBeforePublishing = service.ResidentMemoryBytes();
+        Console.WriteLine($"resident before the first format: {report.ResidentBeforePublishing / 1048576.0:F0} MiB");
         foreach (var (name, path) in Formats.All(slug))
         {
             var times = new List<double>();
             long bytes = 0;
+            service.ResetPeakMemory();
             for (var run = 0; run < 3; run++)
             {
                 var clock = Stopwatch.StartNew();
@@ -109,7 +142,7 @@ if (only is null or "signing")
                 bytes = body.Length;
             }
             report.Formats.Add((name, times.Order().ElementAt(1), bytes, service.PeakMemoryBytes()));
-            Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes");
+            Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes, peak {service.PeakMemoryBytes() / 1048576.0:F0} MiB");
         }
 
         // Reading the list at 64 clients, beside nginx serving the same bytes from files.
@@ -375,6 +408,39 @@ Dictionary<string, string> ServiceEnvironment(string connectionString, string da
     ["Logging__LogLevel__Default"] = "Warning",
 };
 
+// The database as pg_dump's custom format, to be restored by RestoreAsync in a later run.
+async Task DumpAsync(string name, string file)
+{
+    await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--file", file, "--dbname", name]);
+}
+
+async Task RestoreAsync(string name, string file)
+{
+    await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString))
+    {
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+    await RunPostgresToolAsync("pg_restore", ["--no-owner", "--exit-on-error", "--dbname", name, file]);
+}
+
+async Task RunPostgresToolAsync(string tool, string[] arguments)
+{
+    var builder = new NpgsqlConnectionStringBuilder(postgres);
+    // The tools of the server's own version (Debian puts them under /usr/lib/postgresql/<version>/bin).
+    var bin = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Order().LastOrDefault() : null;
+    var start = new ProcessStartInfo(bin is not null && File.Exists(Path.Combine(bin, "bin", tool)) ? Path.Combine(bin, "bin", tool) : tool) { RedirectStandardError = true };
+    foreach (var arg in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username! }.Concat(arguments))
+        start.ArgumentList.Add(arg);
+    start.Environment["PGPASSWORD"] = builder.Password;
+    start.Environment["PGSSLMODE"] = "disable";
+    using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+    var errors = await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed ({process.ExitCode}):\n{errors}");
+}
+
 async Task DropDatabaseAsync(string name)
 {
     await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
@@ -403,6 +469,18 @@ static async Task<bool> SignAsync(HttpClient client, string token)
 {
     using var answer = await client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Benchmark Signer" });
     return answer.StatusCode == HttpStatusCode.Created;
+}
+
+// Filling a list: a signing the service refuses for overload (503 or 429) is sent again after a moment, as a client is told to.
+static async Task<bool> SignUntilTakenAsync(HttpClient client, string token)
+{
+    for (var attempt = 0; ; attempt++)
+    {
+        using var answer = await client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Benchmark Signer" });
+        if (answer.StatusCode == HttpStatusCode.Created) return true;
+        if (answer.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests) || attempt == 20) return false;
+        await Task.Delay(TimeSpan.FromMilliseconds(500 * (attempt + 1)));
+    }
 }
 
 // Each submission from its own address at its own domain, as a real surge's would be.
