@@ -30,7 +30,7 @@ public static class PublicEndpoints
 
         var statement = app.MapGroup("/api/public/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
         statement.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPublishedStatement(slug), ct));
-        statement.MapGet("/signatories", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+        statement.MapGet("/signatories", ListAsJsonAsync).Produces<SignatoryList>();
 
         var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
         files.MapGet("/signatories.txt", async (string slug, ListOrder? order, IMediator mediator, CancellationToken ct) =>
@@ -49,7 +49,7 @@ public static class PublicEndpoints
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-signatories.csv\"";
             return new StreamedText(CsvContentType, csv => ListFormats.WriteCsv(csv, list, order ?? ListOrder.Signing), byteOrderMark: true);
         });
-        files.MapGet("/signatories.json", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignatoryList(slug), ct));
+        files.MapGet("/signatories.json", ListAsJsonAsync).Produces<SignatoryList>();
 
         files.MapGet("/print", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
@@ -89,6 +89,10 @@ public static class PublicEndpoints
 
         app.MapGet("/styles/print.css", () => TypedResults.Text(ListFormats.PrintStylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
     }
+
+    /// <summary>The list as JSON, its rows written as they are read (the same bytes as the whole <see cref="SignatoryList"/>).</summary>
+    private static async Task<IResult> ListAsJsonAsync(string slug, IMediator mediator, CancellationToken ct) =>
+        new StreamedJson<SignatoryListAsRead>(await mediator.Send(new ReadSignatoryList(slug), ct));
 
     /// <summary>
     /// A CSV file that spreadsheet programs open as UTF-8: without the byte-order mark, Excel reads it in the

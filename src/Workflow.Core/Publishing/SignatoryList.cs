@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,28 @@ public sealed record SignatoryList(
     public IEnumerable<Signatory> Subsequent() => Signatories.Where(s => s.Phase == nameof(SignaturePhase.Subsequent));
 }
 
+/// <summary>
+/// <see cref="SignatoryList"/> with its signatories read from the database while they are written out rather than held
+/// whole: the same properties in the same order, so that its JSON is the list's JSON byte for byte.
+/// </summary>
+public sealed record SignatoryListAsRead(
+    string Slug, string Title, string State, DateTimeOffset? AsOf, bool AcceptsFurtherSignatories,
+    int VersionNumber, string TextHash, IAsyncEnumerable<Signatory> Signatories, int LogSize, string? LogRoot,
+    string Kind, string? IssuedBy, bool ListIsPartial, string? ListNote, StatementSource? Source)
+{
+    public bool IsArticle => Kind == nameof(StatementKind.Article);
+}
+
 public sealed record GetSignatoryList(string Slug) : IRequest<SignatoryList>;
+
+/// <summary>The published list with its signatories to be read once, in order, while the request lasts.</summary>
+public sealed record ReadSignatoryList(string Slug) : IRequest<SignatoryListAsRead>;
+
+public sealed class ReadSignatoryListHandler(WorkflowDb db) : IRequestHandler<ReadSignatoryList, SignatoryListAsRead>
+{
+    public async Task<SignatoryListAsRead> Handle(ReadSignatoryList request, CancellationToken ct) =>
+        await db.SignatoryListAsReadOfAsync(await db.FindPublishedAsync(request.Slug, ct), ct);
+}
 
 public sealed class GetSignatoryListHandler(WorkflowDb db) : IRequestHandler<GetSignatoryList, SignatoryList>
 {
@@ -76,46 +98,61 @@ internal static class SignatoryListQuery
     /// <summary>The numbered list of a statement's standing signatures, with the proof of its log so far.</summary>
     public static async Task<SignatoryList> SignatoryListOfAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
     {
+        var list = await db.SignatoryListAsReadOfAsync(statement, ct);
+        var signatories = new List<Signatory>();
+        await foreach (var signatory in list.Signatories.WithCancellation(ct)) signatories.Add(signatory);
+        return new SignatoryList(list.Slug, list.Title, list.State, list.AsOf, list.AcceptsFurtherSignatories, list.VersionNumber, list.TextHash,
+            signatories, list.LogSize, list.LogRoot, list.Kind, list.IssuedBy, list.ListIsPartial, list.ListNote, list.Source);
+    }
+
+    /// <summary>The same list, its signatories read from the database when they are enumerated.</summary>
+    public static async Task<SignatoryListAsRead> SignatoryListAsReadOfAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
+    {
         var version = await db.StatementVersions.AsNoTracking()
             .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber)
             .Select(v => new { v.Number, v.TextHash }).SingleAsync(ct);
-        var rows =
-            from s in db.Signatures.AsNoTracking()
-            join o in db.Organisations on s.OrganisationId equals o.Id
-            // Counted only when agreed to the text now open for signature: one that changed waits for confirmation.
-            where s.StatementId == statement.Id && s.Status == SignatureStatus.Active && s.ConfirmedVersionNumber == statement.SignableVersionNumber
-            orderby s.Number
-            select new
-            {
-                s.Number,
-                Name = s.DisplayName ?? o.Name,
-                NameEnglish = s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
-                Acronym = s.DisplayName == null ? o.Acronym : s.DisplayAcronym,
-                Country = s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId, s.RecordedAt,
-                s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource,
-            };
-        // The initiators come first, in their order; then everyone else by number. Each row becomes its signatory as it is
-        // read (no list of rows beside the list of signatories: a long list is held once).
-        var initiators = statement.InitiatorIds;
-        var initiatorRows = new List<(int Order, Signatory Signatory)>();
-        var signatories = new List<Signatory>();
-        var phases = new Dictionary<SignaturePhase, string>();
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var initiator = initiators.IndexOf(r.OrganisationId);
-            var signatory = new Signatory(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt,
-                phases.TryGetValue(r.Phase, out var phase) ? phase : phases[r.Phase] = r.Phase.ToString(), r.VersionNumber,
-                initiator >= 0, ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource), r.RecordedAt);
-            if (initiator >= 0) initiatorRows.Add((initiator, signatory));
-            else signatories.Add(signatory);
-        }
-        signatories.InsertRange(0, initiatorRows.OrderBy(r => r.Order).Select(r => r.Signatory));
         var head = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderByDescending(e => e.Index)
             .Select(e => e.Head).FirstOrDefaultAsync(ct);
         var treeHead = head is null ? null : Workflow.Proof.TreeHead.Parse(head);
-        return new SignatoryList(statement.Slug, statement.Title, statement.State.ToString(), statement.PublicationDate,
+        return new SignatoryListAsRead(statement.Slug, statement.Title, statement.State.ToString(), statement.PublicationDate,
             statement.State == StatementState.Published && statement.AllowsFurtherSignatories,
-            version.Number, version.TextHash, signatories, (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash,
+            version.Number, version.TextHash, SignatoriesOf(db, statement), (int)(treeHead?.TreeSize ?? 0), treeHead?.RootHash,
             statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote, statement.Source);
     }
+
+    /// <summary>
+    /// The initiators first, in their order (a few, read and ordered here); then everyone else by number, each row becoming
+    /// its signatory as the database sends it, so that a long list is never held whole.
+    /// </summary>
+    private static async IAsyncEnumerable<Signatory> SignatoriesOf(WorkflowDb db, Statement statement, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var initiators = statement.InitiatorIds;
+        var phases = new Dictionary<SignaturePhase, string>();
+        Signatory ToSignatory(SignatoryRow r, bool initiator) => new(r.Number, r.Name, r.NameEnglish, r.Acronym, r.Country, r.SignedAt,
+            phases.TryGetValue(r.Phase, out var phase) ? phase : phases[r.Phase] = r.Phase.ToString(), r.VersionNumber,
+            initiator, ProvenanceFacts.Of(r.Provenance, r.ProvenanceEmailDomain, r.ProvenanceNote, r.ProvenanceSource), r.RecordedAt);
+
+        // Counted only when agreed to the text now open for signature: one that changed waits for confirmation.
+        var standing = db.Signatures.AsNoTracking().Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+            && s.ConfirmedVersionNumber == statement.SignableVersionNumber);
+        if (initiators.Count > 0)
+        {
+            var first = await Rows(db, standing.Where(s => initiators.Contains(s.OrganisationId))).ToListAsync(ct);
+            foreach (var r in first.OrderBy(r => initiators.IndexOf(r.OrganisationId))) yield return ToSignatory(r, initiator: true);
+            standing = standing.Where(s => !initiators.Contains(s.OrganisationId));
+        }
+        await foreach (var r in Rows(db, standing).AsAsyncEnumerable().WithCancellation(ct)) yield return ToSignatory(r, initiator: false);
+    }
+
+    private static IQueryable<SignatoryRow> Rows(WorkflowDb db, IQueryable<Signature> signatures) =>
+        from s in signatures
+        join o in db.Organisations on s.OrganisationId equals o.Id
+        orderby s.Number
+        select new SignatoryRow(s.Number, s.DisplayName ?? o.Name, s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
+            s.DisplayName == null ? o.Acronym : s.DisplayAcronym, s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
+            s.RecordedAt, s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource);
+
+    private sealed record SignatoryRow(int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt,
+        SignaturePhase Phase, int VersionNumber, Guid OrganisationId, DateTimeOffset RecordedAt, SignatureProvenance Provenance,
+        string? ProvenanceEmailDomain, string? ProvenanceNote, string? ProvenanceSource);
 }

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Publishing;
 
@@ -32,6 +35,42 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
             var first = await factory.CreateClient().GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             Assert.Equal(contentType, first.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("utf-8", first.Content.Headers.ContentType?.CharSet);
+            Assert.Equal(expected, await first.Content.ReadAsByteArrayAsync());
+            var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
+            Assert.Equal(expected, await cached.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_json_list_read_as_it_is_written_has_the_bytes_of_the_whole_list_first_and_from_the_cache()
+    {
+        // Two initiators, listed first in their order although the second signed first.
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: $"Json {Guid.NewGuid():N}");
+        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators", new
+        {
+            organisations = new[] { new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" }, new { name = "Iniciativa Ciudadana", acronym = "IC", country = "AR" } },
+        })).EnsureSuccessStatusCode();
+        await drafter.OpenAsync(id);
+        foreach (var (name, acronym, country) in new[] { ("Iniciativa Ciudadana", "IC", "AR"), ("Partido Comunista Peruano", "PCP", "PE"), ("Партия труда", "ПТ", "RU"), ("حزب العمال", null, null) })
+        {
+            var token = (await drafter.InviteAsync(id, name, null, acronym, country, $"{Guid.NewGuid():N}@example.org")).Str("token");
+            Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
+        }
+        await drafter.PublishAsync(id);
+
+        using var scope = factory.Services.CreateScope();
+        var list = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetSignatoryList(slug));
+        Assert.Equal([(2, true), (1, true), (3, false), (4, false)], list.Signatories.Select(s => (s.Number, s.Initiator)));
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var expected = JsonSerializer.SerializeToUtf8Bytes(list, options);
+        foreach (var path in new[] { $"/api/public/statements/{slug}/signatories", $"/statements/{slug}/signatories.json" })
+        {
+            var first = await factory.CreateClient().GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
             Assert.Equal("utf-8", first.Content.Headers.ContentType?.CharSet);
             Assert.Equal(expected, await first.Content.ReadAsByteArrayAsync());
             var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
