@@ -150,12 +150,15 @@ public sealed class DirectoryBatch(WorkflowDb db)
         var skeletons = all.Where(k => k.Country != null && k.AcronymSkeleton != "").Select(k => k.AcronymSkeleton).Distinct().ToList();
         var domains = all.Where(k => k.Domain != null).Select(k => k.Domain!).Distinct().ToList();
         if (keys.Count + acronyms.Count + skeletons.Count + domains.Count == 0) return;
+        // Each list as one array parameter: EF's default of one parameter per element would write (and have the database
+        // parse) a statement of thousands of parameters for a thousand rows, anew for each size, beyond SQL Server's limit of 2,100.
         var found = await db.Organisations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)
-            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
-                || o.FormerNameKeys.Any(k => keys.Contains(k))
-                || acronyms.Contains(o.AcronymKey) || skeletons.Contains(o.AcronymSkeleton)
-                || (o.WebDomain != null && domains.Contains(o.WebDomain)))
+            .Where(o => EF.Parameter(keys).Contains(o.NameKey) || EF.Parameter(keys).Contains(o.NameEnglishKey)
+                || EF.Parameter(keys).Contains(o.NameSkeleton) || EF.Parameter(keys).Contains(o.NameEnglishSkeleton)
+                || o.FormerNameKeys.Any(k => EF.Parameter(keys).Contains(k))
+                || EF.Parameter(acronyms).Contains(o.AcronymKey) || EF.Parameter(skeletons).Contains(o.AcronymSkeleton)
+                || (o.WebDomain != null && EF.Parameter(domains).Contains(o.WebDomain)))
             .ToListAsync(ct);
         foreach (var organisation in found) Remember(organisation);
     }

@@ -51,7 +51,7 @@ public static class DatabaseSetup
                     throw Unsupported(provider);
             }
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not for every request and every message handled
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddHostedService<LimitCounterSweeper>();
         return services;
