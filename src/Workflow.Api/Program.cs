@@ -12,13 +12,14 @@ builder.AddWorkflowServices();
 var app = builder.Build();
 timeline.Step("host built");
 if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
-var warmUp = HostWarmUp.StartAsync(app.Services);
-await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
-await warmUp;
-timeline.Step("bus and key ring made (alongside)");
 app.UseWorkflowPipeline();
 app.MapWorkflowEndpoints();
+EndpointsBuiltOnce.Wrap(app);
 timeline.Step("pipeline and endpoints");
+var warmUp = HostWarmUp.StartAsync(app);
+await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
+await warmUp;
+timeline.Step("bus, key ring and endpoints made (alongside)");
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     timeline.Step("hosted services started and listening");
