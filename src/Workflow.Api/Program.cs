@@ -12,14 +12,10 @@ builder.AddWorkflowServices();
 var app = builder.Build();
 timeline.Step("host built");
 if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
-app.UseWorkflowPipeline();
-app.MapWorkflowEndpoints();
-EndpointsBuiltOnce.Wrap(app);
-timeline.Step("pipeline and endpoints");
 var warmUp = HostWarmUp.StartAsync(app);
 await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
 await warmUp;
-timeline.Step("bus, key ring and endpoints made (alongside)");
+timeline.Step("pipeline, endpoints, bus and key ring made (alongside)");
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     timeline.Step("hosted services started and listening");
