@@ -12,9 +12,9 @@ builder.AddWorkflowServices();
 var app = builder.Build();
 timeline.Step("host built");
 if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
-var warmUp = HostWarmUp.StartAsync(app);
+var warmUp = HostWarmUp.Start(app);
 await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
-await warmUp;
+await warmUp.FinishAsync();
 timeline.Step("pipeline, endpoints, bus and key ring made (alongside)");
 app.Lifetime.ApplicationStarted.Register(() =>
 {

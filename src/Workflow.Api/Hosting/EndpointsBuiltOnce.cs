@@ -42,9 +42,14 @@ public sealed class EndpointsBuiltOnce : EndpointDataSource
         foreach (var source in sources) routes.DataSources.Add(source as EndpointsBuiltOnce ?? new EndpointsBuiltOnce(source));
     }
 
-    /// <summary>Builds every data source's endpoints now (on the calling thread), so that neither the pipeline nor the first request waits for them.</summary>
-    public static void Build(IEndpointRouteBuilder routes)
+    /// <summary>
+    /// Builds every data source's endpoints now (on the calling thread), so that neither the pipeline nor the first request waits
+    /// for them. Two threads may share the work, one from each end: a source another thread is building is waited for, not built again.
+    /// </summary>
+    public static void Build(IEndpointRouteBuilder routes, bool fromTheLast = false)
     {
-        foreach (var source in routes.DataSources) _ = source.Endpoints;
+        var sources = routes.DataSources.ToList();
+        if (fromTheLast) sources.Reverse();
+        foreach (var source in sources) _ = source.Endpoints;
     }
 }
