@@ -12,13 +12,10 @@ builder.AddWorkflowServices();
 var app = builder.Build();
 timeline.Step("host built");
 if (await Commands.RunAsync(app, args) is { } exitCode) return exitCode;
-var warmUp = HostWarmUp.StartAsync(app.Services);
+var warmUp = HostWarmUp.Start(app);
 await app.Services.PrepareDatabaseAsync(app.Configuration, timeline: timeline);
-await warmUp;
-timeline.Step("bus and key ring made (alongside)");
-app.UseWorkflowPipeline();
-app.MapWorkflowEndpoints();
-timeline.Step("pipeline and endpoints");
+await warmUp.FinishAsync();
+timeline.Step("pipeline, endpoints, bus and key ring made (alongside)");
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     timeline.Step("hosted services started and listening");

@@ -52,27 +52,38 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var owner = await SeedAccountAsync();
-        var statement = await mediator.Send(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories, seed.Slug), ct);
-        await mediator.Send(new SetPublicationDetails(owner, statement.Id, seed.Kind, seed.IssuedBy, seed.ListIsPartial, seed.ListNote, seed.Citation?.ToSource()), ct);
+        var statement = await SendAsync(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories, seed.Slug), ct);
+        await SendAsync(new SetPublicationDetails(owner, statement.Id, seed.Kind, seed.IssuedBy, seed.ListIsPartial, seed.ListNote, seed.Citation?.ToSource()), ct);
         if (seed.InitiatedBy is not null)
         {
             var initiator = seed.Signatories.Single(s => s.Name == seed.InitiatedBy);
-            await mediator.Send(new SetInitiators(owner, statement.Id, [Details(initiator)]), ct);
+            await SendAsync(new SetInitiators(owner, statement.Id, [Details(initiator)]), ct);
         }
-        await mediator.Send(new OpenForSignature(owner, statement.Id), ct);
+        await SendAsync(new OpenForSignature(owner, statement.Id), ct);
         foreach (var signatory in seed.Signatories.Where(s => s.Phase == SeedPhase.Initial))
             await RecordAsync(owner, statement.Id, signatory, SourceOf(seed), ct);
-        await mediator.Send(new PublishStatement(owner, statement.Id, Utc(seed.PublishedOn), AsOfUnknown: seed.PublishedOn is null), ct);
+        await SendAsync(new PublishStatement(owner, statement.Id, Utc(seed.PublishedOn), AsOfUnknown: seed.PublishedOn is null), ct);
         foreach (var signatory in seed.Signatories.Where(s => s.Phase == SeedPhase.Subsequent))
             await RecordAsync(owner, statement.Id, signatory, SourceOf(seed), ct);
-        if (seed.Closed) await mediator.Send(new CloseStatement(owner, statement.Id), ct);
+        if (seed.Closed) await SendAsync(new CloseStatement(owner, statement.Id), ct);
         await transaction.CommitAsync(ct);
     }
 
     /// <summary>Every seed signature is "imported from a published source", citing the statement's source.</summary>
     private Task RecordAsync(string owner, Guid statementId, SeedSignatory s, string source, CancellationToken ct) =>
-        mediator.Send(new RecordSignature(owner, statementId, Details(s), SignerName: null, SignerRole: null, Utc(s.SignedOn),
+        SendAsync(new RecordSignature(owner, statementId, Details(s), SignerName: null, SignerRole: null, Utc(s.SignedOn),
             SignedAtUnknown: s.SignedOn is null, Source: source), ct);
+
+    /// <summary>
+    /// Each use case runs as a request of the API runs it, on a context that tracks nothing yet: what the ones before saved is
+    /// read afresh within the transaction. One context tracking every row of the import made each save compare them all again.
+    /// </summary>
+    private async Task<T> SendAsync<T>(IRequest<T> command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        db.ChangeTracker.Clear();
+        return result;
+    }
 
     private static string SourceOf(SeedStatement seed) => string.Join(", ",
         new[] { seed.Citation?.Title ?? seed.Title, seed.IssuedBy, seed.Citation?.Publisher, seed.Citation?.Url }.Where(part => !string.IsNullOrWhiteSpace(part)));
