@@ -54,7 +54,7 @@ public static class DatabaseSetup
             options.AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()));
             // Migrate first checks that the migrations cover the model, which builds the whole design-time model from the
             // configuration (three quarters of the migrations' time at a first start). The migrations and the model are held
-            // together by MigrationsTests instead, once per provider, not at every start.
+            // together by CompiledModelTests instead, once per provider, not at every start.
             options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
         }, optionsLifetime: ServiceLifetime.Singleton); // built once, not for every request and every message handled
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));

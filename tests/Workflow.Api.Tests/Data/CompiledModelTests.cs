@@ -8,7 +8,9 @@ namespace Workflow.Api.Tests.Data;
 
 /// <summary>
 /// The service starts on a compiled model per provider (generated code, README "Adding a migration") instead of building the
-/// model from <see cref="WorkflowDb"/>'s configuration at every start. This test fails when the two part ways: regenerate it.
+/// model from <see cref="WorkflowDb"/>'s configuration at every start, and without Migrate's check that the migrations cover
+/// the model (it built the whole design-time model at every first start, see DatabaseSetup). These tests hold the three
+/// together: they fail when the compiled model and the code part ways (regenerate it) or when no migration makes a change (add one).
 /// </summary>
 public sealed class CompiledModelTests
 {
@@ -18,21 +20,37 @@ public sealed class CompiledModelTests
     [InlineData("SqlServer")]
     public void The_compiled_model_is_the_model_the_code_builds(string provider)
     {
-        // A context on the compiled model, as the service makes it: its Model is the compiled one, made ready for use, while
-        // the design-time model is still built from the configuration.
-        var options = new DbContextOptionsBuilder<WorkflowDb>().UseModel(DatabaseSetup.CompiledModel(provider));
-        _ = provider switch
-        {
-            "Sqlite" => options.UseSqlite("Data Source=:memory:"),
-            "PostgreSql" => options.UseNpgsql("Host=not-connected"),
-            _ => options.UseSqlServer("Server=not-connected"),
-        };
-        using var db = new WorkflowDb(options.Options);
+        // Its Model is the compiled one, made ready for use, while the design-time model is still built from the configuration.
+        using var db = ContextOn(provider);
         var built = db.GetService<IDesignTimeModel>().Model;
         var compiled = db.Model;
 
         Assert.Equal(Describe(built), Describe(compiled));
         Assert.Equal(Tables(built), Tables(compiled));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    [InlineData("SqlServer")]
+    public void The_migrations_cover_the_model(string provider)
+    {
+        using var db = ContextOn(provider);
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} model has changes no migration makes: add a migration (README).");
+    }
+
+    /// <summary>A context as the service makes it (the compiled model, the provider's migrations), never connected.</summary>
+    private static WorkflowDb ContextOn(string provider)
+    {
+        var options = new DbContextOptionsBuilder<WorkflowDb>().UseModel(DatabaseSetup.CompiledModel(provider));
+        _ = provider switch
+        {
+            "Sqlite" => options.UseSqlite("Data Source=:memory:", o => o.MigrationsAssembly("Workflow.Migrations.Sqlite")),
+            "PostgreSql" => options.UseNpgsql("Host=not-connected", o => o.MigrationsAssembly("Workflow.Migrations.PostgreSql")),
+            _ => options.UseSqlServer("Server=not-connected", o => o.MigrationsAssembly("Workflow.Migrations.SqlServer")),
+        };
+        return new WorkflowDb(options.Options);
     }
 
     // What the code says of each entity type: its properties with their types and conversions, its navigations and its query filter.
