@@ -379,11 +379,11 @@ if (only is null or "surge")
         Console.WriteLine($"nginx at {surgeRate}/s: {baseline.Load.PerSecond:F0}/s p99 {baseline.Load.Percentile(99):F1} ms, errors: {baseline.ErrorSummary}");
 
         var surge = await lag.SurgeAsync(surgeRate, surgeFor, catchUpLimit, n => SubmitAsync(crowd, signOnPath, warmUp + n));
-        var emails = EmailLatencies.Measure(Path.Combine(surgeWork, "data", "mail-pickup"), surge.Load, warmUp);
+        var emails = EmailLatencies.Measure(Path.Combine(surgeWork, "data", "mail-pickup"), surge.Load, warmUp, await lag.SavedAtAsync());
         report.Surge = (surge, baseline, warmUp, raised, emails);
         Console.WriteLine($"surge at {surgeRate}/s: {surge.Load.Accepted} accepted ({surge.Load.Load.PerSecond:F0}/s), {surge.Load.Refused} refused, {surge.Load.TimedOut} timed out, " +
                           $"{surge.Load.OtherErrors} other; p99 {surge.Load.Load.Percentile(99):F1} ms, errors: {surge.Load.ErrorSummary}");
-        Console.WriteLine($"e-mails: {emails.Emailed} of {emails.Accepted}; p50 {emails.Percentile(50):F1} s, p95 {emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s");
+        Console.WriteLine($"e-mails: {emails.Emailed} of {emails.Accepted}; p50 {emails.Percentile(50):F1} s, p95 {emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s; from the entry saved p50 {emails.Percentile(50, sinceSaved: true):F1} s, p99 {emails.Percentile(99, sinceSaved: true):F1} s");
         foreach (var consumer in surge.Consumers)
             Console.WriteLine($"{consumer.Name}: max backlog {consumer.MaxBacklog} ({consumer.MaxBehindSeconds:F1} s behind), " +
                               $"caught up {(consumer.CaughtUpAfter is { } after ? $"{after.TotalSeconds:F0} s after the surge" : "not within the limit")}");

@@ -225,16 +225,19 @@ public sealed class Report
                       $"the offered rate sustained (202/s at least 99 % of it) — {(ours.Load.PerSecond >= 0.99 * ours.OfferedPerSecond ? "met" : "**not met**")}.").AppendLine();
 
         md.AppendLine("### Confirmation e-mails").AppendLine();
-        md.AppendLine("From each accepted submission's scheduled moment to the moment its confirmation e-mail was written (the .eml file's time in the pickup " +
-                      "folder), over every accepted submission; one never e-mailed within the limit counts as later than all the others.").AppendLine();
+        md.AppendLine("Over every accepted submission, until its confirmation e-mail was written (the .eml file's time in the pickup folder): from the " +
+                      "submission's scheduled moment (what the person waits, the request's own latency included), and from the moment the service saved " +
+                      "the entry (the outbox, the dispatcher and the e-mail consumer alone). One never e-mailed within the limit counts as later than all the others.").AppendLine();
         string Seconds(double? s) => s is { } value ? value.ToString("F1", CultureInfo.InvariantCulture) : "not e-mailed";
-        md.AppendLine("| Accepted | E-mailed | p50 s | p95 s | p99 s | Max s | Within 5 s |");
-        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        md.AppendLine($"| {emails.Accepted:N0} | {emails.Emailed:N0} | {Seconds(emails.Percentile(50))} | {Seconds(emails.Percentile(95))} | {Seconds(emails.Percentile(99))} | " +
-                      $"{Seconds(emails.Percentile(100))} | {emails.ShareWithin(5):P1} |");
+        md.AppendLine("| From | Accepted | E-mailed | p50 s | p95 s | p99 s | Max s | Within 5 s |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (from, sinceSaved) in new[] { ("the scheduled submission", false), ("the entry saved", true) })
+            md.AppendLine($"| {from} | {emails.Accepted:N0} | {emails.Emailed:N0} | {Seconds(emails.Percentile(50, sinceSaved))} | {Seconds(emails.Percentile(95, sinceSaved))} | " +
+                          $"{Seconds(emails.Percentile(99, sinceSaved))} | {Seconds(emails.Percentile(100, sinceSaved))} | {emails.ShareWithin(5, sinceSaved):P1} |");
         md.AppendLine();
         var auditBehind = surge.Samples.Max(s => s.Saved - s.Audited);
-        md.AppendLine($"Targets: 99 % of the confirmation e-mails written within 5 s of the submission — {(emails.Percentile(99) is <= 5 ? "met" : "**not met**")}; " +
+        md.AppendLine($"Targets: 99 % of the confirmation e-mails written within 5 s of the submission — from its scheduled moment " +
+                      $"{(emails.Percentile(99) is <= 5 ? "met" : "**not met**")}, from the entry saved {(emails.Percentile(99, sinceSaved: true) is <= 5 ? "met" : "**not met**")}; " +
                       $"the audit log never behind the database (the most entries saved and not audited at any sample: {auditBehind:N0}) — {(auditBehind <= 0 ? "met" : "**not met**")}.").AppendLine();
 
         md.AppendLine("### The consumers during and after the surge").AppendLine();

@@ -54,6 +54,18 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
         return new LagSample(at, answered, acknowledged, reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), emailed);
     }
 
+    /// <summary>When each entry was saved (its SubmittedAt), by the number in its address (signer@org{n}.example.org).</summary>
+    public async Task<Dictionary<int, DateTime>> SavedAtAsync()
+    {
+        await using var command = new NpgsqlCommand("""SELECT "Email", "SubmittedAt" FROM "SignOnEntries" WHERE "StatementId" = @statement""", connection);
+        command.Parameters.AddWithValue("statement", statementId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var saved = new Dictionary<int, DateTime>();
+        while (await reader.ReadAsync())
+            if (EmailLatencies.NumberIn(reader.GetString(0)) is { } number) saved[number] = reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime;
+        return saved;
+    }
+
     /// <summary>Waits until every entry so far has been published, audited and e-mailed.</summary>
     public async Task WaitUntilCaughtUpAsync(TimeSpan limit)
     {
@@ -145,37 +157,46 @@ public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> S
 /// <summary>
 /// How long each accepted submission of the surge waited for its confirmation e-mail: from the moment the submission was due
 /// (the open loop's schedule) to the moment its .eml file was written (the file's time), read from the pickup folder after the
-/// consumers caught up. A submission accepted but never e-mailed within the limit counts as later than any that was.
+/// consumers caught up; and, the consumers' part alone, from the moment the service saved the entry (its SubmittedAt) to the
+/// same file. A submission accepted but never e-mailed within the limit counts as later than any that was.
 /// </summary>
-public sealed record EmailLatencies(int Accepted, int Emailed, double[] Seconds)
+public sealed record EmailLatencies(int Accepted, int Emailed, double[] Seconds, double[] SecondsSinceSaved)
 {
     private static readonly System.Text.RegularExpressions.Regex Number = new(@"signer@org(\d+)\.example\.org", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    public static int? NumberIn(string text) => Number.Match(text) is { Success: true } match ? int.Parse(match.Groups[1].Value) : null;
+
     /// <param name="firstNumber">The number of the surge's first submission (the warm-up's came before).</param>
-    public static EmailLatencies Measure(string pickupDirectory, OpenLoopResult surge, int firstNumber)
+    /// <param name="savedAt">When the service saved each entry, by its number.</param>
+    public static EmailLatencies Measure(string pickupDirectory, OpenLoopResult surge, int firstNumber, IReadOnlyDictionary<int, DateTime> savedAt)
     {
         var seconds = new List<double>();
+        var sinceSaved = new List<double>();
         foreach (var file in Directory.EnumerateFiles(pickupDirectory, "*.eml"))
         {
             using var reader = new StreamReader(file);
             var headers = new System.Text.StringBuilder();
             string? line;
             while ((line = reader.ReadLine()) is { Length: > 0 }) headers.AppendLine(line); // the headers, where the recipient is
-            if (Number.Match(headers.ToString()) is not { Success: true } match || int.Parse(match.Groups[1].Value) is var number && number < firstNumber) continue;
+            if (NumberIn(headers.ToString()) is not { } number || number < firstNumber) continue;
             var due = surge.StartedAt + TimeSpan.FromSeconds((number - firstNumber) / surge.OfferedPerSecond);
-            seconds.Add((File.GetLastWriteTimeUtc(file) - due).TotalSeconds);
+            var written = File.GetLastWriteTimeUtc(file);
+            seconds.Add((written - due).TotalSeconds);
+            if (savedAt.TryGetValue(number, out var saved)) sinceSaved.Add((written - saved).TotalSeconds);
         }
-        return new EmailLatencies(surge.Accepted, seconds.Count, seconds.Order().ToArray());
+        return new EmailLatencies(surge.Accepted, seconds.Count, seconds.Order().ToArray(), sinceSaved.Order().ToArray());
     }
 
     /// <summary>The p-th percentile over every accepted submission, in seconds; null when it falls among those never e-mailed.</summary>
-    public double? Percentile(double p)
+    public double? Percentile(double p, bool sinceSaved = false)
     {
         var of = Math.Max(Accepted, Emailed);
         if (of == 0) return null;
         var index = Math.Clamp((int)Math.Ceiling(p / 100 * of) - 1, 0, of - 1);
-        return index < Seconds.Length ? Seconds[index] : null;
+        var seconds = sinceSaved ? SecondsSinceSaved : Seconds;
+        return index < seconds.Length ? seconds[index] : null;
     }
 
-    public double ShareWithin(double seconds) => Math.Max(Accepted, Emailed) == 0 ? 1 : Seconds.Count(s => s <= seconds) / (double)Math.Max(Accepted, Emailed);
+    public double ShareWithin(double limit, bool sinceSaved = false) =>
+        Math.Max(Accepted, Emailed) == 0 ? 1 : (sinceSaved ? SecondsSinceSaved : Seconds).Count(s => s <= limit) / (double)Math.Max(Accepted, Emailed);
 }

@@ -27,6 +27,17 @@ public static class DeliveredLinks
         if (row is not null) row.Payload = JsonSerializer.Serialize(withoutToken, typeof(T), WorkflowDb.EventJson);
     }
 
+    /// <summary>The batch's way of <see cref="ForgetTokenAsync{T}"/>: the outbox rows of every event read at once.</summary>
+    /// <param name="events">Each event's message id, and the event as it was raised with its token field emptied.</param>
+    internal static async Task ForgetTokensAsync(this WorkflowDb db, IReadOnlyList<(Guid MessageId, object WithoutToken)> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return;
+        var ids = events.Select(e => e.MessageId).ToList();
+        var rows = await db.OutboxMessages.Where(m => EF.Parameter(ids).Contains(m.MessageId)).ToDictionaryAsync(m => m.MessageId, ct);
+        foreach (var (messageId, withoutToken) in events)
+            if (rows.TryGetValue(messageId, out var row)) row.Payload = JsonSerializer.Serialize(withoutToken, withoutToken.GetType(), WorkflowDb.EventJson);
+    }
+
     /// <summary>
     /// At start-up: the outbox rows whose e-mail went out before the consumers forgot tokens (an earlier version) lose theirs.
     /// </summary>

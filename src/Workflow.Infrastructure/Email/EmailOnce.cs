@@ -1,3 +1,5 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -24,6 +26,48 @@ internal static class EmailOnce
             await sender.SendAsync(message, key, ct);
         }
         await db.SaveProcessedAsync(messageId, consumer, now, ct);
+    }
+
+    /// <summary>
+    /// The batch's way of <see cref="SendOnceAsync"/>: one message per event, the inbox entries of the whole batch and what the
+    /// consumer changed in <paramref name="db"/> saved in one transaction once every message is sent. A failure sends the batch
+    /// again; the inbox then skips nothing of it, and the pickup folder rewrites the same files (SMTP may send them twice, with
+    /// the same Message-Id), as for one event.
+    /// </summary>
+    public static async Task SendBatchOnceAsync(this IEmailSender sender, WorkflowDb db, string consumer,
+        IReadOnlyList<(Guid MessageId, MimeMessage Message)> mails, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (messageId, message) in mails)
+        {
+            message.MessageId ??= $"{messageId:N}@workflow";
+            await sender.SendAsync(message, messageId, ct);
+            db.MarkProcessed(messageId, consumer, now);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A duplicate of one of these events, delivered at the same moment, saved first: the batch is retried and the inbox sorts it out.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The events of a batch this consumer has not handled yet, each once, with its message id: a batch may hold a redelivery, or the
+    /// same event twice.
+    /// </summary>
+    public static async Task<List<(Guid MessageId, T Message)>> FirstDeliveriesAsync<T>(this Batch<T> batch, WorkflowDb db, string consumer,
+        CancellationToken ct) where T : class
+    {
+        var events = batch.Select(context => (MessageId: context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id."),
+            context.Message)).DistinctBy(e => e.MessageId).ToList();
+        var ids = events.Select(e => e.MessageId).ToList();
+        var handled = (await db.ProcessedMessages.Where(p => p.Consumer == consumer && EF.Parameter(ids).Contains(p.MessageId))
+            .Select(p => p.MessageId).ToListAsync(ct)).ToHashSet();
+        return events.Where(e => !handled.Contains(e.MessageId)).ToList();
     }
 
     /// <summary>The message's id, or null when this consumer has handled it already (a redelivery).</summary>

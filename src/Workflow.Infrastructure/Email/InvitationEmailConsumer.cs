@@ -17,82 +17,140 @@ namespace Workflow.Infrastructure.Email;
 /// Sends an invited organisation its signing link: the first invitation, a link sent again, the schedule's reminders before
 /// the deadline and a drafter's reminder. Each names who invites, carries the drafter's message and the deadline, and gives
 /// the title in the organisation's language when the statement has a translation in it. The invitation shows whether
-/// delivery worked; a failure is retried and shows until a retry succeeds.
+/// delivery worked; a failure is retried and shows until a retry succeeds. First invitations come in batches
+/// (<see cref="Batching"/>): a bulk invitation of thousands must not pay a scope, several round trips and a commit for each mail.
 /// </summary>
 public sealed class InvitationEmailConsumer(
     WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
-    : IConsumer<EndorsementRequested>, IConsumer<InvitationResent>, IConsumer<EndorsementReminderDue>, IConsumer<InvitationReminded>
+    : IConsumer<Batch<EndorsementRequested>>, IConsumer<InvitationResent>, IConsumer<EndorsementReminderDue>, IConsumer<InvitationReminded>
 {
     public const string Name = "invitation-email";
 
+    /// <summary>Up to 100 first invitations a batch, two batches at once; a lone one waits 20 ms for company.</summary>
+    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
+
     private enum Kind { Invitation, Resent, ScheduledReminder, DrafterReminder }
 
-    public Task Consume(ConsumeContext<EndorsementRequested> context)
+    /// <param name="Actor">The account that invited, sent the link again or reminded; the inviting one when null.</param>
+    /// <param name="Deadline">The deadline the event announced; otherwise the invitation's as it stands now.</param>
+    /// <param name="WithoutToken">The event as raised with its token emptied: what its outbox row keeps once the mail is out.</param>
+    private sealed record Mail(Guid MessageId, Guid InvitationId, string OrganisationName, string Email, string Language, string EventTitle,
+        string ProtectedToken, object WithoutToken, Kind Kind, string? Actor, DateTimeOffset? Deadline = null);
+
+    /// <summary>What became of one mail: delivered (<paramref name="Refusal"/> null), or refused for good with the server's reason.</summary>
+    private sealed record Sent(Mail Mail, string? Refusal, DateTimeOffset At);
+
+    public async Task Consume(ConsumeContext<Batch<EndorsementRequested>> context)
     {
-        var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Invitation, m.RequestedBy);
+        var events = await context.Message.FirstDeliveriesAsync(db, Name, context.CancellationToken);
+        await SendAsync(events.Select(e => new Mail(e.MessageId, e.Message.EndorsementRequestId, e.Message.OrganisationName, e.Message.RecipientEmail,
+            e.Message.RecipientLanguage, e.Message.StatementTitle, e.Message.ProtectedSigningToken, e.Message with { ProtectedSigningToken = "" },
+            Kind.Invitation, e.Message.RequestedBy)).ToList(), context.CancellationToken);
     }
 
-    public Task Consume(ConsumeContext<InvitationResent> context)
+    public async Task Consume(ConsumeContext<InvitationResent> context)
     {
-        var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy);
-    }
-
-    public Task Consume(ConsumeContext<EndorsementReminderDue> context)
-    {
-        var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, actor: null, m.Deadline);
-    }
-
-    public Task Consume(ConsumeContext<InvitationReminded> context)
-    {
-        var m = context.Message;
-        return SendAsync(context, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy);
-    }
-
-    /// <param name="actor">The account that invited, sent the link again or reminded; the inviting one when null.</param>
-    /// <param name="deadline">The deadline the event announced; otherwise the invitation's as it stands now.</param>
-    private async Task SendAsync<T>(ConsumeContext<T> context, Guid invitationId, string organisationName, string email, string language,
-        string eventTitle, string protectedToken, T withoutToken, Kind kind, string? actor, DateTimeOffset? deadline = null) where T : class
-    {
-        var ct = context.CancellationToken;
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+        var m = context.Message;
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy)], context.CancellationToken);
+    }
 
-        var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
-        var statement = await db.Statements.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == invitation.StatementId, ct);
-        var texts = new EmailTexts(language);
-        var title = Flatten(await TitleInAsync(statement, texts, eventTitle, ct));
-        var inviter = await InviterAsync(statement, actor ?? invitation.RequestedBy, ct);
-        var initiators = (await db.InitiatorsOfAsync(statement, ct)).Select(o => Flatten(o.Name)).ToList();
-        var (subject, body) = Compose(texts, kind, Flatten(organisationName), title, inviter, initiators, invitation.PersonalMessage,
-            deadline ?? invitation.DeadlineUnder(statement.SignatureDeadline), links.To("/sign", protectedToken));
+    public async Task Consume(ConsumeContext<EndorsementReminderDue> context)
+    {
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+        var m = context.Message;
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, Actor: null, m.Deadline)], context.CancellationToken);
+    }
 
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, email), subject, body);
-        message.MessageId = $"{messageId:N}@workflow";
-        try
+    public async Task Consume(ConsumeContext<InvitationReminded> context)
+    {
+        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+        var m = context.Message;
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy)], context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the mails in order; what became of them is saved on their invitations with their inbox entries, in one transaction. A
+    /// mail that fails for now is marked failed on its invitation and saved with the ones before it, then thrown for the bus to
+    /// retry, and the inbox skips the ones already out.
+    /// </summary>
+    private async Task SendAsync(IReadOnlyList<Mail> mails, CancellationToken ct)
+    {
+        if (mails.Count == 0) return;
+        var invitationIds = mails.Select(m => m.InvitationId).Distinct().ToList();
+        var invitations = await db.EndorsementRequests.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var statements = new Dictionary<Guid, StatementForMail>();
+        var sent = new List<Sent>();
+        foreach (var mail in mails)
         {
-            await sender.SendAsync(message, messageId, ct);
+            var invitation = invitations[mail.InvitationId];
+            if (!statements.TryGetValue(invitation.StatementId, out var statement))
+                statements[invitation.StatementId] = statement = await StatementForMail.LoadAsync(db, invitation.StatementId, ct);
+            var texts = new EmailTexts(mail.Language);
+            var title = Flatten(await statement.TitleInAsync(db, texts, mail.EventTitle, ct));
+            var inviter = await statement.InviterAsync(db, mail.Actor ?? invitation.RequestedBy, ct);
+            var (subject, body) = Compose(texts, mail.Kind, Flatten(mail.OrganisationName), title, inviter, statement.Initiators, invitation.PersonalMessage,
+                mail.Deadline ?? invitation.DeadlineUnder(statement.Statement.SignatureDeadline), links.To("/sign", mail.ProtectedToken));
+
+            var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(mail.OrganisationName, mail.Email), subject, body);
+            message.MessageId = $"{mail.MessageId:N}@workflow";
+            try
+            {
+                await sender.SendAsync(message, mail.MessageId, ct);
+                sent.Add(new Sent(mail, Refusal: null, clock.GetUtcNow()));
+            }
+            catch (EmailRejectedException e)
+            {
+                // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation, and a resend mints a new link.
+                sent.Add(new Sent(mail, e.Message, clock.GetUtcNow()));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await RecordAsync(sent, failedForNow: (mail.InvitationId, e.Message), ct);
+                throw; // the bus retries; a later success clears the failure
+            }
         }
-        catch (EmailRejectedException e)
+        await RecordAsync(sent, failedForNow: null, ct);
+    }
+
+    /// <summary>
+    /// Saves "delivered" or "refused" on each invitation, with its inbox entry and its outbox row rewritten without the token. An
+    /// invitation may change meanwhile (opened, signed): then the marks are made again on fresh rows, rather than failing the
+    /// messages and sending the e-mails twice.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<Sent> sent, (Guid InvitationId, string Error)? failedForNow, CancellationToken ct)
+    {
+        var ids = sent.Select(s => s.Mail.InvitationId).Concat(failedForNow is { } f ? [f.InvitationId] : []).Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
         {
-            // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation.
-            invitation.MarkDeliveryFailed(e.Message, clock.GetUtcNow());
-            await db.ForgetTokenAsync(messageId, withoutToken, ct); // a resend mints a new link
-            await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
-            return;
+            var invitations = await db.EndorsementRequests.Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            foreach (var (mail, refusal, at) in sent)
+            {
+                if (refusal is null) invitations[mail.InvitationId].MarkDelivered(at);
+                else invitations[mail.InvitationId].MarkDeliveryFailed(refusal, at);
+                db.MarkProcessed(mail.MessageId, Name, at);
+            }
+            if (failedForNow is { } failed) invitations[failed.InvitationId].MarkDeliveryFailed(failed.Error, clock.GetUtcNow());
+            await db.ForgetTokensAsync(sent.Select(s => (s.Mail.MessageId, s.Mail.WithoutToken)).ToList(), ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException)
+            {
+                // A duplicate delivered at the same moment saved its inbox entry first: nothing of this save is kept, and the retry's inbox sorts it out.
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            invitation.MarkDeliveryFailed(e.Message, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            throw; // the bus retries; a later success clears the failure
-        }
-        await RecordDeliveryAsync(invitation, messageId, withoutToken, ct);
     }
 
     private static (string Subject, string Body) Compose(EmailTexts t, Kind kind, string organisation, string title, string inviter,
@@ -135,48 +193,43 @@ public sealed class InvitationEmailConsumer(
         return (subject, body.ToString());
     }
 
-    /// <summary>The title of the statement's translation in the recipient's language, if signers may read one; else the original title.</summary>
-    private async Task<string> TitleInAsync(Statement statement, EmailTexts texts, string originalTitle, CancellationToken ct)
+    /// <summary>What the mails about one statement share, read once for a batch.</summary>
+    private sealed class StatementForMail(Statement statement, IReadOnlyList<string> initiators)
     {
-        var language = texts.Culture.TwoLetterISOLanguageName;
-        if (InterfaceLanguages.Closest(statement.Language) == language) return originalTitle;
-        var translation = (await db.SignableTranslationsAsync(statement, ct)).FirstOrDefault(v => InterfaceLanguages.Closest(v.Language) == language);
-        return translation is { Title.Length: > 0 } ? translation.Title : originalTitle;
-    }
+        private readonly Dictionary<string, string> _inviters = [];
+        private List<TranslationVersion>? _translations;
 
-    /// <summary>
-    /// Who invites, as the recipient can check it: the confirmed e-mail address of the drafter's account (only a confirmed
-    /// address may e-mail others, and accounts have no other name the service vouches for); the statement's owner if that
-    /// account is gone.
-    /// </summary>
-    private async Task<string> InviterAsync(Statement statement, string userId, CancellationToken ct)
-    {
-        var ownerIds = statement.Members.Where(m => m.Role == StatementRole.Owner).Select(m => m.UserId).ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => (u.Id == userId || ownerIds.Contains(u.Id)) && u.Email != null)
-            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        return (emails.FirstOrDefault(u => u.Id == userId) ?? emails.FirstOrDefault())?.Email ?? "Workflow";
-    }
+        public Statement Statement => statement;
+        public IReadOnlyList<string> Initiators => initiators;
 
-    /// <summary>
-    /// "Delivered" is saved with the inbox entry, and with the outbox row rewritten without the token. The invitation may change meanwhile (opened, signed): then the
-    /// mark is made again on the fresh row, rather than failing the message and sending the e-mail twice.
-    /// </summary>
-    private async Task RecordDeliveryAsync<T>(EndorsementRequest invitation, Guid messageId, T withoutToken, CancellationToken ct) where T : class
-    {
-        for (var attempt = 1; ; attempt++)
+        public static async Task<StatementForMail> LoadAsync(WorkflowDb db, Guid statementId, CancellationToken ct)
         {
-            try
-            {
-                invitation.MarkDelivered(clock.GetUtcNow());
-                await db.ForgetTokenAsync(messageId, withoutToken, ct);
-                await db.SaveProcessedAsync(messageId, Name, clock.GetUtcNow(), ct);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 10)
-            {
-                db.ChangeTracker.Clear();
-                invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitation.Id, ct);
-            }
+            var statement = await db.Statements.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == statementId, ct);
+            return new StatementForMail(statement, (await db.InitiatorsOfAsync(statement, ct)).Select(o => Flatten(o.Name)).ToList());
+        }
+
+        /// <summary>The title of the statement's translation in the recipient's language, if signers may read one; else the original title.</summary>
+        public async Task<string> TitleInAsync(WorkflowDb db, EmailTexts texts, string originalTitle, CancellationToken ct)
+        {
+            var language = texts.Culture.TwoLetterISOLanguageName;
+            if (InterfaceLanguages.Closest(statement.Language) == language) return originalTitle;
+            _translations ??= await db.SignableTranslationsAsync(statement, ct);
+            var translation = _translations.FirstOrDefault(v => InterfaceLanguages.Closest(v.Language) == language);
+            return translation is { Title.Length: > 0 } ? translation.Title : originalTitle;
+        }
+
+        /// <summary>
+        /// Who invites, as the recipient can check it: the confirmed e-mail address of the drafter's account (only a confirmed
+        /// address may e-mail others, and accounts have no other name the service vouches for); the statement's owner if that
+        /// account is gone.
+        /// </summary>
+        public async Task<string> InviterAsync(WorkflowDb db, string userId, CancellationToken ct)
+        {
+            if (_inviters.TryGetValue(userId, out var known)) return known;
+            var ownerIds = statement.Members.Where(m => m.Role == StatementRole.Owner).Select(m => m.UserId).ToList();
+            var emails = await db.Users.AsNoTracking().Where(u => (u.Id == userId || ownerIds.Contains(u.Id)) && u.Email != null)
+                .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+            return _inviters[userId] = (emails.FirstOrDefault(u => u.Id == userId) ?? emails.FirstOrDefault())?.Email ?? "Workflow";
         }
     }
 }

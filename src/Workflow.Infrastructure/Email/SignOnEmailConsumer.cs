@@ -16,15 +16,29 @@ namespace Workflow.Infrastructure.Email;
 /// </summary>
 public sealed class SignOnEmailConsumer(
     WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
-    : IConsumer<SignOnSubmitted>, IConsumer<SignOnRejected>
+    : IConsumer<Batch<SignOnSubmitted>>, IConsumer<SignOnRejected>
 {
     public const string Name = "sign-on-email";
 
-    public async Task Consume(ConsumeContext<SignOnSubmitted> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+    /// <summary>Up to 100 confirmations a batch, two batches at once; a lone submission waits 20 ms for company.</summary>
+    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
 
-        var m = context.Message;
+    /// <summary>
+    /// The confirmation links come in batches (<see cref="Batching"/>): a crowd signing on must not wait behind a scope, three
+    /// round trips and a commit for each of its e-mails.
+    /// </summary>
+    public async Task Consume(ConsumeContext<Batch<SignOnSubmitted>> context)
+    {
+        var ct = context.CancellationToken;
+        var events = await context.Message.FirstDeliveriesAsync(db, Name, ct);
+        if (events.Count == 0) return;
+        var mails = events.Select(e => (e.MessageId, ConfirmationLink(e.Message))).ToList();
+        await db.ForgetTokensAsync(events.Select(e => (e.MessageId, (object)(e.Message with { ProtectedConfirmationToken = "" }))).ToList(), ct);
+        await sender.SendBatchOnceAsync(db, Name, mails, clock.GetUtcNow(), ct);
+    }
+
+    private MimeMessage ConfirmationLink(SignOnSubmitted m)
+    {
         var t = new EmailTexts(m.RecipientLanguage);
         var (organisation, title) = (Flatten(m.OrganisationName), Flatten(m.StatementTitle));
         var body = new EmailBody()
@@ -32,10 +46,8 @@ public sealed class SignOnEmailConsumer(
             .Paragraph(t["If you sent it, confirm it here before {0}:", t.DateAndTime(m.ConfirmBy)], links.To("/sign-on", m.ProtectedConfirmationToken))
             .Paragraph(t["The statement's drafters then review the signature before adding it to the list."],
                 t["If you did not send it, ignore this message: nothing is signed without confirmation."]);
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail),
+        return EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail),
             t["Confirm the signature of {0}: {1}", organisation, title], body.ToString());
-        await db.ForgetTokenAsync(messageId, m with { ProtectedConfirmationToken = "" }, context.CancellationToken);
-        await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<SignOnRejected> context)
