@@ -53,7 +53,7 @@ public static class MessagingSetup
     public static IReadOnlyList<string> ConsumerQueues { get; } =
     [
         InvitationEmailConsumer.Name, DrafterNotificationConsumer.Name, InvalidationNoticeConsumer.Name,
-        SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name,
+        SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name, ReceiptEmailConsumer.Name,
     ];
 
     /// <summary>The deployment's prefix for queue and exchange names, with its separator; "" when none is configured.</summary>
@@ -102,7 +102,7 @@ public static class MessagingSetup
                 bus.AddConsumer<SignOnEmailConsumer>(c => c.Options<BatchOptions>(SignOnEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
                 bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);
                 bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = prefix + ReconfirmationEmailConsumer.Name);
-                bus.AddConsumer<ReceiptEmailConsumer>().Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
+                bus.AddConsumer<ReceiptEmailConsumer>(c => c.Options<BatchOptions>(ReceiptEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
             }
             if (role.ServesWeb) hostConsumers?.Invoke(bus);
 

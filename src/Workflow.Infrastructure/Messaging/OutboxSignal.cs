@@ -9,8 +9,10 @@ public sealed class OutboxSignal
 
     public void Notify()
     {
+        // Signalled already, as it mostly is while saves come quickly: no release, and no exception to throw and catch for each save.
+        if (_pending.CurrentCount > 0) return;
         try { _pending.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        catch (SemaphoreFullException) { /* signalled between the check and the release */ }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _pending.WaitAsync(timeout, ct);
