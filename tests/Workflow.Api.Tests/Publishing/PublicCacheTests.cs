@@ -26,4 +26,28 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second)).StatusCode);
         await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"), "the new signatory appears");
     }
+
+    [Fact]
+    public async Task An_answer_asked_for_with_a_query_value_no_page_reads_is_made_afresh_and_not_kept()
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: $"Uncached {Guid.NewGuid():N}");
+        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        await drafter.OpenAsync(id);
+        var token = (await drafter.InviteAsync(id, "Partido Tres", null, null, "PE", "tres@example.org")).Str("token");
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
+        await drafter.PublishAsync(id);
+
+        var busting = $"/statements/{slug}/signatories.txt?fresh=1";
+        for (var read = 0; read < 3; read++)
+        {
+            var answer = await factory.CreateClient().GetAsync(busting);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains("Partido Tres", await answer.Content.ReadAsStringAsync());
+            Assert.Null(answer.Headers.Age);
+        }
+        // The values the pages read are kept as before.
+        await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync($"/statements/{slug}/signatories.txt?order=Alphabetical"),
+            r => r.Headers.Age is not null, "an answer in another order is served from the cache");
+    }
 }
