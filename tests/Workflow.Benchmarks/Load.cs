@@ -55,6 +55,38 @@ public static class Load
     })
     { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>
+    /// A crowd from many networks: like <see cref="Client"/>, but its connections come from <paramref name="addresses"/> different
+    /// loopback addresses (127.0.1.1, 127.0.1.2, … in turn), as visitors from many places would, so that what the service keeps per
+    /// client address (the per-address limit's counter row) is not one row shared by every visitor.
+    /// </summary>
+    public static HttpClient CrowdClient(Uri baseAddress, int connections, int addresses)
+    {
+        var next = 0;
+        return new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            ConnectCallback = async (context, ct) =>
+            {
+                var n = Interlocked.Increment(ref next) % addresses;
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(new IPAddress([127, 0, (byte)(1 + n / 250), (byte)(1 + n % 250)]), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
     /// <summary>Runs until the work runs out (each item once) or the time is up, whichever first.</summary>
     public static Task<LoadResult> RunAsync<T>(int clients, IEnumerable<T> work, TimeSpan limit, Func<T, Task<bool>> send)
     {

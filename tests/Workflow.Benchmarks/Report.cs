@@ -201,7 +201,9 @@ public sealed class Report
                       "The client keeps at most 1,000 connections open to a server, as a reverse proxy in front might; a submission finding them all busy " +
                       "waits in the client for one, and that wait is part of its latency. " +
                       $"The surge has a service process and database of its own, started fresh; {warmUp} submissions warm it up first and every consumer has handled them " +
-                      "before it begins. All requests come from 127.0.0.1, so the limits meant for one client address and for one statement's entries awaiting " +
+                      "before it begins. The crowd's connections come from 200 loopback addresses in turn (127.0.1.1 on), as a crowd comes from many networks " +
+                      "(from one address, every submission would update that address's one counter row of the per-address limit, one after another); " +
+                      "each address still sends some hundreds of submissions, so the limits meant for one client address and for one statement's entries awaiting " +
                       $"confirmation are raised for it ({string.Join(", ", raised.Select(r => $"`{r.Key}={r.Value}`"))}); the per-domain limit stays at its default, " +
                       "which distinct domains never reach. " +
                       "Baseline: the same generator at the same rate for the same time, posting the same bodies to nginx, which answers each with 202 and a copy of " +
