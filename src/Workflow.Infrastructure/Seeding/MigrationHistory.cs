@@ -24,22 +24,26 @@ internal static class MigrationHistory
         var options = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
+        var connection = db.GetService<IRelationalConnection>();
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(ct);
+        var opened = false;
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // errorsExpected: a database not made yet is not logged as an error; EF's own path says what is wrong, if anything.
+            await connection.OpenAsync(ct, errorsExpected: true);
+            opened = true;
+            await using var command = connection.DbConnection.CreateCommand();
             command.CommandText = $"SELECT {sql.DelimitIdentifier(MigrationIdColumn)} FROM {table}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
         }
         catch (DbException)
         {
-            return false; // no history table yet: a new database
+            return false; // no database yet (PostgreSQL, SQL Server), or no history table in it
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (opened) await connection.CloseAsync();
         }
         return migrations.All(applied.Contains);
     }
