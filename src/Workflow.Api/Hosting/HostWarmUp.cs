@@ -20,17 +20,8 @@ public sealed class HostWarmUp
     private HostWarmUp(WebApplication app)
     {
         _app = app;
-        // The bus and the key ring need nothing of the pipeline, so they are made on threads of their own: the work then spreads
-        // over whichever core is free instead of waiting in one line behind the pipeline (at a restart that line was longer than
-        // preparing the database). Mapping the health checks needs the bus and waits for it there. Threads of their own, not
-        // the thread pool's: its few threads carry the main thread's continuations, which must not queue behind this work.
-        var bus = OnThreadOfItsOwn(() => _app.Services.GetRequiredService<IBusControl>());
-        var keyRing = OnThreadOfItsOwn(() => _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(HostWarmUp)).Protect([]));
-        _done = Task.WhenAll(OnThreadOfItsOwn(Run), bus, keyRing);
+        _done = Task.Run(Run);
     }
-
-    private static Task OnThreadOfItsOwn(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public static HostWarmUp Start(WebApplication app) => new(app);
 
@@ -48,6 +39,8 @@ public sealed class HostWarmUp
             _mapped.SetException(e);
             throw;
         }
+        _app.Services.GetRequiredService<IBusControl>();
+        _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(HostWarmUp)).Protect([]);
         EndpointsBuiltOnce.Build(_app);
     }
 
