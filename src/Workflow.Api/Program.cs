@@ -1,5 +1,6 @@
 using Workflow.Api.Health;
 using Workflow.Api.Hosting;
+using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Seeding;
 
 // Before anything is built: a container's health check runs this every few seconds.
@@ -7,6 +8,7 @@ if (args is ["probe", var healthUrl, ..]) return await HealthProbe.RunAsync(heal
 
 var timeline = new StartupTimeline();
 var builder = WebApplication.CreateBuilder(args);
+DatabaseSetup.StartMakingCompiledModel(builder.Configuration);
 builder.AddWorkflowServices();
 
 var app = builder.Build();

@@ -18,7 +18,7 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddWorkflowDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Workflow");
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IDatabaseErrors>(provider.ToLowerInvariant() switch
@@ -74,6 +74,23 @@ public static class DatabaseSetup
         "sqlserver" => Workflow.Migrations.SqlServer.CompiledModel.WorkflowDbModel.Instance,
         _ => throw Unsupported(provider),
     };
+
+    /// <summary>
+    /// Starts making the configured provider's compiled model (its static set-up) on a thread of its own while the host is
+    /// still being built, when the machine's other core has nothing else to do yet; the first DbContext then finds it made, or
+    /// waits for the rest of it. A provider that is not supported is reported when the first context is made, as before.
+    /// </summary>
+    public static void StartMakingCompiledModel(IConfiguration configuration)
+    {
+        var provider = ProviderOf(configuration);
+        new Thread(() =>
+        {
+            try { _ = CompiledModel(provider); }
+            catch (InvalidOperationException) { }
+        }) { IsBackground = true, Name = "Compiled model" }.Start();
+    }
+
+    private static string ProviderOf(IConfiguration configuration) => configuration["Database:Provider"] ?? "Sqlite";
 
     private static InvalidOperationException Unsupported(string provider) =>
         new($"Database:Provider '{provider}' is not supported. Use Sqlite, PostgreSql or SqlServer.");
