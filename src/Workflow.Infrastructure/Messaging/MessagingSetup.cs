@@ -94,6 +94,9 @@ public static class MessagingSetup
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit reports how it is used to its makers unless told not to: nothing about a deployment leaves it unasked
+            // (and the report's collection took about a tenth of a start).
+            bus.DisableUsageTelemetry();
             if (role.ConsumesEvents)
             {
                 bus.AddConsumer<InvitationEmailConsumer>(c => c.Options<BatchOptions>(InvitationEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
