@@ -24,26 +24,22 @@ internal static class MigrationHistory
         var options = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
-        var connection = db.GetService<IRelationalConnection>();
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        var opened = false;
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // errorsExpected: a database not made yet is not logged as an error; EF's own path says what is wrong, if anything.
-            await connection.OpenAsync(ct, errorsExpected: true);
-            opened = true;
-            await using var command = connection.DbConnection.CreateCommand();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = $"SELECT {sql.DelimitIdentifier(MigrationIdColumn)} FROM {table}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
         }
         catch (DbException)
         {
-            return false; // no database yet (PostgreSQL, SQL Server), or no history table in it
+            return false; // no history table yet: a new database
         }
         finally
         {
-            if (opened) await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
         return migrations.All(applied.Contains);
     }
