@@ -52,10 +52,8 @@ public static class StartupTasks
     private static async Task MigrateAsync(IServiceProvider services, WorkflowDb db, CancellationToken ct, StartupTimeline? timeline = null)
     {
         // Migrate first compares the model with the last migration's snapshot, which builds the whole design-time model (about a
-        // tenth of a restart); asking the history table which migrations are applied is enough to know that there is nothing to do,
-        // and one query of it (MigrationHistory) is enough at a restart.
-        if (!await MigrationHistory.HasEveryMigrationAsync(db, ct) && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            await db.Database.MigrateAsync(ct);
+        // tenth of a restart); asking the history table which migrations are applied is enough to know that there is nothing to do.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
         timeline?.Step("migrations");
         await db.RefreshStaleAsync(ct);
         await Workflow.Core.Publishing.StartMissingLogs.RunAsync(db, services.GetRequiredService<Workflow.Proof.TreeHeadSigner>(),
