@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -29,30 +30,53 @@ internal static class EmailOnce
     }
 
     /// <summary>
-    /// The batch's way of <see cref="SendOnceAsync"/>: one message per event, the inbox entries of the whole batch and what the
-    /// consumer changed in <paramref name="db"/> saved in one transaction once every message is sent. A failure sends the batch
-    /// again; the inbox then skips nothing of it, and the pickup folder rewrites the same files (SMTP may send them twice, with
-    /// the same Message-Id), as for one event.
+    /// The batch's way of <see cref="SendOnceAsync"/>: one message per event, sent in order; the inbox entries of those sent and
+    /// their outbox rows rewritten without the token saved in one transaction. A message the mail server refuses for good (an
+    /// unknown mailbox: a public form's typo, or an abuser's) counts as handled, with a warning: sending it again would not
+    /// deliver it, and failing the batch for it would send its batch-mates again at each retry. A failure for now (the server
+    /// down) saves what went out before it, then fails the batch: the bus retries it, and the inbox skips what was saved.
     /// </summary>
+    /// <param name="mails">Each event's message id, its message, and the event as raised with its token emptied.</param>
     public static async Task SendBatchOnceAsync(this IEmailSender sender, WorkflowDb db, string consumer,
-        IReadOnlyList<(Guid MessageId, MimeMessage Message)> mails, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<(Guid MessageId, MimeMessage Message, object WithoutToken)> mails, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        foreach (var (messageId, message) in mails)
+        var handled = new List<(Guid MessageId, object WithoutToken)>();
+        Exception? failure = null;
+        foreach (var (messageId, message, withoutToken) in mails)
         {
             message.MessageId ??= $"{messageId:N}@workflow";
-            await sender.SendAsync(message, messageId, ct);
-            db.MarkProcessed(messageId, consumer, now);
+            try
+            {
+                await sender.SendAsync(message, messageId, ct);
+            }
+            catch (EmailRejectedException e)
+            {
+                log.LogWarning(e, "The mail server refused the {Consumer} message of event {MessageId} for good; it is not sent again", consumer, messageId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = e;
+                break;
+            }
+            handled.Add((messageId, withoutToken));
         }
-        try
+        if (handled.Count > 0)
         {
-            await db.SaveChangesAsync(ct);
+            await db.ForgetTokensAsync(handled, ct);
+            var now = clock.GetUtcNow();
+            foreach (var (messageId, _) in handled) db.MarkProcessed(messageId, consumer, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A duplicate of one of these events, delivered at the same moment, saved first: the batch is retried and the inbox sorts it out.
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }
-        catch (DbUpdateException)
-        {
-            // A duplicate of one of these events, delivered at the same moment, saved first: the batch is retried and the inbox sorts it out.
-            db.ChangeTracker.Clear();
-            throw;
-        }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
 
     /// <summary>

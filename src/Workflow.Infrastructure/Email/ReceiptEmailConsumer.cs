@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
@@ -16,7 +17,7 @@ namespace Workflow.Infrastructure.Email;
 /// address; after the drafters approve a sign-on, to the address the signer confirmed, and says that it was approved.
 /// </summary>
 public sealed class ReceiptEmailConsumer(
-    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock, ILogger<ReceiptEmailConsumer> log)
     : IConsumer<Batch<SignatureReceiptDue>>
 {
     public const string Name = "receipt-email";
@@ -40,10 +41,10 @@ public sealed class ReceiptEmailConsumer(
         var mails = events.Select(e =>
         {
             var signature = signatures[e.Message.SignatureId];
-            return (e.MessageId, Receipt(e.Message, signature, titles[signature.StatementId], organisations[signature.OrganisationId]));
+            return (e.MessageId, Receipt(e.Message, signature, titles[signature.StatementId], organisations[signature.OrganisationId]),
+                (object)(e.Message with { ProtectedToken = "" }));
         }).ToList();
-        await db.ForgetTokensAsync(events.Select(e => (e.MessageId, (object)(e.Message with { ProtectedToken = "" }))).ToList(), ct);
-        await sender.SendBatchOnceAsync(db, Name, mails, clock.GetUtcNow(), ct);
+        await sender.SendBatchOnceAsync(db, Name, mails, clock, log, ct);
     }
 
     private MimeMessage Receipt(SignatureReceiptDue m, Signature signature, string title, string organisation)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
@@ -15,7 +16,7 @@ namespace Workflow.Infrastructure.Email;
 /// An approval is told with the receipt (<see cref="ReceiptEmailConsumer"/>).
 /// </summary>
 public sealed class SignOnEmailConsumer(
-    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
+    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock, ILogger<SignOnEmailConsumer> log)
     : IConsumer<Batch<SignOnSubmitted>>, IConsumer<SignOnRejected>
 {
     public const string Name = "sign-on-email";
@@ -32,9 +33,8 @@ public sealed class SignOnEmailConsumer(
         var ct = context.CancellationToken;
         var events = await context.Message.FirstDeliveriesAsync(db, Name, ct);
         if (events.Count == 0) return;
-        var mails = events.Select(e => (e.MessageId, ConfirmationLink(e.Message))).ToList();
-        await db.ForgetTokensAsync(events.Select(e => (e.MessageId, (object)(e.Message with { ProtectedConfirmationToken = "" }))).ToList(), ct);
-        await sender.SendBatchOnceAsync(db, Name, mails, clock.GetUtcNow(), ct);
+        var mails = events.Select(e => (e.MessageId, ConfirmationLink(e.Message), (object)(e.Message with { ProtectedConfirmationToken = "" }))).ToList();
+        await sender.SendBatchOnceAsync(db, Name, mails, clock, log, ct);
     }
 
     private MimeMessage ConfirmationLink(SignOnSubmitted m)

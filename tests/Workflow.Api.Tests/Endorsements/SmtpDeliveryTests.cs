@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Infrastructure.Email;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Endorsements;
@@ -59,5 +62,34 @@ public sealed class SmtpDeliveryTests
         await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
             i => i.Str("status") == "Sent" && i["deliveryError"] is null, "a retry delivers it and clears the failure", timeoutSeconds: 30);
         Assert.Single(smtp.Received);
+    }
+
+    [Fact]
+    public async Task Sign_on_confirmations_go_over_smtp_and_a_refused_address_neither_is_retried_nor_sends_the_others_again()
+    {
+        await using var smtp = new SmtpTestServer();
+        smtp.Start();
+        using var factory = OverSmtp(smtp);
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: "Open over SMTP");
+        await drafter.OpenAsync(statement.Str("id"));
+        (await drafter.PutAsJsonAsync($"/api/statements/{statement.Str("id")}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
+        var form = $"/api/public/statements/{statement.Str("slug")}/sign-on";
+        var visitor = factory.CreateClient();
+        var textHash = (await (await visitor.GetAsync(form)).JsonAsync())["version"].Str("textHash");
+
+        // Sent together, so that the confirmations go out in one batch: a refused address among them must not fail the others.
+        string[] addresses = ["bounce-1@example.org", "good-1@example.org", "good-2@example.org", "bounce-2@example.org", "good-3@example.org"];
+        var answers = await Task.WhenAll(addresses.Select((email, i) => visitor.PostAsJsonAsync(form,
+            new { organisation = new { name = $"Organisation {i + 1}" }, email, signerName = "Ana Mamani", textHash })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+
+        // Every event handled, the refused ones included (nothing would deliver them); had a refusal failed its batch, the bus
+        // would have retried it until it gave up, and the good ones would never be recorded as sent.
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == SignOnEmailConsumer.Name)),
+            handled => handled == addresses.Length, "every confirmation is handled", timeoutSeconds: 60);
+        var confirmations = smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("good-", StringComparison.Ordinal))).ToList();
+        Assert.Equal(["good-1@example.org", "good-2@example.org", "good-3@example.org"],
+            confirmations.Select(m => m.To.Mailboxes.Single().Address).Order().ToArray()); // each once: nothing was sent again
     }
 }
