@@ -21,11 +21,8 @@ public static class DeliveredLinks
     private const string ProtectedValueStart = "\"CfDJ8";
 
     /// <param name="withoutToken">The event as it was raised, with its token field emptied.</param>
-    internal static async Task ForgetTokenAsync<T>(this WorkflowDb db, Guid messageId, T withoutToken, CancellationToken ct) where T : class
-    {
-        var row = await db.OutboxMessages.SingleOrDefaultAsync(m => m.MessageId == messageId, ct);
-        if (row is not null) row.Payload = JsonSerializer.Serialize(withoutToken, typeof(T), WorkflowDb.EventJson);
-    }
+    internal static Task ForgetTokenAsync<T>(this WorkflowDb db, Guid messageId, T withoutToken, CancellationToken ct) where T : class =>
+        db.ForgetTokensAsync([(messageId, withoutToken)], ct);
 
     /// <summary>The batch's way of <see cref="ForgetTokenAsync{T}"/>: the outbox rows of every event read at once.</summary>
     /// <param name="events">Each event's message id, and the event as it was raised with its token field emptied.</param>

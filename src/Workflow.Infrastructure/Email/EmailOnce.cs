@@ -30,6 +30,12 @@ internal static class EmailOnce
     }
 
     /// <summary>
+    /// How the consumers of the e-mails that come in crowds (sign-on confirmations, first invitations, receipts) take them: up to
+    /// 100 a batch, two batches at once; a lone event waits 20 ms for company.
+    /// </summary>
+    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
+
+    /// <summary>
     /// The batch's way of <see cref="SendOnceAsync"/>: one message per event, sent in order; the inbox entries of those sent and
     /// their outbox rows rewritten without the token saved in one transaction. A message the mail server refuses for good (an
     /// unknown mailbox: a public form's typo, or an abuser's) counts as handled, with a warning: sending it again would not

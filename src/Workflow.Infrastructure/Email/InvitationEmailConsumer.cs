@@ -18,16 +18,13 @@ namespace Workflow.Infrastructure.Email;
 /// the deadline and a drafter's reminder. Each names who invites, carries the drafter's message and the deadline, and gives
 /// the title in the organisation's language when the statement has a translation in it. The invitation shows whether
 /// delivery worked; a failure is retried and shows until a retry succeeds. First invitations come in batches
-/// (<see cref="Batching"/>): a bulk invitation of thousands must not pay a scope, several round trips and a commit for each mail.
+/// (<see cref="EmailOnce.Batching"/>): a bulk invitation of thousands must not pay a scope, several round trips and a commit for each mail.
 /// </summary>
 public sealed class InvitationEmailConsumer(
     WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
     : IConsumer<Batch<EndorsementRequested>>, IConsumer<InvitationResent>, IConsumer<EndorsementReminderDue>, IConsumer<InvitationReminded>
 {
     public const string Name = "invitation-email";
-
-    /// <summary>Up to 100 first invitations a batch, two batches at once; a lone one waits 20 ms for company.</summary>
-    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
 
     private enum Kind { Invitation, Resent, ScheduledReminder, DrafterReminder }
 

@@ -22,10 +22,6 @@ public sealed class ReceiptEmailConsumer(
 {
     public const string Name = "receipt-email";
 
-    /// <summary>Up to 100 receipts a batch, two batches at once; a lone one waits 20 ms for company. Signing at full speed, the
-    /// consumers compete with the signers for the same cores, and a receipt alone cost a scope, six round trips and a commit.</summary>
-    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
-
     public async Task Consume(ConsumeContext<Batch<SignatureReceiptDue>> context)
     {
         var ct = context.CancellationToken;
@@ -34,9 +30,11 @@ public sealed class ReceiptEmailConsumer(
         var signatureIds = events.Select(e => e.Message.SignatureId).Distinct().ToList();
         var signatures = await db.Signatures.AsNoTracking().Where(s => EF.Parameter(signatureIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var statementIds = signatures.Values.Select(s => s.StatementId).Distinct().ToList();
-        var titles = await db.Statements.Where(s => EF.Parameter(statementIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => Flatten(s.Title), ct);
+        var titles = await db.Statements.Where(s => EF.Parameter(statementIds).Contains(s.Id)).Select(s => new { s.Id, s.Title })
+            .ToDictionaryAsync(s => s.Id, s => Flatten(s.Title), ct);
         var organisationIds = signatures.Values.Select(s => s.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => Flatten(o.Name), ct);
+        var organisations = await db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id)).Select(o => new { o.Id, o.Name })
+            .ToDictionaryAsync(o => o.Id, o => Flatten(o.Name), ct);
 
         var mails = events.Select(e =>
         {

@@ -21,11 +21,8 @@ public sealed class SignOnEmailConsumer(
 {
     public const string Name = "sign-on-email";
 
-    /// <summary>Up to 100 confirmations a batch, two batches at once; a lone submission waits 20 ms for company.</summary>
-    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
-
     /// <summary>
-    /// The confirmation links come in batches (<see cref="Batching"/>): a crowd signing on must not wait behind a scope, three
+    /// The confirmation links come in batches (<see cref="EmailOnce.Batching"/>): a crowd signing on must not wait behind a scope, three
     /// round trips and a commit for each of its e-mails.
     /// </summary>
     public async Task Consume(ConsumeContext<Batch<SignOnSubmitted>> context)

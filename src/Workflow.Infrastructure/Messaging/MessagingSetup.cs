@@ -99,13 +99,13 @@ public static class MessagingSetup
             bus.DisableUsageTelemetry();
             if (role.ConsumesEvents)
             {
-                bus.AddConsumer<InvitationEmailConsumer>(c => c.Options<BatchOptions>(InvitationEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
+                bus.AddConsumer<InvitationEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
                 bus.AddConsumer<DrafterNotificationConsumer>().Endpoint(e => e.Name = prefix + DrafterNotificationConsumer.Name);
                 bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = prefix + InvalidationNoticeConsumer.Name);
-                bus.AddConsumer<SignOnEmailConsumer>(c => c.Options<BatchOptions>(SignOnEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
+                bus.AddConsumer<SignOnEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
                 bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);
                 bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = prefix + ReconfirmationEmailConsumer.Name);
-                bus.AddConsumer<ReceiptEmailConsumer>(c => c.Options<BatchOptions>(ReceiptEmailConsumer.Batching)).Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
+                bus.AddConsumer<ReceiptEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
             }
             if (role.ServesWeb) hostConsumers?.Invoke(bus);
 
