@@ -15,8 +15,11 @@ namespace Workflow.Infrastructure.Messaging;
 /// before that save publishes the batch's messages again at the next pass; consumers recognise them by their message id
 /// (the inbox), so every event is handled once.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log)
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, IBusControl bus, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log)
 {
+    private volatile bool _busReady;
+
     private static readonly Dictionary<string, Type> ContractTypes = typeof(IWorkflowEvent).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IWorkflowEvent).IsAssignableFrom(t))
         .ToDictionary(t => t.FullName!);
@@ -24,15 +27,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     /// <returns>How many messages were published.</returns>
     public async Task<int> DispatchPendingAsync(int batchSize, CancellationToken ct)
     {
+        if (!_busReady) await WaitUntilTheBusIsReadyAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
 
         var batch = await db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
         var published = 0;
         try
         {
-            published = await PublishInOrderAsync(db, bus, batch, ct);
+            published = await PublishInOrderAsync(db, batch, ct);
         }
         finally
         {
@@ -42,7 +45,30 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         return published;
     }
 
-    private async Task<int> PublishInOrderAsync(WorkflowDb db, IBus bus, List<OutboxMessage> batch, CancellationToken ct)
+    /// <summary>
+    /// The dispatcher starts before MassTransit's hosted service, which starts the bus in the background. An event published
+    /// before the receive endpoints are bound reaches no consumer, yet is marked sent: with the in-memory transport it was
+    /// simply lost (seen on a busy machine after a restart). So nothing is published until the bus first says it is ready;
+    /// while a broker is down at start, the events wait in the outbox. (Later outages show as failed publishes, tried again.)
+    /// </summary>
+    private async Task WaitUntilTheBusIsReadyAsync(CancellationToken ct)
+    {
+        // Real time, not the service's clock: tests that stand the clock still must not hold the outbox back.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var nextWarning = TimeSpan.FromSeconds(30);
+        while (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+        {
+            if (waited.Elapsed > nextWarning)
+            {
+                log.LogWarning("The outbox waits for the message bus to be ready before publishing: {Health}", health.Description);
+                nextWarning += TimeSpan.FromSeconds(30);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        }
+        _busReady = true;
+    }
+
+    private async Task<int> PublishInOrderAsync(WorkflowDb db, List<OutboxMessage> batch, CancellationToken ct)
     {
         var published = 0;
         foreach (var message in batch)

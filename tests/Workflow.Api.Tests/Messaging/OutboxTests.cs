@@ -132,6 +132,29 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Events_waiting_when_the_service_starts_wait_for_the_bus_to_be_ready_and_none_is_lost()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        List<OutboxMessage> written;
+        await using (var first = WorkflowApiFactory.With(dataDirectory, settings: DispatcherOff))
+        {
+            await MakeEventsAsync(first, revisions: 2);
+            written = await OutboxAsync(first);
+            Assert.All(written, m => Assert.Null(m.SentAt));
+        }
+
+        // A bus slow to start, as on a busy machine: its consumers are bound seconds after the dispatcher has begun. Events
+        // published before that would reach no consumer, yet be marked sent.
+        var slowStart = new SlowBusStart(TimeSpan.FromSeconds(3));
+        await using var restarted = WorkflowApiFactory.With(dataDirectory, settings: Probed, services: s => s.AddSingleton<IBusObserver>(slowStart));
+        _ = restarted.Services;
+        var probed = await Eventually.ReturnsAsync(() => ProbedCountsAsync(restarted),
+            c => written.All(m => c.ContainsKey(m.MessageId)), "every waiting event reached a consumer", LoadedMachineSeconds);
+        Assert.All(written, m => Assert.Equal(1, probed[m.MessageId]));
+        Assert.True(slowStart.WasSlow, "the bus's start was held back");
+    }
+
+    [Fact]
     public async Task A_publish_the_bus_never_finishes_is_given_up_after_the_timeout_and_the_message_goes_out_on_a_later_pass()
     {
         await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?>(DispatcherOff) { ["Outbox:PublishTimeout"] = "00:00:01" });
@@ -243,6 +266,24 @@ public sealed class OutboxTests
 
         public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
         public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
+    /// <summary>Holds the bus back before it starts its receive endpoints.</summary>
+    private sealed class SlowBusStart(TimeSpan delay) : IBusObserver
+    {
+        public bool WasSlow { get; private set; }
+        public void PostCreate(IBus bus) { }
+        public void CreateFaulted(Exception exception) { }
+        public async Task PreStart(IBus bus)
+        {
+            await Task.Delay(delay);
+            WasSlow = true;
+        }
+        public Task PostStart(IBus bus, Task<BusReady> busReady) => Task.CompletedTask;
+        public Task StartFaulted(IBus bus, Exception exception) => Task.CompletedTask;
+        public Task PreStop(IBus bus) => Task.CompletedTask;
+        public Task PostStop(IBus bus) => Task.CompletedTask;
+        public Task StopFaulted(IBus bus, Exception exception) => Task.CompletedTask;
     }
 
     private sealed class StopAfter(int count, CancellationTokenSource stop) : IPublishObserver
