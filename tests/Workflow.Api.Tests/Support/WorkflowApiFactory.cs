@@ -76,7 +76,10 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
             if (_testHarness)
                 services.AddMassTransitTestHarness(bus =>
                 {
-                    if (_settings.ContainsKey(EventProbe.Setting)) bus.AddConsumer<EventProbe>();
+                    // On a broker, the probe's queue is the deployment's own, as the service's are: a queue shared by every
+                    // test would hand one test's events to another's probe.
+                    if (_settings.ContainsKey(EventProbe.Setting))
+                        bus.AddConsumer<EventProbe>().Endpoint(e => e.Name = MessagingSetup.Prefix(StartSettings) + EventProbe.Name);
                     static IConfiguration Of(IBusRegistrationContext context) => context.GetRequiredService<IConfiguration>();
                     var messaging = MessagingSetup.Options(StartSettings);
                     if (messaging.IsInMemory)
