@@ -18,8 +18,13 @@ public sealed class OverloadOptions
     /// 217 with 128, when the confirmation e-mails (whose consumer shares the cores) fell 13 s behind (PROFILING.md).
     /// </summary>
     public int ConcurrentRequests { get; init; } = 64;
-    /// <summary>Requests of one kind waiting for a place, oldest first; one more is refused at once.</summary>
-    public int QueuedRequests { get; init; } = 1000;
+    /// <summary>
+    /// Requests of one kind waiting for a place, oldest first; one more is refused at once. As many as are worked on: a longer
+    /// queue only made the accepted wait longer and held the refused for up to <see cref="MaxQueueWait"/> before refusing them,
+    /// without taking more (the surge at 500 a second on two cores: 164 accepted a second with p99 8.7 s for 1,000, 168 with
+    /// p99 1.3 s for 64; PROFILING.md).
+    /// </summary>
+    public int QueuedRequests { get; init; } = 64;
     /// <summary>How long a request may wait for a place before it is refused: what bounds the latency whatever the machine manages.</summary>
     public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>What a refused client is told to wait before trying again.</summary>
