@@ -139,14 +139,7 @@ public sealed class OutboxTests
     [Fact]
     public async Task Events_waiting_when_the_service_starts_wait_for_the_bus_to_be_ready_and_none_is_lost()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
-        List<OutboxMessage> written;
-        await using (var first = WorkflowApiFactory.With(dataDirectory, settings: DispatcherOff))
-        {
-            await MakeEventsAsync(first, revisions: 2);
-            written = await OutboxAsync(first);
-            Assert.All(written, m => Assert.Null(m.SentAt));
-        }
+        var (dataDirectory, written) = await EventsLeftUnpublishedAsync(revisions: 2);
 
         // A bus slow to start, as on a busy machine: its consumers are bound seconds after the dispatcher has begun. Events
         // published before that would reach no consumer, yet be marked sent.
@@ -271,6 +264,17 @@ public sealed class OutboxTests
 
         public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
         public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+
+    /// <summary>A data directory whose service wrote events and stopped without publishing any of them.</summary>
+    private static async Task<(string DataDirectory, List<OutboxMessage> Written)> EventsLeftUnpublishedAsync(int revisions)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "workflow-tests", Guid.NewGuid().ToString("N"));
+        await using var factory = WorkflowApiFactory.With(dataDirectory, settings: DispatcherOff);
+        await MakeEventsAsync(factory, revisions);
+        var written = await OutboxAsync(factory);
+        Assert.All(written, m => Assert.Null(m.SentAt));
+        return (dataDirectory, written);
     }
 
     /// <summary>Holds the bus back before it starts its receive endpoints.</summary>
