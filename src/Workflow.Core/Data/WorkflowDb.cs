@@ -53,9 +53,22 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseNulCharacters();
-        await AppendToSignatoryLogsAsync(cancellationToken);
-        MoveEventsToOutboxAndAuditLog();
+        // Every question asked of the change tracker (Entries, Entries<T>) would otherwise look for changes in every tracked
+        // entity again: six passes over a bulk invitation's thousands. One pass here; the one EF makes before writing sees
+        // what the steps below change (concurrency stamps, signatures' places in the log) and adds nothing else.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            RefuseNulCharacters();
+            await AppendToSignatoryLogsAsync(cancellationToken);
+            MoveEventsToOutboxAndAuditLog();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -113,7 +126,6 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// </summary>
     private async Task AppendToSignatoryLogsAsync(CancellationToken ct)
     {
-        ChangeTracker.DetectChanges();
         var pending = SignatoryLogWriter.Collect(ChangeTracker);
         if (pending.Count == 0) return;
         if (headSigner is null) throw new InvalidOperationException("This context has no tree head signer: it cannot change what the public sees.");
