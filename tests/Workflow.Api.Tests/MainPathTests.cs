@@ -113,5 +113,10 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));
         var notice = Assert.Single(mails, m => (m.Subject ?? "").Contains("declined", StringComparison.Ordinal));
         Assert.Contains("Not this time.", notice.TextBody);
+
+        // Each message's Message-Id is its event's (the name of its file), not one made up when it was written: a message sent
+        // again after a crash, over SMTP too, is the same message to whoever receives it.
+        foreach (var file in Directory.GetFiles(factory.MailPickupDirectory, "*.eml"))
+            Assert.Equal($"{Path.GetFileNameWithoutExtension(file)}@workflow", MimeKit.MimeMessage.Load(file).MessageId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ internal static class EmailOnce
         foreach (var message in messages)
         {
             var key = index++ == 0 ? messageId : DeterministicGuid(messageId, index);
-            message.MessageId ??= $"{key:N}@workflow";
+            message.MessageId = $"{key:N}@workflow";
             await sender.SendAsync(message, key, ct);
         }
         await db.SaveProcessedAsync(messageId, consumer, now, ct);
@@ -46,31 +47,14 @@ internal static class EmailOnce
     public static async Task SendBatchOnceAsync(this IEmailSender sender, WorkflowDb db, string consumer,
         IReadOnlyList<(Guid MessageId, MimeMessage Message, object WithoutToken)> mails, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        var handled = new List<(Guid MessageId, object WithoutToken)>();
-        Exception? failure = null;
-        foreach (var (messageId, message, withoutToken) in mails)
-        {
-            message.MessageId ??= $"{messageId:N}@workflow";
-            try
-            {
-                await sender.SendAsync(message, messageId, ct);
-            }
-            catch (EmailRejectedException e)
-            {
-                log.LogWarning(e, "The mail server refused the {Consumer} message of event {MessageId} for good; it is not sent again", consumer, messageId);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                failure = e;
-                break;
-            }
-            handled.Add((messageId, withoutToken));
-        }
+        var (handled, failedForNow) = await sender.SendInOrderAsync(mails.Select(m => (Mail: m, m.MessageId, m.Message)).ToList(), clock, ct);
+        foreach (var (mail, refusal, _) in handled)
+            if (refusal is not null)
+                log.LogWarning(refusal, "The mail server refused the {Consumer} message of event {MessageId} for good; it is not sent again", consumer, mail.MessageId);
         if (handled.Count > 0)
         {
-            await db.ForgetTokensAsync(handled, ct);
-            var now = clock.GetUtcNow();
-            foreach (var (messageId, _) in handled) db.MarkProcessed(messageId, consumer, now);
+            await db.ForgetTokensAsync(handled.Select(h => (h.Mail.MessageId, h.Mail.WithoutToken)).ToList(), ct);
+            foreach (var (mail, _, at) in handled) db.MarkProcessed(mail.MessageId, consumer, at);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -82,7 +66,41 @@ internal static class EmailOnce
                 throw;
             }
         }
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        if (failedForNow is { } failed) ExceptionDispatchInfo.Capture(failed.Error).Throw();
+    }
+
+    /// <summary>What became of one message <see cref="SendInOrderAsync"/> sent: delivered (<paramref name="Refusal"/> null), or refused for good.</summary>
+    public sealed record Outcome<T>(T Mail, EmailRejectedException? Refusal, DateTimeOffset At);
+
+    /// <summary>
+    /// Sends the messages in order, each with its Message-Id made from its event's. A message the mail server refuses for good (an
+    /// unknown mailbox: a public form's typo, or an abuser's) is handled all the same, with the refusal: sending it again would not
+    /// deliver it. A failure for now (the server down) stops the sending: what went before is in <c>Handled</c>, the message that
+    /// failed and why in <c>FailedForNow</c>, and those after it are not tried. The caller records what was handled, then lets the bus
+    /// retry the failure.
+    /// </summary>
+    public static async Task<(List<Outcome<T>> Handled, (T Mail, Exception Error)? FailedForNow)> SendInOrderAsync<T>(this IEmailSender sender,
+        IReadOnlyList<(T Mail, Guid MessageId, MimeMessage Message)> messages, TimeProvider clock, CancellationToken ct)
+    {
+        var handled = new List<Outcome<T>>(messages.Count);
+        foreach (var (mail, messageId, message) in messages)
+        {
+            message.MessageId = $"{messageId:N}@workflow";
+            try
+            {
+                await sender.SendAsync(message, messageId, ct);
+                handled.Add(new(mail, Refusal: null, clock.GetUtcNow()));
+            }
+            catch (EmailRejectedException e)
+            {
+                handled.Add(new(mail, e, clock.GetUtcNow()));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (handled, (mail, e));
+            }
+        }
+        return (handled, null);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,9 +35,6 @@ public sealed class InvitationEmailConsumer(
     private sealed record Mail(Guid MessageId, Guid InvitationId, string OrganisationName, string Email, string Language, string EventTitle,
         string ProtectedToken, object WithoutToken, Kind Kind, string? Actor, DateTimeOffset? Deadline = null);
 
-    /// <summary>What became of one mail: delivered (<paramref name="Refusal"/> null), or refused for good with the server's reason.</summary>
-    private sealed record Sent(Mail Mail, string? Refusal, DateTimeOffset At);
-
     public async Task Consume(ConsumeContext<Batch<EndorsementRequested>> context)
     {
         var events = await context.Message.FirstDeliveriesAsync(db, Name, context.CancellationToken);
@@ -70,9 +68,10 @@ public sealed class InvitationEmailConsumer(
     }
 
     /// <summary>
-    /// Sends the mails in order; what became of them is saved on their invitations with their inbox entries, in one transaction. A
-    /// mail that fails for now is marked failed on its invitation and saved with the ones before it, then thrown for the bus to
-    /// retry, and the inbox skips the ones already out.
+    /// Sends the mails in order (<see cref="EmailOnce.SendInOrderAsync"/>); what became of them is saved on their invitations with their
+    /// inbox entries, in one transaction. A mail that fails for now is marked failed on its invitation and saved with the ones before
+    /// it, then thrown for the bus to retry, and the inbox skips the ones already out. Every mail is written before the first is sent:
+    /// a batch that cannot be composed sends nothing.
     /// </summary>
     private async Task SendAsync(IReadOnlyList<Mail> mails, CancellationToken ct)
     {
@@ -80,7 +79,7 @@ public sealed class InvitationEmailConsumer(
         var invitationIds = mails.Select(m => m.InvitationId).Distinct().ToList();
         var invitations = await db.EndorsementRequests.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var statements = new Dictionary<Guid, StatementForMail>();
-        var sent = new List<Sent>();
+        var messages = new List<(Mail, Guid, MimeMessage)>(mails.Count);
         foreach (var mail in mails)
         {
             var invitation = invitations[mail.InvitationId];
@@ -91,26 +90,14 @@ public sealed class InvitationEmailConsumer(
             var inviter = await statement.InviterAsync(db, mail.Actor ?? invitation.RequestedBy, ct);
             var (subject, body) = Compose(texts, mail.Kind, Flatten(mail.OrganisationName), title, inviter, statement.Initiators, invitation.PersonalMessage,
                 mail.Deadline ?? invitation.DeadlineUnder(statement.Statement.SignatureDeadline), links.To("/sign", mail.ProtectedToken));
-
-            var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(mail.OrganisationName, mail.Email), subject, body);
-            message.MessageId = $"{mail.MessageId:N}@workflow";
-            try
-            {
-                await sender.SendAsync(message, mail.MessageId, ct);
-                sent.Add(new Sent(mail, Refusal: null, clock.GetUtcNow()));
-            }
-            catch (EmailRejectedException e)
-            {
-                // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation, and a resend mints a new link.
-                sent.Add(new Sent(mail, e.Message, clock.GetUtcNow()));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await RecordAsync(sent, failedForNow: (mail.InvitationId, e.Message), ct);
-                throw; // the bus retries; a later success clears the failure
-            }
+            messages.Add((mail, mail.MessageId, EmailOnce.PlainText(options.Value.From, new MailboxAddress(mail.OrganisationName, mail.Email), subject, body)));
         }
-        await RecordAsync(sent, failedForNow: null, ct);
+
+        var (handled, failedForNow) = await sender.SendInOrderAsync(messages, clock, ct);
+        // Refused for good (an unknown mailbox, say): no retry; the drafters see why on the invitation, and a resend mints a new link.
+        // Failed for now: the bus retries, and a later success clears the failure.
+        await RecordAsync(handled, failedForNow is { } failed ? (failed.Mail.InvitationId, failed.Error.Message) : null, ct);
+        if (failedForNow is { } thrown) ExceptionDispatchInfo.Capture(thrown.Error).Throw();
     }
 
     /// <summary>
@@ -118,7 +105,7 @@ public sealed class InvitationEmailConsumer(
     /// invitation may change meanwhile (opened, signed): then the marks are made again on fresh rows, rather than failing the
     /// messages and sending the e-mails twice.
     /// </summary>
-    private async Task RecordAsync(IReadOnlyList<Sent> sent, (Guid InvitationId, string Error)? failedForNow, CancellationToken ct)
+    private async Task RecordAsync(IReadOnlyList<EmailOnce.Outcome<Mail>> sent, (Guid InvitationId, string Error)? failedForNow, CancellationToken ct)
     {
         var ids = sent.Select(s => s.Mail.InvitationId).Concat(failedForNow is { } f ? [f.InvitationId] : []).Distinct().ToList();
         for (var attempt = 1; ; attempt++)
@@ -127,7 +114,7 @@ public sealed class InvitationEmailConsumer(
             foreach (var (mail, refusal, at) in sent)
             {
                 if (refusal is null) invitations[mail.InvitationId].MarkDelivered(at);
-                else invitations[mail.InvitationId].MarkDeliveryFailed(refusal, at);
+                else invitations[mail.InvitationId].MarkDeliveryFailed(refusal.Message, at);
                 db.MarkProcessed(mail.MessageId, Name, at);
             }
             if (failedForNow is { } failed) invitations[failed.InvitationId].MarkDeliveryFailed(failed.Error, clock.GetUtcNow());
