@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Statements;
@@ -17,19 +16,5 @@ public sealed class ListVersionsHandler(WorkflowDb db) : IRequestHandler<ListVer
             .OrderBy(v => v.Number)
             .Select(v => new VersionSummary(v.Number, v.Title, v.TextHash, v.AuthorId, v.CreatedAt, v.ChangeNote, v.RestoredFrom, v.CreditedTo))
             .ToListAsync(ct);
-    }
-}
-
-public sealed record GetVersion(string UserId, Guid StatementId, int Number) : IRequest<VersionDetails>;
-
-public sealed class GetVersionHandler(WorkflowDb db) : IRequestHandler<GetVersion, VersionDetails>
-{
-    public async Task<VersionDetails> Handle(GetVersion request, CancellationToken ct)
-    {
-        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        var version = await db.StatementVersions.AsNoTracking()
-            .SingleOrDefaultAsync(v => v.StatementId == request.StatementId && v.Number == request.Number, ct)
-            ?? throw new NotFoundException("version");
-        return VersionDetails.From(version);
     }
 }
