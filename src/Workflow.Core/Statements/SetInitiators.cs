@@ -35,24 +35,3 @@ public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock, IMed
         return await mediator.Send(new GetInitiators(request.UserId, request.StatementId), ct);
     }
 }
-
-public sealed record GetInitiators(string UserId, Guid StatementId) : IRequest<IReadOnlyList<OrganisationView>>;
-
-public sealed class GetInitiatorsHandler(WorkflowDb db) : IRequestHandler<GetInitiators, IReadOnlyList<OrganisationView>>
-{
-    public async Task<IReadOnlyList<OrganisationView>> Handle(GetInitiators request, CancellationToken ct)
-    {
-        var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        return await db.InitiatorsOfAsync(statement, ct);
-    }
-}
-
-public static class InitiatorQueries
-{
-    public static async Task<IReadOnlyList<OrganisationView>> InitiatorsOfAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
-    {
-        var ids = statement.InitiatorIds;
-        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return ids.Select(id => organisations.Single(o => o.Id == id)).Select(OrganisationView.From).ToList();
-    }
-}
