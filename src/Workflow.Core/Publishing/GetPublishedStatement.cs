@@ -8,10 +8,6 @@ using Workflow.Core.Translations;
 
 namespace Workflow.Core.Publishing;
 
-/// <param name="PublishedAt">The date the statement was published; null when it is not known.</param>
-public sealed record PublishedStatementSummary(string Slug, string Title, string Language, string State, DateTimeOffset? PublishedAt, int SignatoryCount,
-    string Kind, string? IssuedBy, bool ListIsPartial);
-
 /// <param name="PublishedAt">The date the statement was published; null when it is not known (never the day it reached Workflow).</param>
 /// <param name="Kind">Joint (agreed and signed by several organisations), Single (one organisation's statement) or Article (by its writers, signed by nobody).</param>
 /// <param name="IssuedBy">Who issued or wrote it, as its source names them.</param>
@@ -24,22 +20,6 @@ public sealed record PublishedStatement(
 
 /// <summary>A translation offered beside the signed text (the one signatories could read when they signed).</summary>
 public sealed record PublishedTranslation(string Language, int Number, string Title, string Body, string BodyHtml, string TextHash);
-
-/// <summary>Published and closed statements, newest first. Drafts and withdrawn statements are never public.</summary>
-public sealed record ListPublishedStatements : IRequest<IReadOnlyList<PublishedStatementSummary>>;
-
-public sealed class ListPublishedStatementsHandler(WorkflowDb db) : IRequestHandler<ListPublishedStatements, IReadOnlyList<PublishedStatementSummary>>
-{
-    public async Task<IReadOnlyList<PublishedStatementSummary>> Handle(ListPublishedStatements request, CancellationToken ct) =>
-        await db.Statements.AsNoTracking()
-            .Where(s => s.State == StatementState.Published || s.State == StatementState.Closed)
-            // Newest first by publication date; those whose date nobody knows after them, in the order they came to Workflow.
-            .OrderBy(s => s.PublicationDate == null).ThenByDescending(s => s.PublicationDate).ThenByDescending(s => s.PublishedAt)
-            .Select(s => new PublishedStatementSummary(s.Slug, s.Title, s.Language, s.State.ToString(), s.PublicationDate,
-                db.Signatures.Count(x => x.StatementId == s.Id && x.Status == SignatureStatus.Active && x.ConfirmedVersionNumber == s.SignableVersionNumber),
-                s.Kind.ToString(), s.IssuedBy, s.ListIsPartial))
-            .ToListAsync(ct);
-}
 
 public sealed record GetPublishedStatement(string Slug) : IRequest<PublishedStatement>;
 
@@ -59,17 +39,5 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
             (await db.SignableTranslationsAsync(statement, ct))
                 .Select(t => new PublishedTranslation(t.Language, t.Number, t.Title, t.Body, MarkdownRenderer.ToSafeHtml(t.Body), t.TextHash)).ToList(),
             statement.TakesOpenSignOns, statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote, statement.Source);
-    }
-}
-
-internal static class PublishedLookup
-{
-    /// <summary>A public statement by slug; anything else (a draft, a withdrawn statement, junk) is the same 404.</summary>
-    public static async Task<Statement> FindPublishedAsync(this WorkflowDb db, string slug, CancellationToken ct)
-    {
-        if (!Slug.IsWellFormed(slug)) throw new NotFoundException("statement");
-        var statement = await db.Statements.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, ct);
-        if (statement is not { IsPublic: true }) throw new NotFoundException("statement");
-        return statement;
     }
 }
