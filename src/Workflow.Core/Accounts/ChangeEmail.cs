@@ -4,32 +4,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Workflow.Core.Accounts;
 
-/// <summary>A signed-in person changes the password; every other session is signed out (the security stamp changes).</summary>
-public sealed record ChangePassword(string UserId, string OldPassword, string NewPassword) : IRequest<Unit>;
-
-public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
-{
-    public ChangePasswordValidator()
-    {
-        RuleFor(r => r.OldPassword).NotEmpty();
-        RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(512);
-    }
-}
-
-public sealed class ChangePasswordHandler(UserManager<WorkflowUser> users) : IRequestHandler<ChangePassword, Unit>
-{
-    public async Task<Unit> Handle(ChangePassword request, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(request.UserId) ?? throw new Common.NotFoundException("account");
-        var changed = await users.ChangePasswordAsync(user, request.OldPassword, request.NewPassword);
-        if (!changed.Succeeded)
-            throw changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? new ValidationException([new FluentValidation.Results.ValidationFailure("OldPassword", "The current password is not right.")])
-                : AccountCodes.Invalid(changed, passwordField: "NewPassword");
-        return Unit.Value;
-    }
-}
-
 /// <summary>
 /// A signed-in person asks to change the e-mail address: a link goes to the NEW address, and the change takes effect
 /// only when it is followed. An address that belongs to another account is answered the same and gets nothing.
