@@ -5,7 +5,6 @@ using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Publishing;
 using Workflow.Core.SignOn;
-using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
@@ -15,10 +14,7 @@ namespace Workflow.Core.Endorsements;
 /// </summary>
 public sealed record DownloadReceipt(string Token, bool SignOn = false) : IRequest<JsonObject>;
 
-/// <summary>The same document for the drafters, for any signature of their statement.</summary>
-public sealed record DownloadSignatureReceipt(string UserId, Guid StatementId, Guid SignatureId) : IRequest<JsonObject>;
-
-public sealed class DownloadReceiptHandlers(WorkflowDb db) : IRequestHandler<DownloadReceipt, JsonObject>, IRequestHandler<DownloadSignatureReceipt, JsonObject>
+public sealed partial class DownloadReceiptHandlers(WorkflowDb db) : IRequestHandler<DownloadReceipt, JsonObject>
 {
     public async Task<JsonObject> Handle(DownloadReceipt request, CancellationToken ct)
     {
@@ -31,14 +27,6 @@ public sealed class DownloadReceiptHandlers(WorkflowDb db) : IRequestHandler<Dow
         }
         var signature = signatureId is { } id ? await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == id, ct)
             : throw new NotFoundException("receipt");
-        return await db.ReceiptDocumentAsync(signature, ct) ?? throw new NotFoundException("receipt");
-    }
-
-    public async Task<JsonObject> Handle(DownloadSignatureReceipt request, CancellationToken ct)
-    {
-        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SignatureId && s.StatementId == request.StatementId, ct)
-            ?? throw new NotFoundException("signature");
         return await db.ReceiptDocumentAsync(signature, ct) ?? throw new NotFoundException("receipt");
     }
 }

@@ -1,33 +1,10 @@
-using Workflow.Core.Statements;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.Endorsements;
 
 namespace Workflow.Core.SignOn;
 
-/// <summary>What the confirmation link shows before the signer confirms.</summary>
-public sealed record GetSignOnByToken(string Token) : IRequest<SignOnStatus>;
-
 /// <summary>The signer confirms through the link sent to the organisation's address; then the drafters moderate it.</summary>
 public sealed record ConfirmSignOn(string Token) : IRequest<SignOnStatus>;
-
-/// <param name="State">AwaitingConfirmation, Lapsed, AwaitingModeration, Approved or Rejected.</param>
-/// <param name="Receipt">Once approved: the signature, as a receipt.</param>
-/// <param name="TextToConfirm">When the text changed after the signature: the new text, to confirm or not.</param>
-public sealed record SignOnStatus(string State, string StatementTitle, string OrganisationName, string SignerName, string TextHash,
-    DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt, string? RejectionReason,
-    Endorsements.SignatureReceipt? Receipt = null, Statements.VersionDetails? TextToConfirm = null, Statements.TextDiffView? ChangesSinceConfirmed = null);
-
-public sealed class GetSignOnByTokenHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetSignOnByToken, SignOnStatus>
-{
-    public async Task<SignOnStatus> Handle(GetSignOnByToken request, CancellationToken ct)
-    {
-        var entry = await db.FindSignOnByTokenAsync(request.Token, ct);
-        return await db.StatusAsync(entry, clock.GetUtcNow(), ct);
-    }
-}
 
 public sealed class ConfirmSignOnHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ConfirmSignOn, SignOnStatus>
 {
@@ -38,45 +15,5 @@ public sealed class ConfirmSignOnHandler(WorkflowDb db, TimeProvider clock) : IR
         entry.Confirm(now);
         await db.SaveChangesAsync(ct);
         return await db.StatusAsync(entry, now, ct);
-    }
-}
-
-internal static class SignOnLookup
-{
-    /// <summary>
-    /// The sign-on behind a link, its current one or one retired when the text changed. 404 alike for a malformed and an
-    /// unknown token, so tokens cannot be probed.
-    /// </summary>
-    public static async Task<SignOnEntry> FindSignOnByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
-    {
-        if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("sign-on");
-        var hash = InvitationToken.Hash(token);
-        return await db.SignOnEntries.SingleOrDefaultAsync(e => e.ConfirmationTokenHash == hash, ct)
-            ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.SignOnEntryId != null)
-                .Join(db.SignOnEntries, l => l.SignOnEntryId, e => (Guid?)e.Id, (_, e) => e).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("sign-on");
-    }
-
-    public static async Task<SignOnStatus> StatusAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)
-    {
-        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == entry.StatementId, ct);
-        Endorsements.SignatureReceipt? receipt = null;
-        Statements.VersionDetails? toConfirm = null;
-        Statements.TextDiffView? changes = null;
-        if (entry.SignatureId is { } signatureId)
-        {
-            var signature = await db.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId, ct);
-            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == signature.OrganisationId, ct);
-            receipt = Endorsements.SignatureReceipt.From(signature, statement, organisation,
-                await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
-            if (receipt.NeedsReconfirmation)
-            {
-                var signable = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-                toConfirm = Statements.VersionDetails.From(signable);
-                changes = Statements.TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber, ct), signable);
-            }
-        }
-        return new SignOnStatus(entry.StatusAt(now), statement.Title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt,
-            entry.RejectionReason, receipt, toConfirm, changes);
     }
 }

@@ -5,29 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.Translations;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.SignOn;
-
-/// <summary>What the public form shows: the exact text to sign, and its hash to send back.</summary>
-public sealed record GetSignOnForm(string Slug) : IRequest<SignOnForm>;
-
-public sealed record SignOnForm(string Slug, string Title, string Language, string State, VersionDetails Version,
-    IReadOnlyList<Translations.TranslationDetails> Translations);
-
-public sealed class GetSignOnFormHandler(WorkflowDb db) : IRequestHandler<GetSignOnForm, SignOnForm>
-{
-    public async Task<SignOnForm> Handle(GetSignOnForm request, CancellationToken ct)
-    {
-        var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
-        var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var translations = (await db.SignableTranslationsAsync(statement, ct)).Select(t => Translations.TranslationDetails.From(t, statement.LatestVersionNumber)).ToList();
-        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version), translations);
-    }
-}
 
 /// <param name="TextHash">The hash of the text the signer was shown (from the form): the entry is bound to it.</param>
 public sealed record SubmitSignOn(string Slug, OrganisationDetails Organisation, string Email, string SignerName, string? SignerRole,
@@ -86,16 +68,5 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, IData
         pendingCounts.Added(statement.Id);
         return new SignOnReceipt(entry.Id, entry.State.ToString(), entry.ConfirmBy,
             $"We sent a confirmation link to {entry.Email}. Follow it by {entry.ConfirmBy:u}; the drafters then review the signature.");
-    }
-}
-
-internal static class SignOnAccess
-{
-    /// <summary>The statement behind a public form; 404 alike for an unknown slug and a statement that takes no sign-ons, so drafts stay hidden.</summary>
-    public static async Task<Statement> LoadTakingSignOnsAsync(this WorkflowDb db, string slug, CancellationToken ct)
-    {
-        var statement = await db.Statements.SingleOrDefaultAsync(s => s.Slug == slug, ct);
-        if (statement is null || !statement.TakesOpenSignOns) throw new NotFoundException("statement open to sign-on");
-        return statement;
     }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Statements;
@@ -43,50 +41,5 @@ public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, IDataP
         await db.AddVersionAsync(statement, version, dataProtection, now, ct);
         await db.SaveChangesAsync(ct);
         return VersionDetails.From(version);
-    }
-}
-
-/// <summary>An owner or editor brings back an older version's text as a new version; history is never rewritten.</summary>
-public sealed record RestoreVersion(string UserId, Guid StatementId, int Number, int BaseVersion, string? ChangeNote) : IRequest<VersionDetails>;
-
-public sealed class RestoreVersionValidator : AbstractValidator<RestoreVersion>
-{
-    public RestoreVersionValidator()
-    {
-        RuleFor(r => r.BaseVersion).GreaterThan(0);
-        RuleFor(r => r.ChangeNote).MaximumLength(StatementVersion.ChangeNoteMaxLength);
-    }
-}
-
-public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection) : IRequestHandler<RestoreVersion, VersionDetails>
-{
-    public async Task<VersionDetails> Handle(RestoreVersion request, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
-        var old = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == request.Number, ct)
-            ?? throw new NotFoundException("version");
-        await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);
-        var version = statement.Revise(old.Title, old.Body, request.BaseVersion, request.UserId, now,
-            request.ChangeNote ?? $"Restores version {old.Number}.", restoredFrom: old.Number);
-        await db.AddVersionAsync(statement, version, dataProtection, now, ct);
-        await db.SaveChangesAsync(ct);
-        return VersionDetails.From(version);
-    }
-}
-
-/// <summary>Word-level differences between two versions.</summary>
-public sealed record CompareVersions(string UserId, Guid StatementId, int From, int To) : IRequest<TextDiffView>;
-
-public sealed class CompareVersionsHandler(WorkflowDb db) : IRequestHandler<CompareVersions, TextDiffView>
-{
-    public async Task<TextDiffView> Handle(CompareVersions request, CancellationToken ct)
-    {
-        await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        var versions = await db.StatementVersions.AsNoTracking()
-            .Where(v => v.StatementId == request.StatementId && (v.Number == request.From || v.Number == request.To)).ToListAsync(ct);
-        var from = versions.SingleOrDefault(v => v.Number == request.From) ?? throw new NotFoundException("version");
-        var to = versions.SingleOrDefault(v => v.Number == request.To) ?? throw new NotFoundException("version");
-        return TextDiff.Between(from, to);
     }
 }

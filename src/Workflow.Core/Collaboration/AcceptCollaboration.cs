@@ -1,0 +1,24 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Data;
+
+namespace Workflow.Core.Collaboration;
+
+/// <summary>
+/// The person the link was sent to, signed in with the account of that address (confirmed), becomes a member with the
+/// role the owner chose; any other account is refused (403) and told which address is needed, masked.
+/// </summary>
+public sealed record AcceptCollaboration(string Token, string UserId) : IRequest<CollaborationView>;
+
+public sealed class AcceptCollaborationHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<AcceptCollaboration, CollaborationView>
+{
+    public async Task<CollaborationView> Handle(AcceptCollaboration request, CancellationToken ct)
+    {
+        var invitation = await db.FindCollaborationAsync(request.Token, ct);
+        var statement = await db.Statements.Include(s => s.Members).SingleAsync(s => s.Id == invitation.StatementId, ct);
+        var account = await db.AccountOfAsync(request.UserId, ct);
+        invitation.Accept(statement, request.UserId, account?.Email, account?.EmailConfirmed ?? false, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await mediator.Send(new GetCollaboration(request.Token, request.UserId), ct);
+    }
+}

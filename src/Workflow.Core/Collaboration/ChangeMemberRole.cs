@@ -1,0 +1,25 @@
+using FluentValidation;
+using MediatR;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Collaboration;
+
+/// <summary>An owner changes a member's role. The last owner cannot stop being one.</summary>
+public sealed record ChangeMemberRole(string UserId, Guid StatementId, string MemberId, StatementRole? Role) : IRequest<MembersView>;
+
+public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>
+{
+    public ChangeMemberRoleValidator() => RuleFor(r => r.Role).NotNull().IsInEnum();
+}
+
+public sealed class ChangeMemberRoleHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<ChangeMemberRole, MembersView>
+{
+    public async Task<MembersView> Handle(ChangeMemberRole request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        statement.ChangeRole(request.MemberId, request.Role!.Value, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await mediator.Send(new ListMembers(request.UserId, request.StatementId), ct);
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Workflow.Core.Accounts;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Collaboration;
+
+/// <summary>An owner asks someone, by e-mail, to draft with a role; the link is e-mailed and never shown here.</summary>
+public sealed record InviteCollaborator(string UserId, Guid StatementId, string Email, StatementRole? Role) : IRequest<CollaboratorInvitationView>;
+
+public sealed class InviteCollaboratorValidator : AbstractValidator<InviteCollaborator>
+{
+    public InviteCollaboratorValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(CollaboratorInvitation.EmailMaxLength).EmailAddress().IsPlainEmailAddress();
+        RuleFor(r => r.Role).NotNull().IsInEnum();
+    }
+}
+
+public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+    : IRequestHandler<InviteCollaborator, CollaboratorInvitationView>
+{
+    public async Task<CollaboratorInvitationView> Handle(InviteCollaborator request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
+        var token = InvitationToken.New();
+        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.UserId, now);
+        db.CollaboratorInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return new CollaboratorInvitationView(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.StatusAt(now), invitation.CreatedAt, invitation.ExpiresAt);
+    }
+}

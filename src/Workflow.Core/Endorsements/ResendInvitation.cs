@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Accounts;
+using Workflow.Core.Common;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.Endorsements;
+
+/// <summary>A new link for a pending invitation (lost e-mail, wrong address); the old link stops working.</summary>
+/// <param name="HandOverLink">The drafter receives the new link to hand it over (see <see cref="InviteOrganisation"/>).</param>
+public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId, bool HandOverLink = false) : IRequest<InvitationCreated>;
+
+public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+    : IRequestHandler<ResendInvitation, InvitationCreated>
+{
+    public async Task<InvitationCreated> Handle(ResendInvitation request, CancellationToken ct)
+    {
+        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.EnsureMayEmailOthersAsync(request.UserId, ct);
+        statement.EnsureAcceptsInvitations();
+        statement.EnsureSendsInvitations();
+        var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == statement.Id, ct)
+            ?? throw new NotFoundException("invitation");
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
+        var token = InvitationToken.New();
+        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
+            request.HandOverLink ? token : null);
+    }
+}

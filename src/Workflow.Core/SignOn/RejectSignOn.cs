@@ -1,0 +1,25 @@
+using FluentValidation;
+using MediatR;
+using Workflow.Core.Data;
+using Workflow.Core.Statements;
+
+namespace Workflow.Core.SignOn;
+
+public sealed record RejectSignOn(string UserId, Guid StatementId, Guid SignOnId, string? Reason) : IRequest<SignOnSummary>;
+
+public sealed class RejectSignOnValidator : AbstractValidator<RejectSignOn>
+{
+    public RejectSignOnValidator() => RuleFor(r => r.Reason).MaximumLength(SignOnEntry.ReasonMaxLength);
+}
+
+public sealed class RejectSignOnHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<RejectSignOn, SignOnSummary>
+{
+    public async Task<SignOnSummary> Handle(RejectSignOn request, CancellationToken ct)
+    {
+        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var entry = await db.LoadSignOnAsync(request.StatementId, request.SignOnId, ct);
+        entry.Reject(request.Reason, request.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (await mediator.Send(new ListSignOns(request.UserId, request.StatementId, SignOnState.Rejected), ct)).Single(s => s.Id == entry.Id);
+    }
+}
