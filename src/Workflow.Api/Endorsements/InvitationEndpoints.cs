@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Hosting;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
+using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Api.Endorsements;
 
@@ -30,16 +32,16 @@ public static class InvitationEndpoints
         // Drafters manage the invitations of their statements.
         var drafting = app.MapGroup("/api/statements/{id:guid}/invitations").WithTags("Invitations").RequireAuthorization();
 
-        drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IConfiguration configuration, CancellationToken ct) =>
+        drafting.MapPost("/", async (Guid id, InviteBody body, ClaimsPrincipal user, IMediator mediator, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
         {
             var created = await mediator.Send(new InviteOrganisation(user.Id(), id, body.Organisation, body.Email, body.Deadline, body.Language, body.HandOverLink,
                 body.PersonalMessage), ct);
-            return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, configuration));
+            return TypedResults.Created($"/api/statements/{id}/invitations/{created.InvitationId}", LinkTo(created, site.Value));
         });
 
         drafting.MapPost("/{invitationId:guid}/resend", async (Guid id, Guid invitationId, ResendBody? body, ClaimsPrincipal user, IMediator mediator,
-            IConfiguration configuration, CancellationToken ct) =>
-            LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId, body?.HandOverLink ?? false), ct), configuration));
+            IOptions<PublicSiteOptions> site, CancellationToken ct) =>
+            LinkTo(await mediator.Send(new ResendInvitation(user.Id(), id, invitationId, body?.HandOverLink ?? false), ct), site.Value));
 
         // Body: a CSV file (text/csv) with the header name,nameEnglish,acronym,country,email. 200 with a report per row.
         // ?handOverLinks=true: the answer carries every signing link, for the drafter to hand over.
@@ -101,9 +103,9 @@ public static class InvitationEndpoints
             mediator.Send(new DeclineInvitation(token, body?.Reason), ct));
     }
 
-    private static InvitationLink LinkTo(InvitationCreated created, IConfiguration configuration) =>
+    private static InvitationLink LinkTo(InvitationCreated created, PublicSiteOptions site) =>
         new(created.InvitationId, created.Organisation, created.Email, created.Token,
-            created.Token is null ? null : $"{(configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/sign/{created.Token}",
+            created.Token is null ? null : site.Link($"/sign/{created.Token}"),
             created.OrganisationMatched, created.Held);
 }
 

@@ -12,6 +12,7 @@ using Workflow.Api.Health;
 using Workflow.Api.Security;
 using Workflow.Api.Accounts;
 using Workflow.Infrastructure.Email;
+using Workflow.Infrastructure.Hosting;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Seeding;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
             e.Temporary = true;
         }));
         services.AddPublicCache();
+        services.AddPublicSite(configuration);
         services.AddWorkflowEmail(configuration, dataDirectory);
         services.AddScoped<SeedImporter>();
         services.Configure<OpenSignOnOptions>(configuration.GetSection(OpenSignOnOptions.Section));

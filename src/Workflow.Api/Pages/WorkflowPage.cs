@@ -14,9 +14,6 @@ public abstract class WorkflowPage : PageModel
 
     protected string UserId => User.Id();
 
-    /// <summary>An optional field as the use cases want it: trimmed, and null when left empty.</summary>
-    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     /// <summary>A one-line confirmation shown (by the layout) on the next page after a redirect.</summary>
     protected string? Notice
     {

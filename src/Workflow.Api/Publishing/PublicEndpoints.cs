@@ -1,5 +1,7 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Workflow.Core.Publishing;
+using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Api.Publishing;
 
@@ -106,5 +108,5 @@ public static class PublicEndpoints
     public sealed record PublicKey(string KeyId, string Algorithm, string Pem);
 
     private static string StatementUrl(HttpContext http, string slug) =>
-        $"{(http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/statements/{slug}";
+        http.RequestServices.GetRequiredService<IOptions<PublicSiteOptions>>().Value.Link($"/statements/{slug}");
 }

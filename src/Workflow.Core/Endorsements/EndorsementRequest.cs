@@ -89,8 +89,8 @@ public sealed class EndorsementRequest : AggregateRoot
         PersonalMessage = MultiLineText.Normalise(personalMessage),
         LinkHandedOver = linkHandedOver,
         InvitedName = invitedAs.Name.Trim(),
-        InvitedNameEnglish = string.IsNullOrWhiteSpace(invitedAs.NameEnglish) ? null : invitedAs.NameEnglish.Trim(),
-        InvitedAcronym = string.IsNullOrWhiteSpace(invitedAs.Acronym) ? null : invitedAs.Acronym.Trim(),
+        InvitedNameEnglish = OptionalText.TrimmedOrNull(invitedAs.NameEnglish),
+        InvitedAcronym = OptionalText.TrimmedOrNull(invitedAs.Acronym),
         Language = language,
         OwnDeadline = ownDeadline,
         Id = Guid.CreateVersion7(now),
@@ -139,7 +139,7 @@ public sealed class EndorsementRequest : AggregateRoot
                 return; // Declining twice changes nothing.
         }
         State = EndorsementRequestState.Declined;
-        DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        DeclineReason = OptionalText.TrimmedOrNull(reason);
         AnsweredAt = now;
         Raise(new EndorsementDeclined(StatementId, Id, OrganisationId, DeclineReason, now));
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Workflow.Core.Common;
 
@@ -11,7 +12,7 @@ public static class InvitationToken
 {
     public const string EmailProtectorPurpose = "Workflow.InvitationToken.Email.v1";
 
-    public static string New() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => TextHash.Sha256Hex(token);
 
@@ -22,7 +23,4 @@ public static class InvitationToken
     /// <summary>Cheap shape check, so that junk never reaches the database.</summary>
     public static bool IsWellFormed(string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -171,7 +171,7 @@ public sealed class Signature : AggregateRoot
         EnsureActive();
         Status = SignatureStatus.Withdrawn;
         EndedAt = now;
-        EndNote = Blank(note);
+        EndNote = OptionalText.TrimmedOrNull(note);
         Raise(new SignatureWithdrawn(StatementId, Id, OrganisationId, Number, EndNote, now));
     }
 
@@ -182,7 +182,7 @@ public sealed class Signature : AggregateRoot
         EndedAt = now;
         EndedBy = userId;
         InvalidationReason = reason;
-        EndNote = Blank(note);
+        EndNote = OptionalText.TrimmedOrNull(note);
         Raise(new SignatureInvalidated(StatementId, Id, OrganisationId, Number, reason.ToString(), EndNote, userId, now));
     }
 
@@ -191,8 +191,8 @@ public sealed class Signature : AggregateRoot
     {
         var before = (DisplayName ?? organisation.Name, DisplayNameEnglish ?? organisation.NameEnglish, DisplayAcronym ?? organisation.Acronym);
         DisplayName = name.Trim();
-        DisplayNameEnglish = Blank(nameEnglish);
-        DisplayAcronym = Blank(acronym);
+        DisplayNameEnglish = OptionalText.TrimmedOrNull(nameEnglish);
+        DisplayAcronym = OptionalText.TrimmedOrNull(acronym);
         Raise(new SignatoryNameCorrected(StatementId, Id, OrganisationId, before.Item1, before.Item2, before.Item3,
             DisplayName, DisplayNameEnglish, DisplayAcronym, userId, now));
     }
@@ -203,7 +203,7 @@ public sealed class Signature : AggregateRoot
     /// </summary>
     internal void RecordCorrectionBySignatory(Organisations.OrganisationDetails invitedAs, DateTimeOffset now)
     {
-        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: Blank(invitedAs.NameEnglish), Acronym: Blank(invitedAs.Acronym));
+        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: OptionalText.TrimmedOrNull(invitedAs.NameEnglish), Acronym: OptionalText.TrimmedOrNull(invitedAs.Acronym));
         if (invited == (DisplayName, DisplayNameEnglish, DisplayAcronym)) return;
         (InvitedName, InvitedNameEnglish, InvitedAcronym) = invited;
         Raise(new SignatoryCorrectedOwnName(StatementId, Id, OrganisationId, invited.Name, invited.NameEnglish, invited.Acronym,
@@ -222,8 +222,6 @@ public sealed class Signature : AggregateRoot
     private static List<string> SetOf(IEnumerable<Translations.TranslationVersion> readable) =>
         readable.Select(t => $"{t.Language}:{t.Number}:{t.TextHash}").ToList();
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,
         string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin,
@@ -231,13 +229,13 @@ public sealed class Signature : AggregateRoot
     {
         Provenance = origin.Provenance,
         ProvenanceEmailDomain = origin.EmailDomain,
-        ProvenanceNote = Blank(origin.Note),
-        ProvenanceSource = Blank(origin.Source),
+        ProvenanceNote = OptionalText.TrimmedOrNull(origin.Note),
+        ProvenanceSource = OptionalText.TrimmedOrNull(origin.Source),
         DisplayCountry = country,
         TranslationSet = SetOf(readable),
         DisplayName = shownAs.Name.Trim(),
-        DisplayNameEnglish = Blank(shownAs.NameEnglish),
-        DisplayAcronym = Blank(shownAs.Acronym),
+        DisplayNameEnglish = OptionalText.TrimmedOrNull(shownAs.NameEnglish),
+        DisplayAcronym = OptionalText.TrimmedOrNull(shownAs.Acronym),
         Id = Guid.CreateVersion7(now),
         StatementId = statement.Id,
         OrganisationId = organisationId,
@@ -247,8 +245,8 @@ public sealed class Signature : AggregateRoot
         TextHash = version.TextHash,
         ConfirmedVersionNumber = version.Number,
         ConfirmedTextHash = version.TextHash,
-        SignerName = string.IsNullOrWhiteSpace(signerName) ? null : signerName.Trim(),
-        SignerRole = string.IsNullOrWhiteSpace(signerRole) ? null : signerRole.Trim(),
+        SignerName = OptionalText.TrimmedOrNull(signerName),
+        SignerRole = OptionalText.TrimmedOrNull(signerRole),
         Number = number,
         Phase = phase,
         SignedAt = signedAt,

@@ -60,9 +60,9 @@ public sealed class Organisation : AggregateRoot
         {
             Id = Guid.CreateVersion7(now),
             Name = details.Name.Trim(),
-            NameEnglish = Blank(details.NameEnglish),
-            Acronym = Blank(details.Acronym),
-            Country = Blank(details.Country)?.ToUpperInvariant(),
+            NameEnglish = OptionalText.TrimmedOrNull(details.NameEnglish),
+            Acronym = OptionalText.TrimmedOrNull(details.Acronym),
+            Country = OptionalText.TrimmedOrNull(details.Country)?.ToUpperInvariant(),
             Website = Organisations.NameKey.WebsiteOf(details.Website)?.AbsoluteUri,
             ContactEmails = NormaliseEmails(contactEmails ?? []),
             CreatedAt = now,
@@ -95,7 +95,7 @@ public sealed class Organisation : AggregateRoot
     public IReadOnlyList<MatchReason> Matches(OrganisationDetails details)
     {
         var reasons = new List<MatchReason>();
-        var country = Blank(details.Country)?.ToUpperInvariant();
+        var country = OptionalText.TrimmedOrNull(details.Country)?.ToUpperInvariant();
         if (string.Equals(Country, country, StringComparison.Ordinal))
         {
             if (HasName(details.Name, details.NameEnglish)) reasons.Add(MatchReason.Name);
@@ -150,8 +150,6 @@ public sealed class Organisation : AggregateRoot
 
     private static List<string> NormaliseEmails(IEnumerable<string> emails) =>
         emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).DistinctBy(e => e.ToLowerInvariant()).Take(MaxContactEmails).ToList();
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Why the directory thinks two descriptions are one organisation.</summary>

@@ -117,7 +117,7 @@ internal sealed record MatchKeys(List<string> Keys, string Acronym, string Acron
         NameKey.KeysOf(details.Name).Concat(NameKey.KeysOf(details.NameEnglish)).Distinct().ToList(),
         NameKey.OfAcronym(details.Acronym),
         NameKey.SkeletonOfAcronym(details.Acronym),
-        string.IsNullOrWhiteSpace(details.Country) ? null : details.Country.Trim().ToUpperInvariant(),
+        OptionalText.TrimmedOrNull(details.Country)?.ToUpperInvariant(),
         NameKey.DomainOf(details.Website));
 
     /// <summary>The condition of <see cref="OrganisationDirectory.FindMatchesAsync"/>'s query, in memory.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Organisations;
@@ -34,7 +35,7 @@ public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<
         var acronymSkeleton = NameKey.SkeletonOfAcronym(request.Query);
         var domain = request.Query.Contains('.') && !request.Query.Contains('@') ? NameKey.DomainOf(request.Query) : null;
         var email = request.Query.Trim();
-        var country = string.IsNullOrWhiteSpace(request.Country) ? null : request.Country.Trim().ToUpperInvariant();
+        var country = OptionalText.TrimmedOrNull(request.Country)?.ToUpperInvariant();
         var contactsVisible = db.OrganisationsWithContactsVisibleTo(request.UserId);
         var found = await db.Organisations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)

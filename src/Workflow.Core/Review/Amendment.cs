@@ -56,7 +56,7 @@ public sealed class Amendment : AggregateRoot
             Paragraph = paragraph,
             OriginalText = paragraph == 0 ? null : paragraphs[paragraph - 1],
             Text = kind == AmendmentKind.Delete ? null : text!.Trim(),
-            Rationale = string.IsNullOrWhiteSpace(rationale) ? null : rationale.Trim(),
+            Rationale = OptionalText.TrimmedOrNull(rationale),
             ProposedBy = userId,
             ProposedAt = now,
             State = AmendmentState.Proposed,
@@ -105,7 +105,7 @@ public sealed class Amendment : AggregateRoot
         State = AmendmentState.Rejected;
         DecidedBy = userId;
         DecidedAt = now;
-        RejectionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        RejectionReason = OptionalText.TrimmedOrNull(reason);
         Raise(new AmendmentRejected(StatementId, Id, RejectionReason, userId, now));
     }
 

@@ -60,15 +60,15 @@ public sealed class SignOnEntry : AggregateRoot
             Id = Guid.CreateVersion7(now),
             StatementId = statementId,
             Name = organisation.Name.Trim(),
-            NameEnglish = Blank(organisation.NameEnglish),
-            Acronym = Blank(organisation.Acronym),
-            Country = Blank(organisation.Country)?.ToUpperInvariant(),
+            NameEnglish = OptionalText.TrimmedOrNull(organisation.NameEnglish),
+            Acronym = OptionalText.TrimmedOrNull(organisation.Acronym),
+            Country = OptionalText.TrimmedOrNull(organisation.Country)?.ToUpperInvariant(),
             Website = NameKey.WebsiteOf(organisation.Website)?.AbsoluteUri,
             Email = email.Trim(),
             EmailDomain = DomainOf(email),
             Language = language,
             SignerName = signerName.Trim(),
-            SignerRole = Blank(signerRole),
+            SignerRole = OptionalText.TrimmedOrNull(signerRole),
             VersionNumber = versionNumber,
             TextHash = textHash,
             ConfirmationTokenHash = tokenHash,
@@ -114,7 +114,7 @@ public sealed class SignOnEntry : AggregateRoot
         State = SignOnState.Rejected;
         ModeratedAt = now;
         ModeratedBy = userId;
-        RejectionReason = Blank(reason);
+        RejectionReason = OptionalText.TrimmedOrNull(reason);
         Raise(new SignOnRejected(StatementId, Id, RejectionReason, userId, now));
     }
 
@@ -150,8 +150,6 @@ public sealed class SignOnEntry : AggregateRoot
     }
 
     public static string DomainOf(string email) => email.Trim()[(email.Trim().LastIndexOf('@') + 1)..].ToLowerInvariant();
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Limits on the public form that keep it usable without a captcha.</summary>

@@ -40,7 +40,7 @@ public sealed class StatementVersion
             TextHash = Common.TextHash.Of(title, normalisedBody),
             AuthorId = authorId,
             CreatedAt = now,
-            ChangeNote = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim(),
+            ChangeNote = OptionalText.TrimmedOrNull(changeNote),
             RestoredFrom = restoredFrom,
             CreditedTo = creditedTo,
         };

@@ -40,7 +40,7 @@ public sealed class TranslationVersion : AggregateRoot
             TranslatesVersion = translatesVersion,
             AuthorId = authorId,
             CreatedAt = now,
-            ChangeNote = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim(),
+            ChangeNote = OptionalText.TrimmedOrNull(changeNote),
         };
         version.Raise(new TranslationAdded(statementId, language, number, translatesVersion, version.TextHash, authorId, now));
         return version;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Workflow.Core.Endorsements;
+using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Infrastructure.Email;
 
@@ -8,9 +9,9 @@ namespace Workflow.Infrastructure.Email;
 /// Turns a token that an event carries encrypted into the link an e-mail shows: only the e-mail consumers may
 /// decrypt it, and the link starts with the address people reach the service at (PublicBaseUrl).
 /// </summary>
-public sealed class EmailLinks(IDataProtectionProvider dataProtection, IConfiguration configuration)
+public sealed class EmailLinks(IDataProtectionProvider dataProtection, IOptions<PublicSiteOptions> site)
 {
-    public string BaseUrl { get; } = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    public string BaseUrl { get; } = site.Value.BaseUrl.TrimEnd('/');
 
     /// <param name="path">The path before the token, such as /sign (the invitation page).</param>
     public string To(string path, string protectedToken) =>

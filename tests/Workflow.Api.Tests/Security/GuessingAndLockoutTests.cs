@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class GuessingAndLockoutTests
         string[] links = ["/api/invitations/{0}", "/sign/{0}", "/api/public/sign-ons/{0}", "/sign-on/{0}"];
         for (var i = 0; i < 20; i++)
         {
-            var guess = Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var guess = Base64Url.EncodeToString(Guid.NewGuid().ToByteArray());
             var link = string.Format(links[i % links.Length], guess);
             Assert.True(HttpStatusCode.NotFound == (await signer.GetAsync(link)).StatusCode, link);
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Core.Accounts;
+using Workflow.Core.Common;
 
 namespace Workflow.Api.Pages.Account;
 
@@ -18,7 +19,7 @@ public sealed class ConfirmEmailModel : WorkflowPage
 
     public Task<IActionResult> OnPostAsync() => AttemptAsync(async () =>
     {
-        await Mediator.Send(new ConfirmAddress(AccountId, Code, Blank(ChangedEmail)), HttpContext.RequestAborted);
+        await Mediator.Send(new ConfirmAddress(AccountId, Code, OptionalText.TrimmedOrNull(ChangedEmail)), HttpContext.RequestAborted);
         Confirmed = true;
         return Page();
     }, () => Task.CompletedTask);

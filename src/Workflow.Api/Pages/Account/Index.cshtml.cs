@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Workflow.Api.Accounts;
 using Workflow.Api.Security;
 using Workflow.Core.Accounts;
+using Workflow.Core.Common;
 using Workflow.Core.Notifications;
 
 namespace Workflow.Api.Pages.Account;
@@ -52,7 +53,7 @@ public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<
 
     public Task<IActionResult> OnPostNotificationsAsync() => AttemptAsync(async () =>
     {
-        await Mediator.Send(new SetNotificationSettings(UserId, Delivery, Blank(EmailLanguage), Language), HttpContext.RequestAborted);
+        await Mediator.Send(new SetNotificationSettings(UserId, Delivery, OptionalText.TrimmedOrNull(EmailLanguage), Language), HttpContext.RequestAborted);
         Notice = t["Your notification settings are saved."];
         return RedirectToPage();
     }, LoadAsync);

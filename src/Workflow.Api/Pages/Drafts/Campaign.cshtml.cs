@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Api.Pages.Shared;
+using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.SignOn;
@@ -36,10 +37,10 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) => Change(id, async () =>
     {
-        var organisation = new OrganisationDetails(Invite.Name, Blank(Invite.NameEnglish), Blank(Invite.Acronym), Blank(Invite.Country),
+        var organisation = new OrganisationDetails(Invite.Name, OptionalText.TrimmedOrNull(Invite.NameEnglish), OptionalText.TrimmedOrNull(Invite.Acronym), OptionalText.TrimmedOrNull(Invite.Country),
             RegisterAsNew: Invite.RegisterAsNew);
         var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language,
-            PersonalMessage: Blank(Invite.PersonalMessage)), ct);
+            PersonalMessage: OptionalText.TrimmedOrNull(Invite.PersonalMessage)), ct);
         return created.Held ? t["Invitation to {0} held: it is e-mailed when the statement opens for signature.", created.Email]
             : t["Invitation sent to {0}.", created.Email];
     }, ct);
@@ -54,7 +55,7 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
             csv = await reader.ReadToEndAsync(ct);
         }
         else csv = csvText ?? "";
-        BulkReport = await Mediator.Send(new BulkInvite(UserId, id, csv, PersonalMessage: Blank(personalMessage)), ct);
+        BulkReport = await Mediator.Send(new BulkInvite(UserId, id, csv, PersonalMessage: OptionalText.TrimmedOrNull(personalMessage)), ct);
         await LoadAsync(id, ct);
         return Page();
     }, () => LoadAsync(id, ct));
@@ -95,7 +96,7 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid signOnId, string? reason, CancellationToken ct) => Change(id, async () =>
     {
-        await Mediator.Send(new RejectSignOn(UserId, id, signOnId, Blank(reason)), ct);
+        await Mediator.Send(new RejectSignOn(UserId, id, signOnId, OptionalText.TrimmedOrNull(reason)), ct);
         return t["Rejected; the signer is told by e-mail."];
     }, ct);
 

@@ -36,7 +36,7 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
     {
         try
         {
-            var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, Blank(ChangeNote), AcknowledgedReconfirmations ?? 0), ct);
+            var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, OptionalText.TrimmedOrNull(ChangeNote), AcknowledgedReconfirmations ?? 0), ct);
             Notice = t["Saved as version {0}.", saved.Number];
             return Redirect($"/drafts/{id}");
         }

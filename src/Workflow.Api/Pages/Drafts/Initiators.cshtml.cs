@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Api.Pages.Shared;
+using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
@@ -58,7 +59,7 @@ public sealed class InitiatorsModel(IStringLocalizer<Texts> t) : DraftPage
         {
             try
             {
-                Found = await Mediator.Send(new SearchOrganisations(UserId, Q.Trim(), Blank(Country)), ct);
+                Found = await Mediator.Send(new SearchOrganisations(UserId, Q.Trim(), OptionalText.TrimmedOrNull(Country)), ct);
             }
             catch (FluentValidation.ValidationException e)
             {

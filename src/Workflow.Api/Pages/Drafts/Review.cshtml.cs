@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Workflow.Core.Common;
 using Workflow.Core.Review;
 
 namespace Workflow.Api.Pages.Drafts;
@@ -43,14 +44,14 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostProposeAsync(Guid id, int baseVersion, AmendmentKind? kind, int paragraph, string? text, string? rationale, CancellationToken ct)
     {
         (ChosenForAmendment, TypedAmendment) = (paragraph, new AmendmentInput(kind?.ToString() ?? "Replace", text, rationale));
-        return Change(id, () => Mediator.Send(new ProposeAmendment(UserId, id, baseVersion, kind, paragraph, Blank(text), Blank(rationale)), ct), t["Amendment proposed."], ct);
+        return Change(id, () => Mediator.Send(new ProposeAmendment(UserId, id, baseVersion, kind, paragraph, OptionalText.TrimmedOrNull(text), OptionalText.TrimmedOrNull(rationale)), ct), t["Amendment proposed."], ct);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid amendmentId, CancellationToken ct) =>
         Change(id, () => Mediator.Send(new AcceptAmendment(UserId, id, amendmentId), ct), t["Amendment accepted: the text has a new version."], ct);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid amendmentId, string? reason, CancellationToken ct) =>
-        Change(id, () => Mediator.Send(new RejectAmendment(UserId, id, amendmentId, Blank(reason)), ct), t["Amendment rejected."], ct);
+        Change(id, () => Mediator.Send(new RejectAmendment(UserId, id, amendmentId, OptionalText.TrimmedOrNull(reason)), ct), t["Amendment rejected."], ct);
 
     public string NameOf(string userId) => _names.TryGetValue(userId, out var name) ? name : t["a former member"];
 

@@ -120,7 +120,7 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var detail = Blank(Record.Detail);
+        var detail = OptionalText.TrimmedOrNull(Record.Detail);
         if (Record.Method == GatheredBy.PublishedSource && detail is null)
             throw new DomainRuleException("Record.Detail", t["Name the published source the signature is taken from."]);
         var note = Record.Method switch
@@ -130,11 +130,11 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
             GatheredBy.Other => detail,
             _ => null,
         };
-        var organisation = new OrganisationDetails(Record.Name?.Trim() ?? "", Blank(Record.NameEnglish), Blank(Record.Acronym), Blank(Record.Country),
+        var organisation = new OrganisationDetails(Record.Name?.Trim() ?? "", OptionalText.TrimmedOrNull(Record.NameEnglish), OptionalText.TrimmedOrNull(Record.Acronym), OptionalText.TrimmedOrNull(Record.Country),
             Id: Record.OrganisationId, RegisterAsNew: Record.RegisterAsNew);
         DateTimeOffset? signedAt = Record.DateUnknown || Record.SignedOn is not { } day ? null
             : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var receipt = await Mediator.Send(new RecordSignature(UserId, id, organisation, Blank(Record.SignerName), Blank(Record.SignerRole), signedAt,
+        var receipt = await Mediator.Send(new RecordSignature(UserId, id, organisation, OptionalText.TrimmedOrNull(Record.SignerName), OptionalText.TrimmedOrNull(Record.SignerRole), signedAt,
             Record.DateUnknown, note, Record.Method == GatheredBy.PublishedSource ? detail : null), ct);
         Notice = t["Recorded: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
         return Redirect($"/drafts/{id}/signatures");
@@ -143,7 +143,7 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostCorrectAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
     {
         if (!Correct.Confirm) throw new DomainRuleException("Correct.Confirm", t["Tick the box to confirm the correction."]);
-        var receipt = await Mediator.Send(new CorrectSignatoryName(UserId, id, signatureId, Correct.Name.Trim(), Blank(Correct.NameEnglish), Blank(Correct.Acronym)), ct);
+        var receipt = await Mediator.Send(new CorrectSignatoryName(UserId, id, signatureId, Correct.Name.Trim(), OptionalText.TrimmedOrNull(Correct.NameEnglish), OptionalText.TrimmedOrNull(Correct.Acronym)), ct);
         Notice = t["Number {0} is now shown as {1}.", receipt.Number, receipt.Organisation.Name];
         return Redirect($"/drafts/{id}/signatures");
     }, () => LoadChangingAsync(id, signatureId, ct));
@@ -151,7 +151,7 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostInvalidateAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
     {
         if (!Invalidate.Confirm) throw new DomainRuleException("Invalidate.Confirm", t["Tick the box to confirm the invalidation."]);
-        var receipt = await Mediator.Send(new InvalidateSignature(UserId, id, signatureId, Invalidate.Reason, Blank(Invalidate.Note)), ct);
+        var receipt = await Mediator.Send(new InvalidateSignature(UserId, id, signatureId, Invalidate.Reason, OptionalText.TrimmedOrNull(Invalidate.Note)), ct);
         Notice = t["Number {0} ({1}) is invalidated.", receipt.Number, receipt.Organisation.Name];
         return Redirect($"/drafts/{id}/signatures");
     }, () => LoadChangingAsync(id, signatureId, ct));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Workflow.Core.Common;
 using Workflow.Core.Translations;
 
 namespace Workflow.Api.Pages.Drafts;
@@ -29,7 +30,7 @@ public sealed class TranslationsModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var saved = await Mediator.Send(new SaveTranslation(UserId, id, Language.Trim(), Title, Body, TranslatesVersion, BaseNumber, Blank(ChangeNote)), ct);
+        var saved = await Mediator.Send(new SaveTranslation(UserId, id, Language.Trim(), Title, Body, TranslatesVersion, BaseNumber, OptionalText.TrimmedOrNull(ChangeNote)), ct);
         Notice = t["Translation saved ({0}, version {1}).", saved.Language, saved.Number];
         return Redirect($"/drafts/{id}/translations");
     }, () => LoadAsync(id, ct));

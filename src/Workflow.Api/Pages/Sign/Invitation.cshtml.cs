@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Api.Pages.Shared;
+using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Pages.Sign;
@@ -37,17 +38,17 @@ public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
     {
         var view = await Mediator.Send(new ViewInvitation(token), ct);
         var invited = view.Organisation;
-        var corrected = Blank(Sign.OrganisationName) is { } name
-            && (name != invited.Name || Blank(Sign.OrganisationNameEnglish) != invited.NameEnglish || Blank(Sign.OrganisationAcronym) != invited.Acronym)
-            ? new CorrectedName(name, Blank(Sign.OrganisationNameEnglish), Blank(Sign.OrganisationAcronym)) : null;
-        await Mediator.Send(new SignInvitation(token, Sign.SignerName, Blank(Sign.SignerRole), Sign.TextHash ?? "", corrected), ct);
+        var corrected = OptionalText.TrimmedOrNull(Sign.OrganisationName) is { } name
+            && (name != invited.Name || OptionalText.TrimmedOrNull(Sign.OrganisationNameEnglish) != invited.NameEnglish || OptionalText.TrimmedOrNull(Sign.OrganisationAcronym) != invited.Acronym)
+            ? new CorrectedName(name, OptionalText.TrimmedOrNull(Sign.OrganisationNameEnglish), OptionalText.TrimmedOrNull(Sign.OrganisationAcronym)) : null;
+        await Mediator.Send(new SignInvitation(token, Sign.SignerName, OptionalText.TrimmedOrNull(Sign.SignerRole), Sign.TextHash ?? "", corrected), ct);
         Notice = t["Thank you: your signature is recorded."];
         return RedirectToPage(new { token, lang = Sign.Lang });
     }, () => LoadAsync(token, Sign.Lang, ct));
 
     public Task<IActionResult> OnPostDeclineAsync(string token, string? reason, CancellationToken ct) => AttemptAsync(async () =>
     {
-        await Mediator.Send(new DeclineInvitation(token, Blank(reason)), ct);
+        await Mediator.Send(new DeclineInvitation(token, OptionalText.TrimmedOrNull(reason)), ct);
         Notice = t["Your answer is recorded: you declined. The drafters are told."];
         return RedirectToPage(new { token });
     }, () => LoadAsync(token, null, ct));
@@ -61,7 +62,7 @@ public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
 
     public Task<IActionResult> OnPostWithdrawAsync(string token, string? note, CancellationToken ct) => AttemptAsync(async () =>
     {
-        await Mediator.Send(new WithdrawSignature(token, Blank(note)), ct);
+        await Mediator.Send(new WithdrawSignature(token, OptionalText.TrimmedOrNull(note)), ct);
         Notice = t["Your signature is withdrawn: it is no longer on the list."];
         return RedirectToPage(new { token });
     }, () => LoadAsync(token, null, ct));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.SignOn;
 
@@ -31,7 +32,7 @@ public sealed class SignOnLinkModel(IStringLocalizer<Texts> t) : WorkflowPage
 
     public Task<IActionResult> OnPostWithdrawAsync(string token, string? note, CancellationToken ct) => AttemptAsync(async () =>
     {
-        await Mediator.Send(new WithdrawBySignOn(token, Blank(note)), ct);
+        await Mediator.Send(new WithdrawBySignOn(token, OptionalText.TrimmedOrNull(note)), ct);
         Notice = t["Your signature is withdrawn: it is no longer on the list."];
         return RedirectToPage(new { token });
     }, () => LoadAsync(token, ct));

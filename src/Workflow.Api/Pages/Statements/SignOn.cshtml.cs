@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Pages.Shared;
 using Workflow.Api.SignOn;
+using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 using Workflow.Core.SignOn;
 
@@ -41,8 +42,8 @@ public sealed class SignOnModel : WorkflowPage
 
     public Task<IActionResult> OnPostAsync(string slug, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var organisation = new OrganisationDetails(Input.Name, Blank(Input.NameEnglish), Blank(Input.Acronym), Blank(Input.Country), Blank(Input.Website));
-        await Mediator.Send(new SubmitSignOn(slug, organisation, Input.Email.Trim(), Input.SignerName, Blank(Input.SignerRole), Input.TextHash,
+        var organisation = new OrganisationDetails(Input.Name, OptionalText.TrimmedOrNull(Input.NameEnglish), OptionalText.TrimmedOrNull(Input.Acronym), OptionalText.TrimmedOrNull(Input.Country), OptionalText.TrimmedOrNull(Input.Website));
+        await Mediator.Send(new SubmitSignOn(slug, organisation, Input.Email.Trim(), Input.SignerName, OptionalText.TrimmedOrNull(Input.SignerRole), Input.TextHash,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct);
         return RedirectToPage(new { slug, sent = true });
     }, () => LoadAsync(slug, null, ct));

@@ -3,15 +3,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Pages.Shared;
 using Workflow.Api.Publishing;
 using Workflow.Core.Publishing;
+using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Api.Pages.Statements;
 
 /// <summary>The public page of a statement: its text in any of its languages and the numbered list. Cached until an event changes it.</summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration configuration) : WorkflowPage
+public sealed class StatementModel(IStringLocalizer<Texts> t, IOptions<PublicSiteOptions> site) : WorkflowPage
 {
     public sealed record Group(string Id, string Heading, IReadOnlyList<Signatory> Signatories);
 
@@ -39,7 +41,7 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IConfiguration con
         Lang = Shown == Texts[0] ? null : Shown.Language;
         Order = order ?? ListOrder.Signing;
         Groups = Arrange(List, Order);
-        var widgetUrl = $"{(configuration["PublicBaseUrl"] ?? "").TrimEnd('/')}/statements/{List.Slug}/widget";
+        var widgetUrl = site.Value.Link($"/statements/{List.Slug}/widget");
         EmbedSnippet = $"<iframe src=\"{AttributeEncoder.Encode(widgetUrl)}\" title=\"{AttributeEncoder.Encode(ListFormats.Title(List))}\" " +
             "width=\"320\" height=\"160\"></iframe>";
     }
