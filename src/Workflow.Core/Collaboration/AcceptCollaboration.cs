@@ -10,15 +10,16 @@ namespace Workflow.Core.Collaboration;
 /// </summary>
 public sealed record AcceptCollaboration(string Token, string UserId) : IRequest<CollaborationView>;
 
-public sealed class AcceptCollaborationHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<AcceptCollaboration, CollaborationView>
+public sealed class AcceptCollaborationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<AcceptCollaboration, CollaborationView>
 {
     public async Task<CollaborationView> Handle(AcceptCollaboration request, CancellationToken ct)
     {
         var invitation = await db.FindCollaborationAsync(request.Token, ct);
         var statement = await db.Statements.Include(s => s.Members).SingleAsync(s => s.Id == invitation.StatementId, ct);
         var account = await db.AccountOfAsync(request.UserId, ct);
-        invitation.Accept(statement, request.UserId, account?.Email, account?.EmailConfirmed ?? false, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        invitation.Accept(statement, request.UserId, account?.Email, account?.EmailConfirmed ?? false, now);
         await db.SaveChangesAsync(ct);
-        return await mediator.Send(new GetCollaboration(request.Token, request.UserId), ct);
+        return await db.ViewOfAsync(invitation, request.UserId, now, ct);
     }
 }

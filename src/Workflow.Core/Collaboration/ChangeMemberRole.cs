@@ -13,13 +13,14 @@ public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRo
     public ChangeMemberRoleValidator() => RuleFor(r => r.Role).NotNull().IsInEnum();
 }
 
-public sealed class ChangeMemberRoleHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<ChangeMemberRole, MembersView>
+public sealed class ChangeMemberRoleHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ChangeMemberRole, MembersView>
 {
     public async Task<MembersView> Handle(ChangeMemberRole request, CancellationToken ct)
     {
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
-        statement.ChangeRole(request.MemberId, request.Role!.Value, request.UserId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        statement.ChangeRole(request.MemberId, request.Role!.Value, request.UserId, now);
         await db.SaveChangesAsync(ct);
-        return await mediator.Send(new ListMembers(request.UserId, request.StatementId), ct);
+        return await db.MembersOfAsync(statement, request.UserId, now, ct);
     }
 }

@@ -1,7 +1,4 @@
-using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Collaboration;
@@ -15,15 +12,6 @@ public sealed class GetCollaborationHandler(WorkflowDb db, TimeProvider clock) :
     public async Task<CollaborationView> Handle(GetCollaboration request, CancellationToken ct)
     {
         var invitation = await db.FindCollaborationAsync(request.Token, ct);
-        var title = await db.Statements.Where(s => s.Id == invitation.StatementId).Select(s => s.Title).SingleAsync(ct);
-        string? refusal = null;
-        if (request.UserId is not null)
-        {
-            var account = await db.AccountOfAsync(request.UserId, ct);
-            try { invitation.EnsureAcceptableBy(account?.Email, account?.EmailConfirmed ?? false); }
-            catch (ForbiddenException e) { refusal = e.Message; }
-        }
-        return new CollaborationView(invitation.StatementId, title, invitation.Role.ToString(), invitation.StatusAt(clock.GetUtcNow()), invitation.ExpiresAt,
-            invitation.MaskedEmail, request.UserId is null ? null : refusal is null, refusal);
+        return await db.ViewOfAsync(invitation, request.UserId, clock.GetUtcNow(), ct);
     }
 }

@@ -43,8 +43,8 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
     }
 }
 
-public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator, TimeProvider clock, IDataProtectionProvider dataProtection,
-    IEnumerable<IValidator<InviteOrganisation>> validators) : IRequestHandler<BulkInvite, BulkInviteReport>
+public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection,
+    IEnumerable<IValidator<InviteOrganisation>> validators, IDatabaseErrors databaseErrors) : IRequestHandler<BulkInvite, BulkInviteReport>
 {
     public const int MaxRows = 10_000;
 
@@ -157,22 +157,31 @@ public sealed class BulkInviteHandler(WorkflowDb db, IMediator mediator, TimePro
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
+    /// <summary>One row of a group whose save failed, as <see cref="InviteOrganisation"/> alone; a row that loses a race again is decided again.</summary>
     private async Task<BulkInviteRow> InviteAloneAsync(Row row, CancellationToken ct)
     {
-        try
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            var created = await mediator.Send(row.Invitation!, ct);
-            return new BulkInviteRow(row.Line, created.OrganisationMatched ? "Matched" : "Created", row.Name, row.Email,
-                created.InvitationId, created.Organisation.Id, created.Token, null);
-        }
-        catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
-        {
-            return Rejected(row, e);
-        }
-        finally
-        {
-            // What a rejected row had begun (a new organisation, say) must not ride along with the next row's save.
-            db.ChangeTracker.Clear();
+            try
+            {
+                var created = await InviteOrganisationHandler.InviteAsync(db, dataProtection, row.Invitation!, clock.GetUtcNow(), ct);
+                return new BulkInviteRow(row.Line, created.OrganisationMatched ? "Matched" : "Created", row.Name, row.Email,
+                    created.InvitationId, created.Organisation.Id, created.Token, null);
+            }
+            catch (Exception e) when (e is ValidationException or ConflictException or DomainRuleException)
+            {
+                return Rejected(row, e);
+            }
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || databaseErrors.IsLostRace(e))
+            {
+                if (attempt == attempts) return Rejected(row, new ConflictException("Someone else changed this at the same moment. Try again."));
+            }
+            finally
+            {
+                // What a rejected row had begun (a new organisation, say) must not ride along with the next row's save.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
+using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
@@ -15,18 +16,18 @@ public sealed record CampaignView(Guid StatementId, string State, DateTimeOffset
     IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations, bool AcceptsOpenSignOn,
     IReadOnlyDictionary<string, int> SignOnCounts, int AwaitingReconfirmation, int Remindable);
 
-public sealed class GetCampaignHandler(WorkflowDb db, IMediator mediator, TimeProvider clock) : IRequestHandler<GetCampaign, CampaignView>
+public sealed class GetCampaignHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<GetCampaign, CampaignView>
 {
     public async Task<CampaignView> Handle(GetCampaign request, CancellationToken ct)
     {
-        var invitations = await mediator.Send(new ListInvitations(request.UserId, request.StatementId), ct);
-        var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == request.StatementId, ct);
+        var now = clock.GetUtcNow();
+        var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
+        var invitations = await db.InvitationSummariesAsync(statement, request.UserId, now, ct);
         var active = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
         var awaiting = statement.SignableVersionNumber is { } signable
             ? await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && s.ConfirmedVersionNumber != signable, ct)
             : 0;
         var counts = Enum.GetNames<InvitationStatus>().ToDictionary(status => status, status => invitations.Count(i => i.Status == status));
-        var now = clock.GetUtcNow();
         var signOns = (await db.SignOnEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).ToListAsync(ct)).Select(e => e.StatusAt(now)).ToList();
         var signOnCounts = new[] { "AwaitingConfirmation", "Lapsed", "AwaitingModeration", "Approved", "Rejected" }
             .ToDictionary(status => status, status => signOns.Count(s => s == status));

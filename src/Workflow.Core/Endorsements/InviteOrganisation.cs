@@ -38,9 +38,13 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
 public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
     : IRequestHandler<InviteOrganisation, InvitationCreated>
 {
-    public async Task<InvitationCreated> Handle(InviteOrganisation request, CancellationToken ct)
+    public Task<InvitationCreated> Handle(InviteOrganisation request, CancellationToken ct) =>
+        InviteAsync(db, dataProtection, request, clock.GetUtcNow(), ct);
+
+    /// <summary>The whole use case, without the mediator's pipeline: shared with <see cref="BulkInviteHandler"/>, which validates first.</summary>
+    internal static async Task<InvitationCreated> InviteAsync(WorkflowDb db, IDataProtectionProvider dataProtection, InviteOrganisation request,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);

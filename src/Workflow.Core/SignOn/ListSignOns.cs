@@ -23,13 +23,7 @@ public sealed class ListSignOnsHandler(WorkflowDb db, TimeProvider clock) : IReq
             .Where(e => e.StatementId == request.StatementId && (request.State == null || e.State == request.State))
             .OrderByDescending(e => e.SubmittedAt).Take(MaxResults).ToListAsync(ct);
         var summaries = new List<SignOnSummary>(entries.Count);
-        foreach (var e in entries)
-        {
-            // Only the queue's open entries need a decision about which record they are.
-            var matches = e.State == SignOnState.AwaitingModeration ? (await db.FindMatchesAsync(e.Organisation, ct)).Select(DirectoryMatch.From).ToList() : [];
-            summaries.Add(new SignOnSummary(e.Id, e.StatusAt(now), e.Organisation, e.Email, e.SignerName, e.SignerRole, e.VersionNumber, e.TextHash,
-                e.SubmittedAt, e.ConfirmBy, e.ConfirmedAt, e.ModeratedAt, e.ModeratedBy, e.RejectionReason, e.SignatureId, matches));
-        }
+        foreach (var entry in entries) summaries.Add(await db.SummaryOfAsync(entry, now, ct));
         return summaries;
     }
 }

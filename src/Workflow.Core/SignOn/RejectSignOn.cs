@@ -12,14 +12,15 @@ public sealed class RejectSignOnValidator : AbstractValidator<RejectSignOn>
     public RejectSignOnValidator() => RuleFor(r => r.Reason).MaximumLength(SignOnEntry.ReasonMaxLength);
 }
 
-public sealed class RejectSignOnHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<RejectSignOn, SignOnSummary>
+public sealed class RejectSignOnHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<RejectSignOn, SignOnSummary>
 {
     public async Task<SignOnSummary> Handle(RejectSignOn request, CancellationToken ct)
     {
         await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
         var entry = await db.LoadSignOnAsync(request.StatementId, request.SignOnId, ct);
-        entry.Reject(request.Reason, request.UserId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        entry.Reject(request.Reason, request.UserId, now);
         await db.SaveChangesAsync(ct);
-        return (await mediator.Send(new ListSignOns(request.UserId, request.StatementId, SignOnState.Rejected), ct)).Single(s => s.Id == entry.Id);
+        return await db.SummaryOfAsync(entry, now, ct);
     }
 }

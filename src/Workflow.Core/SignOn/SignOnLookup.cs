@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
+using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.SignOn;
@@ -20,6 +21,17 @@ internal static class SignOnLookup
             ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.SignOnEntryId != null)
                 .Join(db.SignOnEntries, l => l.SignOnEntryId, e => (Guid?)e.Id, (_, e) => e).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("sign-on");
+    }
+
+    /// <summary>A sign-on as the moderation queue shows it; an open one with the directory records it may be.</summary>
+    public static async Task<SignOnSummary> SummaryOfAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)
+    {
+        // Only the queue's open entries need a decision about which record they are.
+        var matches = entry.State == SignOnState.AwaitingModeration
+            ? (await db.FindMatchesAsync(entry.Organisation, ct)).Select(DirectoryMatch.From).ToList() : [];
+        return new SignOnSummary(entry.Id, entry.StatusAt(now), entry.Organisation, entry.Email, entry.SignerName, entry.SignerRole, entry.VersionNumber,
+            entry.TextHash, entry.SubmittedAt, entry.ConfirmBy, entry.ConfirmedAt, entry.ModeratedAt, entry.ModeratedBy, entry.RejectionReason,
+            entry.SignatureId, matches);
     }
 
     public static async Task<SignOnStatus> StatusAsync(this WorkflowDb db, SignOnEntry entry, DateTimeOffset now, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class SetInitiatorsValidator : AbstractValidator<SetInitiators>
     }
 }
 
-public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock, IMediator mediator) : IRequestHandler<SetInitiators, IReadOnlyList<OrganisationView>>
+public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetInitiators, IReadOnlyList<OrganisationView>>
 {
     public async Task<IReadOnlyList<OrganisationView>> Handle(SetInitiators request, CancellationToken ct)
     {
@@ -32,6 +32,6 @@ public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock, IMed
         var othersSigned = await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && !ids.Contains(s.OrganisationId), ct);
         statement.SetInitiators(initiators, othersSigned, request.UserId, now);
         await db.SaveChangesAsync(ct);
-        return await mediator.Send(new GetInitiators(request.UserId, request.StatementId), ct);
+        return await db.InitiatorsOfAsync(statement, ct);
     }
 }
