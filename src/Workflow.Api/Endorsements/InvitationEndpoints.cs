@@ -80,7 +80,8 @@ public static class InvitationEndpoints
         // The invited organisation needs no account: the token in its link is its credential.
         var invited = app.MapGroup("/api/invitations/{token}").WithTags("Signing").AllowAnonymous().RequireRateLimiting(Overload.Signing);
 
-        invited.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new ViewInvitation(token), ct));
+        // What the page shows on opening the link, for clients of the API: the first opening is recorded for the campaign.
+        invited.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new OpenInvitation(token), ct));
 
         invited.MapPost("/sign", async (string token, SignBody body, IMediator mediator, CancellationToken ct) =>
         {

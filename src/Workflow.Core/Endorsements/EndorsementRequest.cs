@@ -31,6 +31,10 @@ public sealed class EndorsementRequest : AggregateRoot
     public string? InvitedNameEnglish { get; private set; }
     public string? InvitedAcronym { get; private set; }
     public Organisations.OrganisationDetails InvitedAs => new(InvitedName, InvitedNameEnglish, InvitedAcronym, null);
+
+    /// <summary>Whether a name the signatory gives is, blanks aside, the one the drafters invited under.</summary>
+    public bool WasInvitedAs(CorrectedName name) => name.Name.Trim() == InvitedName
+        && OptionalText.TrimmedOrNull(name.NameEnglish) == InvitedNameEnglish && OptionalText.TrimmedOrNull(name.Acronym) == InvitedAcronym;
     /// <summary>The language the organisation is written to in: one of <see cref="InterfaceLanguages.All"/>.</summary>
     public string Language { get; private set; } = "en";
     public string TokenHash { get; private set; } = "";

@@ -48,6 +48,8 @@ public sealed class SignInvitationHandler(WorkflowDb db, SigningQueue queue) : I
     public async Task<SignatureResult> Handle(SignInvitation request, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        // A form that sends the name back as it was invited corrects nothing.
+        if (request.NameAs is { } unchanged && invitation.WasInvitedAs(unchanged)) request = request with { NameAs = null };
         if (request.NameAs is { } corrected)
         {
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);

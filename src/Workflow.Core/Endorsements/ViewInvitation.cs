@@ -7,21 +7,41 @@ using Workflow.Core.Translations;
 
 namespace Workflow.Core.Endorsements;
 
-/// <summary>What the invited organisation sees: the exact text it would sign, its version and hash.</summary>
+/// <summary>
+/// What the invited organisation sees: the exact text it would sign, its version and hash. Reading changes nothing; the
+/// link's first opening is recorded by <see cref="OpenInvitation"/>.
+/// </summary>
 public sealed record ViewInvitation(string Token) : IRequest<InvitationView>;
 
 public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ViewInvitation, InvitationView>
 {
-    public async Task<InvitationView> Handle(ViewInvitation request, CancellationToken ct)
+    public async Task<InvitationView> Handle(ViewInvitation request, CancellationToken ct) =>
+        await db.ViewOfAsync(await db.FindLiveByTokenAsync(request.Token, ct), clock.GetUtcNow(), ct);
+}
+
+/// <summary>The invited organisation opens its link: the first opening is recorded for the campaign dashboard, and it sees the invitation.</summary>
+public sealed record OpenInvitation(string Token) : IRequest<InvitationView>;
+
+public sealed class OpenInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<OpenInvitation, InvitationView>
+{
+    public async Task<InvitationView> Handle(OpenInvitation request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
+        invitation.MarkOpened(now);
+        await db.SaveChangesAsync(ct);
+        return await db.ViewOfAsync(invitation, now, ct);
+    }
+}
+
+internal static class InvitationViews
+{
+    public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, EndorsementRequest invitation, DateTimeOffset now, CancellationToken ct)
+    {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         // Before the statement is opened the organisation may read the draft, but there is nothing to sign yet.
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber ?? statement.LatestVersionNumber, ct);
-        invitation.MarkOpened(now);
-        await db.SaveChangesAsync(ct);
 
         var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
         var receipt = signature is null ? null

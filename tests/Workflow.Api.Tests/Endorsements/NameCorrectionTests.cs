@@ -94,6 +94,25 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_signing_form_sending_back_the_invited_name_records_no_correction()
+    {
+        var c = await SmallGroupInvitedBesideAKnownPartyAsync();
+        var hash = (await (await factory.CreateClient().GetAsync($"/api/invitations/{c.Token}")).JsonAsync())["version"].Str("textHash");
+
+        // The form is filled with the invited name; the signer changes nothing but stray blanks.
+        var signed = await PageBrowser.Open(factory).SubmitAsync($"/sign/{c.Token}", new Dictionary<string, string>
+        {
+            ["Sign.OrganisationName"] = " Small Group ", ["Sign.OrganisationNameEnglish"] = "", ["Sign.OrganisationAcronym"] = "SG",
+            ["Sign.SignerName"] = "Nikos P.", ["Sign.TextHash"] = hash,
+        }, "Sign");
+
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var signature = Assert.Single(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync())!;
+        Assert.False(signature["nameCorrectedBySignatory"]!.GetValue<bool>());
+        Assert.Equal("Small Group", signature.Str("displayedName"));
+    }
+
+    [Fact]
     public async Task Signing_as_invited_records_no_correction()
     {
         var c = await SmallGroupInvitedBesideAKnownPartyAsync();
