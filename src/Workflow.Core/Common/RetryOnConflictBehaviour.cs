@@ -12,9 +12,10 @@ namespace Workflow.Core.Common;
 public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db, IDatabaseErrors errors)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    // Enough for dozens of signings of one statement at once across several processes (tested with 48 in flight on two
-    // web processes): each round one of them wins, and the spread keeps the losers from colliding again in step.
-    internal const int MaxAttempts = 250;
+    // Signings through links no longer race here: SigningQueue takes them in turn under the statement's row lock. What
+    // still can is rarer and lighter (a signature recorded by the drafters or an approved sign-on beside a signing group,
+    // two editors saving at once, two requests registering the same new organisation): each round one of them wins.
+    internal const int MaxAttempts = 20;
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

@@ -121,7 +121,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataPr
                 var now = clock.GetUtcNow();
                 var (organisation, matched, shownAs) = await directory.ResolveAsync(invitation.Organisation, now, ct, request.UserId);
                 if (!matched) registered = organisation;
-                if (signed.Contains(organisation.Id)) throw SignatureLookup.AlreadySigned(organisation);
+                if (signed.Contains(organisation.Id)) throw Statement.AlreadySigned(organisation);
                 if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
                 var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation, dataProtection, now);
                 db.EndorsementRequests.Add(endorsementRequest);

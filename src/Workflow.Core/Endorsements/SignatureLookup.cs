@@ -12,23 +12,16 @@ internal static class SignatureLookup
     public static async Task EnsureNotSignedYetAsync(this WorkflowDb db, Guid statementId, Organisations.Organisation organisation, CancellationToken ct)
     {
         if (await db.Signatures.AnyAsync(s => s.StatementId == statementId && s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active, ct))
-            throw AlreadySigned(organisation);
+            throw Statement.AlreadySigned(organisation);
     }
 
-    public static ConflictException AlreadySigned(Organisations.Organisation organisation) => new($"{organisation.Name} has already signed this statement.");
-
-    /// <summary>Whether this organisation may sign now: not signed yet, and, unless it is one, after the initiators.</summary>
-    public static async Task EnsureMaySignAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)
+    /// <summary><see cref="Statement.EnsureMaySign"/>, with the standing signatures it needs read from the database.</summary>
+    public static async Task EnsureMaySignAsync(this WorkflowDb db, Statement statement, Organisations.Organisation organisation, CancellationToken ct)
     {
-        await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
-        await db.EnsureInitiatorsSignedFirstAsync(statement, organisation, ct);
-    }
-
-    public static async Task EnsureInitiatorsSignedFirstAsync(this WorkflowDb db, Statements.Statement statement, Organisations.Organisation organisation, CancellationToken ct)
-    {
-        if (statement.InitiatorIds.Count == 0) return;
-        var standing = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToListAsync(ct);
-        statement.EnsureInitiatorsSignedBefore(organisation, standing);
+        var watched = statement.InitiatorIds.Append(organisation.Id).ToList();
+        var standing = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && watched.Contains(s.OrganisationId))
+            .Select(s => s.OrganisationId).ToListAsync(ct);
+        statement.EnsureMaySign(organisation, standing);
     }
 
     public static async Task<Signature> LoadSignatureForDraftingAsync(this WorkflowDb db, Guid statementId, Guid signatureId, string userId, CancellationToken ct)

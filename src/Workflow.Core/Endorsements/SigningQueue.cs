@@ -153,9 +153,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                     answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation, proof), Created: false), null));
                     continue;
                 }
-                if (standing.Any(s => s.OrganisationId == organisation.Id && s.Status == SignatureStatus.Active))
-                    throw new ConflictException($"{organisation.Name} has already signed this statement.");
-                statement.EnsureInitiatorsSignedBefore(organisation, standing.Where(s => s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToList());
+                statement.EnsureMaySign(organisation, standing.Where(s => s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToList());
                 invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
                 statement.EnsureAcceptsSignatures();
                 version ??= lane.Version is { } known && known.Number == statement.SignableVersionNumber ? known

@@ -126,14 +126,21 @@ public sealed class Statement : AggregateRoot
         Raise(new InitiatorsSet(Id, InitiatorIds, userId, now));
     }
 
-    /// <summary>The initiators sign first: anyone else waits until every initiator has a standing signature.</summary>
-    public void EnsureInitiatorsSignedBefore(Organisation signer, IReadOnlyCollection<Guid> standingSignatories)
+    /// <summary>
+    /// Whether an organisation may sign now, given the organisations whose signatures stand: once only, and after the
+    /// initiators (anyone else waits until every initiator has a standing signature). The one rule for a signature through
+    /// a link, one recorded by the drafters and an approved sign-on.
+    /// </summary>
+    public void EnsureMaySign(Organisation signer, IReadOnlyCollection<Guid> standingSignatories)
     {
+        if (standingSignatories.Contains(signer.Id)) throw AlreadySigned(signer);
         if (InitiatorIds.Count == 0 || InitiatorIds.Contains(signer.Id)) return;
         var waiting = InitiatorIds.Count(id => !standingSignatories.Contains(id));
         if (waiting > 0)
             throw new ConflictException($"The initiators of this statement sign first; {waiting} of them ha{(waiting == 1 ? "s" : "ve")} not signed yet.");
     }
+
+    public static ConflictException AlreadySigned(Organisation organisation) => new($"{organisation.Name} has already signed this statement.");
 
     /// <summary>Whether organisations that were not invited may ask to sign through the public form.</summary>
     public bool AcceptsOpenSignOn { get; private set; }
