@@ -4,8 +4,8 @@ using Workflow.Proof;
 namespace Workflow.Core.Tests.Publishing;
 
 /// <summary>
-/// The lists every format is written from in the byte tests, and the check against the files they wrote before:
-/// WORKFLOW_WRITE_FORMATS=1 writes the files afresh.
+/// The lists every format is written from in the byte tests, here and in the Api's tests (which link this file), and
+/// the check against the files they wrote before: WORKFLOW_WRITE_FORMATS=1 writes the files afresh.
 /// </summary>
 public static class FormatSamples
 {

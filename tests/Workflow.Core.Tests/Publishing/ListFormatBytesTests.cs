@@ -7,6 +7,7 @@ namespace Workflow.Core.Tests.Publishing;
 /// The published files are copied, hashed and compared by those who keep them: a change in how they are written must not
 /// change a byte of them. The expected files in Formats/ were written by the implementation that built each format as one
 /// string (before the formats were written to the response as they go); WORKFLOW_WRITE_FORMATS=1 writes them afresh.
+/// The printable page's files are the Api's (PrintableListTests).
 /// </summary>
 public sealed class ListFormatBytesTests
 {
@@ -26,7 +27,6 @@ public sealed class ListFormatBytesTests
                 renderings[$"{listName}-{order}.txt"] = () => SignatoryListText.Render(list, order);
                 renderings[$"{listName}-{order}.md"] = () => ListFormats.Markdown(list, order);
                 renderings[$"{listName}-{order}.csv"] = () => ListFormats.Csv(list, order);
-                renderings[$"{listName}-{order}.html"] = () => ListFormats.PrintableHtml(list, order, "/styles/print.css", ("fr", "<p>Nous, <em>soussignés</em>.</p>"));
             }
         return renderings;
     }
