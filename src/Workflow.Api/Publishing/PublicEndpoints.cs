@@ -59,7 +59,7 @@ public static class PublicEndpoints
             var statement = await mediator.Send(new GetPublishedStatement(slug), ct);
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
             return new StreamedText("text/html; charset=utf-8",
-                html => ListFormats.WritePrintableHtml(html, list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)));
+                html => PrintableList.WriteHtml(html, list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)));
         });
         files.MapGet("/feed.atom", async (string slug, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug), clock.GetUtcNow()),
@@ -69,7 +69,7 @@ public static class PublicEndpoints
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
             // Made to be framed by other sites, and nothing else: no script, only our stylesheet.
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors *";
-            return TypedResults.Text(ListFormats.Widget(list, StatementUrl(http, slug), "/styles/print.css"), "text/html; charset=utf-8");
+            return TypedResults.Text(PrintableList.Widget(list, StatementUrl(http, slug), "/styles/print.css"), "text/html; charset=utf-8");
         });
 
         // The proof is read from the database on every request: never from a cache that an event might not have evicted.
@@ -89,7 +89,7 @@ public static class PublicEndpoints
             TypedResults.Text(TreeHeadFeed.Atom(slug, StatementUrl(http, slug), await mediator.Send(new GetTreeHeads(slug, 0, 100), ct)),
                 "application/atom+xml; charset=utf-8"));
 
-        app.MapGet("/styles/print.css", () => TypedResults.Text(ListFormats.PrintStylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
+        app.MapGet("/styles/print.css", () => TypedResults.Text(PrintableList.Stylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
     }
 
     /// <summary>The list as JSON, its rows written as they are read (the same bytes as the whole <see cref="SignatoryList"/>).</summary>

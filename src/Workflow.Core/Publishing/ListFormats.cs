@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using CsvHelper;
@@ -12,7 +11,10 @@ namespace Workflow.Core.Publishing;
 /// <summary>How a list is ordered: by signing (initial, then subsequent signatories), by name, or grouped by country.</summary>
 public enum ListOrder { Signing, Alphabetical, Country }
 
-/// <summary>The signatory list in the formats people copy it into: Markdown, CSV, printable HTML, an Atom feed, an embeddable widget.</summary>
+/// <summary>
+/// The signatory list in the formats people copy it into (Markdown, CSV, an Atom feed), and what every format says of it:
+/// its title, the lines about it, its groups in order, one line per signatory. The HTML pages are the Api's (PrintableList).
+/// </summary>
 public static class ListFormats
 {
     /// <summary>What the formats write where a date is not known: never the day the statement or signature reached Workflow.</summary>
@@ -166,47 +168,6 @@ public static class ListFormats
         csv.Flush();
     }
 
-    /// <summary>
-    /// A page to print or save as PDF: the signed text, then the list. Every value encoded (the text comes already
-    /// rendered by the sanitising Markdown renderer), styles from the print stylesheet, no script.
-    /// </summary>
-    /// <param name="text">The signed text as safe HTML, in its language; null prints the list alone.</param>
-    public static string PrintableHtml(SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null) =>
-        Written(html => WritePrintableHtml(html, list, order, stylesheetUrl, text));
-
-    public static void WritePrintableHtml(TextWriter html, SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null)
-    {
-        html.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        html.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Write($"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>");
-        html.Write($"<h1 dir=\"auto\">{Encode(Title(list))}</h1><p class=\"about\">");
-        html.Write(string.Join("<br>", About(list).Select(Encode)));
-        html.Write("</p>");
-        if (text is { } signed)
-        {
-            html.Write($"<article class=\"text\" lang=\"{Encode(signed.Language)}\" dir=\"auto\">");
-            html.Write(signed.Html);
-            html.Write("</article>");
-        }
-        foreach (var (heading, signatories) in Arrange(list, order))
-        {
-            html.Write($"<h2>{Encode(heading)}</h2><ol class=\"signatories\">");
-            foreach (var s in signatories) html.Write($"<li value=\"{s.Number}\">{Encode(Line(s))}</li>");
-            html.Write("</ol>");
-        }
-        html.Write($"<p class=\"proof\">Text signed: version {list.VersionNumber}, SHA-256 <code>{list.TextHash}</code>. ");
-        html.Write($"Signatory log: {list.LogSize} entries, root hash <code>{list.LogRoot}</code>.</p></body></html>");
-    }
-
-    public const string PrintStylesheet = """
-        body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #111; }
-        h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-        ol.signatories li { margin: 0.2rem 0; break-inside: avoid; }
-        .text { margin: 1.5rem 0 2rem; } .text p { break-inside: avoid; }
-        .proof { margin-top: 2rem; font-size: 0.8rem; color: #444; word-break: break-all; }
-        @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
-        """;
-
     /// <summary>An Atom feed of the signatories, newest first: one entry per signature. Every text is one line, which XML can always hold.</summary>
     public static string Atom(SignatoryList list, string statementUrl, DateTimeOffset now)
     {
@@ -233,13 +194,6 @@ public static class ListFormats
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
     }
 
-    /// <summary>A small page meant for an iframe on other sites: the title, how many have signed, and a link.</summary>
-    public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
-        $"<title>{Encode(Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
-        $"<p><strong>{Encode(Title(list))}</strong></p><p>{Encode(Count(list))}</p><p>{Encode(About(list)[0])}</p>" +
-        $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
-
     /// <summary>"31 signatories"; "2 signatories named (the list is partial)"; nothing to count for an article.</summary>
     public static string Count(SignatoryList list)
     {
@@ -249,8 +203,6 @@ public static class ListFormats
     }
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static string EscapeMarkdown(string text)
     {

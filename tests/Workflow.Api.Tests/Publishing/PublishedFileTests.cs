@@ -5,6 +5,7 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Workflow.Api.Publishing;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Publishing;
 
@@ -29,7 +30,7 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
                      ($"/statements/{slug}/signatories.md", "text/markdown", utf8.GetBytes(ListFormats.Markdown(list, ListOrder.Signing))),
                      ($"/statements/{slug}/signatories.csv", "text/csv", [0xEF, 0xBB, 0xBF, .. utf8.GetBytes(ListFormats.Csv(list, ListOrder.Signing))]),
                      ($"/statements/{slug}/print?order=Alphabetical", "text/html",
-                         utf8.GetBytes(ListFormats.PrintableHtml(list, ListOrder.Alphabetical, "/styles/print.css", (statement.Language, statement.BodyHtml)))),
+                         utf8.GetBytes(PrintableList.Html(list, ListOrder.Alphabetical, "/styles/print.css", (statement.Language, statement.BodyHtml)))),
                  })
         {
             var first = await factory.CreateClient().GetAsync(path);

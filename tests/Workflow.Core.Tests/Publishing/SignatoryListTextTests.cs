@@ -59,7 +59,7 @@ public sealed class SignatoryListTextTests
             "https://example.org/statements/caracas", DateTimeOffset.UnixEpoch);
         Assert.Contains("(initial signatory, date not known)", atom);
         Assert.DoesNotContain("<published>", atom);
-        Assert.Contains("2 signatories named (the list is partial)", ListFormats.Widget(list, "https://example.org/s", "/p.css"));
+        Assert.Equal("2 signatories named (the list is partial)", ListFormats.Count(list));
     }
 
     [Fact]
@@ -69,6 +69,5 @@ public sealed class SignatoryListTextTests
 
         Assert.Equal("Against US aggression\n\nArticle by Proletarian writers\nPublished: date not known\nAn article is by its writers: it has no signatories.\n\n",
             SignatoryListText.Render(list));
-        Assert.Contains("Article by Proletarian writers", ListFormats.Widget(list, "https://example.org/s", "/p.css"));
     }
 }
