@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 
 namespace Workflow.Core.Common;
 
@@ -14,6 +15,16 @@ public static class TextHash
 
     public static string Sha256Hex(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Whether a hash a client sends is 64 hexadecimal digits, in either case.</summary>
+    public static bool IsWellFormed(string? hash) => hash is { Length: 64 } && hash.All(char.IsAsciiHexDigit);
+
+    /// <summary>Whether the hash a client was shown is this one (hexadecimal digits compare in either case).</summary>
+    public static bool Same(string shown, string hash) => string.Equals(shown, hash, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The hash of the text a client was shown: required, 64 hexadecimal digits.</summary>
+    public static IRuleBuilderOptions<T, string> IsTextHash<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Must(IsWellFormed).WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
 
     public static string NormaliseLineEndings(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Workflow.Core.Common;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;

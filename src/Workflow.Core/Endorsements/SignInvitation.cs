@@ -34,8 +34,7 @@ public sealed class SignInvitationValidator : AbstractValidator<SignInvitation>
     {
         RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
-        RuleFor(r => r.TextHash!).Matches("^[0-9a-fA-F]{64}$").When(r => r.TextHash is not null)
-            .WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
+        RuleFor(r => r.TextHash!).IsTextHash().When(r => r.TextHash is not null);
         RuleFor(r => r.NameAs!.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).IsSingleLineName().When(r => r.NameAs is not null);
         RuleFor(r => r.NameAs!.NameEnglish).MaximumLength(Organisation.NameMaxLength).IsSingleLineName().When(r => r.NameAs is not null);
         RuleFor(r => r.NameAs!.Acronym).MaximumLength(Organisation.AcronymMaxLength).IsSingleLineName().When(r => r.NameAs is not null);

@@ -27,7 +27,7 @@ public sealed class SubmitSignOnValidator : AbstractValidator<SubmitSignOn>
         RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
         RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
-        RuleFor(r => r.TextHash).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
+        RuleFor(r => r.TextHash).IsTextHash();
         RuleFor(r => r.Language!).Must(l => InterfaceLanguages.IsSupported(l))
             .When(r => !string.IsNullOrWhiteSpace(r.Language))
             .WithMessage($"'Language' must be one of the languages e-mails are written in: {string.Join(", ", InterfaceLanguages.All)}.");

@@ -26,12 +26,6 @@ public static partial class StatementRules
             .MaximumLength(maxLength)
             .Must(t => !t.Any(char.IsControl)).WithMessage("'{PropertyName}' must be one line, without control characters.");
 
-    /// <summary>The SHA-256 of a text as the client was shown it: 64 hexadecimal digits.</summary>
-    public static IRuleBuilderOptions<T, string> IsTextHash<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .NotEmpty()
-            .Matches("^[0-9a-fA-F]{64}$").WithMessage("'Text Hash' must be the 64 hexadecimal digits of a SHA-256.");
-
     public static IRuleBuilderOptions<T, string> IsStatementBody<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotNull()

@@ -52,7 +52,7 @@ public sealed class StatementVersion
     /// </summary>
     public void EnsureIsTheTextShown(string textHash, string again)
     {
-        if (!string.Equals(textHash, TextHash, StringComparison.OrdinalIgnoreCase))
+        if (!Common.TextHash.Same(textHash, TextHash))
             throw new ConflictException($"The text open for signature is not the text you were shown. Reload it, read it, and {again} again.",
                 new Dictionary<string, object?> { ["textHash"] = TextHash, ["versionNumber"] = Number });
     }
