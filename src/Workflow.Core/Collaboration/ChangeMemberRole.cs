@@ -17,7 +17,7 @@ public sealed class ChangeMemberRoleHandler(WorkflowDb db, TimeProvider clock) :
 {
     public async Task<MembersView> Handle(ChangeMemberRole request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var now = clock.GetUtcNow();
         statement.ChangeRole(request.MemberId, request.Role!.Value, request.UserId, now);
         await db.SaveChangesAsync(ct);

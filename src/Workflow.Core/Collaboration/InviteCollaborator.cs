@@ -27,7 +27,7 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
     public async Task<CollaboratorInvitationView> Handle(InviteCollaborator request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         var token = InvitationToken.New();
         var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.UserId, now);

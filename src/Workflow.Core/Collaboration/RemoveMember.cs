@@ -12,7 +12,7 @@ public sealed class RemoveMemberHandler(WorkflowDb db, TimeProvider clock) : IRe
     public async Task<Unit> Handle(RemoveMember request, CancellationToken ct)
     {
         var leaving = request.MemberId == request.UserId;
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, leaving ? StatementRole.Viewer : StatementRole.Owner);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, leaving ? StatementRole.Viewer : StatementRole.Owner, ct);
         statement.RemoveMember(request.MemberId, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;

@@ -12,7 +12,7 @@ public sealed class RevokeCollaboratorInvitationHandler(WorkflowDb db, TimeProvi
 {
     public async Task<Unit> Handle(RevokeCollaboratorInvitation request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var invitation = await db.CollaboratorInvitations.SingleOrDefaultAsync(i => i.Id == request.InvitationId && i.StatementId == request.StatementId, ct)
             ?? throw new NotFoundException("invitation");
         invitation.Revoke(clock.GetUtcNow());

@@ -55,7 +55,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataPr
 
     public async Task<BulkInviteReport> Handle(BulkInvite request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         statement.EnsureAcceptsInvitations();
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         var rows = Parse(request.Csv).Select(row => ToInvitation(request, row.Line, row.Values)).ToList();
@@ -96,7 +96,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataPr
     {
         db.ChangeTracker.Clear();
         // Whether it still accepts invitations is each row's question (RequestEndorsement), as when they went one by one.
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var signed = (await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active)
             .Select(s => s.OrganisationId).ToListAsync(ct)).ToHashSet();
         var pending = (await db.EndorsementRequests.Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending)

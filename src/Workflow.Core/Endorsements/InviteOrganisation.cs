@@ -45,7 +45,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     internal static async Task<InvitationCreated> InviteAsync(WorkflowDb db, IDataProtectionProvider dataProtection, InviteOrganisation request,
         DateTimeOffset now, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         statement.EnsureAcceptsInvitations();
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
 

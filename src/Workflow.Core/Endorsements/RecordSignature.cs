@@ -43,7 +43,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         if (request.SignedAt > now) throw new DomainRuleException("signedAt", "A signature cannot be dated in the future.");
 
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         statement.EnsureAcceptsSignatures();
         var (organisation, _, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
         await db.EnsureMaySignAsync(statement, organisation, ct);

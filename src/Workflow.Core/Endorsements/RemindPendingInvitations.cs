@@ -23,7 +23,7 @@ public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider 
 {
     public async Task<PendingInvitationsReminded> Handle(RemindPendingInvitations request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         statement.EnsureAcceptsSignatures();
         var now = clock.GetUtcNow();

@@ -17,7 +17,7 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
 {
     public async Task<InvitationCreated> Handle(ResendInvitation request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         statement.EnsureSendsInvitations();

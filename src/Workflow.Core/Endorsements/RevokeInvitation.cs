@@ -12,7 +12,7 @@ public sealed class RevokeInvitationHandler(WorkflowDb db, TimeProvider clock) :
 {
     public async Task<Unit> Handle(RevokeInvitation request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var invitation = await db.EndorsementRequests
             .SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == request.StatementId, ct)
             ?? throw new NotFoundException("invitation");

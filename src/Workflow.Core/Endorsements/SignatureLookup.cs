@@ -26,7 +26,7 @@ internal static class SignatureLookup
 
     public static async Task<Signature> LoadSignatureForDraftingAsync(this WorkflowDb db, Guid statementId, Guid signatureId, string userId, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(statementId, userId, ct);
+        await db.LoadForRoleAsync(statementId, userId, StatementRole.Owner, ct);
         return await db.Signatures.SingleOrDefaultAsync(s => s.Id == signatureId && s.StatementId == statementId, ct)
             ?? throw new NotFoundException("signature");
     }

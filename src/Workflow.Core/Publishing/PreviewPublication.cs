@@ -14,7 +14,7 @@ public sealed class PreviewPublicationHandler(WorkflowDb db, TimeProvider clock)
 {
     public async Task<SignatoryList> Handle(PreviewPublication request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         if (statement.State != StatementState.OpenForSignature)
             throw new Common.ConflictException("Only a statement open for signature can be published.");
         var now = clock.GetUtcNow();

@@ -18,7 +18,7 @@ public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, ID
     public async Task<AmendmentView> Handle(AcceptAmendment request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         var amendment = await db.Amendments.SingleOrDefaultAsync(a => a.Id == request.AmendmentId && a.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("amendment");
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);

@@ -24,7 +24,7 @@ public sealed class AddCommentHandler(WorkflowDb db, TimeProvider clock) : IRequ
 {
     public async Task<CommentView> Handle(AddComment request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Commenter);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Commenter, ct);
         Comment? parent = null;
         if (request.ParentId is { } parentId)
         {

@@ -26,7 +26,7 @@ public sealed class ProposeAmendmentHandler(WorkflowDb db, TimeProvider clock) :
 {
     public async Task<AmendmentView> Handle(ProposeAmendment request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Commenter);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Commenter, ct);
         var version = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == request.BaseVersion, ct)
             ?? throw new DomainRuleException("baseVersion", $"The statement has no version {request.BaseVersion}.");
         var amendment = Amendment.Propose(statement.Id, version.Number, Paragraphs.Of(version.Body), request.Kind!.Value, request.Paragraph,

@@ -18,7 +18,7 @@ public sealed class RejectAmendmentHandler(WorkflowDb db, TimeProvider clock) : 
 {
     public async Task<AmendmentView> Handle(RejectAmendment request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         var amendment = await db.Amendments.SingleOrDefaultAsync(a => a.Id == request.AmendmentId && a.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("amendment");
         amendment.Reject(request.Reason, request.UserId, clock.GetUtcNow());

@@ -13,7 +13,7 @@ public sealed class ResolveCommentHandler(WorkflowDb db, TimeProvider clock) : I
 {
     public async Task<CommentView> Handle(ResolveComment request, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Commenter);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Commenter, ct);
         var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == request.CommentId && c.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("comment");
         if (comment.AuthorId != request.UserId) statement.EnsureRole(request.UserId, StatementRole.Editor);

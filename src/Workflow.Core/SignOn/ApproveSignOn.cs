@@ -25,7 +25,7 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, Micr
     public async Task<SignatureReceipt> Handle(ApproveSignOn request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var entry = await db.LoadSignOnAsync(request.StatementId, request.SignOnId, ct);
         entry.EnsureAwaitingModeration();
         entry.EnsureNamesAreSingleLine();

@@ -16,7 +16,7 @@ public sealed class RejectSignOnHandler(WorkflowDb db, TimeProvider clock) : IRe
 {
     public async Task<SignOnSummary> Handle(RejectSignOn request, CancellationToken ct)
     {
-        await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var entry = await db.LoadSignOnAsync(request.StatementId, request.SignOnId, ct);
         var now = clock.GetUtcNow();
         entry.Reject(request.Reason, request.UserId, now);

@@ -18,7 +18,7 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, I
     public async Task<StatementDetails> Handle(OpenForSignature request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
         statement.OpenForSignature(latest, await db.LatestTranslationsAsync(statement.Id, ct), request.UserId, now);
         var held = await db.EndorsementRequests

@@ -24,7 +24,7 @@ public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, IDa
     public async Task<VersionDetails> Handle(RestoreVersion request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         var old = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == request.Number, ct)
             ?? throw new NotFoundException("version");
         await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);

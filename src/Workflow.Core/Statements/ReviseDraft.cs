@@ -34,7 +34,7 @@ public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, IDataP
     public async Task<VersionDetails> Handle(ReviseDraft request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);
         await db.EnsureReconfirmationsExpectedAsync(statement, request.ExpectedReconfirmations, ct);
         var version = statement.Revise(request.Title.Trim(), request.Body, request.BaseVersion, request.UserId, now, request.ChangeNote);

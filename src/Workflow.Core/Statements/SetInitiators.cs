@@ -24,7 +24,7 @@ public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock) : IR
     public async Task<IReadOnlyList<OrganisationView>> Handle(SetInitiators request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var initiators = new List<Organisation>();
         foreach (var details in request.Organisations)
             initiators.Add((await db.ResolveAsync(details, now, ct, request.UserId)).Organisation);

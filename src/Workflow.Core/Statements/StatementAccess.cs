@@ -7,11 +7,10 @@ namespace Workflow.Core.Statements;
 public static class StatementAccess
 {
     /// <summary>
-    /// Loads a statement for a member with at least the given role (by default an owner, who runs the statement):
-    /// 404 when it does not exist, 403 when the caller's role on it is not enough.
+    /// Loads a statement for a member with at least the given role: 404 when it does not exist, 403 when the caller's role
+    /// on it is not enough.
     /// </summary>
-    public static async Task<Statement> LoadForDraftingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct,
-        StatementRole minimum = StatementRole.Owner)
+    public static async Task<Statement> LoadForRoleAsync(this WorkflowDb db, Guid statementId, string userId, StatementRole minimum, CancellationToken ct)
     {
         var statement = await db.Statements.Include(s => s.Members).SingleOrDefaultAsync(s => s.Id == statementId, ct)
             ?? throw new NotFoundException("statement");
@@ -21,7 +20,7 @@ public static class StatementAccess
 
     /// <summary>Loads a statement for any of its members to read.</summary>
     public static Task<Statement> LoadForReadingAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct) =>
-        db.LoadForDraftingAsync(statementId, userId, ct, StatementRole.Viewer);
+        db.LoadForRoleAsync(statementId, userId, StatementRole.Viewer, ct);
 
     /// <summary>Loads a statement for a member who sees its personal data (<see cref="PersonalData"/>): 403 for the others.</summary>
     public static async Task<Statement> LoadForPersonalDataAsync(this WorkflowDb db, Guid statementId, string userId, CancellationToken ct)
@@ -37,7 +36,7 @@ public static class StatementAccess
     /// <summary>The shape of most lifecycle commands: load as a drafter, ask the statement to change, save.</summary>
     public static async Task<StatementDetails> ChangeStatementAsync(this WorkflowDb db, Guid statementId, string userId, Action<Statement> change, CancellationToken ct)
     {
-        var statement = await db.LoadForDraftingAsync(statementId, userId, ct);
+        var statement = await db.LoadForRoleAsync(statementId, userId, StatementRole.Owner, ct);
         change(statement);
         await db.SaveChangesAsync(ct);
         return await db.DetailsAsync(statement, ct);

@@ -33,7 +33,7 @@ public sealed class SaveTranslationHandler(WorkflowDb db, TimeProvider clock) : 
     public async Task<TranslationDetails> Handle(SaveTranslation request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var statement = await db.LoadForDraftingAsync(request.StatementId, request.UserId, ct, StatementRole.Editor);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
         var language = TranslationVersion.NormaliseTag(request.Language);
         if (language == TranslationVersion.NormaliseTag(statement.Language))
             throw new DomainRuleException("language", $"{language} is the statement's own language; edit the statement instead.");
