@@ -31,6 +31,17 @@ internal static class AccountCodes
     public static ValidationException InvalidLink(string field = "Code") =>
         new([new ValidationFailure(field, "This link is not valid or has expired. Ask for a new one.")]);
 
+    /// <summary>E-mails an account a fresh link to confirm its address.</summary>
+    public static async Task SendConfirmationLinkAsync(this IAccountMailer mailer, UserManager<WorkflowUser> users, WorkflowUser user, string email,
+        string language, CancellationToken ct)
+    {
+        var code = ForLink(await users.GenerateEmailConfirmationTokenAsync(user));
+        await mailer.SendAsync(new AccountMail(AccountMailKind.ConfirmAddress, email, language, AddressConfirmationLinks.Confirm(user.Id, code)), ct);
+    }
+
+    /// <summary>A password as typed: required and of a sane length (its strength is Identity's rules, checked when it is set).</summary>
+    public static IRuleBuilderOptions<T, string> IsPassword<T>(this IRuleBuilder<T, string> rule) => rule.NotEmpty().MaximumLength(512);
+
     public static void ThrowIfRefused(LimitDecision decision, string what)
     {
         if (!decision.Allowed)

@@ -12,7 +12,7 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
     public ChangePasswordValidator()
     {
         RuleFor(r => r.OldPassword).NotEmpty();
-        RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(512);
+        RuleFor(r => r.NewPassword).IsPassword();
     }
 }
 

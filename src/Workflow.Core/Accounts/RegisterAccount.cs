@@ -16,7 +16,7 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
     public RegisterAccountValidator()
     {
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256).EmailAddress();
-        RuleFor(r => r.Password).NotEmpty().MaximumLength(512);
+        RuleFor(r => r.Password).IsPassword();
     }
 }
 
@@ -46,9 +46,7 @@ public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, Acco
         if (!(await limits.MailToAsync(email, ct)).Allowed) return Unit.Value;
         if (created.Succeeded)
         {
-            var code = AccountCodes.ForLink(await users.GenerateEmailConfirmationTokenAsync(user));
-            await mailer.SendAsync(new AccountMail(AccountMailKind.ConfirmAddress, email, language,
-                AddressConfirmationLinks.Confirm(user.Id, code)), ct);
+            await mailer.SendConfirmationLinkAsync(users, user, email, language, ct);
         }
         else
         {

@@ -19,11 +19,7 @@ public sealed class ResendConfirmationHandler(UserManager<WorkflowUser> users, A
     {
         AccountCodes.ThrowIfRefused(await limits.RequestMailAsync(request.Email, request.ClientAddress, ct), "e-mail requests");
         if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false, Email: { } email } user)
-        {
-            var code = AccountCodes.ForLink(await users.GenerateEmailConfirmationTokenAsync(user));
-            await mailer.SendAsync(new AccountMail(AccountMailKind.ConfirmAddress, email, AccountCodes.Language(request.Language),
-                AddressConfirmationLinks.Confirm(user.Id, code)), ct);
-        }
+            await mailer.SendConfirmationLinkAsync(users, user, email, AccountCodes.Language(request.Language), ct);
         return Unit.Value;
     }
 }

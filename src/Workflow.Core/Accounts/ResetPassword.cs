@@ -17,7 +17,7 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     {
         RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
         RuleFor(r => r.ResetCode).NotEmpty();
-        RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(512);
+        RuleFor(r => r.NewPassword).IsPassword();
     }
 }
 

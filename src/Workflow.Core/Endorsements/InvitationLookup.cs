@@ -20,4 +20,12 @@ internal static class InvitationLookup
         if (request is not { IsLive: true }) throw new NotFoundException("invitation");
         return request;
     }
+
+    /// <summary>The signature given through the invitation behind a link; a 409 saying <paramref name="otherwise"/> when it was not signed.</summary>
+    public static async Task<Signature> FindSignatureByTokenAsync(this WorkflowDb db, string token, string otherwise, CancellationToken ct)
+    {
+        var invitation = await db.FindLiveByTokenAsync(token, ct);
+        return await db.Signatures.SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct)
+            ?? throw new ConflictException($"This invitation has not been signed; {otherwise}.");
+    }
 }

@@ -18,9 +18,7 @@ public sealed partial class ReconfirmationHandlers : IRequestHandler<ReconfirmBy
 {
     public async Task<SignatureReceipt> Handle(ReconfirmByInvitation request, CancellationToken ct)
     {
-        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
-        var signature = await db.Signatures.SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct)
-            ?? throw new ConflictException("This invitation has not been signed; sign it instead.");
+        var signature = await db.FindSignatureByTokenAsync(request.Token, "sign it instead", ct);
         return await ReconfirmAsync(signature, request.TextHash, null, ct);
     }
 }

@@ -18,9 +18,7 @@ public sealed class WithdrawSignatureHandler(WorkflowDb db, TimeProvider clock) 
 {
     public async Task<SignatureReceipt> Handle(WithdrawSignature request, CancellationToken ct)
     {
-        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
-        var signature = await db.Signatures.SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct)
-            ?? throw new ConflictException("This invitation has not been signed; there is nothing to withdraw.");
+        var signature = await db.FindSignatureByTokenAsync(request.Token, "there is nothing to withdraw", ct);
         signature.Withdraw(request.Note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await db.ReceiptAsync(signature, ct);
