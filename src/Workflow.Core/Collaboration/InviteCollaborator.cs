@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Workflow.Core.Accounts;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -21,7 +20,7 @@ public sealed class InviteCollaboratorValidator : AbstractValidator<InviteCollab
     }
 }
 
-public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<InviteCollaborator, CollaboratorInvitationView>
 {
     public async Task<CollaboratorInvitationView> Handle(InviteCollaborator request, CancellationToken ct)
@@ -29,8 +28,8 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
         var now = clock.GetUtcNow();
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
-        var token = InvitationToken.New();
-        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.UserId, now);
+        var link = linkTokens.New();
+        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, link.Hash, link.ProtectedForEmail, request.UserId, now);
         db.CollaboratorInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new CollaboratorInvitationView(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.StatusAt(now), invitation.CreatedAt, invitation.ExpiresAt);

@@ -5,7 +5,6 @@ using CsvHelper.Configuration;
 using FluentValidation;
 using ValidationException = FluentValidation.ValidationException;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -43,7 +42,7 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
     }
 }
 
-public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection,
+public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens,
     IEnumerable<IValidator<InviteOrganisation>> validators, IDatabaseErrors databaseErrors) : IRequestHandler<BulkInvite, BulkInviteReport>
 {
     public const int MaxRows = 10_000;
@@ -123,7 +122,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataPr
                 if (!matched) registered = organisation;
                 if (signed.Contains(organisation.Id)) throw Statement.AlreadySigned(organisation);
                 if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
-                var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation, dataProtection, now);
+                var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation, linkTokens, now);
                 db.EndorsementRequests.Add(endorsementRequest);
                 pending.Add(organisation.Id);
                 invited.Add((report.Count, row));
@@ -165,7 +164,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, IDataPr
         {
             try
             {
-                var created = await InviteOrganisationHandler.InviteAsync(db, dataProtection, row.Invitation!, clock.GetUtcNow(), ct);
+                var created = await InviteOrganisationHandler.InviteAsync(db, linkTokens, row.Invitation!, clock.GetUtcNow(), ct);
                 return new BulkInviteRow(row.Line, created.OrganisationMatched ? "Matched" : "Created", row.Name, row.Email,
                     created.InvitationId, created.Organisation.Id, created.Token, null);
             }

@@ -10,15 +10,9 @@ namespace Workflow.Core.Endorsements;
 /// </summary>
 public static class InvitationToken
 {
-    public const string EmailProtectorPurpose = "Workflow.InvitationToken.Email.v1";
-
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => TextHash.Sha256Hex(token);
-
-    /// <summary>The token encrypted for the e-mail consumer, the only one that may read it.</summary>
-    public static string ProtectForEmail(this Microsoft.AspNetCore.DataProtection.IDataProtectionProvider provider, string token) =>
-        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(provider.CreateProtector(EmailProtectorPurpose), token);
 
     /// <summary>Cheap shape check, so that junk never reaches the database.</summary>
     public static bool IsWellFormed(string? token) =>

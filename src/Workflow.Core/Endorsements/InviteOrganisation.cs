@@ -1,7 +1,6 @@
 using Workflow.Core.Accounts;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -35,14 +34,14 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
     }
 }
 
-public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<InviteOrganisation, InvitationCreated>
 {
     public Task<InvitationCreated> Handle(InviteOrganisation request, CancellationToken ct) =>
-        InviteAsync(db, dataProtection, request, clock.GetUtcNow(), ct);
+        InviteAsync(db, linkTokens, request, clock.GetUtcNow(), ct);
 
     /// <summary>The whole use case, without the mediator's pipeline: shared with <see cref="BulkInviteHandler"/>, which validates first.</summary>
-    internal static async Task<InvitationCreated> InviteAsync(WorkflowDb db, IDataProtectionProvider dataProtection, InviteOrganisation request,
+    internal static async Task<InvitationCreated> InviteAsync(WorkflowDb db, ILinkTokens linkTokens, InviteOrganisation request,
         DateTimeOffset now, CancellationToken ct)
     {
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
@@ -55,7 +54,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
                 && r.State == EndorsementRequestState.Pending, ct))
             throw AlreadyPending(organisation);
 
-        var (invitation, token) = Invite(statement, organisation, shownAs, request, dataProtection, now);
+        var (invitation, token) = Invite(statement, organisation, shownAs, request, linkTokens, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched,
@@ -67,13 +66,13 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     /// stored and a copy protected for the e-mail rides in the event. Shared with <see cref="BulkInviteHandler"/>.
     /// </summary>
     internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation, OrganisationDetails shownAs,
-        InviteOrganisation request, IDataProtectionProvider dataProtection, DateTimeOffset now)
+        InviteOrganisation request, ILinkTokens linkTokens, DateTimeOffset now)
     {
-        var token = InvitationToken.New();
+        var link = linkTokens.New();
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token),
+        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, link.Hash, link.ProtectedForEmail,
             request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now, request.PersonalMessage);
-        return (invitation, token);
+        return (invitation, link.Value);
     }
 
     /// <summary>The refusal of a second pending invitation of one organisation to one statement.</summary>

@@ -1,6 +1,6 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
+using Workflow.Core.Common;
 using Workflow.Core.Accounts;
 using Workflow.Core.Data;
 using Workflow.Core.Statements;
@@ -18,7 +18,7 @@ public sealed record RemindPendingInvitations(string UserId, Guid StatementId) :
 /// <param name="Skipped">Pending invitations left out: held, not delivered, or sent a link too recently.</param>
 public sealed record PendingInvitationsReminded(int Reminded, int Skipped);
 
-public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<RemindPendingInvitations, PendingInvitationsReminded>
 {
     public async Task<PendingInvitationsReminded> Handle(RemindPendingInvitations request, CancellationToken ct)
@@ -31,8 +31,8 @@ public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider 
         var reminded = 0;
         foreach (var invitation in pending.Where(r => r.CanBeRemindedAt(statement.SignatureDeadline, now)))
         {
-            var token = InvitationToken.New();
-            invitation.RemindNow(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), statement.Title, statement.SignatureDeadline, request.UserId, now);
+            var link = linkTokens.New();
+            invitation.RemindNow(link.Hash, link.ProtectedForEmail, statement.Title, statement.SignatureDeadline, request.UserId, now);
             reminded++;
         }
         // One save: the reminders and their events are written together, or none is.

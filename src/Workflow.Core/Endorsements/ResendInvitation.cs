@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Accounts;
 using Workflow.Core.Common;
@@ -12,7 +11,7 @@ namespace Workflow.Core.Endorsements;
 /// <param name="HandOverLink">The drafter receives the new link to hand it over (see <see cref="InviteOrganisation"/>).</param>
 public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId, bool HandOverLink = false) : IRequest<InvitationCreated>;
 
-public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<ResendInvitation, InvitationCreated>
 {
     public async Task<InvitationCreated> Handle(ResendInvitation request, CancellationToken ct)
@@ -24,10 +23,10 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
         var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
-        var token = InvitationToken.New();
-        invitation.Resend(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
+        var link = linkTokens.New();
+        invitation.Resend(link.Hash, link.ProtectedForEmail, request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
-            request.HandOverLink ? token : null);
+            request.HandOverLink ? link.Value : null);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
+using Workflow.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
 
@@ -16,7 +16,7 @@ public sealed record SendDueReminders(IReadOnlyList<TimeSpan> Offsets, int MaxPe
 
 public sealed record RemindersSent(int Reminded, int Expired);
 
-public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection)
+public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<SendDueReminders, RemindersSent>
 {
     public async Task<RemindersSent> Handle(SendDueReminders request, CancellationToken ct)
@@ -43,8 +43,8 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
                 var due = schedule.DueBy(deadline, now);
                 // No reminder to sign a draft (not open yet) or a statement that takes no more signatures.
                 if (due <= c.Invitation.RemindersSent || !c.Statement.AcceptsSignatures) continue;
-                var token = InvitationToken.New();
-                c.Invitation.Remind(due, deadline, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), c.Invitation.InvitedName, c.Statement.Title, now);
+                var link = linkTokens.New();
+                c.Invitation.Remind(due, deadline, link.Hash, link.ProtectedForEmail, c.Invitation.InvitedName, c.Statement.Title, now);
                 reminded++;
             }
             await db.SaveChangesAsync(ct);

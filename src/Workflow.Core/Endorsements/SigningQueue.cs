@@ -122,7 +122,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
-        var dataProtection = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        var linkTokens = scope.ServiceProvider.GetRequiredService<ILinkTokens>();
         // Not the signers' tokens: once a group has started, it finishes for all of its members.
         var ct = CancellationToken.None;
         var (transaction, statement) = await db.LockAndLoadStatementAsync(statementId, ct);
@@ -169,7 +169,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
-                invitation.SendReceipt(signature.Id, dataProtection.ProtectForEmail(request.Token), now);
+                invitation.SendReceipt(signature.Id, linkTokens.ProtectForEmail(request.Token), now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);
                 answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(signature, statement, organisation), Created: true), null));

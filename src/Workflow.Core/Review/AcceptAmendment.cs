@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -13,7 +12,7 @@ namespace Workflow.Core.Review;
 /// </summary>
 public sealed record AcceptAmendment(string UserId, Guid StatementId, Guid AmendmentId) : IRequest<AmendmentView>;
 
-public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection) : IRequestHandler<AcceptAmendment, AmendmentView>
+public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<AcceptAmendment, AmendmentView>
 {
     public async Task<AmendmentView> Handle(AcceptAmendment request, CancellationToken ct)
     {
@@ -27,7 +26,7 @@ public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, ID
             (amendment.Rationale is null ? "" : $": {amendment.Rationale}");
         var version = statement.Revise(latest.Title, amended, latest.Number, request.UserId, now,
             note.Length > StatementVersion.ChangeNoteMaxLength ? note[..StatementVersion.ChangeNoteMaxLength] : note, creditedTo: amendment.ProposedBy);
-        await db.AddVersionAsync(statement, version, dataProtection, now, ct);
+        await db.AddVersionAsync(statement, version, linkTokens, now, ct);
         amendment.MarkAccepted(version.Number, request.UserId, now);
         await db.SaveChangesAsync(ct);
         return AmendmentView.From(amendment, Paragraphs.Of(version.Body));

@@ -19,7 +19,7 @@ namespace Workflow.Core.SignOn;
 /// </summary>
 public sealed record ApproveSignOn(string UserId, Guid StatementId, Guid SignOnId, Guid? OrganisationId, bool RegisterAsNew) : IRequest<SignatureReceipt>;
 
-public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider dataProtection)
+public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<ApproveSignOn, SignatureReceipt>
 {
     public async Task<SignatureReceipt> Handle(ApproveSignOn request, CancellationToken ct)
@@ -40,8 +40,8 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, Micr
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
             await db.SignableTranslationsAsync(statement, ct));
-        var token = InvitationToken.New();
-        entry.Approve(signature.Id, organisation.Id, request.UserId, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), now);
+        var link = linkTokens.New();
+        entry.Approve(signature.Id, organisation.Id, request.UserId, link.Hash, link.ProtectedForEmail, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.Core.Common;
@@ -34,7 +33,7 @@ public sealed class SubmitSignOnValidator : AbstractValidator<SubmitSignOn>
     }
 }
 
-public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection, IOptions<OpenSignOnOptions> options,
+public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens, IOptions<OpenSignOnOptions> options,
     PendingSignOnCounts pendingCounts)
     : IRequestHandler<SubmitSignOn, SignOnReceipt>
 {
@@ -59,10 +58,10 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, IData
         if (await db.SignOnEntries.CountAsync(e => e.StatementId == statement.Id && e.EmailDomain == domain && e.SubmittedAt > hourAgo, ct) >= limits.PerEmailDomainPerHour)
             throw new TooManyRequestsException($"Too many sign-ons from addresses at {domain} in the last hour. Please try again later.");
 
-        var token = InvitationToken.New();
+        var link = linkTokens.New();
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
         var entry = SignOnEntry.Submit(statement.Id, statement.Title, request.Organisation, email, language, request.SignerName, request.SignerRole,
-            version.Number, version.TextHash, InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), limits.ConfirmWithin, now);
+            version.Number, version.TextHash, link.Hash, link.ProtectedForEmail, limits.ConfirmWithin, now);
         db.SignOnEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         pendingCounts.Added(statement.Id);

@@ -1,6 +1,6 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
+using Workflow.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
@@ -13,7 +13,7 @@ namespace Workflow.Core.Statements;
 public sealed record OpenForSignature(string UserId, Guid StatementId) : IRequest<StatementDetails>;
 
 /// <summary>Freezes the latest version for signature, and sends the invitations held while it was a draft, each with a fresh link.</summary>
-public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection) : IRequestHandler<OpenForSignature, StatementDetails>
+public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<OpenForSignature, StatementDetails>
 {
     public async Task<StatementDetails> Handle(OpenForSignature request, CancellationToken ct)
     {
@@ -27,8 +27,8 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, I
         // One that expired while the statement was a draft stays unsent.
         foreach (var invitation in held.Where(i => i.DeadlineUnder(statement.SignatureDeadline) is not { } deadline || deadline > now))
         {
-            var token = InvitationToken.New();
-            invitation.SendHeld(InvitationToken.Hash(token), dataProtection.ProtectForEmail(token), statement.Title, now);
+            var link = linkTokens.New();
+            invitation.SendHeld(link.Hash, link.ProtectedForEmail, statement.Title, now);
         }
         await db.SaveChangesAsync(ct);
         return StatementDetails.From(statement, latest);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -19,7 +18,7 @@ public sealed class RestoreVersionValidator : AbstractValidator<RestoreVersion>
     }
 }
 
-public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection) : IRequestHandler<RestoreVersion, VersionDetails>
+public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<RestoreVersion, VersionDetails>
 {
     public async Task<VersionDetails> Handle(RestoreVersion request, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, IDa
         await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);
         var version = statement.Revise(old.Title, old.Body, request.BaseVersion, request.UserId, now,
             request.ChangeNote ?? $"Restores version {old.Number}.", restoredFrom: old.Number);
-        await db.AddVersionAsync(statement, version, dataProtection, now, ct);
+        await db.AddVersionAsync(statement, version, linkTokens, now, ct);
         await db.SaveChangesAsync(ct);
         return VersionDetails.From(version);
     }

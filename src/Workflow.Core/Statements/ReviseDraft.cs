@@ -1,6 +1,6 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.DataProtection;
+using Workflow.Core.Common;
 using Workflow.Core.Data;
 
 namespace Workflow.Core.Statements;
@@ -29,7 +29,7 @@ public sealed class ReviseDraftValidator : AbstractValidator<ReviseDraft>
     }
 }
 
-public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, IDataProtectionProvider dataProtection) : IRequestHandler<ReviseDraft, VersionDetails>
+public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<ReviseDraft, VersionDetails>
 {
     public async Task<VersionDetails> Handle(ReviseDraft request, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, IDataP
         await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);
         await db.EnsureReconfirmationsExpectedAsync(statement, request.ExpectedReconfirmations, ct);
         var version = statement.Revise(request.Title.Trim(), request.Body, request.BaseVersion, request.UserId, now, request.ChangeNote);
-        await db.AddVersionAsync(statement, version, dataProtection, now, ct);
+        await db.AddVersionAsync(statement, version, linkTokens, now, ct);
         await db.SaveChangesAsync(ct);
         return VersionDetails.From(version);
     }

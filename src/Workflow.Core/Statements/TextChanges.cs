@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
@@ -54,7 +53,7 @@ public static class TextChanges
     /// confirm the new text: with a fresh link to the address it came from, or — for one a drafter recorded — nothing
     /// to send (the drafters confirm it on the signatory's word).
     /// </summary>
-    public static async Task AddVersionAsync(this WorkflowDb db, Statement statement, StatementVersion version, IDataProtectionProvider dataProtection,
+    public static async Task AddVersionAsync(this WorkflowDb db, Statement statement, StatementVersion version, ILinkTokens linkTokens,
         DateTimeOffset now, CancellationToken ct)
     {
         db.StatementVersions.Add(version);
@@ -66,19 +65,19 @@ public static class TextChanges
         foreach (var signature in signatures)
         {
             string? email = null, protectedToken = null, linkKind = null, language = "en";
-            var token = InvitationToken.New();
+            var link = linkTokens.New();
             if (signature.EndorsementRequestId is { } invitationId)
             {
                 var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
-                db.RetiredLinks.Add(invitation.ReissueLink(InvitationToken.Hash(token), now));
+                db.RetiredLinks.Add(invitation.ReissueLink(link.Hash, now));
                 (email, linkKind, language) = (invitation.Email, "invitation", invitation.Language);
             }
             else if (await db.SignOnEntries.SingleOrDefaultAsync(e => e.SignatureId == signature.Id, ct) is { } entry)
             {
-                db.RetiredLinks.Add(entry.ReissueLink(InvitationToken.Hash(token), now));
+                db.RetiredLinks.Add(entry.ReissueLink(link.Hash, now));
                 (email, linkKind, language) = (entry.Email, "sign-on", entry.Language);
             }
-            if (email is not null) protectedToken = dataProtection.ProtectForEmail(token);
+            if (email is not null) protectedToken = link.ProtectedForEmail;
             signature.RequestReconfirmation(statement, version, signature.DisplayName ?? "", email, protectedToken, linkKind, language, now);
         }
     }

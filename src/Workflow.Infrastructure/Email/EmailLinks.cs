@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using Workflow.Core.Endorsements;
 using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Infrastructure.Email;
@@ -15,5 +14,5 @@ public sealed class EmailLinks(IDataProtectionProvider dataProtection, IOptions<
 
     /// <param name="path">The path before the token, such as /sign (the invitation page).</param>
     public string To(string path, string protectedToken) =>
-        $"{BaseUrl}{path}/{dataProtection.CreateProtector(InvitationToken.EmailProtectorPurpose).Unprotect(protectedToken)}";
+        $"{BaseUrl}{path}/{dataProtection.CreateProtector(DataProtectedLinkTokens.EmailPurpose).Unprotect(protectedToken)}";
 }

@@ -22,6 +22,7 @@ public static class EmailSetup
             configuration.GetSection(EmailOptions.Section).Bind(options);
             if (string.IsNullOrWhiteSpace(options.PickupDirectory)) options.PickupDirectory = Path.Combine(dataDirectory, "mail-pickup");
         });
+        services.AddSingleton<Workflow.Core.Common.ILinkTokens, DataProtectedLinkTokens>();
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<Workflow.Core.Accounts.IAccountMailer, AccountMailer>();
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Smtp:Host"]))
