@@ -23,6 +23,7 @@ public static class EmailSetup
             if (string.IsNullOrWhiteSpace(options.PickupDirectory)) options.PickupDirectory = Path.Combine(dataDirectory, "mail-pickup");
         });
         services.AddSingleton<EmailLinks>();
+        services.AddScoped<EventMailer>();
         services.AddSingleton<Workflow.Core.Accounts.IAccountMailer, AccountMailer>();
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Smtp:Host"]))
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
