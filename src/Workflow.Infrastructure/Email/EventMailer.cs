@@ -37,6 +37,12 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
         await sender.SendOnceAsync(db, messageId, consumer, messages, clock.GetUtcNow(), ct);
     }
 
+    /// <inheritdoc cref="SendBatchOnceAsync{T}(ConsumeContext{Batch{T}}, string, Func{IReadOnlyList{T}, CancellationToken, Task{IReadOnlyList{MimeMessage}}}, Func{T, T}, ILogger)"/>
+    /// <param name="compose">An event's message.</param>
+    public Task SendBatchOnceAsync<T>(ConsumeContext<Batch<T>> context, string consumer, Func<T, MimeMessage> compose, Func<T, T> withoutToken,
+        ILogger log) where T : class =>
+        SendBatchOnceAsync(context, consumer, (events, _) => Task.FromResult<IReadOnlyList<MimeMessage>>(events.Select(compose).ToList()), withoutToken, log);
+
     /// <summary>
     /// The batch's way of <see cref="SendOnceAsync{T}(ConsumeContext{T}, string, Func{T, IReadOnlyList{MimeMessage}}, Func{T, T?}?)"/>:
     /// one message per event not handled yet (<see cref="EmailOnce.SendBatchOnceAsync"/>).

@@ -24,8 +24,7 @@ public sealed class SignOnEmailConsumer(EventMailer mailer, WorkflowDb db, Email
     /// round trips and a commit for each of its e-mails.
     /// </summary>
     public Task Consume(ConsumeContext<Batch<SignOnSubmitted>> context) =>
-        mailer.SendBatchOnceAsync(context, Name, (events, _) => Task.FromResult<IReadOnlyList<MimeMessage>>(events.Select(ConfirmationLink).ToList()),
-            withoutToken: m => m with { ProtectedConfirmationToken = "" }, log);
+        mailer.SendBatchOnceAsync(context, Name, ConfirmationLink, withoutToken: m => m with { ProtectedConfirmationToken = "" }, log);
 
     private MimeMessage ConfirmationLink(SignOnSubmitted m)
     {
