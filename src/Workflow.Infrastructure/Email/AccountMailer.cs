@@ -14,7 +14,7 @@ public sealed class AccountMailer(IEmailSender sender, EmailLinks links, IOption
 {
     public async Task SendAsync(AccountMail mail, CancellationToken ct)
     {
-        var link = links.BaseUrl + mail.LinkPathAndQuery;
+        var link = links.Link(mail.LinkPathAndQuery);
         var (subject, body) = AccountEmailTexts.For(mail.Kind, mail.Language, link);
         var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(mail.To, mail.To), subject, body);
         var id = Guid.NewGuid();

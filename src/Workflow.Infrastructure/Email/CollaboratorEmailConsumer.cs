@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
 using Workflow.Core.Data;
@@ -12,17 +11,15 @@ using static Workflow.Core.Common.SingleLineText;
 namespace Workflow.Infrastructure.Email;
 
 /// <summary>Sends a co-drafter the link with which to join a statement.</summary>
-public sealed class CollaboratorEmailConsumer(
-    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
-    : IConsumer<CollaboratorInvited>
+public sealed class CollaboratorEmailConsumer(EventMailer mailer, EmailLinks links) : IConsumer<CollaboratorInvited>
 {
     public const string Name = "collaborator-email";
 
-    public async Task Consume(ConsumeContext<CollaboratorInvited> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+    public Task Consume(ConsumeContext<CollaboratorInvited> context) =>
+        mailer.SendOnceAsync(context, Name, Invitation, withoutToken: m => m with { ProtectedToken = "" });
 
-        var m = context.Message;
+    private IReadOnlyList<MimeMessage> Invitation(CollaboratorInvited m)
+    {
         var title = Flatten(m.StatementTitle);
         var link = links.To("/join", m.ProtectedToken);
         // A co-drafter is invited by address only, with no language of its own yet: the service's default language.
@@ -31,9 +28,7 @@ public sealed class CollaboratorEmailConsumer(
             .Paragraph(t["You are invited to draft the statement \"{0}\" as {1}.", title, RoleName(t, m.Role)])
             .Paragraph(t["Sign in to Workflow (or create an account) and accept the invitation here:"], link)
             .Paragraph(t["The link works once, for 14 days. If you did not expect it, ignore this message."]);
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.Email, m.Email), t["Draft with us: {0}", title], body.ToString());
-        await db.ForgetTokenAsync(messageId, m with { ProtectedToken = "" }, context.CancellationToken);
-        await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
+        return [mailer.PlainText(new MailboxAddress(m.Email, m.Email), t["Draft with us: {0}", title], body.ToString())];
     }
 
     private static string RoleName(EmailTexts t, string role) => role switch

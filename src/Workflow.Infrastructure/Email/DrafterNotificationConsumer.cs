@@ -12,7 +12,7 @@ namespace Workflow.Infrastructure.Email;
 /// Tells a statement's owners and editors, as each of them chose, that an invited organisation signed or declined, or that a
 /// sign-on awaits their approval: an e-mail now, or an item of the next daily summary (stored with the inbox entry).
 /// </summary>
-public sealed class DrafterNotificationConsumer(WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock)
+public sealed class DrafterNotificationConsumer(EventMailer mailer, WorkflowDb db, EmailLinks links, IOptions<EmailOptions> options)
     : IConsumer<SignatureRecorded>, IConsumer<EndorsementDeclined>, IConsumer<SignOnConfirmed>
 {
     public const string Name = "drafter-notifications";
@@ -43,14 +43,12 @@ public sealed class DrafterNotificationConsumer(WorkflowDb db, IEmailSender send
             : null;
     });
 
-    private async Task NotifyAsync<T>(ConsumeContext<T> context, Func<string, CancellationToken, Task<DrafterNotice?>> noticeOf) where T : class, IStatementEvent
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
-        var ct = context.CancellationToken;
-        var title = await db.Statements.AsNoTracking().Where(s => s.Id == context.Message.StatementId).Select(s => s.Title).SingleAsync(ct);
-        var notice = await noticeOf(title, ct);
-        var messages = notice is null ? [] : new DrafterNotificationMail(links, options.Value.From)
-            .Deliver(db, notice, await db.RecipientsAsync(notice.StatementId, ct));
-        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), ct);
-    }
+    private Task NotifyAsync<T>(ConsumeContext<T> context, Func<string, CancellationToken, Task<DrafterNotice?>> noticeOf) where T : class, IStatementEvent =>
+        mailer.SendOnceAsync(context, Name, async (statementEvent, ct) =>
+        {
+            var title = await db.Statements.AsNoTracking().Where(s => s.Id == statementEvent.StatementId).Select(s => s.Title).SingleAsync(ct);
+            var notice = await noticeOf(title, ct);
+            return notice is null ? [] : new DrafterNotificationMail(links, options.Value.From)
+                .Deliver(db, notice, await db.RecipientsAsync(notice.StatementId, ct));
+        });
 }

@@ -38,7 +38,7 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
     {
         var t = new EmailTexts(recipient.Language);
         var title = notice.StatementTitle;
-        var campaign = $"{links.BaseUrl}/drafts/{notice.StatementId}/campaign";
+        var campaign = CampaignPage(notice.StatementId);
         var (subject, body) = notice.Kind switch
         {
             NoticeKind.Signed => (t["New signature: {0}", title], $"""
@@ -98,7 +98,7 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
                 if (notice.Kind == NoticeKind.Declined && notice.Detail is { } reason)
                     body.Append("    ").Append(t["Reason: {0}", Core.Common.SingleLineText.Flatten(reason)]).Append('\n');
             }
-            body.Append("  ").Append($"{links.BaseUrl}/drafts/{statement.Key}/campaign").Append('\n');
+            body.Append("  ").Append(CampaignPage(statement.Key)).Append('\n');
         }
         var subject = t["Daily summary of your statements: {0}", day.ToString("d MMMM yyyy", t.Culture)];
         return EmailOnce.PlainText(from, new MailboxAddress(recipient.Email, recipient.Email), subject, body + Footer(t));
@@ -111,9 +111,11 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
 
 
         -- 
-        {t["You receive this as a drafter of the statement. Choose each event, a daily summary or none on your account page:"]} {links.BaseUrl}/account
+        {t["You receive this as a drafter of the statement. Choose each event, a daily summary or none on your account page:"]} {links.Link("/account")}
         Workflow
         """;
+
+    private string CampaignPage(Guid statementId) => links.Link($"/drafts/{statementId}/campaign");
 
     private static string When(EmailTexts t, DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMMM yyyy, HH:mm", t.Culture) + " UTC";
 

@@ -10,9 +10,10 @@ namespace Workflow.Infrastructure.Email;
 /// </summary>
 public sealed class EmailLinks(IDataProtectionProvider dataProtection, IOptions<PublicSiteOptions> site)
 {
-    public string BaseUrl { get; } = site.Value.BaseUrl.TrimEnd('/');
+    /// <param name="path">The path (and query) after the address, starting with a slash: /account, /drafts/….</param>
+    public string Link(string path) => site.Value.Link(path);
 
     /// <param name="path">The path before the token, such as /sign (the invitation page).</param>
     public string To(string path, string protectedToken) =>
-        $"{BaseUrl}{path}/{dataProtection.CreateProtector(DataProtectedLinkTokens.EmailPurpose).Unprotect(protectedToken)}";
+        Link($"{path}/{dataProtection.CreateProtector(DataProtectedLinkTokens.EmailPurpose).Unprotect(protectedToken)}");
 }

@@ -24,6 +24,7 @@ public static class EmailSetup
         });
         services.AddSingleton<Workflow.Core.Common.ILinkTokens, DataProtectedLinkTokens>();
         services.AddSingleton<EmailLinks>();
+        services.AddScoped<EventMailer>();
         services.AddSingleton<Workflow.Core.Accounts.IAccountMailer, AccountMailer>();
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Smtp:Host"]))
             services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();

@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
 using Workflow.Core.Common;
@@ -11,17 +10,14 @@ using static Workflow.Core.Common.SingleLineText;
 namespace Workflow.Infrastructure.Email;
 
 /// <summary>Tells a signatory that the drafters took its signature off the list, and why.</summary>
-public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
-    : IConsumer<SignatureInvalidated>
+public sealed class InvalidationNoticeConsumer(EventMailer mailer, WorkflowDb db) : IConsumer<SignatureInvalidated>
 {
     public const string Name = "invalidation-notice-email";
 
-    public async Task Consume(ConsumeContext<SignatureInvalidated> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+    public Task Consume(ConsumeContext<SignatureInvalidated> context) => mailer.SendOnceAsync(context, Name, NoticeAsync);
 
-        var invalidated = context.Message;
-        var ct = context.CancellationToken;
+    private async Task<IReadOnlyList<MimeMessage>> NoticeAsync(SignatureInvalidated invalidated, CancellationToken ct)
+    {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invalidated.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invalidated.OrganisationId, ct);
         var recipient = await (
@@ -32,20 +28,15 @@ public sealed class InvalidationNoticeConsumer(WorkflowDb db, IEmailSender sende
 
         var (organisationName, title) = (Flatten(organisation.Name), Flatten(statement.Title));
         // A signature recorded by a drafter has no address to write to; the drafters who recorded it know.
-        var messages = new List<MimeMessage>();
-        if (recipient is not null)
-        {
-            var t = new EmailTexts(recipient.Language);
-            var body = new EmailBody()
-                .Paragraph(t["Dear {0},", organisationName])
-                .Paragraph(t["The drafters of \"{0}\" have removed your organisation's signature (number {1}) from the list.", title, invalidated.Number],
-                    t["Reason: {0}", Describe(t, invalidated.Reason)])
-                .Paragraph(invalidated.Note)
-                .Paragraph(t["If this is a mistake, please reply to the drafters who invited you."]);
-            messages.Add(EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisationName, recipient.Email),
-                t["Your signature was removed from: {0}", title], body.ToString()));
-        }
-        await sender.SendOnceAsync(db, messageId, Name, messages, clock.GetUtcNow(), ct);
+        if (recipient is null) return [];
+        var t = new EmailTexts(recipient.Language);
+        var body = new EmailBody()
+            .Paragraph(t["Dear {0},", organisationName])
+            .Paragraph(t["The drafters of \"{0}\" have removed your organisation's signature (number {1}) from the list.", title, invalidated.Number],
+                t["Reason: {0}", Describe(t, invalidated.Reason)])
+            .Paragraph(invalidated.Note)
+            .Paragraph(t["If this is a mistake, please reply to the drafters who invited you."]);
+        return [mailer.PlainText(new MailboxAddress(organisationName, recipient.Email), t["Your signature was removed from: {0}", title], body.ToString())];
     }
 
     private static string Describe(EmailTexts t, string reason) => reason switch

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
 using Workflow.Core.Data;
@@ -16,18 +15,17 @@ namespace Workflow.Infrastructure.Email;
 /// link to the receipt page (and the signed receipt document). After signing through an invitation it goes to the invitation's
 /// address; after the drafters approve a sign-on, to the address the signer confirmed, and says that it was approved.
 /// </summary>
-public sealed class ReceiptEmailConsumer(
-    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock, ILogger<ReceiptEmailConsumer> log)
+public sealed class ReceiptEmailConsumer(EventMailer mailer, WorkflowDb db, EmailLinks links, ILogger<ReceiptEmailConsumer> log)
     : IConsumer<Batch<SignatureReceiptDue>>
 {
     public const string Name = "receipt-email";
 
-    public async Task Consume(ConsumeContext<Batch<SignatureReceiptDue>> context)
+    public Task Consume(ConsumeContext<Batch<SignatureReceiptDue>> context) =>
+        mailer.SendBatchOnceAsync(context, Name, ReceiptsAsync, withoutToken: m => m with { ProtectedToken = "" }, log);
+
+    private async Task<IReadOnlyList<MimeMessage>> ReceiptsAsync(IReadOnlyList<SignatureReceiptDue> events, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
-        var events = await context.Message.FirstDeliveriesAsync(db, Name, ct);
-        if (events.Count == 0) return;
-        var signatureIds = events.Select(e => e.Message.SignatureId).Distinct().ToList();
+        var signatureIds = events.Select(e => e.SignatureId).Distinct().ToList();
         var signatures = await db.Signatures.AsNoTracking().Where(s => EF.Parameter(signatureIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var statementIds = signatures.Values.Select(s => s.StatementId).Distinct().ToList();
         var titles = await db.Statements.Where(s => EF.Parameter(statementIds).Contains(s.Id)).Select(s => new { s.Id, s.Title })
@@ -36,13 +34,11 @@ public sealed class ReceiptEmailConsumer(
         var organisations = await db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id)).Select(o => new { o.Id, o.Name })
             .ToDictionaryAsync(o => o.Id, o => Flatten(o.Name), ct);
 
-        var mails = events.Select(e =>
+        return events.Select(e =>
         {
-            var signature = signatures[e.Message.SignatureId];
-            return (e.MessageId, Receipt(e.Message, signature, titles[signature.StatementId], organisations[signature.OrganisationId]),
-                (object)(e.Message with { ProtectedToken = "" }));
+            var signature = signatures[e.SignatureId];
+            return Receipt(e, signature, titles[signature.StatementId], organisations[signature.OrganisationId]);
         }).ToList();
-        await sender.SendBatchOnceAsync(db, Name, mails, clock, log, ct);
     }
 
     private MimeMessage Receipt(SignatureReceiptDue m, Signature signature, string title, string organisation)
@@ -68,6 +64,6 @@ public sealed class ReceiptEmailConsumer(
         body.Paragraph(t["With this link you can also withdraw the signature, or confirm the text if it changes. Please do not forward it."]);
 
         var subject = signOn ? t["Signature accepted: {0}", title] : t["Your signature: {0}", title];
-        return EmailOnce.PlainText(options.Value.From, new MailboxAddress(organisation, m.RecipientEmail), subject, body.ToString());
+        return mailer.PlainText(new MailboxAddress(organisation, m.RecipientEmail), subject, body.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workflow.Contracts;
 using Workflow.Core.Data;
@@ -15,8 +14,7 @@ namespace Workflow.Infrastructure.Email;
 /// organisation wants to sign (proof that the form's sender reads that mail), and, if the drafters reject the entry, why.
 /// An approval is told with the receipt (<see cref="ReceiptEmailConsumer"/>).
 /// </summary>
-public sealed class SignOnEmailConsumer(
-    WorkflowDb db, IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, TimeProvider clock, ILogger<SignOnEmailConsumer> log)
+public sealed class SignOnEmailConsumer(EventMailer mailer, WorkflowDb db, EmailLinks links, ILogger<SignOnEmailConsumer> log)
     : IConsumer<Batch<SignOnSubmitted>>, IConsumer<SignOnRejected>
 {
     public const string Name = "sign-on-email";
@@ -25,14 +23,8 @@ public sealed class SignOnEmailConsumer(
     /// The confirmation links come in batches (<see cref="EmailOnce.Batching"/>): a crowd signing on must not wait behind a scope, three
     /// round trips and a commit for each of its e-mails.
     /// </summary>
-    public async Task Consume(ConsumeContext<Batch<SignOnSubmitted>> context)
-    {
-        var ct = context.CancellationToken;
-        var events = await context.Message.FirstDeliveriesAsync(db, Name, ct);
-        if (events.Count == 0) return;
-        var mails = events.Select(e => (e.MessageId, ConfirmationLink(e.Message), (object)(e.Message with { ProtectedConfirmationToken = "" }))).ToList();
-        await sender.SendBatchOnceAsync(db, Name, mails, clock, log, ct);
-    }
+    public Task Consume(ConsumeContext<Batch<SignOnSubmitted>> context) =>
+        mailer.SendBatchOnceAsync(context, Name, ConfirmationLink, withoutToken: m => m with { ProtectedConfirmationToken = "" }, log);
 
     private MimeMessage ConfirmationLink(SignOnSubmitted m)
     {
@@ -43,24 +35,22 @@ public sealed class SignOnEmailConsumer(
             .Paragraph(t["If you sent it, confirm it here before {0}:", t.DateAndTime(m.ConfirmBy)], links.To("/sign-on", m.ProtectedConfirmationToken))
             .Paragraph(t["The statement's drafters then review the signature before adding it to the list."],
                 t["If you did not send it, ignore this message: nothing is signed without confirmation."]);
-        return EmailOnce.PlainText(options.Value.From, new MailboxAddress(m.OrganisationName, m.RecipientEmail),
+        return mailer.PlainText(new MailboxAddress(m.OrganisationName, m.RecipientEmail),
             t["Confirm the signature of {0}: {1}", organisation, title], body.ToString());
     }
 
-    public async Task Consume(ConsumeContext<SignOnRejected> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
+    public Task Consume(ConsumeContext<SignOnRejected> context) => mailer.SendOnceAsync(context, Name, RejectionAsync);
 
-        var m = context.Message;
-        var entry = await db.SignOnEntries.AsNoTracking().SingleAsync(e => e.Id == m.SignOnId, context.CancellationToken);
-        var title = Flatten(await db.Statements.Where(s => s.Id == m.StatementId).Select(s => s.Title).SingleAsync(context.CancellationToken));
+    private async Task<IReadOnlyList<MimeMessage>> RejectionAsync(SignOnRejected m, CancellationToken ct)
+    {
+        var entry = await db.SignOnEntries.AsNoTracking().SingleAsync(e => e.Id == m.SignOnId, ct);
+        var title = Flatten(await db.Statements.Where(s => s.Id == m.StatementId).Select(s => s.Title).SingleAsync(ct));
         var t = new EmailTexts(entry.Language);
         var body = new EmailBody()
             .Paragraph(t["Dear {0},", Flatten(entry.Name)])
             .Paragraph(t["The drafters of the statement \"{0}\" did not add your organisation's signature to the list.", title]);
         if (m.Reason is null) body.Paragraph(t["They gave no reason."]);
         else body.Paragraph(t["Their reason:"], m.Reason);
-        var message = EmailOnce.PlainText(options.Value.From, new MailboxAddress(entry.Name, entry.Email), t["Signature not accepted: {0}", title], body.ToString());
-        await sender.SendOnceAsync(db, messageId, Name, [message], clock.GetUtcNow(), context.CancellationToken);
+        return [mailer.PlainText(new MailboxAddress(entry.Name, entry.Email), t["Signature not accepted: {0}", title], body.ToString())];
     }
 }
