@@ -56,12 +56,16 @@ public sealed record SignatureReceipt(
         s.ReconfirmationRequestedAt, s.ReconfirmedAt, s.EndedAt);
 }
 
-/// <summary>A translation version that was offered beside the signed text.</summary>
+/// <summary>A translation version that was offered beside the signed text; a signature stores it as "language:number:hash".</summary>
 public sealed record TranslationRef(string Language, int VersionNumber, string TextHash)
 {
-    public static TranslationRef Parse(string entry)
+    public static TranslationRef Of(Translations.TranslationVersion translation) => new(translation.Language, translation.Number, translation.TextHash);
+
+    public override string ToString() => $"{Language}:{VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{TextHash}";
+
+    public static TranslationRef Parse(string stored)
     {
-        var parts = entry.Split(':');
+        var parts = stored.Split(':');
         return new(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]);
     }
 }

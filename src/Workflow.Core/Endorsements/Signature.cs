@@ -220,7 +220,7 @@ public sealed class Signature : AggregateRoot
     }
 
     private static List<string> SetOf(IEnumerable<Translations.TranslationVersion> readable) =>
-        readable.Select(t => $"{t.Language}:{t.Number}:{t.TextHash}").ToList();
+        readable.Select(t => TranslationRef.Of(t).ToString()).ToList();
 
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,

@@ -110,7 +110,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
 
     private static async Task<List<TranslationVersion>> SignableTranslationsAsync(WorkflowDb db, Statement statement, Lane lane, CancellationToken ct)
     {
-        var set = string.Join(',', statement.SignableTranslationNumbers().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}:{t.Value}"));
+        var set = string.Join(',', statement.SignableTranslations.Order(StringComparer.Ordinal));
         if (lane.Translations is { } known && known.Set == set) return known.Versions;
         var versions = await db.SignableTranslationsAsync(statement, ct);
         lane.Translations = (set, versions);

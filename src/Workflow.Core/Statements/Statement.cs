@@ -3,6 +3,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Collaboration;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
+using Workflow.Core.Translations;
 
 namespace Workflow.Core.Statements;
 
@@ -93,14 +94,14 @@ public sealed class Statement : AggregateRoot
     public List<string> SignableTranslations { get; private set; } = [];
 
     public IReadOnlyDictionary<string, int> SignableTranslationNumbers() =>
-        SignableTranslations.Select(e => e.Split(':')).ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        SignableTranslations.Select(OfferedTranslation.Parse).ToDictionary(t => t.Language, t => t.Number);
 
     /// <summary>A translation version was saved: it joins the signers' set when it translates the text being signed and its language is not there yet.</summary>
     public void OfferTranslation(string language, int number, int translatesVersion, DateTimeOffset now)
     {
         if (State is not (StatementState.OpenForSignature or StatementState.Published) || translatesVersion != SignableVersionNumber) return;
         if (SignableTranslationNumbers().ContainsKey(language)) return;
-        SignableTranslations = [.. SignableTranslations, $"{language}:{number}"];
+        SignableTranslations = [.. SignableTranslations, new OfferedTranslation(language, number).ToString()];
         UpdatedAt = now;
     }
 
@@ -286,7 +287,7 @@ public sealed class Statement : AggregateRoot
 
         State = StatementState.OpenForSignature;
         SignableVersionNumber = latest.Number;
-        SignableTranslations = translations.Where(t => t.TranslatesVersion == latest.Number).Select(t => $"{t.Language}:{t.Number}").ToList();
+        SignableTranslations = translations.Where(t => t.TranslatesVersion == latest.Number).Select(t => new OfferedTranslation(t.Language, t.Number).ToString()).ToList();
         OpenedAt = now;
         UpdatedAt = now;
         Raise(new StatementOpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
