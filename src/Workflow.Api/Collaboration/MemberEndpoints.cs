@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using MediatR;
 using Workflow.Api.Hosting;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 namespace Workflow.Api.Collaboration;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Workflow.Core.Accounts;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 using Workflow.Api.SignOn;
 using Workflow.Api.Publishing;
 using Workflow.Api.Health;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Workflow.Api.Security;
 using Workflow.Core.Limits;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.SignOn;
 

@@ -3,7 +3,6 @@ using MediatR;
 using Workflow.Api.Hosting;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
-using Workflow.Core.SignOn;
 
 namespace Workflow.Api.SignOn;
 

@@ -3,6 +3,7 @@ using MediatR;
 using Workflow.Api.Hosting;
 using Workflow.Core.Audit;
 using Workflow.Core.Statements;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Api.Statements;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using MediatR;
 using Workflow.Api.Hosting;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Api.Translations;
 

@@ -23,7 +23,7 @@ public static class Mediation
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehaviour<,>));
 
         services.AddSingleton<Endorsements.SigningQueue>();
-        services.AddSingleton<SignOn.PendingSignOnCounts>();
+        services.AddSingleton<Endorsements.PendingSignOnCounts>();
         services.AddSingleton<Limits.DatabaseSharedLimits>();
         services.AddSingleton<Limits.ISharedLimits>(provider => provider.GetRequiredService<Limits.DatabaseSharedLimits>());
         services.AddScoped<Accounts.AccountLimits>();

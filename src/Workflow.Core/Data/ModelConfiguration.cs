@@ -170,9 +170,9 @@ internal sealed class RetiredLinkConfiguration : IEntityTypeConfiguration<Retire
     }
 }
 
-internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn.SignOnEntry>
+internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<Endorsements.SignOnEntry>
 {
-    public void Configure(EntityTypeBuilder<SignOn.SignOnEntry> b)
+    public void Configure(EntityTypeBuilder<Endorsements.SignOnEntry> b)
     {
         b.HasKey(e => e.Id);
         b.HasIndex(e => e.ConfirmationTokenHash).IsUnique();
@@ -190,7 +190,7 @@ internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn
         b.Property(e => e.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);
         b.Property(e => e.State).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.ModeratedBy).HasMaxLength(450);
-        b.Property(e => e.RejectionReason).HasMaxLength(SignOn.SignOnEntry.ReasonMaxLength);
+        b.Property(e => e.RejectionReason).HasMaxLength(Endorsements.SignOnEntry.ReasonMaxLength);
         b.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
         b.Ignore(e => e.Organisation);
         b.HasIndex(e => new { e.StatementId, e.State });
@@ -200,14 +200,14 @@ internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<SignOn
     }
 }
 
-internal sealed class CollaboratorInvitationConfiguration : IEntityTypeConfiguration<Collaboration.CollaboratorInvitation>
+internal sealed class CollaboratorInvitationConfiguration : IEntityTypeConfiguration<Drafting.CollaboratorInvitation>
 {
-    public void Configure(EntityTypeBuilder<Collaboration.CollaboratorInvitation> b)
+    public void Configure(EntityTypeBuilder<Drafting.CollaboratorInvitation> b)
     {
         b.HasKey(i => i.Id);
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
-        b.Property(i => i.Email).HasMaxLength(Collaboration.CollaboratorInvitation.EmailMaxLength);
+        b.Property(i => i.Email).HasMaxLength(Drafting.CollaboratorInvitation.EmailMaxLength);
         b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.InvitedBy).HasMaxLength(450);
         b.Property(i => i.AcceptedBy).HasMaxLength(450);
@@ -216,32 +216,32 @@ internal sealed class CollaboratorInvitationConfiguration : IEntityTypeConfigura
     }
 }
 
-internal sealed class CommentConfiguration : IEntityTypeConfiguration<Review.Comment>
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Drafting.Comment>
 {
-    public void Configure(EntityTypeBuilder<Review.Comment> b)
+    public void Configure(EntityTypeBuilder<Drafting.Comment> b)
     {
         b.HasKey(c => c.Id);
         b.Property(c => c.AuthorId).HasMaxLength(450);
         b.Property(c => c.ResolvedBy).HasMaxLength(450);
-        b.Property(c => c.Body).HasMaxLength(Review.Comment.BodyMaxLength);
+        b.Property(c => c.Body).HasMaxLength(Drafting.Comment.BodyMaxLength);
         b.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(c => new { c.StatementId, c.VersionNumber });
         b.HasOne<Statement>().WithMany().HasForeignKey(c => c.StatementId);
-        b.HasOne<Review.Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Drafting.Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
-internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Review.Amendment>
+internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Drafting.Amendment>
 {
-    public void Configure(EntityTypeBuilder<Review.Amendment> b)
+    public void Configure(EntityTypeBuilder<Drafting.Amendment> b)
     {
         b.HasKey(a => a.Id);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.OriginalText).HasMaxLength(Statement.BodyMaxBytes);
-        b.Property(a => a.Text).HasMaxLength(Review.Amendment.TextMaxLength);
-        b.Property(a => a.Rationale).HasMaxLength(Review.Amendment.RationaleMaxLength);
-        b.Property(a => a.RejectionReason).HasMaxLength(Review.Amendment.RationaleMaxLength);
+        b.Property(a => a.Text).HasMaxLength(Drafting.Amendment.TextMaxLength);
+        b.Property(a => a.Rationale).HasMaxLength(Drafting.Amendment.RationaleMaxLength);
+        b.Property(a => a.RejectionReason).HasMaxLength(Drafting.Amendment.RationaleMaxLength);
         b.Property(a => a.ProposedBy).HasMaxLength(450);
         b.Property(a => a.DecidedBy).HasMaxLength(450);
         b.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
@@ -250,9 +250,9 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Review.A
     }
 }
 
-internal sealed class TranslationVersionConfiguration : IEntityTypeConfiguration<Translations.TranslationVersion>
+internal sealed class TranslationVersionConfiguration : IEntityTypeConfiguration<Drafting.TranslationVersion>
 {
-    public void Configure(EntityTypeBuilder<Translations.TranslationVersion> b)
+    public void Configure(EntityTypeBuilder<Drafting.TranslationVersion> b)
     {
         b.HasKey(v => v.Id);
         b.HasIndex(v => new { v.StatementId, v.Language, v.Number }).IsUnique();

@@ -29,12 +29,12 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<EndorsementRequest> EndorsementRequests => Set<EndorsementRequest>();
     public DbSet<Signature> Signatures => Set<Signature>();
-    public DbSet<SignOn.SignOnEntry> SignOnEntries => Set<SignOn.SignOnEntry>();
+    public DbSet<Endorsements.SignOnEntry> SignOnEntries => Set<Endorsements.SignOnEntry>();
     public DbSet<RetiredLink> RetiredLinks => Set<RetiredLink>();
-    public DbSet<Collaboration.CollaboratorInvitation> CollaboratorInvitations => Set<Collaboration.CollaboratorInvitation>();
-    public DbSet<Review.Comment> Comments => Set<Review.Comment>();
-    public DbSet<Review.Amendment> Amendments => Set<Review.Amendment>();
-    public DbSet<Translations.TranslationVersion> TranslationVersions => Set<Translations.TranslationVersion>();
+    public DbSet<Drafting.CollaboratorInvitation> CollaboratorInvitations => Set<Drafting.CollaboratorInvitation>();
+    public DbSet<Drafting.Comment> Comments => Set<Drafting.Comment>();
+    public DbSet<Drafting.Amendment> Amendments => Set<Drafting.Amendment>();
+    public DbSet<Drafting.TranslationVersion> TranslationVersions => Set<Drafting.TranslationVersion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Publishing;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Core.Endorsements;
 

@@ -59,7 +59,7 @@ public sealed record SignatureReceipt(
 /// <summary>A translation version that was offered beside the signed text; a signature stores it as "language:number:hash".</summary>
 public sealed record TranslationRef(string Language, int VersionNumber, string TextHash)
 {
-    public static TranslationRef Of(Translations.TranslationVersion translation) => new(translation.Language, translation.Number, translation.TextHash);
+    public static TranslationRef Of(Drafting.TranslationVersion translation) => new(translation.Language, translation.Number, translation.TextHash);
 
     public override string ToString() => $"{Language}:{VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{TextHash}";
 
@@ -74,4 +74,4 @@ public sealed record TranslationRef(string Language, int VersionNumber, string T
 public sealed record InvitationView(
     string Status, OrganisationView Organisation, string StatementTitle, string StatementLanguage, string StatementState,
     Statements.VersionDetails Version, DateTimeOffset? Deadline, bool CanSign, string? CannotSignReason, SignatureReceipt? Receipt,
-    IReadOnlyList<Translations.TranslationDetails> Translations, Statements.TextDiffView? ChangesSinceConfirmed = null);
+    IReadOnlyList<Drafting.TranslationDetails> Translations, Drafting.TextDiffView? ChangesSinceConfirmed = null);

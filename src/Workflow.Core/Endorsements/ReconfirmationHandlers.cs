@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Endorsements;
 

@@ -3,7 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 using Workflow.Core.Data;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;

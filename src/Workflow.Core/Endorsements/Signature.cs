@@ -153,7 +153,7 @@ public sealed class Signature : AggregateRoot
 
     /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it did.</summary>
     public void Reconfirm(StatementVersion signable, string textHash, string? confirmedBy, DateTimeOffset now,
-        IReadOnlyList<Translations.TranslationVersion>? readable = null)
+        IReadOnlyList<Drafting.TranslationVersion>? readable = null)
     {
         EnsureActive();
         signable.EnsureIsTheTextShown(textHash, "confirm");
@@ -219,13 +219,13 @@ public sealed class Signature : AggregateRoot
             throw new ConflictException($"This signature was already {Status.ToString().ToLowerInvariant()}.");
     }
 
-    private static List<string> SetOf(IEnumerable<Translations.TranslationVersion> readable) =>
+    private static List<string> SetOf(IEnumerable<Drafting.TranslationVersion> readable) =>
         readable.Select(t => TranslationRef.Of(t).ToString()).ToList();
 
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,
         string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin,
-        DateTimeOffset now, IReadOnlyList<Translations.TranslationVersion> readable) => new()
+        DateTimeOffset now, IReadOnlyList<Drafting.TranslationVersion> readable) => new()
     {
         Provenance = origin.Provenance,
         ProvenanceEmailDomain = origin.EmailDomain,
@@ -261,5 +261,5 @@ public sealed record SignatureOrigin(SignatureProvenance Provenance, string? Ema
 {
     /// <summary>Through an invitation link: the organisation's own act, unless the drafters took the link to hand it over.</summary>
     public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => new(
-        invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink, SignOn.SignOnEntry.DomainOf(invitation.Email));
+        invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink, Endorsements.SignOnEntry.DomainOf(invitation.Email));
 }

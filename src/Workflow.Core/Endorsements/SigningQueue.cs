@@ -6,7 +6,7 @@ using Workflow.Core.Data;
 using Workflow.Core.Organisations;
 using Workflow.Core.Publishing;
 using Workflow.Core.Statements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Endorsements;
 

@@ -4,7 +4,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Publishing;
 

@@ -4,7 +4,7 @@ using Workflow.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Statements;
 

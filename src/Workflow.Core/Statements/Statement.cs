@@ -1,9 +1,8 @@
 using Workflow.Contracts;
 using Workflow.Core.Common;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
-using Workflow.Core.Translations;
 
 namespace Workflow.Core.Statements;
 
@@ -279,7 +278,7 @@ public sealed class Statement : AggregateRoot
     }
 
     /// <param name="translations">The latest version of each translation: those of this text are frozen for signers to read.</param>
-    public void OpenForSignature(StatementVersion latest, IEnumerable<Translations.TranslationVersion> translations, string userId, DateTimeOffset now)
+    public void OpenForSignature(StatementVersion latest, IEnumerable<Drafting.TranslationVersion> translations, string userId, DateTimeOffset now)
     {
         if (State != StatementState.Draft)
             throw new ConflictException($"The statement is {Describe(State)}; only a draft can be opened for signature.");
@@ -343,7 +342,7 @@ public sealed class Statement : AggregateRoot
     public Signature Sign(
         Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
         Guid? endorsementRequestId, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
-        IReadOnlyList<Translations.TranslationVersion>? readable = null)
+        IReadOnlyList<Drafting.TranslationVersion>? readable = null)
     {
         EnsureAcceptsSignatures();
         if (signedVersion.StatementId != Id || signedVersion.Number != SignableVersionNumber)

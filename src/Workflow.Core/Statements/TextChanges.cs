@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Statements;
 

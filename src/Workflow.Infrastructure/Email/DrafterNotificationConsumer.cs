@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Contracts;
 using Workflow.Core.Data;
 using Workflow.Core.Notifications;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Infrastructure.Email;
 

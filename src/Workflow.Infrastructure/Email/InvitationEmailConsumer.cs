@@ -8,7 +8,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 using Workflow.Infrastructure.Messaging;
 using static Workflow.Core.Common.SingleLineText;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Data;
 using Workflow.Core.Statements;
 
@@ -20,7 +20,7 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Workflow.Core.Collaboration.CollaboratorInvitation",
+                "Workflow.Core.Drafting.CollaboratorInvitation",
                 typeof(CollaboratorInvitation),
                 baseEntityType,
                 propertyCount: 11,

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -20,7 +20,7 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Workflow.Core.Translations.TranslationVersion",
+                "Workflow.Core.Drafting.TranslationVersion",
                 typeof(TranslationVersion),
                 baseEntityType,
                 propertyCount: 12,

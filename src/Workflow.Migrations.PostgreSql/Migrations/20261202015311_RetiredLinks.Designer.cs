@@ -260,7 +260,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -864,7 +864,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -934,7 +934,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Amendments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -985,7 +985,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1302,7 +1302,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("StatementVersions");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1411,7 +1411,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1478,7 +1478,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1487,9 +1487,9 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
-                    b.HasOne("Workflow.Core.Review.Comment", null)
+                    b.HasOne("Workflow.Core.Drafting.Comment", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1501,7 +1501,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()
@@ -1533,7 +1533,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

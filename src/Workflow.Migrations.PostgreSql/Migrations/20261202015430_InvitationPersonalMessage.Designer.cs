@@ -260,7 +260,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -847,7 +847,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -917,7 +917,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Amendments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -968,7 +968,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1285,7 +1285,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                     b.ToTable("StatementVersions");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1394,7 +1394,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1461,7 +1461,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1470,9 +1470,9 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
-                    b.HasOne("Workflow.Core.Review.Comment", null)
+                    b.HasOne("Workflow.Core.Drafting.Comment", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1484,7 +1484,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()
@@ -1516,7 +1516,7 @@ namespace Workflow.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Data;
 using Workflow.Core.Statements;
 
@@ -19,7 +19,7 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Workflow.Core.Collaboration.CollaboratorInvitation",
+                "Workflow.Core.Drafting.CollaboratorInvitation",
                 typeof(CollaboratorInvitation),
                 baseEntityType,
                 propertyCount: 11,

@@ -258,7 +258,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -939,7 +939,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1009,7 +1009,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("Amendments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1060,7 +1060,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1377,7 +1377,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                     b.ToTable("StatementVersions");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1486,7 +1486,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1553,7 +1553,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1562,9 +1562,9 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
-                    b.HasOne("Workflow.Core.Review.Comment", null)
+                    b.HasOne("Workflow.Core.Drafting.Comment", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1576,7 +1576,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()
@@ -1608,7 +1608,7 @@ namespace Workflow.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 #pragma warning disable 219, 612, 618
@@ -19,7 +19,7 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Workflow.Core.Collaboration.CollaboratorInvitation",
+                "Workflow.Core.Drafting.CollaboratorInvitation",
                 typeof(CollaboratorInvitation),
                 baseEntityType,
                 propertyCount: 11,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflow.Core.Common;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -19,7 +19,7 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Workflow.Core.Translations.TranslationVersion",
+                "Workflow.Core.Drafting.TranslationVersion",
                 typeof(TranslationVersion),
                 baseEntityType,
                 propertyCount: 12,

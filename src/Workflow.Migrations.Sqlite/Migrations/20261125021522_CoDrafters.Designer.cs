@@ -248,7 +248,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -670,7 +670,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -985,7 +985,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1043,7 +1043,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()

@@ -248,7 +248,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,7 +683,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1007,7 +1007,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1065,7 +1065,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()

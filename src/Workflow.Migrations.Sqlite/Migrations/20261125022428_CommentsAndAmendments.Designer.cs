@@ -248,7 +248,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,7 +683,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -753,7 +753,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Amendments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -804,7 +804,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1130,7 +1130,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1188,7 +1188,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1197,9 +1197,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
-                    b.HasOne("Workflow.Core.Review.Comment", null)
+                    b.HasOne("Workflow.Core.Drafting.Comment", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1211,7 +1211,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()

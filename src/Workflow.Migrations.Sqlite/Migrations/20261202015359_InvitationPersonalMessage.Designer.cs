@@ -248,7 +248,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -831,7 +831,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -901,7 +901,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Amendments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -952,7 +952,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1269,7 +1269,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                     b.ToTable("StatementVersions");
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1378,7 +1378,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Collaboration.CollaboratorInvitation", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.CollaboratorInvitation", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1445,7 +1445,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Amendment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Amendment", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()
@@ -1454,9 +1454,9 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Review.Comment", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.Comment", b =>
                 {
-                    b.HasOne("Workflow.Core.Review.Comment", null)
+                    b.HasOne("Workflow.Core.Drafting.Comment", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1468,7 +1468,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.SignOn.SignOnEntry", b =>
+            modelBuilder.Entity("Workflow.Core.Endorsements.SignOnEntry", b =>
                 {
                     b.HasOne("Workflow.Core.Endorsements.Signature", null)
                         .WithMany()
@@ -1500,7 +1500,7 @@ namespace Workflow.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workflow.Core.Translations.TranslationVersion", b =>
+            modelBuilder.Entity("Workflow.Core.Drafting.TranslationVersion", b =>
                 {
                     b.HasOne("Workflow.Core.Statements.Statement", null)
                         .WithMany()

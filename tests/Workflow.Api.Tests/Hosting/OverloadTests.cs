@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Endorsements;
-using Workflow.Core.SignOn;
 
 namespace Workflow.Api.Tests.Hosting;
 

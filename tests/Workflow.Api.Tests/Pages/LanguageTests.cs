@@ -6,8 +6,7 @@ using System.Xml.Linq;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
-using Workflow.Core.Review;
-using Workflow.Core.SignOn;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Pages;

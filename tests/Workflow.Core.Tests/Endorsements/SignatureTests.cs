@@ -3,7 +3,7 @@ using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Statements;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Core.Tests.Endorsements;
 

@@ -4,7 +4,6 @@ using Workflow.Api.Pages.Shared;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
-using Workflow.Core.SignOn;
 
 namespace Workflow.Api.Pages.Drafts;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Core.Common;
 using Workflow.Core.Statements;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Api.Pages.Drafts;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 namespace Workflow.Api.Pages.Drafts;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Core.Common;
-using Workflow.Core.Review;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Api.Pages.Drafts;
 
@@ -70,7 +70,7 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         await LoadStatementAsync(id, ct);
-        Paragraphs = Core.Review.Paragraphs.Of(Statement.LatestVersion.Body);
+        Paragraphs = Core.Drafting.Paragraphs.Of(Statement.LatestVersion.Body);
         Comments = await Mediator.Send(new ListComments(UserId, id, null), ct);
         Amendments = (await Mediator.Send(new ListAmendments(UserId, id), ct)).OrderByDescending(a => a.ProposedAt).ToList();
         _names = await MemberNames.OfAsync(Mediator, UserId, id, ct);

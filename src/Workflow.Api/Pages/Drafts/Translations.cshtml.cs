@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Core.Common;
-using Workflow.Core.Translations;
+using Workflow.Core.Drafting;
 
 namespace Workflow.Api.Pages.Drafts;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Workflow.Core.Collaboration;
+using Workflow.Core.Drafting;
 using Workflow.Core.Common;
 
 namespace Workflow.Api.Pages.Join;

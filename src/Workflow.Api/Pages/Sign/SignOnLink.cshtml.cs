@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
-using Workflow.Core.SignOn;
 
 namespace Workflow.Api.Pages.Sign;
 

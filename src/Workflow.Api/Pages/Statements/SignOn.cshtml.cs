@@ -4,7 +4,7 @@ using Workflow.Api.Pages.Shared;
 using Workflow.Api.SignOn;
 using Workflow.Core.Common;
 using Workflow.Core.Organisations;
-using Workflow.Core.SignOn;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Pages.Statements;
 
