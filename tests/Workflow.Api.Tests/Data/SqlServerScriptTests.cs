@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Workflow.Api.Tests.Browser;
 using Workflow.Core.Data;
 
 namespace Workflow.Api.Tests.Data;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Workflow.Api.Tests.Browser;
 using Workflow.Api.Tests.Support;
 using Workflow.Api.Tests.Support.Servers;
 

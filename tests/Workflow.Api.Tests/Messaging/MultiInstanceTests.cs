@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Workflow.Api.Tests.Browser;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Data;
 

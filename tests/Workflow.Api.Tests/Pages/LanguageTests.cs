@@ -36,7 +36,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     [Fact]
     public void Every_text_the_pages_use_has_its_Spanish_translation()
     {
-        var pages = Path.Combine(RepositoryRoot(), "src", "Workflow.Api", "Pages");
+        var pages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "Pages");
         var entries = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").ToList();
         // Resource names are compiled case-insensitively: "Closed" and "closed" would keep only one of the two.
         var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -66,7 +66,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     [MemberData(nameof(Translated))]
     public void Every_text_the_pages_use_is_in_every_language(string language)
     {
-        var pages = Path.Combine(RepositoryRoot(), "src", "Workflow.Api", "Pages");
+        var pages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "Pages");
         var used = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
         AssertComplete(Path.Combine(pages, $"Texts.{language}.resx"), used);
     }
@@ -75,7 +75,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     [MemberData(nameof(Translated))]
     public void Every_domain_and_validation_message_is_in_every_language(string language)
     {
-        var messages = Path.Combine(RepositoryRoot(), "src", "Workflow.Core", "Common");
+        var messages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Core", "Common");
         var keys = XDocument.Load(Path.Combine(messages, "Messages.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), Messages.Keys);
         AssertComplete(Path.Combine(messages, $"Messages.{language}.resx"), keys);
@@ -86,7 +86,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     [MemberData(nameof(Translated))]
     public void Every_email_text_the_code_uses_is_in_every_language(string language)
     {
-        var email = Path.Combine(RepositoryRoot(), "src", "Workflow.Infrastructure", "Email");
+        var email = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Infrastructure", "Email");
         var used = Directory.EnumerateFiles(email, "*.cs")
             .Select(File.ReadAllText).Where(code => code.Contains("EmailTexts(", StringComparison.Ordinal))
             .SelectMany(code => EmailTextKey().Matches(code).Select(m => Regex.Unescape(m.Groups[1].Value))).Distinct().ToList();
@@ -220,13 +220,6 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
         var drafter = await factory.SignedInClientAsync();
         var created = await drafter.CreateStatementAsync(title: "Заявление о свободе");
         Assert.Equal("zayavlenie-o-svobode", created.Str("slug"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workflow.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Workflow.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("\\b[Tt]\\[\"((?:[^\"\\\\]|\\\\.)*)\"")]

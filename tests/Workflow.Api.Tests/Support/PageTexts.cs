@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Workflow.Api.Tests.Browser;
 
 namespace Workflow.Api.Tests.Support;
 

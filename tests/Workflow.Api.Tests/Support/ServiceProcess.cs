@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Workflow.Api.Tests.Browser;
 
 namespace Workflow.Api.Tests.Support;
 

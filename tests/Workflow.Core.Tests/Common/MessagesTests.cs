@@ -34,7 +34,7 @@ public sealed partial class MessagesTests
     [Fact]
     public void Every_literal_message_of_the_domain_has_a_key()
     {
-        var core = Path.Combine(RepositoryRoot(), "src", "Workflow.Core");
+        var core = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Core");
         var keys = Messages.Keys.ToHashSet(StringComparer.Ordinal);
         var literals = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => LiteralMessage().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: Joined(m.Groups["text"]))))
@@ -47,13 +47,6 @@ public sealed partial class MessagesTests
     }
 
     private static string Joined(Group parts) => string.Concat(parts.Captures.Select(c => Regex.Unescape(c.Value)));
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workflow.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Workflow.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>
     /// <c>new ConflictException("…" + "…"</c>, <c>new DomainRuleException(field, "…"</c>, <c>.WithMessage("…")</c>: plain

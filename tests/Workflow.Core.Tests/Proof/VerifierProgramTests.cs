@@ -110,11 +110,7 @@ public sealed class VerifierProgramTests : IDisposable
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workflow.sln")))
-            root = root.Parent;
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Workflow.sln not found above the test output"),
-            "src", "Workflow.Verifier", "bin", configuration, framework, "workflow-verify.dll");
+        var path = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Verifier", "bin", configuration, framework, "workflow-verify.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The verifier is not built at {path}.");
     }
 }

@@ -1,13 +1,10 @@
-namespace Workflow.Api.Tests.Browser;
+namespace Workflow.Tests.Support;
 
-/// <summary>Folders found by walking up from the test assembly's output (bin/Debug/net10.0/…).</summary>
+/// <summary>Folders found by walking up from the test assembly's output (bin/Debug/net10.0/…); shared by the test projects.</summary>
 public static class RepositoryPaths
 {
     /// <summary>The folder holding Workflow.sln.</summary>
     public static string Root { get; } = Above("Workflow.sln");
-
-    /// <summary>The folder holding Workflow.Api.Tests.csproj (and package.json, node_modules/).</summary>
-    public static string TestProject { get; } = Above("Workflow.Api.Tests.csproj");
 
     private static string Above(string file)
     {
