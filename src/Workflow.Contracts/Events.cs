@@ -55,12 +55,14 @@ public sealed record EndorsementDeclined(
 
 /// <param name="PublishedAt">The publication date (the list's "as of"); null when it is not known.</param>
 public sealed record StatementPublished(
-    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset? PublishedAt, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, string Slug, int VersionNumber, int SignatureCount, DateTimeOffset? PublishedAt, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 /// <summary>What kind of text a statement is, who issued it, whether its list is partial, and the source it was taken from.</summary>
 public sealed record PublicationDetailsSet(
     Guid StatementId, string Kind, string? IssuedBy, bool ListIsPartial, string? ListNote,
-    string? SourceTitle, string? SourcePublisher, string? SourceUrl, DateOnly? SourceAccessedOn, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    string? SourceTitle, string? SourcePublisher, string? SourceUrl, DateOnly? SourceAccessedOn, string SetBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 public sealed record StatementClosed(Guid StatementId, string ClosedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
@@ -71,7 +73,8 @@ public sealed record SignatureWithdrawn(
 
 /// <param name="Reason">NotGenuine, SignedByMistake or Duplicate.</param>
 public sealed record SignatureInvalidated(
-    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string Reason, string? Note, string InvalidatedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, string Reason, string? Note, string InvalidatedBy,
+    DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignatoryNameCorrected(
     Guid StatementId, Guid SignatureId, Guid OrganisationId,
@@ -88,9 +91,11 @@ public sealed record InvitationOpened(Guid StatementId, Guid EndorsementRequestI
 
 public sealed record InvitationDelivered(Guid StatementId, Guid EndorsementRequestId, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record InvitationDeliveryFailed(Guid StatementId, Guid EndorsementRequestId, string Error, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record InvitationDeliveryFailed(Guid StatementId, Guid EndorsementRequestId, string Error, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
-/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see
+/// <see cref="EndorsementRequested"/>).</param>
 public sealed record InvitationResent(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken, string ResentBy, DateTimeOffset OccurredAt,
@@ -102,9 +107,11 @@ public sealed record EndorsementReminderDue(
     string RecipientEmail, string StatementTitle, string ProtectedSigningToken, int ReminderNumber, DateTimeOffset Deadline,
     DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
 
-public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record EndorsementRequestExpired(Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
-public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Deadline, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record SignatureDeadlineSet(Guid StatementId, DateTimeOffset? Deadline, string SetBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 /// <summary>
 /// Two directory records were found to be one organisation: the duplicate now points at the survivor, and the
@@ -116,23 +123,29 @@ public sealed record OrganisationsMerged(
 
 public sealed record OpenSignOnChanged(Guid StatementId, bool Enabled, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
-/// <param name="ProtectedConfirmationToken">The confirmation link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+/// <param name="ProtectedConfirmationToken">The confirmation link's token, encrypted for the e-mail consumer (see
+/// <see cref="EndorsementRequested"/>).</param>
 public sealed record SignOnSubmitted(
     Guid StatementId, Guid SignOnId, string OrganisationName, string RecipientEmail, string StatementTitle,
-    string ProtectedConfirmationToken, DateTimeOffset ConfirmBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en") : IStatementEvent;
+    string ProtectedConfirmationToken, DateTimeOffset ConfirmBy, DateTimeOffset OccurredAt, string RecipientLanguage = "en")
+    : IStatementEvent;
 
 public sealed record SignOnConfirmed(Guid StatementId, Guid SignOnId, DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record SignOnApproved(
     Guid StatementId, Guid SignOnId, Guid SignatureId, Guid OrganisationId, string ApprovedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record SignOnRejected(Guid StatementId, Guid SignOnId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record SignOnRejected(Guid StatementId, Guid SignOnId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
-/// <param name="ProtectedToken">The invitation link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+/// <param name="ProtectedToken">The invitation link's token, encrypted for the e-mail consumer (see
+/// <see cref="EndorsementRequested"/>).</param>
 public sealed record CollaboratorInvited(
-    Guid StatementId, Guid InvitationId, string Email, string Role, string StatementTitle, string ProtectedToken, string InvitedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid InvitationId, string Email, string Role, string StatementTitle, string ProtectedToken, string InvitedBy,
+    DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record CollaboratorAdded(Guid StatementId, string UserId, string Role, string AddedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record CollaboratorAdded(Guid StatementId, string UserId, string Role, string AddedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 public sealed record CollaboratorRoleChanged(
     Guid StatementId, string UserId, string PreviousRole, string Role, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
@@ -143,45 +156,57 @@ public sealed record VersionRestored(
     Guid StatementId, int VersionNumber, int RestoredFrom, string TextHash, string RestoredBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 /// <summary>The text open for signature changed: signatures on the earlier text need confirming.</summary>
-public sealed record SignableTextChanged(Guid StatementId, int VersionNumber, string TextHash, string ChangedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record SignableTextChanged(Guid StatementId, int VersionNumber, string TextHash, string ChangedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 /// <param name="RecipientEmail">Where to ask, when the signature came with an address (an invitation or the sign-on form).</param>
-/// <param name="ProtectedToken">A fresh link's token, encrypted for the e-mail consumer; with <paramref name="LinkKind"/> invitation or sign-on.</param>
+/// <param name="ProtectedToken">A fresh link's token, encrypted for the e-mail consumer; with <paramref name="LinkKind"/> invitation or
+/// sign-on.</param>
 public sealed record ReconfirmationRequested(
     Guid StatementId, Guid SignatureId, Guid OrganisationId, string OrganisationName, int Number, int VersionNumber, string TextHash,
-    string StatementTitle, string? RecipientEmail, string? ProtectedToken, string? LinkKind, string RecipientLanguage, DateTimeOffset OccurredAt) : IStatementEvent;
+    string StatementTitle, string? RecipientEmail, string? ProtectedToken, string? LinkKind, string RecipientLanguage,
+    DateTimeOffset OccurredAt) : IStatementEvent;
 
-/// <param name="ConfirmedBy">The drafter who recorded a confirmation gathered elsewhere; null when the signatory confirmed through its link.</param>
+/// <param name="ConfirmedBy">The drafter who recorded a confirmation gathered elsewhere; null when the signatory confirmed through its
+/// link.</param>
 public sealed record SignatureReconfirmed(
-    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, int VersionNumber, string TextHash, string? ConfirmedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid SignatureId, Guid OrganisationId, int Number, int VersionNumber, string TextHash, string? ConfirmedBy,
+    DateTimeOffset OccurredAt) : IStatementEvent;
 
 public sealed record CommentAdded(
-    Guid StatementId, Guid CommentId, int VersionNumber, int Paragraph, Guid? ParentId, string AuthorId, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid CommentId, int VersionNumber, int Paragraph, Guid? ParentId, string AuthorId, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 public sealed record CommentResolved(Guid StatementId, Guid CommentId, string ResolvedBy, DateTimeOffset OccurredAt) : IStatementEvent;
 
 /// <param name="Kind">Replace, Insert or Delete.</param>
 public sealed record AmendmentProposed(
-    Guid StatementId, Guid AmendmentId, int BaseVersionNumber, string Kind, int Paragraph, string ProposedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid AmendmentId, int BaseVersionNumber, string Kind, int Paragraph, string ProposedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 public sealed record AmendmentAccepted(
-    Guid StatementId, Guid AmendmentId, int VersionNumber, string ProposedBy, string AcceptedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, Guid AmendmentId, int VersionNumber, string ProposedBy, string AcceptedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
-public sealed record AmendmentRejected(Guid StatementId, Guid AmendmentId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record AmendmentRejected(Guid StatementId, Guid AmendmentId, string? Reason, string RejectedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 public sealed record TranslationAdded(
-    Guid StatementId, string Language, int VersionNumber, int TranslatesVersion, string TextHash, string AddedBy, DateTimeOffset OccurredAt) : IStatementEvent;
+    Guid StatementId, string Language, int VersionNumber, int TranslatesVersion, string TextHash, string AddedBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 /// <summary>The primary text changed after the version this translation translates.</summary>
 public sealed record TranslationMarkedStale(
     Guid StatementId, string Language, int TranslatesVersion, int LatestPrimaryVersion, DateTimeOffset OccurredAt) : IStatementEvent;
 
-public sealed record InitiatorsSet(Guid StatementId, IReadOnlyList<Guid> OrganisationIds, string SetBy, DateTimeOffset OccurredAt) : IStatementEvent;
+public sealed record InitiatorsSet(Guid StatementId, IReadOnlyList<Guid> OrganisationIds, string SetBy, DateTimeOffset OccurredAt)
+    : IStatementEvent;
 
 /// <summary>
 /// A drafter reminded a pending invitation ("remind everyone still pending"), with a fresh link: the one sent before stops working.
 /// </summary>
-/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see <see cref="EndorsementRequested"/>).</param>
+/// <param name="ProtectedSigningToken">The new link's token, encrypted for the e-mail consumer (see
+/// <see cref="EndorsementRequested"/>).</param>
 /// <param name="Deadline">The invitation's deadline, if it has one.</param>
 public sealed record InvitationReminded(
     Guid StatementId, Guid EndorsementRequestId, Guid OrganisationId, string OrganisationName,

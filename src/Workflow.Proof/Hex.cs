@@ -14,6 +14,7 @@ public static class Hex
         if (text is null || text.Length != 64 || text.Any(c => c is not (>= '0' and <= '9' or >= 'a' and <= 'f')))
             return null;
         var bytes = new byte[32];
-        return Convert.FromHexString(text, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32 ? bytes : null;
+        return Convert.FromHexString(text, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32
+            ? bytes : null;
     }
 }

@@ -30,7 +30,8 @@ public static class ListProofVerifier
     public const string ReceiptFormat = "workflow-receipt/1";
     private const int ProblemsShown = 8;
 
-    public static VerificationReport Verify(string bundleJson, string publicKeyPem, string? savedHeadJson = null, string? receiptJson = null)
+    public static VerificationReport Verify(string bundleJson, string publicKeyPem, string? savedHeadJson = null,
+        string? receiptJson = null)
     {
         try
         {
@@ -81,7 +82,8 @@ public static class ListProofVerifier
         return TreeHeadVerifier.Problem(head, publicKeyPem) is { } problem
             ? new(1, what, CheckOutcome.Fails, $"The bundle's tree head does not verify: {problem}. Nothing in it can be trusted.")
             : new(1, what, CheckOutcome.Holds,
-                $"The head of {head.TreeSize} entries, {TreeHead.FormatTime(head.Timestamp)}, carries a valid signature by key {head.KeyId}.");
+                $"The head of {head.TreeSize} entries, {TreeHead.FormatTime(head.Timestamp)}, carries a valid signature by key " +
+                $"{head.KeyId}.");
     }
 
     private static VerificationCheck EntriesMakeTheTree(TreeHead head, byte[][] leaves)
@@ -94,7 +96,8 @@ public static class ListProofVerifier
         return Hex.TryParseHash(head.RootHash) is { } signed && Hex.Of(signed) == root
             ? new(2, what, CheckOutcome.Holds, $"The {leaves.Length} entries hash to the root {root} that the head signs.")
             : new(2, what, CheckOutcome.Fails,
-                $"The {leaves.Length} entries hash to {root}, but the head signs {head.RootHash}: at least one entry differs from what was signed.");
+                $"The {leaves.Length} entries hash to {root}, but the head signs {head.RootHash}: at least one entry differs from what " +
+                "was signed.");
     }
 
     private static VerificationCheck EntriesAreWellFormed(Bundle bundle, FoldResult fold)
@@ -106,7 +109,8 @@ public static class ListProofVerifier
         problems.AddRange(fold.Problems);
         return problems.Count == 0
             ? new(3, what, CheckOutcome.Holds,
-                $"All {bundle.Entries.Count} entries parse, stand at their own index and belong to statement {bundle.Statement}; every signature keeps its number and no two share one.")
+                $"All {bundle.Entries.Count} entries parse, stand at their own index and belong to statement {bundle.Statement}; every " +
+                "signature keeps its number and no two share one.")
             : new(3, what, CheckOutcome.Fails, Sentence(problems));
     }
 
@@ -115,7 +119,8 @@ public static class ListProofVerifier
         const string what = "The published list is exactly what the entries imply";
         var problems = new List<string>();
         if (bundle.TextHash != fold.TextHash)
-            problems.Add($"the list says it is for the text {SignatoryLog.Show(bundle.TextHash)}, but the entries last opened the text {SignatoryLog.Show(fold.TextHash)}");
+            problems.Add($"the list says it is for the text {SignatoryLog.Show(bundle.TextHash)}, but the entries last opened the text " +
+                $"{SignatoryLog.Show(fold.TextHash)}");
         var rowProblems = new List<string>();
         var listed = bundle.List.Select((row, i) => row.ValueKind == JsonValueKind.Object
                 ? SignatoryLog.ReadRow(new Fields(row, $"row {i + 1} of the list", rowProblems))
@@ -131,10 +136,12 @@ public static class ListProofVerifier
             if (fold.List.FirstOrDefault(f => f.Number == row.Number) is { } expected)
                 problems.AddRange(Differences(row, expected).Select(d => $"no. {row.Number}: {d}"));
         if (problems.Count == 0 && !rows.Select(r => r.Number).SequenceEqual(fold.List.Select(f => f.Number)))
-            problems.Add($"the list's order ({string.Join(", ", rows.Select(r => r.Number))}) is not the order of numbers ({string.Join(", ", fold.List.Select(f => f.Number))})");
+            problems.Add($"the list's order ({string.Join(", ", rows.Select(r => r.Number))}) is not the order of numbers " +
+                $"({string.Join(", ", fold.List.Select(f => f.Number))})");
         return problems.Count == 0
             ? new(4, what, CheckOutcome.Holds,
-                $"The list's {rows.Count} signatures equal, field by field and in order, those the entries list for the text {SignatoryLog.Show(fold.TextHash)}.")
+                $"The list's {rows.Count} signatures equal, field by field and in order, those the entries list for the text " +
+                $"{SignatoryLog.Show(fold.TextHash)}.")
             : new(4, what, CheckOutcome.Fails, Sentence(problems));
     }
 
@@ -143,7 +150,8 @@ public static class ListProofVerifier
         const string what = "Nothing was rewritten since the saved tree head";
         if (saved is null)
             return new(5, what, CheckOutcome.NotChecked,
-                "No saved tree head was given. Keep this bundle's tree head and check later lists against it: that proves nothing was rewritten in between.");
+                "No saved tree head was given. Keep this bundle's tree head and check later lists against it: that proves nothing was " +
+                "rewritten in between.");
         var problems = new List<string>();
         if (TreeHeadVerifier.Problem(saved, publicKeyPem) is { } problem)
             problems.Add($"the saved head does not verify: {problem}");
@@ -155,11 +163,14 @@ public static class ListProofVerifier
         {
             var root = Hex.Of(MerkleTree.Root(leaves, (int)saved.TreeSize));
             if (Hex.TryParseHash(saved.RootHash) is not { } savedRoot || Hex.Of(savedRoot) != root)
-                problems.Add($"the first {saved.TreeSize} entries now hash to {root}, but the saved head signed {saved.RootHash}: the log was rewritten since");
+                problems.Add($"the first {saved.TreeSize} entries now hash to {root}, but the saved head signed {saved.RootHash}: the " +
+                    "log was rewritten since");
         }
         return problems.Count == 0
             ? new(5, what, CheckOutcome.Holds,
-                $"The saved head of {saved.TreeSize} entries, {TreeHead.FormatTime(saved.Timestamp)}, is signed by the key, and the first {saved.TreeSize} entries here still hash to its root: the log only grew since ({leaves.Length - saved.TreeSize} entries added).")
+                $"The saved head of {saved.TreeSize} entries, {TreeHead.FormatTime(saved.Timestamp)}, is signed by the key, and the " +
+                $"first {saved.TreeSize} entries here still hash to its root: the log only grew since ({leaves.Length - saved.TreeSize} " +
+                "entries added).")
             : new(5, what, CheckOutcome.Fails, Sentence(problems));
     }
 
@@ -178,17 +189,20 @@ public static class ListProofVerifier
         if (receipt.Index >= head.TreeSize || head.TreeSize > int.MaxValue || proof.Any(p => p is null)
             || Hex.TryParseHash(head.RootHash) is not { } root
             || !MerkleTree.VerifyInclusion(MerkleTree.LeafHash(receipt.Entry), receipt.Index, (int)head.TreeSize, proof!, root))
-            problems.Add($"the receipt's inclusion proof does not show its entry at index {receipt.Index} of its head's {head.TreeSize} entries");
+            problems.Add($"the receipt's inclusion proof does not show its entry at index {receipt.Index} of its head's " +
+                $"{head.TreeSize} entries");
         if (receipt.Index >= leaves.Length)
             problems.Add($"the bundle has only {leaves.Length} entries, so it does not hold the receipt's entry {receipt.Index}");
         else if (!string.Equals(bundle.Entries[receipt.Index], receipt.Entry, StringComparison.Ordinal))
             problems.Add($"entry {receipt.Index} in the bundle is not the receipt's entry: it was rewritten after the receipt was issued");
         if (head.TreeSize <= leaves.Length && Hex.TryParseHash(head.RootHash) is { } receiptRoot
             && !receiptRoot.AsSpan().SequenceEqual(MerkleTree.Root(leaves, (int)head.TreeSize)))
-            problems.Add($"the first {head.TreeSize} entries of the bundle do not hash to the root of the receipt's head: the log was rewritten since the receipt");
+            problems.Add($"the first {head.TreeSize} entries of the bundle do not hash to the root of the receipt's head: the log was " +
+                "rewritten since the receipt");
         return problems.Count == 0
             ? new(6, what, CheckOutcome.Holds,
-                $"The receipt's entry is included at index {receipt.Index} in its signed head of {head.TreeSize} entries and is, unchanged, entry {receipt.Index} of this bundle.")
+                $"The receipt's entry is included at index {receipt.Index} in its signed head of {head.TreeSize} entries and is, " +
+                $"unchanged, entry {receipt.Index} of this bundle.")
             : new(6, what, CheckOutcome.Fails, Sentence(problems));
     }
 
@@ -214,15 +228,18 @@ public static class ListProofVerifier
     // The same instant written with another offset or precision is the same time.
     private static bool SameTime(string? a, string? b) =>
         a == b || (a is not null && b is not null
-                   && DateTimeOffset.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var x)
-                   && DateTimeOffset.TryParse(b, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var y)
+                   && DateTimeOffset.TryParse(a, System.Globalization.CultureInfo.InvariantCulture,
+                       System.Globalization.DateTimeStyles.AssumeUniversal, out var x)
+                   && DateTimeOffset.TryParse(b, System.Globalization.CultureInfo.InvariantCulture,
+                       System.Globalization.DateTimeStyles.AssumeUniversal, out var y)
                    && x == y);
 
     private static string Quote(object? value) => value switch
     {
         null => "none",
         string s => $"\"{s}\"",
-        Provenance p => $"({p.Kind}, {SignatoryLog.Show(p.EmailDomain)}, {SignatoryLog.Show(p.RecordedBy)}, {SignatoryLog.Show(p.Note)}, {SignatoryLog.Show(p.Source)})",
+        Provenance p => $"({p.Kind}, {SignatoryLog.Show(p.EmailDomain)}, {SignatoryLog.Show(p.RecordedBy)}, {SignatoryLog.Show(p.Note)}, " +
+            $"{SignatoryLog.Show(p.Source)})",
         _ => SignatoryLog.Show(value),
     };
 
@@ -239,7 +256,8 @@ public static class ListProofVerifier
         return char.ToUpperInvariant(shown[0]) + shown[1..] + more + ".";
     }
 
-    private sealed record Bundle(Guid Statement, IReadOnlyList<JsonElement> List, string? TextHash, IReadOnlyList<string> Entries, TreeHead Head)
+    private sealed record Bundle(Guid Statement, IReadOnlyList<JsonElement> List, string? TextHash, IReadOnlyList<string> Entries,
+        TreeHead Head)
     {
         public static Bundle? Read(string json) => TryRead(json, out _);
 
@@ -256,13 +274,15 @@ public static class ListProofVerifier
                 using var document = JsonDocument.Parse(json);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object
-                    || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != BundleFormat)
+                    || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                        || format.GetString() != BundleFormat)
                 {
                     why = $"it is not a \"{BundleFormat}\" document.";
                     return null;
                 }
                 if (!root.TryGetProperty("statement", out var statement) || statement.ValueKind != JsonValueKind.Object
-                    || !statement.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || !Guid.TryParse(id.GetString(), out var statementId))
+                    || !statement.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
+                        || !Guid.TryParse(id.GetString(), out var statementId))
                 {
                     why = "it names no statement id.";
                     return null;
@@ -323,7 +343,8 @@ public static class ListProofVerifier
                 using var document = JsonDocument.Parse(json);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object
-                    || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != ReceiptFormat)
+                    || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                        || format.GetString() != ReceiptFormat)
                 {
                     why = $"it is not a \"{ReceiptFormat}\" document.";
                     return null;
@@ -338,7 +359,8 @@ public static class ListProofVerifier
                     return null;
                 }
                 why = "";
-                return new Receipt(entry.GetString()!, i, proof.EnumerateArray().Select(p => p.GetString()!).ToList(), TreeHead.FromJson(head));
+                return new Receipt(entry.GetString()!, i, proof.EnumerateArray().Select(p => p.GetString()!).ToList(),
+                    TreeHead.FromJson(head));
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
             {

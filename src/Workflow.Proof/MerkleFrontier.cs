@@ -71,10 +71,12 @@ public sealed class MerkleFrontier
     public static MerkleFrontier Parse(string text)
     {
         var colon = text.IndexOf(':');
-        if (colon < 0 || !long.TryParse(text.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
+        if (colon < 0 || !long.TryParse(text.AsSpan(0, colon), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var size))
             throw new FormatException("A frontier starts with its size and a colon.");
         var list = text[(colon + 1)..];
-        var hashes = list.Length == 0 ? [] : list.Split(',').Select(h => Hex.TryParseHash(h) ?? throw new FormatException($"'{h}' is not a 64-digit hash.")).ToArray();
+        var hashes = list.Length == 0 ? [] : list.Split(',').Select(h => Hex.TryParseHash(h)
+            ?? throw new FormatException($"'{h}' is not a 64-digit hash.")).ToArray();
         if (size == 0)
             return hashes.Length == 0 ? Empty : throw new FormatException("The empty frontier has no hashes.");
         var expected = BitOperations.PopCount((ulong)(size - 1)) + 1;

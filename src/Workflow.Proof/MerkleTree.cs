@@ -88,7 +88,8 @@ public static class MerkleTree
     {
         CheckSize(leafHashes, second);
         if (first < 0 || first > second)
-            throw new ArgumentOutOfRangeException(nameof(first), first, $"The earlier tree cannot be larger than the later one of {second} leaves.");
+            throw new ArgumentOutOfRangeException(nameof(first), first,
+                $"The earlier tree cannot be larger than the later one of {second} leaves.");
         var proof = new List<byte[]>();
         if (first > 0 && first < second)
             SubProof(leafHashes, first, 0, second, true, proof);

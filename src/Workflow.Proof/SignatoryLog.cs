@@ -36,7 +36,8 @@ public sealed record FoldResult(IReadOnlyList<ListedSignature> List, string? Tex
 public static class SignatoryLog
 {
     public static readonly string[] EntryTypes = ["text", "publication", "signature"];
-    public static readonly string[] Changes = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported", "changed", "before-log"];
+    public static readonly string[] Changes = ["signed", "reconfirmed", "withdrawn", "invalidated", "corrected", "moved", "imported",
+        "changed", "before-log"];
     public static readonly string[] Statuses = ["Active", "Withdrawn", "Invalidated"];
 
     /// <summary>Folds the entries of one statement's log; the statement is the first entry's.</summary>
@@ -79,7 +80,8 @@ public static class SignatoryLog
                 if (index != position)
                     problems.Add($"{where} says it is at index {Show(index)}, but it is at position {position}");
                 var statementText = fields.Text("statement");
-                if (statementText is null || !Guid.TryParseExact(statementText, "D", out var entryStatement) || statementText != entryStatement.ToString("D"))
+                if (statementText is null || !Guid.TryParseExact(statementText, "D", out var entryStatement)
+                    || statementText != entryStatement.ToString("D"))
                     problems.Add($"{where} has no statement id (a lower-case GUID)");
                 else if (statement is null)
                     statement = entryStatement;
@@ -111,7 +113,8 @@ public static class SignatoryLog
 
         var list = textHash is null
             ? []
-            : current.Values.Where(s => s.Status == "Active" && s.ConfirmedTextHash == textHash).Select(s => s.Row).OrderBy(r => r.Number).ToList();
+            : current.Values.Where(s => s.Status == "Active" && s.ConfirmedTextHash == textHash).Select(s => s.Row)
+                .OrderBy(r => r.Number).ToList();
         return new FoldResult(list, textHash, statement, problems);
     }
 
@@ -158,7 +161,8 @@ public static class SignatoryLog
         if (fields.Object("provenance") is { } p)
         {
             var inner = new Fields(p, $"{fields.Where}'s provenance", fields.Problems);
-            provenance = new Provenance(inner.Text("kind"), inner.Text("emailDomain"), inner.Text("recordedBy"), inner.Text("note"), inner.Text("source"));
+            provenance = new Provenance(inner.Text("kind"), inner.Text("emailDomain"), inner.Text("recordedBy"), inner.Text("note"),
+                inner.Text("source"));
         }
         return new ListedSignature(number.Value,
             fields.Text("name"), fields.Text("nameEnglish"), fields.Text("acronym"), fields.Text("country"),

@@ -34,7 +34,8 @@ public sealed record TreeHead(
     public byte[] SigningBytes() => SigningBytes(Statement, TreeSize, RootHash, Timestamp);
 
     // Base64 keeps its '+' and '/' as they are: the head is data for files and scripts, not for HTML.
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions JsonOptions =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -63,7 +64,8 @@ public sealed record TreeHead(
                 : throw new FormatException($"The tree head has no text field \"{name}\".");
         if (!Guid.TryParseExact(Text("statement"), "D", out var statement))
             throw new FormatException("The tree head's \"statement\" is not a GUID.");
-        if (!element.TryGetProperty("treeSize", out var size) || size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out var treeSize) || treeSize < 0)
+        if (!element.TryGetProperty("treeSize", out var size) || size.ValueKind != JsonValueKind.Number
+            || !size.TryGetInt64(out var treeSize) || treeSize < 0)
             throw new FormatException("The tree head's \"treeSize\" is not a whole number.");
         if (!DateTimeOffset.TryParseExact(Text("timestamp"), TimeFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))

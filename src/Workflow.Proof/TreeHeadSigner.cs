@@ -26,7 +26,8 @@ public sealed class TreeHeadSigner
     {
         var at = new DateTimeOffset(timestamp.UtcTicks - timestamp.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var rootHash = Hex.Of(root);
-        var signature = key.SignData(TreeHead.SigningBytes(statement, treeSize, rootHash, at), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = key.SignData(TreeHead.SigningBytes(statement, treeSize, rootHash, at), HashAlgorithmName.SHA256,
+            DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return new TreeHead(statement, treeSize, rootHash, at, KeyId, Convert.ToBase64String(signature));
     }
 

@@ -34,7 +34,8 @@ public static class TreeHeadVerifier
             var signature = new byte[64];
             if (!Convert.TryFromBase64String(head.Signature, signature, out var written) || written != 64)
                 return "its signature is not 64 bytes of base64 (ECDSA P-256, r||s)";
-            return key.VerifyData(head.SigningBytes(), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+            return key.VerifyData(head.SigningBytes(), signature, HashAlgorithmName.SHA256,
+                DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
                 ? null
                 : "its signature does not match its contents with this key";
         }

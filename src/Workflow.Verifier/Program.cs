@@ -71,12 +71,14 @@ foreach (var check in report.Checks)
 }
 Console.WriteLine(report.AllHold
     ? "Verdict: the list is proven by the log signed with this key."
-    : $"Verdict: NOT PROVEN: check {string.Join(", ", report.Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Number))} failed.");
+    : $"Verdict: NOT PROVEN: check {string.Join(", ", report.Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Number))} " +
+        "failed.");
 return report.ExitCode;
 
 static async Task<string> Read(string source)
 {
-    if (source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+    if (source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         return await http.GetStringAsync(new Uri(source));

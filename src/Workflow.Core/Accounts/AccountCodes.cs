@@ -11,7 +11,8 @@ namespace Workflow.Core.Accounts;
 /// <summary>What the account use cases share: codes in links, Identity's errors as field errors, languages, limits.</summary>
 internal static class AccountCodes
 {
-    /// <summary>Identity's tokens hold characters a URL does not like: links carry them base64url-encoded, as Identity's own API did.</summary>
+    /// <summary>Identity's tokens hold characters a URL does not like: links carry them base64url-encoded, as Identity's own API
+    /// did.</summary>
     public static string ForLink(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
 
     public static string? FromLink(string? code)
@@ -32,11 +33,13 @@ internal static class AccountCodes
         new([new ValidationFailure(field, "This link is not valid or has expired. Ask for a new one.")]);
 
     /// <summary>E-mails an account a fresh link to confirm its address.</summary>
-    public static async Task SendConfirmationLinkAsync(this IAccountMailer mailer, UserManager<WorkflowUser> users, WorkflowUser user, string email,
+    public static async Task SendConfirmationLinkAsync(this IAccountMailer mailer, UserManager<WorkflowUser> users, WorkflowUser user,
+        string email,
         string language, CancellationToken ct)
     {
         var code = ForLink(await users.GenerateEmailConfirmationTokenAsync(user));
-        await mailer.SendAsync(new AccountMail(AccountMailKind.ConfirmAddress, email, language, AddressConfirmationLinks.Confirm(user.Id, code)), ct);
+        await mailer.SendAsync(new AccountMail(AccountMailKind.ConfirmAddress, email, language,
+            AddressConfirmationLinks.Confirm(user.Id, code)), ct);
     }
 
     /// <summary>A password as typed: required and of a sane length (its strength is Identity's rules, checked when it is set).</summary>
@@ -45,6 +48,7 @@ internal static class AccountCodes
     public static void ThrowIfRefused(LimitDecision decision, string what)
     {
         if (!decision.Allowed)
-            throw new TooManyRequestsException($"Too many {what} from your network address or for this e-mail address. Please try again later.", decision.RetryAfter);
+            throw new TooManyRequestsException($"Too many {what} from your network address or for this e-mail address. Please try again " +
+                "later.", decision.RetryAfter);
     }
 }

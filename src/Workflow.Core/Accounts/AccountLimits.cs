@@ -35,8 +35,10 @@ public sealed class AccountLimitsOptions
 public sealed class AccountLimits(ISharedLimits limits, IOptions<AccountLimitsOptions> options)
 {
     private AccountLimitsOptions O => options.Value;
-    private LimitRule SignInFailures => new("sign-in-failures", O.SignInFailuresPerAccountAndAddress, TimeSpan.FromMinutes(O.SignInFailuresWindowMinutes));
-    private LimitRule SignInAttempts => new("sign-in-attempts", O.SignInAttemptsPerAddress, TimeSpan.FromMinutes(O.SignInAttemptsWindowMinutes));
+    private LimitRule SignInFailures => new("sign-in-failures", O.SignInFailuresPerAccountAndAddress,
+        TimeSpan.FromMinutes(O.SignInFailuresWindowMinutes));
+    private LimitRule SignInAttempts => new("sign-in-attempts", O.SignInAttemptsPerAddress,
+        TimeSpan.FromMinutes(O.SignInAttemptsWindowMinutes));
     private LimitRule Registrations => new("registrations", O.RegistrationsPerAddress, TimeSpan.FromMinutes(O.RegistrationsWindowMinutes));
     private LimitRule MailRequests => new("account-mail-requests", O.MailRequestsPerAddress, TimeSpan.FromMinutes(O.MailsWindowMinutes));
     private LimitRule MailsToRecipient => new("account-mails-to", O.MailsPerRecipient, TimeSpan.FromMinutes(O.MailsWindowMinutes));

@@ -15,7 +15,8 @@ public sealed class ChangeEmailValidator : AbstractValidator<ChangeEmail>
     public ChangeEmailValidator() => RuleFor(r => r.NewEmail).NotEmpty().MaximumLength(256).EmailAddress();
 }
 
-public sealed class ChangeEmailHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer) : IRequestHandler<ChangeEmail, Unit>
+public sealed class ChangeEmailHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer)
+    : IRequestHandler<ChangeEmail, Unit>
 {
     public async Task<Unit> Handle(ChangeEmail request, CancellationToken ct)
     {

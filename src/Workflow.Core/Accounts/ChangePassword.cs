@@ -24,7 +24,8 @@ public sealed class ChangePasswordHandler(UserManager<WorkflowUser> users) : IRe
         var changed = await users.ChangePasswordAsync(user, request.OldPassword, request.NewPassword);
         if (!changed.Succeeded)
             throw changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? new ValidationException([new FluentValidation.Results.ValidationFailure("OldPassword", "The current password is not right.")])
+                ? new ValidationException([new FluentValidation.Results.ValidationFailure("OldPassword",
+                    "The current password is not right.")])
                 : AccountCodes.Invalid(changed, passwordField: "NewPassword");
         return Unit.Value;
     }

@@ -20,7 +20,8 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
     }
 }
 
-public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer, Data.WorkflowDb db, TimeProvider clock)
+public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, AccountLimits limits, IAccountMailer mailer, Data.WorkflowDb db,
+    TimeProvider clock)
     : IRequestHandler<RegisterAccount, Unit>
 {
     private static readonly string[] Taken = ["DuplicateUserName", "DuplicateEmail"];
@@ -52,7 +53,8 @@ public sealed class RegisterAccountHandler(UserManager<WorkflowUser> users, Acco
         {
             var owner = await users.FindByEmailAsync(email);
             if (owner?.Email is { } ownerEmail)
-                await mailer.SendAsync(new AccountMail(AccountMailKind.AlreadyRegistered, ownerEmail, language, "/account/forgot-password"), ct);
+                await mailer.SendAsync(new AccountMail(AccountMailKind.AlreadyRegistered, ownerEmail, language,
+                    "/account/forgot-password"), ct);
         }
         return Unit.Value;
     }

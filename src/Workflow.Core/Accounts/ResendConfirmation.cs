@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Workflow.Core.Accounts;
 
-/// <summary>Sends the confirmation link again, to an account that has not confirmed its address; the answer is the same for any address.</summary>
+/// <summary>Sends the confirmation link again, to an account that has not confirmed its address; the answer is the same for any
+/// address.</summary>
 public sealed record ResendConfirmation(string Email, string? Language, string ClientAddress) : IRequest<Unit>;
 
 public sealed class ResendConfirmationValidator : AbstractValidator<ResendConfirmation>

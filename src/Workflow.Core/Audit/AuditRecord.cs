@@ -45,7 +45,8 @@ public static class AuditRecord
         if (type.Kind != JsonTypeInfoKind.Object || !typeof(IWorkflowEvent).IsAssignableFrom(type.Type)) return;
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType != typeof(string) || !property.Name.StartsWith("protected", StringComparison.Ordinal) || property.Get is not { } get) continue;
+            if (property.PropertyType != typeof(string) || !property.Name.StartsWith("protected", StringComparison.Ordinal)
+                || property.Get is not { } get) continue;
             property.Get = e => get(e) is null ? null : "";
         }
     }

@@ -7,7 +7,8 @@ namespace Workflow.Core.Audit;
 
 public sealed record AuditLogEntry(long Id, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string Payload);
 
-/// <summary>Everything that happened to a statement, as the audit consumer recorded it, oldest first: for those who see its personal data.</summary>
+/// <summary>Everything that happened to a statement, as the audit consumer recorded it, oldest first: for those who see its personal
+/// data.</summary>
 public sealed record GetAuditLog(string UserId, Guid StatementId) : IRequest<IReadOnlyList<AuditLogEntry>>;
 
 public sealed class GetAuditLogHandler(WorkflowDb db) : IRequestHandler<GetAuditLog, IReadOnlyList<AuditLogEntry>>

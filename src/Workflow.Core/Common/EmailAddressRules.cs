@@ -9,7 +9,8 @@ namespace Workflow.Core.Common;
 /// </summary>
 public static class EmailAddressRules
 {
-    public const string NotOneAddressMessage = "'{PropertyName}' must be one e-mail address such as name@example.org, without spaces, line breaks or markup.";
+    public const string NotOneAddressMessage = "'{PropertyName}' must be one e-mail address such as name@example.org, without spaces, " +
+        "line breaks or markup.";
 
     /// <summary>Null and empty pass, for the rules that require a value to say so.</summary>
     public static IRuleBuilderOptions<T, string> IsPlainEmailAddress<T>(this IRuleBuilder<T, string> rule) =>
@@ -18,7 +19,8 @@ public static class EmailAddressRules
     public static bool IsPlain(string email)
     {
         var address = email.Trim();
-        return !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or '(' or ')' or ',' or ';' or '\\' or '[' or ']')
+        return !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)
+            || c is '<' or '>' or '"' or '(' or ')' or ',' or ';' or '\\' or '[' or ']')
             && MailAddress.TryCreate(address, out var parsed) && parsed.Address == address && parsed.DisplayName.Length == 0;
     }
 }

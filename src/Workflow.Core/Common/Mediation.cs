@@ -29,9 +29,11 @@ public static class Mediation
         services.AddScoped<Accounts.AccountLimits>();
 
         var openInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
-        foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t =>
+            t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var implemented in type.GetInterfaces().Where(i => i.IsGenericType && openInterfaces.Contains(i.GetGenericTypeDefinition())))
+            foreach (var implemented in type.GetInterfaces().Where(i => i.IsGenericType
+                && openInterfaces.Contains(i.GetGenericTypeDefinition())))
             {
                 services.AddScoped(implemented, type);
             }

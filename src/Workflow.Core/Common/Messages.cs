@@ -17,14 +17,16 @@ public static partial class Messages
     private static readonly ResourceManager Resources = new("Workflow.Core.Common.Messages", typeof(Messages).Assembly);
 
     /// <summary>Every key: the English messages, as the neutral resource lists them.</summary>
-    public static readonly IReadOnlyList<string> Keys = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+    public static readonly IReadOnlyList<string> Keys = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true,
+        tryParents: false)!
         .Cast<DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToArray();
 
     private static readonly IReadOnlyList<(Regex Pattern, string Key)> Templates = Keys
         .Where(k => Placeholder().IsMatch(k))
         // The longest first, so that a template that holds another's words wins over it.
         .OrderByDescending(k => Placeholder().Replace(k, "").Length)
-        .Select(k => (new Regex("^" + Placeholder().Replace(Regex.Escape(k).Replace(@"\{", "{"), m => $"(?<a{m.Groups[1].Value}>.+?)") + "$",
+        .Select(k => (new Regex("^" + Placeholder().Replace(Regex.Escape(k).Replace(@"\{", "{"),
+            m => $"(?<a{m.Groups[1].Value}>.+?)") + "$",
             RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), k))
         .ToArray();
 
@@ -52,7 +54,8 @@ public static partial class Messages
     {
         var language = InterfaceLanguages.Closest(culture.Name);
         if (language == InterfaceLanguages.Default) return null;
-        return Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false)?.GetString(key) is { Length: > 0 } text
+        return Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true,
+            tryParents: false)?.GetString(key) is { Length: > 0 } text
             ? text : null;
     }
 

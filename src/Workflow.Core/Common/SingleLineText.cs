@@ -89,9 +89,11 @@ public static class SingleLineText
 /// <summary>The validation rule for every name that enters: organisations' names and acronyms, signers' names and roles.</summary>
 public static class NameRules
 {
-    public const string NotOneLineMessage = "'{PropertyName}' must be one line of text, without line breaks, control characters or invisible formatting characters.";
+    public const string NotOneLineMessage = "'{PropertyName}' must be one line of text, without line breaks, control characters or " +
+        "invisible formatting characters.";
 
-    /// <summary>One line of text (see <see cref="SingleLineText"/>); null and empty pass, for the rules that require a value to say so.</summary>
+    /// <summary>One line of text (see <see cref="SingleLineText"/>); null and empty pass, for the rules that require a value to say
+    /// so.</summary>
     public static IRuleBuilderOptions<T, string?> IsSingleLineName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(name => name is null || SingleLineText.IsSingleLine(name)).WithMessage(NotOneLineMessage);
 }
@@ -102,7 +104,8 @@ public static class NameRules
 /// </summary>
 public static class MultiLineText
 {
-    public const string NotPlainTextMessage = "'{PropertyName}' must be plain text, without control characters or invisible formatting characters (line breaks are fine).";
+    public const string NotPlainTextMessage = "'{PropertyName}' must be plain text, without control characters or invisible formatting " +
+        "characters (line breaks are fine).";
 
     public static bool IsPlainText(string text) => Lines(text).All(SingleLineText.IsSingleLine);
 

@@ -10,8 +10,8 @@ public static class Slug
 
     /// <summary>
     /// A URL slug from a title: accents dropped, lower case, runs of anything else as one hyphen. Letters of other scripts
-    /// are transliterated ("Заявление о свободе" gives "zayavlenie-o-svobode", "Δήλωση" gives "dilosi"); a title with
-    /// nothing to write in ASCII gives "statement". Callers make it unique; a stored slug never changes.
+    /// are transliterated ("Заявление о свободе" gives "zayavlenie-o-svobode", "Δήλωση" gives "dilosi"); a title
+    /// with nothing to write in ASCII gives "statement". Callers make it unique; a stored slug never changes.
     /// </summary>
     public static string From(string title)
     {
@@ -49,5 +49,6 @@ public static class Slug
     }
 
     public static bool IsWellFormed(string slug) =>
-        slug.Length is > 0 and <= MaxLength + 8 && slug[0] != '-' && slug[^1] != '-' && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+        slug.Length is > 0 and <= MaxLength + 8 && slug[0] != '-' && slug[^1] != '-'
+            && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

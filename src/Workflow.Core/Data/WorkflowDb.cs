@@ -19,7 +19,8 @@ namespace Workflow.Core.Data;
 /// </summary>
 /// <param name="headSigner">Signs the signatory logs' tree heads; a context without one cannot save a change the public sees.</param>
 /// <param name="clock">When the audit log records an event (the system's clock if none).</param>
-public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Proof.TreeHeadSigner? headSigner = null, TimeProvider? clock = null)
+public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Proof.TreeHeadSigner? headSigner = null,
+    TimeProvider? clock = null)
     : IdentityDbContext<WorkflowUser>(options)
 {
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
@@ -44,7 +45,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// <summary>The limits every instance shares (<see cref="Limits.DatabaseSharedLimits"/>).</summary>
     public DbSet<Limits.LimitCounter> LimitCounters => Set<Limits.LimitCounter>();
 
-    /// <summary>How each person hears about their statements (<see cref="Notifications.NotificationSettings"/>), and what waits for their daily summary.</summary>
+    /// <summary>How each person hears about their statements (<see cref="Notifications.NotificationSettings"/>), and what waits for their
+    /// daily summary.</summary>
     public DbSet<Notifications.NotificationSettings> NotificationSettings => Set<Notifications.NotificationSettings>();
     public DbSet<Notifications.PendingDigestItem> PendingDigestItems => Set<Notifications.PendingDigestItem>();
 
@@ -78,7 +80,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// lock first, in a transaction of its own, and the others wait their turn. A no-op update takes that lock the same
     /// way on PostgreSQL, SQL Server (row locks) and SQLite (the database's write lock), before anything is read.
     /// </summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockStatementAsync(Guid statementId, CancellationToken ct)
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockStatementAsync(Guid statementId,
+        CancellationToken ct)
     {
         var transaction = await Database.BeginTransactionAsync(ct);
         var locked = await Database.ExecuteSqlAsync($"UPDATE \"Statements\" SET \"Title\" = \"Title\" WHERE \"Id\" = {statementId}", ct);
@@ -92,7 +95,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// <c>SELECT … FOR NO KEY UPDATE</c>: the very lock the no-op update takes (inserts referring to the statement are not
     /// held up), without writing a new version of the row each time.
     /// </summary>
-    public async Task<(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction, Statement Statement)> LockAndLoadStatementAsync(Guid statementId, CancellationToken ct)
+    public async Task<(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction, Statement Statement)>
+        LockAndLoadStatementAsync(Guid statementId, CancellationToken ct)
     {
         if (Database.ProviderName != PostgreSqlProvider)
         {
@@ -115,7 +119,8 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
         var failures = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .SelectMany(e => e.Properties.Where(p => p.CurrentValue is string text && text.Contains('\0'))
-                .Select(p => new FluentValidation.Results.ValidationFailure($"{e.Metadata.ClrType.Name}.{p.Metadata.Name}", "Text may not contain the NUL character (U+0000).")))
+                .Select(p => new FluentValidation.Results.ValidationFailure($"{e.Metadata.ClrType.Name}.{p.Metadata.Name}",
+                    "Text may not contain the NUL character (U+0000).")))
             .ToList();
         if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
     }
@@ -128,12 +133,15 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     {
         var pending = SignatoryLogWriter.Collect(ChangeTracker);
         if (pending.Count == 0) return;
-        if (headSigner is null) throw new InvalidOperationException("This context has no tree head signer: it cannot change what the public sees.");
+        if (headSigner is null) throw new InvalidOperationException("This context has no tree head signer: it cannot change what the " +
+            "public sees.");
 
         var lastEntries = new Dictionary<Guid, LogEntry?>();
         foreach (var statementId in pending.Select(p => p.StatementId).Distinct())
-            lastEntries[statementId] = await LogEntries.Where(e => e.StatementId == statementId).OrderByDescending(e => e.Index).FirstOrDefaultAsync(ct);
-        var changed = pending.Where(p => p.Signature is not null && Entry(p.Signature).State == EntityState.Modified).Select(p => (Guid?)p.Signature!.Id).ToList();
+            lastEntries[statementId] = await LogEntries.Where(e => e.StatementId == statementId).OrderByDescending(e => e.Index)
+                .FirstOrDefaultAsync(ct);
+        var changed = pending.Where(p => p.Signature is not null && Entry(p.Signature).State == EntityState.Modified)
+            .Select(p => (Guid?)p.Signature!.Id).ToList();
         var lastFacts = new Dictionary<Guid, string>();
         if (changed.Count > 0)
         {
@@ -201,6 +209,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
 
     /// <summary>Public because the compiled models (generated code in the migrations assemblies) name it.</summary>
-    public sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    public sealed class UtcDateTimeOffset()
+        : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         value => value.ToUniversalTime(), value => value);
 }

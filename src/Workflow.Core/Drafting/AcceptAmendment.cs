@@ -12,7 +12,8 @@ namespace Workflow.Core.Drafting;
 /// </summary>
 public sealed record AcceptAmendment(string UserId, Guid StatementId, Guid AmendmentId) : IRequest<AmendmentView>;
 
-public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<AcceptAmendment, AmendmentView>
+public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
+    : IRequestHandler<AcceptAmendment, AmendmentView>
 {
     public async Task<AmendmentView> Handle(AcceptAmendment request, CancellationToken ct)
     {
@@ -22,10 +23,12 @@ public sealed class AcceptAmendmentHandler(WorkflowDb db, TimeProvider clock, IL
             ?? throw new NotFoundException("amendment");
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
         var amended = Paragraphs.Join(amendment.ApplyTo(Paragraphs.Of(latest.Body)));
-        var note = $"Amendment ({amendment.Kind.ToString().ToLowerInvariant()} paragraph {amendment.Paragraph} of version {amendment.BaseVersionNumber})" +
+        var note = $"Amendment ({amendment.Kind.ToString().ToLowerInvariant()} paragraph {amendment.Paragraph} of version " +
+            $"{amendment.BaseVersionNumber})" +
             (amendment.Rationale is null ? "" : $": {amendment.Rationale}");
         var version = statement.Revise(latest.Title, amended, latest.Number, request.UserId, now,
-            note.Length > StatementVersion.ChangeNoteMaxLength ? note[..StatementVersion.ChangeNoteMaxLength] : note, creditedTo: amendment.ProposedBy);
+            note.Length > StatementVersion.ChangeNoteMaxLength ? note[..StatementVersion.ChangeNoteMaxLength] : note,
+            creditedTo: amendment.ProposedBy);
         await db.AddVersionAsync(statement, version, linkTokens, now, ct);
         amendment.MarkAccepted(version.Number, request.UserId, now);
         await db.SaveChangesAsync(ct);

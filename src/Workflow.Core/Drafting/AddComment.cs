@@ -8,7 +8,8 @@ using Workflow.Core.Statements;
 namespace Workflow.Core.Drafting;
 
 /// <param name="ParentId">The thread replied to; then the version and paragraph are the thread's.</param>
-public sealed record AddComment(string UserId, Guid StatementId, int? VersionNumber, int? Paragraph, Guid? ParentId, string Body) : IRequest<CommentView>;
+public sealed record AddComment(string UserId, Guid StatementId, int? VersionNumber, int? Paragraph, Guid? ParentId, string Body)
+    : IRequest<CommentView>;
 
 public sealed class AddCommentValidator : AbstractValidator<AddComment>
 {
@@ -33,13 +34,15 @@ public sealed class AddCommentHandler(WorkflowDb db, TimeProvider clock) : IRequ
         }
         else
         {
-            var version = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == request.VersionNumber, ct)
+            var version = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id
+                && v.Number == request.VersionNumber, ct)
                 ?? throw new DomainRuleException("versionNumber", $"The statement has no version {request.VersionNumber}.");
             var count = Paragraphs.Of(version.Body).Count;
             if (request.Paragraph > count)
                 throw new DomainRuleException("paragraph", $"Version {version.Number} has paragraphs 1 to {count}.");
         }
-        var comment = Comment.Write(statement.Id, request.VersionNumber ?? 0, request.Paragraph ?? 0, parent, request.Body, request.UserId, clock.GetUtcNow());
+        var comment = Comment.Write(statement.Id, request.VersionNumber ?? 0, request.Paragraph ?? 0, parent, request.Body, request.UserId,
+            clock.GetUtcNow());
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         return CommentView.From(comment);

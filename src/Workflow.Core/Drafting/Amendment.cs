@@ -37,7 +37,8 @@ public sealed class Amendment : AggregateRoot
     public string? RejectionReason { get; private set; }
     public int? ResultingVersionNumber { get; private set; }
 
-    internal static Amendment Propose(Guid statementId, int baseVersion, IReadOnlyList<string> paragraphs, AmendmentKind kind, int paragraph,
+    internal static Amendment Propose(Guid statementId, int baseVersion, IReadOnlyList<string> paragraphs, AmendmentKind kind,
+        int paragraph,
         string? text, string? rationale, string userId, DateTimeOffset now)
     {
         var lowest = kind == AmendmentKind.Insert ? 0 : 1;
@@ -78,7 +79,8 @@ public sealed class Amendment : AggregateRoot
     {
         EnsureProposed();
         var at = LocateIn(paragraphs)
-            ?? throw new ConflictException("The paragraph this amendment addresses has changed since it was proposed: it is stale. Propose it again on the latest version.");
+            ?? throw new ConflictException("The paragraph this amendment addresses has changed since it was proposed: it is stale. " +
+                "Propose it again on the latest version.");
         var result = paragraphs.ToList();
         switch (Kind)
         {
@@ -111,6 +113,7 @@ public sealed class Amendment : AggregateRoot
 
     private void EnsureProposed()
     {
-        if (State != AmendmentState.Proposed) throw new ConflictException($"This amendment was already {State.ToString().ToLowerInvariant()}.");
+        if (State != AmendmentState.Proposed) throw new ConflictException("This amendment was already " +
+            $"{State.ToString().ToLowerInvariant()}.");
     }
 }

@@ -6,7 +6,8 @@ namespace Workflow.Core.Drafting;
 /// as patience diff does, the common start and end are set aside, pieces found once on each side and in the same order
 /// anchor the rest, and the stretches between anchors are compared the same way. Myers' algorithm only runs on stretches of
 /// at most <see cref="MyersPieces"/> pieces, stopping after <see cref="MaxEdits"/> edits or as many as the comparison's
-/// <see cref="DiffBudget"/> still allows; a stretch beyond that is shown as replaced as a whole. What differs is always shown; only how finely is bounded.
+/// <see cref="DiffBudget"/> still allows; a stretch beyond that is shown as replaced as a whole. What differs is always shown; only how
+/// finely is bounded.
 /// </summary>
 /// <remarks>DiffPlex, which we used before, has no way to bound its work, hence this.</remarks>
 internal sealed class BoundedDiff(DiffBudget budget)
@@ -19,7 +20,8 @@ internal sealed class BoundedDiff(DiffBudget budget)
 
     private const int MaxDepth = 16;
 
-    /// <summary>A stretch where both sides are equal, or where <paramref name="OldCount"/> pieces were replaced by <paramref name="NewCount"/>.</summary>
+    /// <summary>A stretch where both sides are equal, or where <paramref name="OldCount"/> pieces were replaced by
+    /// <paramref name="NewCount"/>.</summary>
     public readonly record struct Block(bool Equal, int OldStart, int OldCount, int NewStart, int NewCount);
 
     private int[] _a = [], _b = [];
@@ -155,7 +157,8 @@ internal sealed class BoundedDiff(DiffBudget budget)
             var previousY = previousX - previousK;
             var snakeX = down ? previousX : previousX + 1;
             steps.Add(new Block(true, aLo + snakeX, x - snakeX, bLo + snakeX - k, x - snakeX));
-            steps.Add(down ? new Block(false, aLo + previousX, 0, bLo + previousY, 1) : new Block(false, aLo + previousX, 1, bLo + previousY, 0));
+            steps.Add(down ? new Block(false, aLo + previousX, 0, bLo + previousY, 1)
+                : new Block(false, aLo + previousX, 1, bLo + previousY, 0));
             (x, y) = (previousX, previousY);
         }
         steps.Add(new Block(true, aLo, x, bLo, x));
@@ -172,7 +175,8 @@ internal sealed class BoundedDiff(DiffBudget budget)
     }
 }
 
-/// <summary>The work Myers' algorithm may still do for one comparison of two texts (steps along the diagonals), shared by its calls.</summary>
+/// <summary>The work Myers' algorithm may still do for one comparison of two texts (steps along the diagonals), shared by its
+/// calls.</summary>
 internal sealed class DiffBudget(long steps)
 {
     public long Remaining { get; private set; } = steps;

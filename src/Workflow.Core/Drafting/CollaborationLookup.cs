@@ -19,7 +19,8 @@ internal static class CollaborationLookup
     }
 
     /// <summary>What the link shows; to a signed-in account, also whether it may accept and, if not, why.</summary>
-    public static async Task<CollaborationView> ViewOfAsync(this WorkflowDb db, CollaboratorInvitation invitation, string? userId, DateTimeOffset now,
+    public static async Task<CollaborationView> ViewOfAsync(this WorkflowDb db, CollaboratorInvitation invitation, string? userId,
+        DateTimeOffset now,
         CancellationToken ct)
     {
         var title = await db.Statements.Where(s => s.Id == invitation.StatementId).Select(s => s.Title).SingleAsync(ct);
@@ -30,21 +31,25 @@ internal static class CollaborationLookup
             try { invitation.EnsureAcceptableBy(account?.Email, account?.EmailConfirmed ?? false); }
             catch (ForbiddenException e) { refusal = e.Message; }
         }
-        return new CollaborationView(invitation.StatementId, title, invitation.Role.ToString(), invitation.StatusAt(now), invitation.ExpiresAt,
+        return new CollaborationView(invitation.StatementId, title, invitation.Role.ToString(), invitation.StatusAt(now),
+            invitation.ExpiresAt,
             invitation.MaskedEmail, userId is null ? null : refusal is null, refusal);
     }
 
     /// <summary>The statement's members and collaborator invitations as <paramref name="userId"/> may see them.</summary>
-    public static async Task<MembersView> MembersOfAsync(this WorkflowDb db, Statements.Statement statement, string userId, DateTimeOffset now,
+    public static async Task<MembersView> MembersOfAsync(this WorkflowDb db, Statements.Statement statement, string userId,
+        DateTimeOffset now,
         CancellationToken ct)
     {
         var ids = statement.Members.Select(m => m.UserId).ToList();
         var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
-        var invitations = await db.CollaboratorInvitations.AsNoTracking().Where(i => i.StatementId == statement.Id).OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        var invitations = await db.CollaboratorInvitations.AsNoTracking().Where(i => i.StatementId == statement.Id)
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var personal = statement.ShowsPersonalDataTo(userId);
         return new MembersView(
             statement.Members.OrderByDescending(m => m.Role).ThenBy(m => m.AddedAt)
                 .Select(m => new MemberView(m.UserId, emails.GetValueOrDefault(m.UserId), m.Role.ToString(), m.AddedAt)).ToList(),
-            invitations.Select(i => new CollaboratorInvitationView(i.Id, personal ? i.Email : null, i.Role.ToString(), i.StatusAt(now), i.CreatedAt, i.ExpiresAt)).ToList());
+            invitations.Select(i => new CollaboratorInvitationView(i.Id, personal ? i.Email : null, i.Role.ToString(), i.StatusAt(now),
+            i.CreatedAt, i.ExpiresAt)).ToList());
     }
 }

@@ -30,7 +30,8 @@ public sealed class CollaboratorInvitation
     public string StatusAt(DateTimeOffset now) =>
         AcceptedAt is not null ? "Accepted" : RevokedAt is not null ? "Revoked" : ExpiresAt <= now ? "Expired" : "Pending";
 
-    internal static CollaboratorInvitation Create(Guid statementId, string email, StatementRole role, string tokenHash, string userId, DateTimeOffset now) => new()
+    internal static CollaboratorInvitation Create(Guid statementId, string email, StatementRole role, string tokenHash, string userId,
+        DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         StatementId = statementId,
@@ -46,15 +47,18 @@ public sealed class CollaboratorInvitation
     public string MaskedEmail => EmailMask.Of(Email);
 
     /// <summary>Whether an account of this address (compared normalised, ignoring case) is the one invited.</summary>
-    public bool IsAddressedTo(string? accountEmail) => accountEmail is not null && EmailMask.Normalise(accountEmail) == EmailMask.Normalise(Email);
+    public bool IsAddressedTo(string? accountEmail) => accountEmail is not null
+        && EmailMask.Normalise(accountEmail) == EmailMask.Normalise(Email);
 
     /// <summary>Only the account whose confirmed e-mail address is the invited one may accept.</summary>
     public void EnsureAcceptableBy(string? accountEmail, bool emailConfirmed)
     {
         if (!IsAddressedTo(accountEmail))
-            throw new ForbiddenException($"This invitation was sent to {MaskedEmail}: sign in with the account of that address to accept it.");
+            throw new ForbiddenException($"This invitation was sent to {MaskedEmail}: sign in with the account of that address to " +
+                "accept it.");
         if (!emailConfirmed)
-            throw new ForbiddenException($"Confirm your e-mail address {MaskedEmail} first (follow the link sent to it when you registered), then accept the invitation.");
+            throw new ForbiddenException($"Confirm your e-mail address {MaskedEmail} first (follow the link sent to it when you " +
+                "registered), then accept the invitation.");
     }
 
     /// <param name="accountEmail">The accepting account's e-mail address, and whether it is confirmed.</param>
@@ -74,7 +78,8 @@ public sealed class CollaboratorInvitation
 
     public void Revoke(DateTimeOffset now)
     {
-        if (AcceptedAt is not null) throw new ConflictException("This invitation was already accepted; change or remove the member instead.");
+        if (AcceptedAt is not null) throw new ConflictException("This invitation was already accepted; change or remove the " +
+            "member instead.");
         RevokedAt ??= now;
     }
 }

@@ -22,7 +22,8 @@ public sealed class Comment : AggregateRoot
     public DateTimeOffset? ResolvedAt { get; private set; }
     public string? ResolvedBy { get; private set; }
 
-    internal static Comment Write(Guid statementId, int versionNumber, int paragraph, Comment? parent, string body, string authorId, DateTimeOffset now)
+    internal static Comment Write(Guid statementId, int versionNumber, int paragraph, Comment? parent, string body, string authorId,
+        DateTimeOffset now)
     {
         if (parent?.ParentId is not null) throw new DomainRuleException("parentId", "Reply to the thread's first comment.");
         var comment = new Comment

@@ -9,7 +9,8 @@ using Workflow.Core.Statements;
 namespace Workflow.Core.Drafting;
 
 /// <summary>An owner asks someone, by e-mail, to draft with a role; the link is e-mailed and never shown here.</summary>
-public sealed record InviteCollaborator(string UserId, Guid StatementId, string Email, StatementRole? Role) : IRequest<CollaboratorInvitationView>;
+public sealed record InviteCollaborator(string UserId, Guid StatementId, string Email, StatementRole? Role)
+    : IRequest<CollaboratorInvitationView>;
 
 public sealed class InviteCollaboratorValidator : AbstractValidator<InviteCollaborator>
 {
@@ -29,9 +30,11 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         var link = linkTokens.New();
-        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, link.Hash, link.ProtectedForEmail, request.UserId, now);
+        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, link.Hash, link.ProtectedForEmail,
+            request.UserId, now);
         db.CollaboratorInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new CollaboratorInvitationView(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.StatusAt(now), invitation.CreatedAt, invitation.ExpiresAt);
+        return new CollaboratorInvitationView(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.StatusAt(now),
+            invitation.CreatedAt, invitation.ExpiresAt);
     }
 }

@@ -14,7 +14,8 @@ public sealed class ListAmendmentsHandler(WorkflowDb db) : IRequestHandler<ListA
     {
         var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
         var latest = Paragraphs.Of((await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct)).Body);
-        var amendments = await db.Amendments.AsNoTracking().Where(a => a.StatementId == statement.Id).OrderBy(a => a.ProposedAt).ToListAsync(ct);
+        var amendments = await db.Amendments.AsNoTracking().Where(a => a.StatementId == statement.Id).OrderBy(a => a.ProposedAt)
+            .ToListAsync(ct);
         return amendments.Select(a => AmendmentView.From(a, latest)).ToList();
     }
 }

@@ -6,7 +6,8 @@ namespace Workflow.Core.Drafting;
 public static partial class Paragraphs
 {
     public static IReadOnlyList<string> Of(string body) =>
-        BlankLines().Split(body.Replace("\r\n", "\n", StringComparison.Ordinal)).Select(p => p.Trim('\n')).Where(p => p.Trim().Length > 0).ToList();
+        BlankLines().Split(body.Replace("\r\n", "\n", StringComparison.Ordinal)).Select(p => p.Trim('\n'))
+            .Where(p => p.Trim().Length > 0).ToList();
 
     public static string Join(IEnumerable<string> paragraphs) => string.Join("\n\n", paragraphs);
 

@@ -12,7 +12,8 @@ public sealed class RemoveMemberHandler(WorkflowDb db, TimeProvider clock) : IRe
     public async Task<Unit> Handle(RemoveMember request, CancellationToken ct)
     {
         var leaving = request.MemberId == request.UserId;
-        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, leaving ? StatementRole.Viewer : StatementRole.Owner, ct);
+        var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, leaving ? StatementRole.Viewer
+            : StatementRole.Owner, ct);
         statement.RemoveMember(request.MemberId, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;

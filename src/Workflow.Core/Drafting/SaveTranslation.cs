@@ -42,7 +42,8 @@ public sealed class SaveTranslationHandler(WorkflowDb db, TimeProvider clock) : 
         var latest = await db.TranslationVersions.Where(v => v.StatementId == statement.Id && v.Language == language)
             .OrderByDescending(v => v.Number).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct) ?? 0;
         if ((request.BaseNumber ?? 0) != latest)
-            throw new ConflictException($"Version {latest} of the {language} translation was saved meanwhile; merge your changes into it and save again.",
+            throw new ConflictException($"Version {latest} of the {language} translation was saved meanwhile; merge your changes into it " +
+                "and save again.",
                 new Dictionary<string, object?> { ["latestNumber"] = latest });
 
         var version = TranslationVersion.Create(statement.Id, language, latest + 1, request.Title, request.Body, request.TranslatesVersion,

@@ -15,12 +15,14 @@ public static class TranslationQueries
     }
 
     /// <summary>The translation versions signers may read, with their texts.</summary>
-    public static async Task<List<TranslationVersion>> SignableTranslationsAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
+    public static async Task<List<TranslationVersion>> SignableTranslationsAsync(this WorkflowDb db, Statement statement,
+        CancellationToken ct)
     {
         var set = statement.SignableTranslationNumbers();
         if (set.Count == 0) return [];
         var languages = set.Keys.ToList();
-        var candidates = await db.TranslationVersions.AsNoTracking().Where(v => v.StatementId == statement.Id && languages.Contains(v.Language)).ToListAsync(ct);
+        var candidates = await db.TranslationVersions.AsNoTracking().Where(v => v.StatementId == statement.Id
+            && languages.Contains(v.Language)).ToListAsync(ct);
         return candidates.Where(v => set[v.Language] == v.Number).OrderBy(v => v.Language).ToList();
     }
 }

@@ -24,7 +24,8 @@ public sealed class TranslationVersion : AggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
     public string? ChangeNote { get; private set; }
 
-    internal static TranslationVersion Create(Guid statementId, string language, int number, string title, string body, int translatesVersion,
+    internal static TranslationVersion Create(Guid statementId, string language, int number, string title, string body,
+        int translatesVersion,
         string authorId, string? changeNote, DateTimeOffset now)
     {
         var normalised = Common.TextHash.NormaliseLineEndings(body);

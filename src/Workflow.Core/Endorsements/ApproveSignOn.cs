@@ -17,7 +17,8 @@ namespace Workflow.Core.Endorsements;
 /// while a record of the same name or website has already signed the statement: that would put one organisation on the
 /// list twice.
 /// </summary>
-public sealed record ApproveSignOn(string UserId, Guid StatementId, Guid SignOnId, Guid? OrganisationId, bool RegisterAsNew) : IRequest<SignatureReceipt>;
+public sealed record ApproveSignOn(string UserId, Guid StatementId, Guid SignOnId, Guid? OrganisationId, bool RegisterAsNew)
+    : IRequest<SignatureReceipt>;
 
 public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<ApproveSignOn, SignatureReceipt>
@@ -35,7 +36,8 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILin
             throw new ConflictException("The signer agreed to another text than the one open for signature; reject this sign-on.");
 
         if (request.RegisterAsNew && request.OrganisationId is null) await EnsureNoTwinSignedAsync(statement, entry, ct);
-        var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId, RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
+        var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId,
+            RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
         await db.EnsureMaySignAsync(statement, organisation, ct);
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
@@ -53,10 +55,12 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILin
             .Where(m => m.Reasons.Contains(MatchReason.Name) || m.Reasons.Contains(MatchReason.Website)).ToList();
         foreach (var twin in twins)
         {
-            if (!await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == twin.Organisation.Id && s.Status == SignatureStatus.Active, ct))
+            if (!await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.OrganisationId == twin.Organisation.Id
+                && s.Status == SignatureStatus.Active, ct))
                 continue;
             throw new ConflictException(
-                $"{twin.Organisation.Name} ({OrganisationDirectory.Describe(twin.Reasons)}) has already signed this statement: approving this sign-on " +
+                $"{twin.Organisation.Name} ({OrganisationDirectory.Describe(twin.Reasons)}) has already signed this statement: approving " +
+                "this sign-on " +
                 "as a new organisation would put it on the list twice. Reject the sign-on if it is the same organisation.",
                 new Dictionary<string, object?> { ["matches"] = new[] { DirectoryMatch.From(twin) } });
         }

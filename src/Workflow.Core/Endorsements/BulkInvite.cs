@@ -21,9 +21,11 @@ namespace Workflow.Core.Endorsements;
 /// <see cref="InviteOrganisation"/> on its own, in order: a bad row is reported and leaves nothing behind, the good ones are
 /// invited. The rows are read and saved a thousand at a time (<see cref="BulkInviteHandler.RowsPerSave"/>), not one by one.
 /// </summary>
-/// <param name="HandOverLinks">The drafter receives every signing link, to hand them over (the list will say so for each signature).</param>
+/// <param name="HandOverLinks">The drafter receives every signing link, to hand them over (the list will say so for each
+/// signature).</param>
 /// <param name="PersonalMessage">The drafter's own words to every invited organisation (see <see cref="InviteOrganisation"/>).</param>
-public sealed record BulkInvite(string UserId, Guid StatementId, string Csv, bool HandOverLinks = false, string? PersonalMessage = null) : IRequest<BulkInviteReport>;
+public sealed record BulkInvite(string UserId, Guid StatementId, string Csv, bool HandOverLinks = false, string? PersonalMessage = null)
+    : IRequest<BulkInviteReport>;
 
 /// <param name="Row">The row's line in the file, the header being line 1.</param>
 /// <param name="Outcome">Created (a new organisation was invited), Matched (an organisation already known was invited) or Rejected.</param>
@@ -47,10 +49,12 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
 {
     public const int MaxRows = 10_000;
 
-    /// <summary>Rows decided and saved together: one read of the directory and of the statement's invitations and signatures, one commit.</summary>
+    /// <summary>Rows decided and saved together: one read of the directory and of the statement's invitations and signatures, one
+    /// commit.</summary>
     internal const int RowsPerSave = 1000;
 
-    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language", "website", "organisationId"];
+    private static readonly string[] Columns = ["name", "nameEnglish", "acronym", "country", "email", "language", "website",
+        "organisationId"];
 
     public async Task<BulkInviteReport> Handle(BulkInvite request, CancellationToken ct)
     {
@@ -122,7 +126,8 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
                 if (!matched) registered = organisation;
                 if (signed.Contains(organisation.Id)) throw Statement.AlreadySigned(organisation);
                 if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
-                var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation, linkTokens, now);
+                var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation,
+                    linkTokens, now);
                 db.EndorsementRequests.Add(endorsementRequest);
                 pending.Add(organisation.Id);
                 invited.Add((report.Count, row));
@@ -156,7 +161,8 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
-    /// <summary>One row of a group whose save failed, as <see cref="InviteOrganisation"/> alone; a row that loses a race again is decided again.</summary>
+    /// <summary>One row of a group whose save failed, as <see cref="InviteOrganisation"/> alone; a row that loses a race again is decided
+    /// again.</summary>
     private async Task<BulkInviteRow> InviteAloneAsync(Row row, CancellationToken ct)
     {
         const int attempts = 3;
@@ -174,7 +180,8 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
             }
             catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || databaseErrors.IsLostRace(e))
             {
-                if (attempt == attempts) return Rejected(row, new ConflictException("Someone else changed this at the same moment. Try again."));
+                if (attempt == attempts) return Rejected(row, new ConflictException("Someone else changed this at the same moment. " +
+                    "Try again."));
             }
             finally
             {
@@ -184,7 +191,8 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
         }
     }
 
-    private static BulkInviteRow Rejected(Row row, Exception e) => new(row.Line, "Rejected", row.Name, row.Email, null, null, null, Errors(e),
+    private static BulkInviteRow Rejected(Row row, Exception e) => new(row.Line, "Rejected", row.Name, row.Email, null, null,
+        null, Errors(e),
         e is ConflictException c && c.Extensions.TryGetValue("matches", out var matches) ? matches as IReadOnlyList<DirectoryMatch> : null);
 
     private static List<(int Line, Dictionary<string, string> Values)> Parse(string csv)
@@ -211,10 +219,12 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
         using var reader = new CsvReader(new StringReader(csv), configuration);
         if (!reader.Read() || !reader.ReadHeader())
             throw new DomainRuleException("csv", "The CSV file has no header line.");
-        var header = reader.HeaderRecord!.Select(h => Columns.FirstOrDefault(c => string.Equals(c, h.Trim(), StringComparison.OrdinalIgnoreCase)) ?? h).ToArray();
+        var header = reader.HeaderRecord!.Select(h => Columns.FirstOrDefault(c =>
+            string.Equals(c, h.Trim(), StringComparison.OrdinalIgnoreCase)) ?? h).ToArray();
         var missing = new[] { "name", "email" }.Where(required => !header.Contains(required)).ToList();
         if (missing.Count > 0)
-            throw new DomainRuleException("csv", $"The header must name the columns {string.Join(", ", Columns)}; missing: {string.Join(", ", missing)}.");
+            throw new DomainRuleException("csv", $"The header must name the columns {string.Join(", ", Columns)}; missing: " +
+                $"{string.Join(", ", missing)}.");
 
         var rows = new List<(int, Dictionary<string, string>)>();
         while (reader.Read())
@@ -230,7 +240,8 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
 
     private static Dictionary<string, string[]> Errors(Exception e) => e switch
     {
-        ValidationException v => v.Errors.GroupBy(f => JsonName(f.PropertyName)).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray()),
+        ValidationException v => v.Errors.GroupBy(f => JsonName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).ToArray()),
         DomainRuleException d => new() { [d.Field] = [d.Message] },
         ConflictException c when c.Extensions.ContainsKey("matches") => new() { ["organisation"] = [e.Message] },
         _ => new() { ["row"] = [e.Message] },

@@ -7,7 +7,8 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Endorsements;
 
 /// <summary>A drafter corrects how a signatory's name is shown on this statement's list.</summary>
-public sealed record CorrectSignatoryName(string UserId, Guid StatementId, Guid SignatureId, string Name, string? NameEnglish, string? Acronym)
+public sealed record CorrectSignatoryName(string UserId, Guid StatementId, Guid SignatureId, string Name, string? NameEnglish,
+    string? Acronym)
     : IRequest<SignatureReceipt>;
 
 public sealed class CorrectSignatoryNameValidator : AbstractValidator<CorrectSignatoryName>

@@ -15,7 +15,8 @@ public sealed partial class DownloadReceiptHandlers : IRequestHandler<DownloadSi
     public async Task<JsonObject> Handle(DownloadSignatureReceipt request, CancellationToken ct)
     {
         await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SignatureId && s.StatementId == request.StatementId, ct)
+        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SignatureId
+            && s.StatementId == request.StatementId, ct)
             ?? throw new NotFoundException("signature");
         return await db.ReceiptDocumentAsync(signature, ct) ?? throw new NotFoundException("receipt");
     }

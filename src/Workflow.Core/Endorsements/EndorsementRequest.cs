@@ -17,7 +17,8 @@ public sealed class EndorsementRequest : AggregateRoot
     public const int EmailMaxLength = 254;
     public const int ReasonMaxLength = 2000;
     public const int PersonalMessageMaxLength = 1000;
-    /// <summary>A drafter's reminder goes to no invitation that received a link (invitation, new link or reminder) more recently than this.</summary>
+    /// <summary>A drafter's reminder goes to no invitation that received a link (invitation, new link or reminder) more recently than
+    /// this.</summary>
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(3);
 
     private EndorsementRequest() { }
@@ -71,7 +72,8 @@ public sealed class EndorsementRequest : AggregateRoot
         OwnDeadline is { } own && statementDeadline is { } common ? (own > common ? own : common) : OwnDeadline ?? statementDeadline;
 
     /// <summary>Never sent yet: nothing delivered, failed or opened. On a draft such an invitation is held.</summary>
-    public bool AwaitsFirstSending => State == EndorsementRequestState.Pending && SentAt is null && DeliveryFailedAt is null && OpenedAt is null;
+    public bool AwaitsFirstSending => State == EndorsementRequestState.Pending && SentAt is null && DeliveryFailedAt is null
+        && OpenedAt is null;
 
     /// <param name="invitationsHeld">The statement holds its invitations (<see cref="Statements.Statement.HoldsInvitations"/>).</param>
     public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now, bool invitationsHeld = false) => State switch
@@ -88,7 +90,9 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs, string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline, string? personalMessage, DateTimeOffset now) => new()
+    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs,
+        string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
+        string? personalMessage, DateTimeOffset now) => new()
     {
         PersonalMessage = MultiLineText.Normalise(personalMessage),
         LinkHandedOver = linkHandedOver,
@@ -122,7 +126,8 @@ public sealed class EndorsementRequest : AggregateRoot
         AnsweredAt = now;
     }
 
-    /// <summary>The signatory's receipt by e-mail, to this invitation's address, with the link it signed through (the page is its receipt).</summary>
+    /// <summary>The signatory's receipt by e-mail, to this invitation's address, with the link it signed through (the page is its
+    /// receipt).</summary>
     internal void SendReceipt(Guid signatureId, string protectedToken, DateTimeOffset now) =>
         Raise(new SignatureReceiptDue(StatementId, signatureId, Email, Language, "invitation", protectedToken, now));
 
@@ -180,11 +185,13 @@ public sealed class EndorsementRequest : AggregateRoot
         if (!AwaitsFirstSending) return;
         TokenHash = tokenHash;
         LinkHandedOver = false;
-        Raise(new EndorsementRequested(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken, RequestedBy, now, Language));
+        Raise(new EndorsementRequested(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken, RequestedBy,
+            now, Language));
     }
 
     /// <summary>Sends a fresh link; the old one stops working at once.</summary>
-    public void Resend(string tokenHash, string protectedToken, bool linkHandedOver, string organisationName, string statementTitle, string userId,
+    public void Resend(string tokenHash, string protectedToken, bool linkHandedOver, string organisationName, string statementTitle,
+        string userId,
         DateTimeOffset now)
     {
         if (State != EndorsementRequestState.Pending)
@@ -194,7 +201,8 @@ public sealed class EndorsementRequest : AggregateRoot
         SentAt = null;
         DeliveryFailedAt = null;
         DeliveryError = null;
-        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId, now, Language));
+        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId,
+            now, Language));
     }
 
     /// <summary>
@@ -224,7 +232,8 @@ public sealed class EndorsementRequest : AggregateRoot
         && !(LastReminderAt > now - ReminderInterval);
 
     /// <summary>A drafter's reminder, with a fresh link (the old one stops working); the schedule's reminders are not counted.</summary>
-    public void RemindNow(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset? statementDeadline, string userId, DateTimeOffset now)
+    public void RemindNow(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset? statementDeadline, string userId,
+        DateTimeOffset now)
     {
         if (!CanBeRemindedAt(statementDeadline, now)) return;
         LastReminderAt = now;

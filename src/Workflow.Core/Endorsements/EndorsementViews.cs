@@ -20,11 +20,15 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
 /// null, and only the organisation receives its link.
 /// </param>
 /// <param name="OrganisationMatched">True when the organisation was already in the directory rather than created.</param>
-/// <param name="Held">The statement is a draft: the invitation is recorded, and e-mailed with its link when the statement opens for signature.</param>
-public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string? Token, bool OrganisationMatched = false, bool Held = false);
+/// <param name="Held">The statement is a draft: the invitation is recorded, and e-mailed with its link when the statement opens for
+/// signature.</param>
+public sealed record InvitationCreated(Guid InvitationId, OrganisationView Organisation, string Email, string? Token,
+    bool OrganisationMatched = false, bool Held = false);
 
-/// <param name="Email">Whom it was written to: for those who see the statement's personal data (<see cref="Statements.PersonalData"/>), otherwise null.</param>
-/// <param name="Status">Held (a draft's, e-mailed when it opens), Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or Revoked.</param>
+/// <param name="Email">Whom it was written to: for those who see the statement's personal data (<see cref="Statements.PersonalData"/>),
+/// otherwise null.</param>
+/// <param name="Status">Held (a draft's, e-mailed when it opens), Created, Sent, DeliveryFailed, Opened, Signed, Declined, Expired or
+/// Revoked.</param>
 public sealed record InvitationSummary(
     Guid Id, OrganisationView Organisation, string? Email, string Status, DateTimeOffset? Deadline, DateTimeOffset CreatedAt,
     DateTimeOffset? SentAt, DateTimeOffset? OpenedAt, string? DeliveryError, int RemindersSent,
@@ -42,7 +46,8 @@ public sealed record InvitationSummary(
 public sealed record SignatureReceipt(
     Guid SignatureId, Guid StatementId, string StatementSlug, string StatementTitle, OrganisationView Organisation,
     int Number, string Phase, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
-    DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash, bool NeedsReconfirmation,
+    DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string Status, int ConfirmedVersionNumber, string ConfirmedTextHash,
+    bool NeedsReconfirmation,
     IReadOnlyList<TranslationRef> Translations, string Provenance, int? LogIndex, System.Text.Json.Nodes.JsonObject? Proof,
     DateTimeOffset? TextChangedAt, DateTimeOffset? ReconfirmedAt, DateTimeOffset? EndedAt)
 {
@@ -59,9 +64,11 @@ public sealed record SignatureReceipt(
 /// <summary>A translation version that was offered beside the signed text; a signature stores it as "language:number:hash".</summary>
 public sealed record TranslationRef(string Language, int VersionNumber, string TextHash)
 {
-    public static TranslationRef Of(Drafting.TranslationVersion translation) => new(translation.Language, translation.Number, translation.TextHash);
+    public static TranslationRef Of(Drafting.TranslationVersion translation) =>
+        new(translation.Language, translation.Number, translation.TextHash);
 
-    public override string ToString() => $"{Language}:{VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{TextHash}";
+    public override string ToString() =>
+        $"{Language}:{VersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{TextHash}";
 
     public static TranslationRef Parse(string stored)
     {

@@ -10,8 +10,10 @@ namespace Workflow.Core.Endorsements;
 public sealed record GetCampaign(string UserId, Guid StatementId) : IRequest<CampaignView>;
 
 /// <param name="SignOnCounts">Open sign-ons: AwaitingConfirmation, Lapsed, AwaitingModeration, Approved, Rejected.</param>
-/// <param name="AwaitingReconfirmation">Standing signatures given for an earlier text, not on the list until they confirm the current one.</param>
-/// <param name="Remindable">How many invitations "remind everyone still pending" would reach now (<see cref="RemindPendingInvitations"/>).</param>
+/// <param name="AwaitingReconfirmation">Standing signatures given for an earlier text, not on the list until they confirm the current
+/// one.</param>
+/// <param name="Remindable">How many invitations "remind everyone still pending" would reach now
+/// (<see cref="RemindPendingInvitations"/>).</param>
 public sealed record CampaignView(Guid StatementId, string State, DateTimeOffset? SignatureDeadline, int ActiveSignatures,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyList<InvitationSummary> Invitations, bool AcceptsOpenSignOn,
     IReadOnlyDictionary<string, int> SignOnCounts, int AwaitingReconfirmation, int Remindable);
@@ -25,10 +27,12 @@ public sealed class GetCampaignHandler(WorkflowDb db, TimeProvider clock) : IReq
         var invitations = await db.InvitationSummariesAsync(statement, request.UserId, now, ct);
         var active = await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct);
         var awaiting = statement.SignableVersionNumber is { } signable
-            ? await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && s.ConfirmedVersionNumber != signable, ct)
+            ? await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+                && s.ConfirmedVersionNumber != signable, ct)
             : 0;
         var counts = Enum.GetNames<InvitationStatus>().ToDictionary(status => status, status => invitations.Count(i => i.Status == status));
-        var signOns = (await db.SignOnEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).ToListAsync(ct)).Select(e => e.StatusAt(now)).ToList();
+        var signOns = (await db.SignOnEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).ToListAsync(ct))
+            .Select(e => e.StatusAt(now)).ToList();
         var signOnCounts = new[] { "AwaitingConfirmation", "Lapsed", "AwaitingModeration", "Approved", "Rejected" }
             .ToDictionary(status => status, status => signOns.Count(s => s == status));
         var remindable = statement.AcceptsSignatures

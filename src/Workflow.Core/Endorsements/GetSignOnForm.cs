@@ -17,7 +17,9 @@ public sealed class GetSignOnFormHandler(WorkflowDb db) : IRequestHandler<GetSig
     {
         var statement = await db.LoadTakingSignOnsAsync(request.Slug, ct);
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var translations = (await db.SignableTranslationsAsync(statement, ct)).Select(t => Drafting.TranslationDetails.From(t, statement.LatestVersionNumber)).ToList();
-        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version), translations);
+        var translations = (await db.SignableTranslationsAsync(statement, ct))
+            .Select(t => Drafting.TranslationDetails.From(t, statement.LatestVersionNumber)).ToList();
+        return new SignOnForm(statement.Slug, statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
+            translations);
     }
 }

@@ -21,7 +21,8 @@ internal static class InvitationLookup
         return request;
     }
 
-    /// <summary>The signature given through the invitation behind a link; a 409 saying <paramref name="otherwise"/> when it was not signed.</summary>
+    /// <summary>The signature given through the invitation behind a link; a 409 saying <paramref name="otherwise"/> when it was not
+    /// signed.</summary>
     public static async Task<Signature> FindSignatureByTokenAsync(this WorkflowDb db, string token, string otherwise, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(token, ct);

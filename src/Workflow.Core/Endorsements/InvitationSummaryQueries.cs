@@ -11,7 +11,8 @@ internal static class InvitationSummaryQueries
     /// and states, not whom they were written to (nor the mail server's answer, which names the address).
     /// </summary>
     /// <param name="invitationId">Only this invitation, if given.</param>
-    public static async Task<IReadOnlyList<InvitationSummary>> InvitationSummariesAsync(this WorkflowDb db, Statement statement, string userId,
+    public static async Task<IReadOnlyList<InvitationSummary>> InvitationSummariesAsync(this WorkflowDb db, Statement statement,
+        string userId,
         DateTimeOffset now, CancellationToken ct, Guid? invitationId = null)
     {
         var rows = await (
@@ -24,7 +25,9 @@ internal static class InvitationSummaryQueries
             select new { r, o, Number = (int?)s.Number }).ToListAsync(ct);
         var personal = statement.ShowsPersonalDataTo(userId);
         return rows.Select(x => new InvitationSummary(x.r.Id, OrganisationView.AsInvited(x.o, x.r), personal ? x.r.Email : null,
-            x.r.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(), x.r.DeadlineUnder(statement.SignatureDeadline),
-            x.r.CreatedAt, x.r.SentAt, x.r.OpenedAt, personal ? x.r.DeliveryError : null, x.r.RemindersSent, x.r.AnsweredAt, x.r.DeclineReason, x.Number)).ToList();
+            x.r.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(),
+            x.r.DeadlineUnder(statement.SignatureDeadline),
+            x.r.CreatedAt, x.r.SentAt, x.r.OpenedAt, personal ? x.r.DeliveryError : null, x.r.RemindersSent, x.r.AnsweredAt,
+            x.r.DeclineReason, x.Number)).ToList();
     }
 }

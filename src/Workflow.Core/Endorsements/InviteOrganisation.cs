@@ -17,7 +17,8 @@ namespace Workflow.Core.Endorsements;
 /// e-mail; a signature through a handed-over link says so on the list. Refused (409) on a draft, whose invitations are
 /// held and get their links when it opens for signature.
 /// </param>
-public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email, DateTimeOffset? Deadline = null,
+public sealed record InviteOrganisation(string UserId, Guid StatementId, OrganisationDetails Organisation, string Email,
+    DateTimeOffset? Deadline = null,
     string? Language = null, bool HandOverLink = false, string? PersonalMessage = null)
     : IRequest<InvitationCreated>;
 
@@ -40,7 +41,8 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     public Task<InvitationCreated> Handle(InviteOrganisation request, CancellationToken ct) =>
         InviteAsync(db, linkTokens, request, clock.GetUtcNow(), ct);
 
-    /// <summary>The whole use case, without the mediator's pipeline: shared with <see cref="BulkInviteHandler"/>, which validates first.</summary>
+    /// <summary>The whole use case, without the mediator's pipeline: shared with <see cref="BulkInviteHandler"/>, which validates
+    /// first.</summary>
     internal static async Task<InvitationCreated> InviteAsync(WorkflowDb db, ILinkTokens linkTokens, InviteOrganisation request,
         DateTimeOffset now, CancellationToken ct)
     {
@@ -57,7 +59,8 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
         var (invitation, token) = Invite(statement, organisation, shownAs, request, linkTokens, now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email, request.HandOverLink ? token : null, matched,
+        return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
+            request.HandOverLink ? token : null, matched,
             Held: statement.HoldsInvitations);
     }
 
@@ -65,13 +68,15 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     /// The invitation itself, once the organisation is known and may be invited: a fresh token, of which only the hash is
     /// stored and a copy protected for the e-mail rides in the event. Shared with <see cref="BulkInviteHandler"/>.
     /// </summary>
-    internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation, OrganisationDetails shownAs,
+    internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation,
+        OrganisationDetails shownAs,
         InviteOrganisation request, ILinkTokens linkTokens, DateTimeOffset now)
     {
         var link = linkTokens.New();
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
         var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, link.Hash, link.ProtectedForEmail,
-            request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now, request.PersonalMessage);
+            request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now,
+            request.PersonalMessage);
         return (invitation, link.Value);
     }
 

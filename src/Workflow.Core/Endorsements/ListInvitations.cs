@@ -6,7 +6,8 @@ namespace Workflow.Core.Endorsements;
 
 public sealed record ListInvitations(string UserId, Guid StatementId) : IRequest<IReadOnlyList<InvitationSummary>>;
 
-public sealed class ListInvitationsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<ListInvitations, IReadOnlyList<InvitationSummary>>
+public sealed class ListInvitationsHandler(WorkflowDb db, TimeProvider clock)
+    : IRequestHandler<ListInvitations, IReadOnlyList<InvitationSummary>>
 {
     public async Task<IReadOnlyList<InvitationSummary>> Handle(ListInvitations request, CancellationToken ct)
     {

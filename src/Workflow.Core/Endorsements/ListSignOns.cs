@@ -7,7 +7,8 @@ using Workflow.Core.Statements;
 
 namespace Workflow.Core.Endorsements;
 
-/// <summary>The moderation queue: a statement's sign-ons, newest first, each with the directory records it may be; for those who see its personal data.</summary>
+/// <summary>The moderation queue: a statement's sign-ons, newest first, each with the directory records it may be; for those who see its
+/// personal data.</summary>
 /// <param name="State">AwaitingConfirmation, AwaitingModeration, Approved or Rejected; all when null.</param>
 public sealed record ListSignOns(string UserId, Guid StatementId, SignOnState? State) : IRequest<IReadOnlyList<SignOnSummary>>;
 

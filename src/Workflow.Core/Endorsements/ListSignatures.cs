@@ -10,8 +10,10 @@ namespace Workflow.Core.Endorsements;
 /// <param name="SignatureId">Only this signature, if given.</param>
 public sealed record ListSignatures(string UserId, Guid StatementId, Guid? SignatureId = null) : IRequest<IReadOnlyList<SignatureRecord>>;
 
-/// <param name="NameCorrectedBySignatory">The organisation signed under another spelling of its name than it was invited under; the invited one follows.</param>
-/// <param name="Reconfirmation">Whether the signatory still has to confirm the text now open for signature, did so, or never had to.</param>
+/// <param name="NameCorrectedBySignatory">The organisation signed under another spelling of its name than it was invited under; the invited
+/// one follows.</param>
+/// <param name="Reconfirmation">Whether the signatory still has to confirm the text now open for signature, did so, or never had
+/// to.</param>
 /// <param name="SignerEmail">
 /// The address the invitation was sent to, or the sign-on confirmed: for those who see the statement's personal data
 /// (<see cref="Statements.PersonalData"/>), otherwise null; null too for a signature the drafters recorded.
@@ -21,7 +23,8 @@ public sealed record SignatureRecord(
     string? DisplayedNameEnglish, string? DisplayedAcronym, int VersionNumber, string TextHash, string? SignerName, string? SignerRole,
     DateTimeOffset? SignedAt, DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset? EndedAt, string? EndedBy,
     string? InvalidationReason, string? EndNote, int ConfirmedVersionNumber, DateTimeOffset? ReconfirmedAt, bool NeedsReconfirmation,
-    Workflow.Proof.Provenance Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish, string? InvitedAcronym,
+    Workflow.Proof.Provenance Provenance, bool NameCorrectedBySignatory, string? InvitedName, string? InvitedNameEnglish,
+    string? InvitedAcronym,
     ReconfirmationState Reconfirmation, string? SignerEmail);
 
 public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListSignatures, IReadOnlyList<SignatureRecord>>
@@ -36,7 +39,8 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
             orderby s.Number
             select new { s, o }).ToListAsync(ct);
         var emails = statement.ShowsPersonalDataTo(request.UserId) ? await SignerEmailsAsync(request.StatementId, ct) : [];
-        return rows.Select(x => new SignatureRecord(x.s.Id, x.s.Number, x.s.Phase.ToString(), x.s.Status.ToString(), OrganisationView.From(x.o),
+        return rows.Select(x => new SignatureRecord(x.s.Id, x.s.Number, x.s.Phase.ToString(), x.s.Status.ToString(),
+            OrganisationView.From(x.o),
             x.s.DisplayName ?? x.o.Name, x.s.DisplayName is null ? x.o.NameEnglish : x.s.DisplayNameEnglish,
             x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
             x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote,

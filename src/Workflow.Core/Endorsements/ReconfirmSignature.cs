@@ -22,7 +22,8 @@ public sealed partial class ReconfirmationHandlers : IRequestHandler<ReconfirmSi
     {
         var signature = await db.LoadSignatureForDraftingAsync(request.StatementId, request.SignatureId, request.UserId, ct);
         if (!signature.MayBeConfirmedByDrafters)
-            throw new ConflictException("This organisation signed through its own link: only it can confirm the new text, through that link.");
+            throw new ConflictException("This organisation signed through its own link: only it can confirm the new text, through " +
+                "that link.");
         return await ReconfirmAsync(signature, request.TextHash, request.UserId, ct);
     }
 }

@@ -14,7 +14,8 @@ namespace Workflow.Core.Endorsements;
 /// older list): bound to the version open for signature like any other, and marked as recorded by that drafter.
 /// </summary>
 /// <param name="SignedAt">When the organisation signed, if not now; never in the future.</param>
-/// <param name="SignedAtUnknown">Nobody knows when it signed (an older list that gives no dates): the signature is recorded undated, not dated today.</param>
+/// <param name="SignedAtUnknown">Nobody knows when it signed (an older list that gives no dates): the signature is recorded undated, not
+/// dated today.</param>
 /// <param name="Note">How the drafters gathered it (by e-mail of 3 March, on paper at the conference…): public, on the list.</param>
 /// <param name="Source">The published source it is taken from, when it is imported from one; the list cites it.</param>
 public sealed record RecordSignature(

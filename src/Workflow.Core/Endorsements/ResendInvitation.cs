@@ -9,7 +9,8 @@ namespace Workflow.Core.Endorsements;
 
 /// <summary>A new link for a pending invitation (lost e-mail, wrong address); the old link stops working.</summary>
 /// <param name="HandOverLink">The drafter receives the new link to hand it over (see <see cref="InviteOrganisation"/>).</param>
-public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId, bool HandOverLink = false) : IRequest<InvitationCreated>;
+public sealed record ResendInvitation(string UserId, Guid StatementId, Guid InvitationId, bool HandOverLink = false)
+    : IRequest<InvitationCreated>;
 
 public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
     : IRequestHandler<ResendInvitation, InvitationCreated>
@@ -20,11 +21,13 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         statement.EnsureSendsInvitations();
-        var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == statement.Id, ct)
+        var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId
+            && r.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
         var link = linkTokens.New();
-        invitation.Resend(link.Hash, link.ProtectedForEmail, request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId, clock.GetUtcNow());
+        invitation.Resend(link.Hash, link.ProtectedForEmail, request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId,
+            clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
             request.HandOverLink ? link.Value : null);

@@ -10,5 +10,6 @@ public sealed record SetOpenSignOn(string UserId, Guid StatementId, bool Enabled
 public sealed class SetOpenSignOnHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetOpenSignOn, StatementDetails>
 {
     public Task<StatementDetails> Handle(SetOpenSignOn request, CancellationToken ct) =>
-        db.ChangeStatementAsync(request.StatementId, request.UserId, s => s.SetOpenSignOn(request.Enabled, request.UserId, clock.GetUtcNow()), ct);
+        db.ChangeStatementAsync(request.StatementId, request.UserId, s =>
+            s.SetOpenSignOn(request.Enabled, request.UserId, clock.GetUtcNow()), ct);
 }

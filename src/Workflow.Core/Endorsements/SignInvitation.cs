@@ -20,7 +20,8 @@ namespace Workflow.Core.Endorsements;
 /// directory is refused (409): nobody signs under another's name, and the drafters can correct a name themselves. The acronym counts
 /// in the same country, or where either country is unknown.
 /// </param>
-public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null, CorrectedName? NameAs = null)
+public sealed record SignInvitation(string Token, string SignerName, string? SignerRole, string? TextHash = null,
+    CorrectedName? NameAs = null)
     : IRequest<SignatureResult>;
 
 public sealed record CorrectedName(string Name, string? NameEnglish, string? Acronym);
@@ -35,13 +36,15 @@ public sealed class SignInvitationValidator : AbstractValidator<SignInvitation>
         RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
         RuleFor(r => r.TextHash!).IsTextHash().When(r => r.TextHash is not null);
-        RuleFor(r => r.NameAs!.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).IsSingleLineName().When(r => r.NameAs is not null);
+        RuleFor(r => r.NameAs!.Name).NotEmpty().MaximumLength(Organisation.NameMaxLength).IsSingleLineName()
+            .When(r => r.NameAs is not null);
         RuleFor(r => r.NameAs!.NameEnglish).MaximumLength(Organisation.NameMaxLength).IsSingleLineName().When(r => r.NameAs is not null);
         RuleFor(r => r.NameAs!.Acronym).MaximumLength(Organisation.AcronymMaxLength).IsSingleLineName().When(r => r.NameAs is not null);
     }
 }
 
-/// <summary>Finds the invitation behind the link and hands the signing to the statement's <see cref="SigningQueue"/>, which decides it.</summary>
+/// <summary>Finds the invitation behind the link and hands the signing to the statement's <see cref="SigningQueue"/>, which decides
+/// it.</summary>
 public sealed class SignInvitationHandler(WorkflowDb db, SigningQueue queue) : IRequestHandler<SignInvitation, SignatureResult>
 {
     public async Task<SignatureResult> Handle(SignInvitation request, CancellationToken ct)
@@ -52,9 +55,11 @@ public sealed class SignInvitationHandler(WorkflowDb db, SigningQueue queue) : I
         if (request.NameAs is { } corrected)
         {
             var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
-            if (await db.NamesBelongToAnotherAsync(organisation, new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null), ct))
+            if (await db.NamesBelongToAnotherAsync(organisation, new OrganisationDetails(corrected.Name, corrected.NameEnglish,
+                corrected.Acronym, null), ct))
                 throw new ConflictException(
-                    "The corrected name or acronym (nameAs) belongs to another organisation in the directory, so your organisation cannot sign under it. " +
+                    "The corrected name or acronym (nameAs) belongs to another organisation in the directory, so your organisation " +
+                    "cannot sign under it. " +
                     "Sign under the name you were invited under, or contact the drafters of the statement if the name is yours.",
                     new Dictionary<string, object?> { ["field"] = "nameAs" });
         }

@@ -7,7 +7,8 @@ namespace Workflow.Core.Endorsements;
 
 internal static class SignOnAccess
 {
-    /// <summary>The statement behind a public form; 404 alike for an unknown slug and a statement that takes no sign-ons, so drafts stay hidden.</summary>
+    /// <summary>The statement behind a public form; 404 alike for an unknown slug and a statement that takes no sign-ons, so drafts stay
+    /// hidden.</summary>
     public static async Task<Statement> LoadTakingSignOnsAsync(this WorkflowDb db, string slug, CancellationToken ct)
     {
         var statement = await db.Statements.SingleOrDefaultAsync(s => s.Slug == slug, ct);

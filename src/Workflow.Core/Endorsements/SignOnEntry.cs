@@ -52,7 +52,8 @@ public sealed class SignOnEntry : AggregateRoot
     public string StatusAt(DateTimeOffset now) => HasLapsed(now) ? "Lapsed" : State.ToString();
 
     internal static SignOnEntry Submit(
-        Guid statementId, string statementTitle, OrganisationDetails organisation, string email, string language, string signerName, string? signerRole,
+        Guid statementId, string statementTitle, OrganisationDetails organisation, string email, string language, string signerName,
+        string? signerRole,
         int versionNumber, string textHash, string tokenHash, string protectedToken, TimeSpan confirmWithin, DateTimeOffset now)
     {
         var entry = new SignOnEntry
@@ -76,7 +77,8 @@ public sealed class SignOnEntry : AggregateRoot
             SubmittedAt = now,
             ConfirmBy = StoredTime.Of(now + confirmWithin),
         };
-        entry.Raise(new SignOnSubmitted(statementId, entry.Id, entry.Name, entry.Email, statementTitle, protectedToken, entry.ConfirmBy, now, language));
+        entry.Raise(new SignOnSubmitted(statementId, entry.Id, entry.Name, entry.Email, statementTitle, protectedToken, entry.ConfirmBy,
+            now, language));
         return entry;
     }
 
@@ -118,7 +120,8 @@ public sealed class SignOnEntry : AggregateRoot
         Raise(new SignOnRejected(StatementId, Id, RejectionReason, userId, now));
     }
 
-    /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one is retired and still leads here.</summary>
+    /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one is retired and still leads
+    /// here.</summary>
     internal Endorsements.RetiredLink ReissueLink(string tokenHash, DateTimeOffset now)
     {
         var retired = Endorsements.RetiredLink.OfSignOn(ConfirmationTokenHash, Id, now);
@@ -140,11 +143,13 @@ public sealed class SignOnEntry : AggregateRoot
     /// </summary>
     public void EnsureNamesAreSingleLine()
     {
-        foreach (var (field, value) in new[] { ("organisation.name", Name), ("organisation.nameEnglish", NameEnglish), ("organisation.acronym", Acronym),
+        foreach (var (field, value) in new[] { ("organisation.name", Name), ("organisation.nameEnglish", NameEnglish),
+            ("organisation.acronym", Acronym),
                      ("signerName", SignerName), ("signerRole", SignerRole) })
         {
             if (value is not null && !SingleLineText.IsSingleLine(value))
-                throw new DomainRuleException(field, $"This sign-on's '{field}' is not one line of text (it holds line breaks, control or invisible " +
+                throw new DomainRuleException(field, $"This sign-on's '{field}' is not one line of text (it holds line breaks, control " +
+                    "or invisible " +
                     "formatting characters), so it cannot go on the list. Reject it and ask the organisation to sign on again.");
         }
     }

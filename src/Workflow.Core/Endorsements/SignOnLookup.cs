@@ -29,8 +29,10 @@ internal static class SignOnLookup
         // Only the queue's open entries need a decision about which record they are.
         var matches = entry.State == SignOnState.AwaitingModeration
             ? (await db.FindMatchesAsync(entry.Organisation, ct)).Select(DirectoryMatch.From).ToList() : [];
-        return new SignOnSummary(entry.Id, entry.StatusAt(now), entry.Organisation, entry.Email, entry.SignerName, entry.SignerRole, entry.VersionNumber,
-            entry.TextHash, entry.SubmittedAt, entry.ConfirmBy, entry.ConfirmedAt, entry.ModeratedAt, entry.ModeratedBy, entry.RejectionReason,
+        return new SignOnSummary(entry.Id, entry.StatusAt(now), entry.Organisation, entry.Email, entry.SignerName, entry.SignerRole,
+            entry.VersionNumber,
+            entry.TextHash, entry.SubmittedAt, entry.ConfirmBy, entry.ConfirmedAt, entry.ModeratedAt, entry.ModeratedBy,
+            entry.RejectionReason,
             entry.SignatureId, matches);
     }
 
@@ -50,10 +52,12 @@ internal static class SignOnLookup
             {
                 var signable = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
                 toConfirm = Statements.VersionDetails.From(signable);
-                changes = Drafting.TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber, ct), signable);
+                changes = Drafting.TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber,
+                    ct), signable);
             }
         }
-        return new SignOnStatus(entry.StatusAt(now), statement.Title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy, entry.ConfirmedAt,
+        return new SignOnStatus(entry.StatusAt(now), statement.Title, entry.Name, entry.SignerName, entry.TextHash, entry.ConfirmBy,
+            entry.ConfirmedAt,
             entry.RejectionReason, receipt, toConfirm, changes);
     }
 }

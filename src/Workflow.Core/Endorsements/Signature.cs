@@ -17,7 +17,8 @@ public enum SignatureProvenance
 {
     /// <summary>Signed through its own invitation link, e-mailed to an address at <see cref="Signature.ProvenanceEmailDomain"/>.</summary>
     InvitationLink,
-    /// <summary>Signed on through the public form, with an address at <see cref="Signature.ProvenanceEmailDomain"/> confirmed, and approved by the drafters.</summary>
+    /// <summary>Signed on through the public form, with an address at <see cref="Signature.ProvenanceEmailDomain"/> confirmed, and approved
+    /// by the drafters.</summary>
     SignOn,
     /// <summary>Recorded by the drafters from a signature gathered elsewhere (e-mail, paper, a meeting), with their note.</summary>
     RecordedByDrafters,
@@ -34,7 +35,8 @@ public enum ReconfirmationState
     NotNeeded,
     /// <summary>The text changed after it was signed: off the public list until the signatory confirms the new one.</summary>
     Awaiting,
-    /// <summary>The text changed after it was signed, and the signatory (or, for a recorded one, a drafter) confirmed the new one.</summary>
+    /// <summary>The text changed after it was signed, and the signatory (or, for a recorded one, a drafter) confirmed the new
+    /// one.</summary>
     Reconfirmed,
 }
 
@@ -83,7 +85,8 @@ public sealed class Signature : AggregateRoot
     public string? ProvenanceSource { get; private set; }
     /// <summary>The country shown on this list, as it was when the signature was made: the shared directory may change later.</summary>
     public string? DisplayCountry { get; private set; }
-    /// <summary>Who confirmed the latest text: null when the signatory did, through its own link; else the drafter who recorded it.</summary>
+    /// <summary>Who confirmed the latest text: null when the signatory did, through its own link; else the drafter who recorded
+    /// it.</summary>
     public string? ReconfirmedBy { get; private set; }
     /// <summary>When it was withdrawn or invalidated.</summary>
     public DateTimeOffset? EndedAt { get; private set; }
@@ -142,7 +145,8 @@ public sealed class Signature : AggregateRoot
         : ReconfirmationState.NotNeeded;
 
     /// <summary>The text changed after this signature: it stays in the history, off the public list until confirmed.</summary>
-    public void RequestReconfirmation(Statement statement, StatementVersion version, string organisationName, string? email, string? protectedToken,
+    public void RequestReconfirmation(Statement statement, StatementVersion version, string organisationName, string? email,
+        string? protectedToken,
         string? linkKind, string language, DateTimeOffset now)
     {
         if (!NeedsReconfirmation(version.Number)) return;
@@ -151,7 +155,8 @@ public sealed class Signature : AggregateRoot
             statement.Title, email, protectedToken, linkKind, language, now));
     }
 
-    /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it did.</summary>
+    /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it
+    /// did.</summary>
     public void Reconfirm(StatementVersion signable, string textHash, string? confirmedBy, DateTimeOffset now,
         IReadOnlyList<Drafting.TranslationVersion>? readable = null)
     {
@@ -186,10 +191,13 @@ public sealed class Signature : AggregateRoot
         Raise(new SignatureInvalidated(StatementId, Id, OrganisationId, Number, reason.ToString(), EndNote, userId, now));
     }
 
-    /// <summary>Corrects how the organisation is shown on this list (a misspelling, a missing accent); the record of who signed is unchanged.</summary>
-    public void CorrectDisplayedName(Organisations.Organisation organisation, string name, string? nameEnglish, string? acronym, string userId, DateTimeOffset now)
+    /// <summary>Corrects how the organisation is shown on this list (a misspelling, a missing accent); the record of who signed is
+    /// unchanged.</summary>
+    public void CorrectDisplayedName(Organisations.Organisation organisation, string name, string? nameEnglish, string? acronym,
+        string userId, DateTimeOffset now)
     {
-        var before = (DisplayName ?? organisation.Name, DisplayNameEnglish ?? organisation.NameEnglish, DisplayAcronym ?? organisation.Acronym);
+        var before = (DisplayName ?? organisation.Name, DisplayNameEnglish ?? organisation.NameEnglish, DisplayAcronym
+            ?? organisation.Acronym);
         DisplayName = name.Trim();
         DisplayNameEnglish = OptionalText.TrimmedOrNull(nameEnglish);
         DisplayAcronym = OptionalText.TrimmedOrNull(acronym);
@@ -203,7 +211,8 @@ public sealed class Signature : AggregateRoot
     /// </summary>
     internal void RecordCorrectionBySignatory(Organisations.OrganisationDetails invitedAs, DateTimeOffset now)
     {
-        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: OptionalText.TrimmedOrNull(invitedAs.NameEnglish), Acronym: OptionalText.TrimmedOrNull(invitedAs.Acronym));
+        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: OptionalText.TrimmedOrNull(invitedAs.NameEnglish),
+            Acronym: OptionalText.TrimmedOrNull(invitedAs.Acronym));
         if (invited == (DisplayName, DisplayNameEnglish, DisplayAcronym)) return;
         (InvitedName, InvitedNameEnglish, InvitedAcronym) = invited;
         Raise(new SignatoryCorrectedOwnName(StatementId, Id, OrganisationId, invited.Name, invited.NameEnglish, invited.Acronym,
@@ -223,8 +232,10 @@ public sealed class Signature : AggregateRoot
         readable.Select(t => TranslationRef.Of(t).ToString()).ToList();
 
     internal static Signature Create(
-        Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version, string? signerName,
-        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin,
+        Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version,
+        string? signerName,
+        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy,
+        SignatureOrigin origin,
         DateTimeOffset now, IReadOnlyList<Drafting.TranslationVersion> readable) => new()
     {
         Provenance = origin.Provenance,
@@ -261,5 +272,6 @@ public sealed record SignatureOrigin(SignatureProvenance Provenance, string? Ema
 {
     /// <summary>Through an invitation link: the organisation's own act, unless the drafters took the link to hand it over.</summary>
     public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => new(
-        invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink, Endorsements.SignOnEntry.DomainOf(invitation.Email));
+        invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink,
+        Endorsements.SignOnEntry.DomainOf(invitation.Email));
 }

@@ -21,13 +21,15 @@ namespace Workflow.Core.Endorsements;
 /// The signings of a group are decided one after another, in order, exactly as they would be alone (a refusal — 404,
 /// 409 — is that signing's answer and does not hold back the others), and nobody gets an answer before the group is
 /// committed. If the group's save fails, each of its signings is tried again alone, so that one cannot fail its
-/// neighbours; a lone signing's failure is its caller's (a lost race is retried by <see cref="RetryOnConflictBehaviour{TRequest,TResponse}"/>).
+/// neighbours; a lone signing's failure is its caller's (a lost race is retried by
+/// <see cref="RetryOnConflictBehaviour{TRequest,TResponse}"/>).
 /// Several processes each group their own signings and still take turns through the row lock.
 /// </para>
 /// </summary>
 public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>The most signings one transaction takes: large enough to absorb hundreds of concurrent signers, small enough to keep each commit short.</summary>
+    /// <summary>The most signings one transaction takes: large enough to absorb hundreds of concurrent signers, small enough to keep each
+    /// commit short.</summary>
     internal const int MaxGroup = 100;
 
     private readonly ConcurrentDictionary<Guid, Lane> _lanes = new();
@@ -47,7 +49,8 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
 
     public async Task<SignatureResult> SignAsync(Guid statementId, Guid invitationId, SignInvitation request, CancellationToken ct)
     {
-        var waiting = new Waiting(invitationId, request, new TaskCompletionSource<SignatureResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiting = new Waiting(invitationId, request,
+            new TaskCompletionSource<SignatureResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         // A signer who gives up before their group starts is simply not signed.
         await using var givingUp = ct.Register(() => waiting.Answer.TrySetCanceled(ct));
         while (true)
@@ -108,7 +111,8 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private static async Task<List<TranslationVersion>> SignableTranslationsAsync(WorkflowDb db, Statement statement, Lane lane, CancellationToken ct)
+    private static async Task<List<TranslationVersion>> SignableTranslationsAsync(WorkflowDb db, Statement statement, Lane lane,
+        CancellationToken ct)
     {
         var set = string.Join(',', statement.SignableTranslations.Order(StringComparer.Ordinal));
         if (lane.Translations is { } known && known.Set == set) return known.Versions;
@@ -145,15 +149,18 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                var invitation = invitations.GetValueOrDefault(waiting.InvitationId) is { IsLive: true } live ? live : throw new NotFoundException("invitation");
+                var invitation = invitations.GetValueOrDefault(waiting.InvitationId) is { IsLive: true } live ? live
+                    : throw new NotFoundException("invitation");
                 var organisation = organisations[invitation.OrganisationId];
                 if (standing.FirstOrDefault(s => s.EndorsementRequestId == invitation.Id) is { } existing)
                 {
                     var proof = await db.ReceiptDocumentAsync(existing, ct);
-                    answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation, proof), Created: false), null));
+                    answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation, proof),
+                        Created: false), null));
                     continue;
                 }
-                statement.EnsureMaySign(organisation, standing.Where(s => s.Status == SignatureStatus.Active).Select(s => s.OrganisationId).ToList());
+                statement.EnsureMaySign(organisation, standing.Where(s => s.Status == SignatureStatus.Active)
+                    .Select(s => s.OrganisationId).ToList());
                 invitation.EnsureCanAnswer(statement.SignatureDeadline, now);
                 statement.EnsureAcceptsSignatures();
                 version ??= lane.Version is { } known && known.Number == statement.SignableVersionNumber ? known
@@ -165,14 +172,16 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 var shownAs = request.NameAs is { } corrected
                     ? new OrganisationDetails(corrected.Name, corrected.NameEnglish, corrected.Acronym, null) : invitation.InvitedAs;
                 translations ??= await SignableTranslationsAsync(db, statement, lane, ct);
-                var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now, recordedBy: null,
+                var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitation.Id, now,
+                    recordedBy: null,
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
                 invitation.SendReceipt(signature.Id, linkTokens.ProtectForEmail(request.Token), now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);
-                answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(signature, statement, organisation), Created: true), null));
+                answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(signature, statement, organisation),
+                    Created: true), null));
             }
             catch (WorkflowException refusal)
             {

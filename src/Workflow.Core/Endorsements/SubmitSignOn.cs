@@ -51,16 +51,20 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, ILink
             && (e.State == SignOnState.AwaitingModeration || (e.State == SignOnState.AwaitingConfirmation && e.ConfirmBy > now)));
         // The same address has the same domain: the domain's index narrows the search to a few rows.
         if (await pending.AnyAsync(e => e.EmailDomain == domain && e.Email.ToLower() == email.ToLower(), ct))
-            throw new ConflictException("A sign-on from this address is already waiting for confirmation or for the drafters. Look for the e-mail we sent.");
+            throw new ConflictException("A sign-on from this address is already waiting for confirmation or for the drafters. Look for " +
+                "the e-mail we sent.");
         if (await pendingCounts.IsFullAsync(statement.Id, limits.MaxPendingPerStatement, upTo => pending.Take(upTo).CountAsync(ct)))
-            throw new TooManyRequestsException("This statement has too many sign-ons waiting for confirmation or moderation. Please try again later.");
+            throw new TooManyRequestsException("This statement has too many sign-ons waiting for confirmation or moderation. Please try " +
+                "again later.");
         var hourAgo = now.AddHours(-1);
-        if (await db.SignOnEntries.CountAsync(e => e.StatementId == statement.Id && e.EmailDomain == domain && e.SubmittedAt > hourAgo, ct) >= limits.PerEmailDomainPerHour)
+        if (await db.SignOnEntries.CountAsync(e => e.StatementId == statement.Id && e.EmailDomain == domain && e.SubmittedAt > hourAgo,
+            ct) >= limits.PerEmailDomainPerHour)
             throw new TooManyRequestsException($"Too many sign-ons from addresses at {domain} in the last hour. Please try again later.");
 
         var link = linkTokens.New();
         var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var entry = SignOnEntry.Submit(statement.Id, statement.Title, request.Organisation, email, language, request.SignerName, request.SignerRole,
+        var entry = SignOnEntry.Submit(statement.Id, statement.Title, request.Organisation, email, language, request.SignerName,
+            request.SignerRole,
             version.Number, version.TextHash, link.Hash, link.ProtectedForEmail, limits.ConfirmWithin, now);
         db.SignOnEntries.Add(entry);
         await db.SaveChangesAsync(ct);

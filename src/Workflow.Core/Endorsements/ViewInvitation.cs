@@ -19,7 +19,8 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         await db.ViewOfAsync(await db.FindLiveByTokenAsync(request.Token, ct), clock.GetUtcNow(), ct);
 }
 
-/// <summary>The invited organisation opens its link: the first opening is recorded for the campaign dashboard, and it sees the invitation.</summary>
+/// <summary>The invited organisation opens its link: the first opening is recorded for the campaign dashboard, and it sees the
+/// invitation.</summary>
 public sealed record OpenInvitation(string Token) : IRequest<InvitationView>;
 
 public sealed class OpenInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<OpenInvitation, InvitationView>
@@ -36,7 +37,8 @@ public sealed class OpenInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
 internal static class InvitationViews
 {
-    public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, EndorsementRequest invitation, DateTimeOffset now, CancellationToken ct)
+    public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, EndorsementRequest invitation, DateTimeOffset now,
+        CancellationToken ct)
     {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invitation.StatementId, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganisationId, ct);
@@ -45,7 +47,8 @@ internal static class InvitationViews
 
         var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
         var receipt = signature is null ? null
-            : SignatureReceipt.From(signature, statement, organisation, await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
+            : SignatureReceipt.From(signature, statement, organisation,
+                await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));
         string? cannotSign = receipt is null ? null
             : receipt.NeedsReconfirmation ? "The text changed after you signed: confirm the new text (reconfirm) or withdraw."
             : "This invitation has been signed.";
@@ -63,9 +66,11 @@ internal static class InvitationViews
         var changes = signature is not null && receipt!.NeedsReconfirmation
             ? TextDiff.Between(await db.LoadVersionAsync(statement.Id, signature.ConfirmedVersionNumber, ct), version) : null;
 
-        return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(), OrganisationView.AsInvited(organisation, invitation),
+        return new InvitationView(invitation.StatusAt(statement.SignatureDeadline, now, statement.HoldsInvitations).ToString(),
+            OrganisationView.AsInvited(organisation, invitation),
             statement.Title, statement.Language, statement.State.ToString(), VersionDetails.From(version),
             invitation.DeadlineUnder(statement.SignatureDeadline), cannotSign is null, cannotSign, receipt,
-            (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber)).ToList(), changes);
+            (await db.SignableTranslationsAsync(statement, ct)).Select(t => TranslationDetails.From(t, statement.LatestVersionNumber))
+            .ToList(), changes);
     }
 }

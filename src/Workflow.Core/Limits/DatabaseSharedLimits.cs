@@ -149,7 +149,8 @@ public sealed class DatabaseSharedLimits(IServiceScopeFactory scopes, TimeProvid
     {
         CheckName(rule);
         var length = (long)rule.Window.TotalMilliseconds;
-        if (length < 1) throw new ArgumentOutOfRangeException(nameof(rule), rule.Window, "A limit's window must last at least a millisecond.");
+        if (length < 1) throw new ArgumentOutOfRangeException(nameof(rule), rule.Window,
+            "A limit's window must last at least a millisecond.");
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return (now, now + length);
     }

@@ -1,6 +1,7 @@
 namespace Workflow.Core.Limits;
 
-/// <summary>A limit: at most <see cref="Permits"/> hits per <see cref="Window"/> for one partition (a client address, an account…).</summary>
+/// <summary>A limit: at most <see cref="Permits"/> hits per <see cref="Window"/> for one partition (a client address, an
+/// account…).</summary>
 /// <param name="Name">Names the counter, e.g. "sign-in-failures"; partitions of different rules never meet.</param>
 public sealed record LimitRule(string Name, int Permits, TimeSpan Window);
 

@@ -30,14 +30,17 @@ public sealed record DrafterNotice(
         new(NoticeKind.Declined, statementId, SingleLineText.Flatten(title), SingleLineText.Flatten(organisation), reason, null, 0, at);
 
     public static DrafterNotice SignOnAwaitsApproval(Guid statementId, string title, string organisation, DateTimeOffset at) =>
-        new(NoticeKind.SignOnAwaitsApproval, statementId, SingleLineText.Flatten(title), SingleLineText.Flatten(organisation), null, null, 0, at);
+        new(NoticeKind.SignOnAwaitsApproval, statementId, SingleLineText.Flatten(title), SingleLineText.Flatten(organisation), null,
+            null, 0, at);
 
-    public static DrafterNotice DeadlineApproaching(Guid statementId, string title, DateTimeOffset deadline, IReadOnlyList<string> openInvitations, DateTimeOffset at) =>
+    public static DrafterNotice DeadlineApproaching(Guid statementId, string title, DateTimeOffset deadline,
+        IReadOnlyList<string> openInvitations, DateTimeOffset at) =>
         new(NoticeKind.DeadlineApproaching, statementId, SingleLineText.Flatten(title), null,
             string.Join('\n', openInvitations.Take(NamesListed).Select(SingleLineText.Flatten)), deadline, openInvitations.Count, at);
 
     /// <summary>The organisations a deadline notice names, one per line.</summary>
-    public IReadOnlyList<string> OpenInvitations => Kind == NoticeKind.DeadlineApproaching && !string.IsNullOrEmpty(Detail) ? Detail.Split('\n') : [];
+    public IReadOnlyList<string> OpenInvitations => Kind == NoticeKind.DeadlineApproaching && !string.IsNullOrEmpty(Detail)
+        ? Detail.Split('\n') : [];
 
     public PendingDigestItem ForDigestOf(string userId) => new()
     {

@@ -16,7 +16,8 @@ public sealed class GetNotificationSettingsHandler(WorkflowDb db) : IRequestHand
     public async Task<NotificationSettingsView> Handle(GetNotificationSettings request, CancellationToken ct)
     {
         var settings = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == request.UserId, ct);
-        return View(settings?.Delivery ?? NotificationSettings.DefaultDelivery, settings?.Language ?? InterfaceLanguages.Closest(request.PageLanguage));
+        return View(settings?.Delivery ?? NotificationSettings.DefaultDelivery, settings?.Language
+            ?? InterfaceLanguages.Closest(request.PageLanguage));
     }
 
     internal static NotificationSettingsView View(NotificationDelivery delivery, string language) =>

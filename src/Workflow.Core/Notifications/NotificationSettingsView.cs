@@ -1,3 +1,4 @@
 namespace Workflow.Core.Notifications;
 
-public sealed record NotificationSettingsView(string Delivery, string Language, IReadOnlyList<string> Deliveries, IReadOnlyList<string> Languages);
+public sealed record NotificationSettingsView(string Delivery, string Language, IReadOnlyList<string> Deliveries,
+    IReadOnlyList<string> Languages);

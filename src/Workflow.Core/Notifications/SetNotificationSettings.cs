@@ -7,8 +7,10 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Notifications;
 
 /// <param name="Delivery">EachEvent, DailyDigest or None.</param>
-/// <param name="Language">One of the interface languages; when left out, the one chosen before, else <paramref name="PageLanguage"/>.</param>
-public sealed record SetNotificationSettings(string UserId, string? Delivery, string? Language, string? PageLanguage) : IRequest<NotificationSettingsView>;
+/// <param name="Language">One of the interface languages; when left out, the one chosen before, else
+/// <paramref name="PageLanguage"/>.</param>
+public sealed record SetNotificationSettings(string UserId, string? Delivery, string? Language, string? PageLanguage)
+    : IRequest<NotificationSettingsView>;
 
 public sealed class SetNotificationSettingsValidator : AbstractValidator<SetNotificationSettings>
 {
@@ -22,7 +24,8 @@ public sealed class SetNotificationSettingsValidator : AbstractValidator<SetNoti
     }
 }
 
-public sealed class SetNotificationSettingsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetNotificationSettings, NotificationSettingsView>
+public sealed class SetNotificationSettingsHandler(WorkflowDb db, TimeProvider clock)
+    : IRequestHandler<SetNotificationSettings, NotificationSettingsView>
 {
     public async Task<NotificationSettingsView> Handle(SetNotificationSettings request, CancellationToken ct)
     {

@@ -21,7 +21,8 @@ public static class ContactEmailVisibility
     }
 
     /// <summary>Of these organisations, those whose contact e-mails this account sees.</summary>
-    public static async Task<IReadOnlySet<Guid>> ContactsVisibleToAsync(this WorkflowDb db, string userId, IReadOnlyCollection<Guid> organisationIds,
+    public static async Task<IReadOnlySet<Guid>> ContactsVisibleToAsync(this WorkflowDb db, string userId,
+        IReadOnlyCollection<Guid> organisationIds,
         CancellationToken ct)
     {
         if (organisationIds.Count == 0) return new HashSet<Guid>();

@@ -10,5 +10,6 @@ public sealed record GetOrganisation(string UserId, Guid Id) : IRequest<Organisa
 
 public sealed class GetOrganisationHandler(WorkflowDb db) : IRequestHandler<GetOrganisation, OrganisationRecord>
 {
-    public Task<OrganisationRecord> Handle(GetOrganisation request, CancellationToken ct) => db.OrganisationRecordAsync(request.UserId, request.Id, ct);
+    public Task<OrganisationRecord> Handle(GetOrganisation request, CancellationToken ct) =>
+        db.OrganisationRecordAsync(request.UserId, request.Id, ct);
 }

@@ -31,7 +31,8 @@ public sealed class MergeOrganisationsHandler(WorkflowDb db, TimeProvider clock)
 {
     public async Task<OrganisationRecord> Handle(MergeOrganisations request, CancellationToken ct)
     {
-        var survivor = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.SurvivorId, ct) ?? throw new NotFoundException("organisation");
+        var survivor = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.SurvivorId, ct)
+            ?? throw new NotFoundException("organisation");
         var twin = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.DuplicateId, ct)
             ?? throw new DomainRuleException("duplicateId", "No organisation in the directory has this id.");
 

@@ -19,12 +19,15 @@ internal static class MergeRules
         return (signatures, invitations, statementIds);
     }
 
-    public static async Task EnsureMayMergeAsync(WorkflowDb db, string userId, Organisation survivor, Organisation twin, List<Guid> twinStatements, CancellationToken ct)
+    public static async Task EnsureMayMergeAsync(WorkflowDb db, string userId, Organisation survivor, Organisation twin,
+        List<Guid> twinStatements, CancellationToken ct)
     {
-        var drafted = await db.Statements.Where(s => s.Members.Any(m => m.UserId == userId && m.Role == StatementRole.Owner)).Select(s => s.Id).ToListAsync(ct);
+        var drafted = await db.Statements.Where(s => s.Members.Any(m => m.UserId == userId && m.Role == StatementRole.Owner))
+            .Select(s => s.Id).ToListAsync(ct);
         var others = twinStatements.Except(drafted).Count();
         if (others > 0)
-            throw new ForbiddenException($"{twin.Name} is used by {others} statement(s) you do not draft; only their drafters may merge it.");
+            throw new ForbiddenException($"{twin.Name} is used by {others} statement(s) you do not draft; only their drafters may " +
+                "merge it.");
         if (twinStatements.Count == 0 && twin.CreatedBy != userId)
             throw new ForbiddenException($"Only the drafter who registered {twin.Name} may merge it.");
 
@@ -36,18 +39,23 @@ internal static class MergeRules
     }
 
     /// <summary>A statement cannot end up with two standing signatures, or two open invitations, from one organisation.</summary>
-    public static async Task EnsureNoClashAsync(WorkflowDb db, Organisation survivor, List<Signature> signatures, List<EndorsementRequest> invitations, CancellationToken ct)
+    public static async Task EnsureNoClashAsync(WorkflowDb db, Organisation survivor, List<Signature> signatures,
+        List<EndorsementRequest> invitations, CancellationToken ct)
     {
         var signedStatements = signatures.Where(s => s.Status == SignatureStatus.Active).Select(s => s.StatementId).ToList();
-        var bothSigned = await db.Signatures.Where(s => s.OrganisationId == survivor.Id && s.Status == SignatureStatus.Active && signedStatements.Contains(s.StatementId))
+        var bothSigned = await db.Signatures.Where(s => s.OrganisationId == survivor.Id && s.Status == SignatureStatus.Active
+            && signedStatements.Contains(s.StatementId))
             .Select(s => s.Number).ToListAsync(ct);
         if (bothSigned.Count > 0)
             throw new ConflictException(
-                $"Both records have a standing signature on the same statement (the survivor's is number {string.Join(", ", bothSigned)}). " +
+                "Both records have a standing signature on the same statement (the survivor's is number " +
+                $"{string.Join(", ", bothSigned)}). " +
                 "Invalidate one of them as a duplicate first, then merge.");
 
         var pendingStatements = invitations.Where(r => r.State == EndorsementRequestState.Pending).Select(r => r.StatementId).ToList();
-        if (await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && r.State == EndorsementRequestState.Pending && pendingStatements.Contains(r.StatementId), ct))
-            throw new ConflictException("Both records have a pending invitation to the same statement. Revoke one of them first, then merge.");
+        if (await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && r.State == EndorsementRequestState.Pending
+            && pendingStatements.Contains(r.StatementId), ct))
+            throw new ConflictException("Both records have a pending invitation to the same statement. Revoke one of them first, " +
+                "then merge.");
     }
 }

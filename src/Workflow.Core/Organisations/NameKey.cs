@@ -23,7 +23,8 @@ public static class NameKey
     /// <summary>The version of the keys' recipe; rows keyed by an older one are keyed again at start-up.</summary>
     public const int Version = 2;
 
-    /// <summary>The longest key (a transliteration or a skeleton can be longer than its name); longer ones are cut, alike on both sides of a comparison.</summary>
+    /// <summary>The longest key (a transliteration or a skeleton can be longer than its name); longer ones are cut, alike on both sides of
+    /// a comparison.</summary>
     public const int MaxLength = Organisation.NameMaxLength * 2;
     public const int AcronymMaxLength = Organisation.AcronymMaxLength * 2;
 
@@ -37,7 +38,8 @@ public static class NameKey
     /// The name's TS #39 skeleton, folded like <see cref="Of"/>. A skeleton is case-sensitive (capital I, digit 1 and small l
     /// share a prototype; small i has its own; capital M stays while small m becomes "rn"), so the skeleton is taken, put in
     /// lower case and taken again, and small i is read as l: "SOCIALIST", "Socialist" and "SociaIist" meet. TS #39 expects identifiers,
-    /// already free of compatibility forms; a name may hold full-width letters or ligatures, so it is decomposed for compatibility (NFKD) first.
+    /// already free of compatibility forms; a name may hold full-width letters or ligatures, so it is decomposed for compatibility (NFKD)
+    /// first.
     /// </summary>
     public static string SkeletonOf(string? name)
     {
@@ -47,15 +49,18 @@ public static class NameKey
     }
 
     /// <summary>Both keys of a name, spelling and look, without empty or repeated ones.</summary>
-    public static IReadOnlyList<string> KeysOf(string? name) => new[] { Of(name), SkeletonOf(name) }.Where(k => k.Length > 0).Distinct().ToList();
+    public static IReadOnlyList<string> KeysOf(string? name) => new[] { Of(name), SkeletonOf(name) }.Where(k => k.Length > 0)
+        .Distinct().ToList();
 
     /// <summary>An acronym's letters and digits in Latin script, lower case: "P.C.P.", "pcp" and "ПКП"'s transliteration meet.</summary>
     public static string OfAcronym(string? acronym) => Cut(Of(acronym).Replace(" ", "", StringComparison.Ordinal), AcronymMaxLength);
 
     /// <summary>An acronym's look: "KKE" and "ΚΚΕ" in Greek capitals meet.</summary>
-    public static string SkeletonOfAcronym(string? acronym) => Cut(SkeletonOf(acronym).Replace(" ", "", StringComparison.Ordinal), AcronymMaxLength);
+    public static string SkeletonOfAcronym(string? acronym) => Cut(SkeletonOf(acronym).Replace(" ", "", StringComparison.Ordinal),
+        AcronymMaxLength);
 
-    /// <summary>Letters and digits in lower case without their accents, every other run of characters one space, no leading "the".</summary>
+    /// <summary>Letters and digits in lower case without their accents, every other run of characters one space, no leading
+    /// "the".</summary>
     private static string Fold(string text, int maxLength, bool iAsL = false)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
@@ -88,7 +93,8 @@ public static class NameKey
     private static string Cut(string key, int maxLength) =>
         key.Length <= maxLength ? key : key[..(char.IsHighSurrogate(key[maxLength - 1]) ? maxLength - 1 : maxLength)].TrimEnd();
 
-    /// <summary>A website as an absolute http(s) address ("example.org" becomes "https://example.org"), or null when it is not one.</summary>
+    /// <summary>A website as an absolute http(s) address ("example.org" becomes "https://example.org"), or null when it is not
+    /// one.</summary>
     public static Uri? WebsiteOf(string? website)
     {
         if (string.IsNullOrWhiteSpace(website)) return null;

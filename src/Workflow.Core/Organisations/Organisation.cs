@@ -35,7 +35,8 @@ public sealed class Organisation : AggregateRoot
     /// <summary><see cref="Organisations.NameKey"/> of the name and of the English name: how the directory finds it.</summary>
     public string NameKey { get; private set; } = "";
     public string NameEnglishKey { get; private set; } = "";
-    /// <summary>The names' look-alike skeletons (<see cref="Organisations.NameKey.SkeletonOf"/>): how the directory finds a name that only looks like it.</summary>
+    /// <summary>The names' look-alike skeletons (<see cref="Organisations.NameKey.SkeletonOf"/>): how the directory finds a name that only
+    /// looks like it.</summary>
     public string NameSkeleton { get; private set; } = "";
     public string NameEnglishSkeleton { get; private set; } = "";
     /// <summary>The acronym's letters and digits, in Latin script and lower case: "P.C.P." and "PCP" meet.</summary>
@@ -54,7 +55,8 @@ public sealed class Organisation : AggregateRoot
 
     public bool IsMerged => MergedIntoId is not null;
 
-    public static Organisation Register(OrganisationDetails details, DateTimeOffset now, string? createdBy = null, IEnumerable<string>? contactEmails = null)
+    public static Organisation Register(OrganisationDetails details, DateTimeOffset now, string? createdBy = null,
+        IEnumerable<string>? contactEmails = null)
     {
         var organisation = new Organisation
         {
@@ -89,7 +91,8 @@ public sealed class Organisation : AggregateRoot
 
     /// <summary>Every key its names (and those of the records merged into it) are found by.</summary>
     public IReadOnlyList<string> AllNameKeys() =>
-        new[] { NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton }.Concat(FormerNameKeys).Where(k => k.Length > 0).Distinct().ToList();
+        new[] { NameKey, NameEnglishKey, NameSkeleton, NameEnglishSkeleton }.Concat(FormerNameKeys).Where(k => k.Length > 0)
+            .Distinct().ToList();
 
     /// <summary>Why these details may name this organisation; empty when they do not.</summary>
     public IReadOnlyList<MatchReason> Matches(OrganisationDetails details)
@@ -127,7 +130,8 @@ public sealed class Organisation : AggregateRoot
         if (twin.Id == Id) throw new DomainRuleException("duplicateId", "An organisation cannot be merged into itself.");
         if (twin.IsMerged || IsMerged) throw new ConflictException("One of these organisations was already merged into another.");
         if (twin.Country is not null && Country is not null && twin.Country != Country)
-            throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); they cannot be the same organisation.");
+            throw new DomainRuleException("duplicateId", $"The two records are in different countries ({Country} and {twin.Country}); " +
+                "they cannot be the same organisation.");
     }
 
     /// <summary>
@@ -135,7 +139,8 @@ public sealed class Organisation : AggregateRoot
     /// Nothing else of the twin's is copied: whoever merges may not rewrite another's record (its website, e-mails,
     /// acronym). Moving its signatures and invitations is the caller's part.
     /// </summary>
-    public void Absorb(Organisation twin, IReadOnlyList<Guid> affectedStatements, int signaturesMoved, int invitationsMoved, string userId, DateTimeOffset now)
+    public void Absorb(Organisation twin, IReadOnlyList<Guid> affectedStatements, int signaturesMoved, int invitationsMoved, string userId,
+        DateTimeOffset now)
     {
         EnsureMayAbsorb(twin);
 
@@ -149,7 +154,8 @@ public sealed class Organisation : AggregateRoot
     }
 
     private static List<string> NormaliseEmails(IEnumerable<string> emails) =>
-        emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).DistinctBy(e => e.ToLowerInvariant()).Take(MaxContactEmails).ToList();
+        emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).DistinctBy(e => e.ToLowerInvariant())
+            .Take(MaxContactEmails).ToList();
 }
 
 /// <summary>Why the directory thinks two descriptions are one organisation.</summary>
@@ -159,7 +165,8 @@ public enum MatchReason { Name, AcronymAndCountry, Website }
 /// <param name="Id">A directory record chosen by the client; then the names may be left out to show the record's own.</param>
 /// <param name="RegisterAsNew">Register a new record even though the directory holds look-alikes.</param>
 public sealed record OrganisationDetails(
-    string Name, string? NameEnglish, string? Acronym, string? Country, string? Website = null, Guid? Id = null, bool RegisterAsNew = false);
+    string Name, string? NameEnglish, string? Acronym, string? Country, string? Website = null, Guid? Id = null,
+    bool RegisterAsNew = false);
 
 public sealed class OrganisationDetailsValidator : AbstractValidator<OrganisationDetails>
 {

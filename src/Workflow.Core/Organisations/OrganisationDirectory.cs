@@ -13,12 +13,14 @@ public static class OrganisationDirectory
     /// Records that may be the organisation these details describe: the same name in any spelling, script or look-alike characters (in
     /// the same country), the same acronym in the same country, or the same website. Strongest evidence first.
     /// </summary>
-    public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details, CancellationToken ct)
+    public static async Task<IReadOnlyList<OrganisationMatch>> FindMatchesAsync(this WorkflowDb db, OrganisationDetails details,
+        CancellationToken ct)
     {
         var (keys, acronym, acronymSkeleton, country, domain) = MatchKeys.Of(details);
         var candidates = await db.Organisations
             .Where(o => o.MergedIntoId == null)
-            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+            .Where(o => keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton)
+                || keys.Contains(o.NameEnglishSkeleton)
                 || o.FormerNameKeys.Any(k => keys.Contains(k))
                 || (country != null && o.Country == country
                     && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))
@@ -37,7 +39,8 @@ public static class OrganisationDirectory
     /// else a new record. When the only look-alikes share the acronym and country or the website, the client is
     /// offered them (409 with the matches) rather than a twin being created, unless it asked for a new record.
     /// </summary>
-    /// <returns>The record, whether it was already known, and the names to show (the record's own when the client gave only its id).</returns>
+    /// <returns>The record, whether it was already known, and the names to show (the record's own when the client gave only its
+    /// id).</returns>
     public static async Task<(Organisation Organisation, bool Matched, OrganisationDetails ShownAs)> ResolveAsync(
         this WorkflowDb db, OrganisationDetails details, DateTimeOffset now, CancellationToken ct, string? registeredBy = null)
     {
@@ -69,7 +72,8 @@ public static class OrganisationDirectory
     /// this acronym in the same country: what an organisation correcting its own name (<c>nameAs</c>) may not take. Names and
     /// an acronym that are this organisation's own (or its merged twins') are always its to use.
     /// </summary>
-    public static async Task<bool> NamesBelongToAnotherAsync(this WorkflowDb db, Organisation own, OrganisationDetails names, CancellationToken ct)
+    public static async Task<bool> NamesBelongToAnotherAsync(this WorkflowDb db, Organisation own, OrganisationDetails names,
+        CancellationToken ct)
     {
         var keys = new[] { names.Name, names.NameEnglish }.Where(n => !own.HasName(n)).SelectMany(NameKey.KeysOf).Distinct().ToList();
         var acronym = own.HasAcronym(names.Acronym) ? "" : NameKey.OfAcronym(names.Acronym);
@@ -77,10 +81,12 @@ public static class OrganisationDirectory
         if (keys.Count == 0 && acronym == "" && acronymSkeleton == "") return false;
         var country = own.Country;
         return await db.Organisations.AnyAsync(o => o.MergedIntoId == null && o.Id != own.Id
-            && (keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton) || keys.Contains(o.NameEnglishSkeleton)
+            && (keys.Contains(o.NameKey) || keys.Contains(o.NameEnglishKey) || keys.Contains(o.NameSkeleton)
+                || keys.Contains(o.NameEnglishSkeleton)
                 || o.FormerNameKeys.Any(k => keys.Contains(k))
                 || ((country == null || o.Country == null || o.Country == country)
-                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != "" && o.AcronymSkeleton == acronymSkeleton)))), ct);
+                    && ((acronym != "" && o.AcronymKey == acronym) || (acronymSkeleton != ""
+                        && o.AcronymSkeleton == acronymSkeleton)))), ct);
     }
 
     /// <summary>The record with this id, or the one it was merged into.</summary>
@@ -110,7 +116,8 @@ public static class OrganisationDirectory
     }));
 }
 
-/// <summary>What a directory record must share with some details to be looked at as a possible match (<see cref="OrganisationDirectory.FindMatchesAsync"/>).</summary>
+/// <summary>What a directory record must share with some details to be looked at as a possible match
+/// (<see cref="OrganisationDirectory.FindMatchesAsync"/>).</summary>
 internal sealed record MatchKeys(List<string> Keys, string Acronym, string AcronymSkeleton, string? Country, string? Domain)
 {
     public static MatchKeys Of(OrganisationDetails details) => new(
@@ -122,7 +129,8 @@ internal sealed record MatchKeys(List<string> Keys, string Acronym, string Acron
 
     /// <summary>The condition of <see cref="OrganisationDirectory.FindMatchesAsync"/>'s query, in memory.</summary>
     public bool Admits(Organisation o) => o.MergedIntoId == null
-        && (Keys.Contains(o.NameKey) || Keys.Contains(o.NameEnglishKey) || Keys.Contains(o.NameSkeleton) || Keys.Contains(o.NameEnglishSkeleton)
+        && (Keys.Contains(o.NameKey) || Keys.Contains(o.NameEnglishKey) || Keys.Contains(o.NameSkeleton)
+            || Keys.Contains(o.NameEnglishSkeleton)
             || o.FormerNameKeys.Any(Keys.Contains)
             || (Country != null && o.Country == Country
                 && ((Acronym != "" && o.AcronymKey == Acronym) || (AcronymSkeleton != "" && o.AcronymSkeleton == AcronymSkeleton)))

@@ -7,7 +7,8 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Organisations;
 
 /// <summary>
-/// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact e-mail, ignoring accents, case, script, invisible characters and look-alike letters,
+/// Finds organisations in the directory by any of their names (also those of records merged into them), their acronym, website or a contact
+/// e-mail, ignoring accents, case, script, invisible characters and look-alike letters,
 /// optionally in one country: so a drafter picks the organisation already known rather than typing a twin. Contact e-mails
 /// are searched and shown only where the caller may see them (<see cref="ContactEmailVisibility"/>).
 /// </summary>
@@ -39,8 +40,10 @@ public sealed class SearchOrganisationsHandler(WorkflowDb db) : IRequestHandler<
         var contactsVisible = db.OrganisationsWithContactsVisibleTo(request.UserId);
         var found = await db.Organisations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)
-            .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key) || o.FormerNameKeys.Any(k => k.Contains(key))))
-                || (skeleton.Length > 0 && (o.NameSkeleton.Contains(skeleton) || o.NameEnglishSkeleton.Contains(skeleton) || o.FormerNameKeys.Any(k => k.Contains(skeleton))))
+            .Where(o => (key.Length > 0 && (o.NameKey.Contains(key) || o.NameEnglishKey.Contains(key)
+                || o.FormerNameKeys.Any(k => k.Contains(key))))
+                || (skeleton.Length > 0 && (o.NameSkeleton.Contains(skeleton) || o.NameEnglishSkeleton.Contains(skeleton)
+                    || o.FormerNameKeys.Any(k => k.Contains(skeleton))))
                 || (acronym.Length > 0 && o.AcronymKey == acronym)
                 || (acronymSkeleton.Length > 0 && o.AcronymSkeleton == acronymSkeleton)
                 || (domain != null && o.WebDomain == domain)

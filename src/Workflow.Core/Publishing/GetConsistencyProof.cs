@@ -4,7 +4,8 @@ using Workflow.Proof;
 
 namespace Workflow.Core.Publishing;
 
-/// <summary>RFC 9162 consistency proof: the tree of <paramref name="FirstSize"/> leaves is the start of the tree of <paramref name="SecondSize"/>.</summary>
+/// <summary>RFC 9162 consistency proof: the tree of <paramref name="FirstSize"/> leaves is the start of the tree of
+/// <paramref name="SecondSize"/>.</summary>
 public sealed record GetConsistencyProof(string Slug, int FirstSize, int SecondSize) : IRequest<LogProof>;
 
 public sealed partial class LogProofHandlers : IRequestHandler<GetConsistencyProof, LogProof>

@@ -15,7 +15,8 @@ public sealed partial class LogProofHandlers : IRequestHandler<GetInclusionProof
         var (statementId, leaves) = await LeavesAsync(request.Slug, request.TreeSize, ct);
         if (request.Index < 0 || request.Index >= request.TreeSize)
             throw new DomainRuleException("index", "The entry must be one of the tree's leaves: 0 up to its size minus one.");
-        var entry = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statementId && e.Index == request.Index).Select(e => e.Entry).SingleAsync(ct);
+        var entry = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statementId && e.Index == request.Index)
+            .Select(e => e.Entry).SingleAsync(ct);
         return new LogProof(request.TreeSize, Hex.Of(MerkleTree.Root(leaves, request.TreeSize)),
             MerkleTree.InclusionProof(leaves, request.Index, request.TreeSize).Select(Hex.Of).ToList(), Index: request.Index, Entry: entry);
     }

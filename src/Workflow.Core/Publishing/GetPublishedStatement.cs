@@ -9,9 +9,11 @@ using Workflow.Core.Drafting;
 namespace Workflow.Core.Publishing;
 
 /// <param name="PublishedAt">The date the statement was published; null when it is not known (never the day it reached Workflow).</param>
-/// <param name="Kind">Joint (agreed and signed by several organisations), Single (one organisation's statement) or Article (by its writers, signed by nobody).</param>
+/// <param name="Kind">Joint (agreed and signed by several organisations), Single (one organisation's statement) or Article (by its writers,
+/// signed by nobody).</param>
 /// <param name="IssuedBy">Who issued or wrote it, as its source names them.</param>
-/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is known.</param>
+/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is
+/// known.</param>
 public sealed record PublishedStatement(
     string Slug, string Title, string Language, string State, bool AcceptsFurtherSignatories,
     DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, int VersionNumber, string TextHash,
@@ -37,7 +39,9 @@ public sealed class GetPublishedStatementHandler(WorkflowDb db) : IRequestHandle
             statement.PublicationDate, statement.ClosedAt, version.Number, version.TextHash,
             version.Body, MarkdownRenderer.ToSafeHtml(version.Body), count, initiators.Select(o => o.Name).ToList(),
             (await db.SignableTranslationsAsync(statement, ct))
-                .Select(t => new PublishedTranslation(t.Language, t.Number, t.Title, t.Body, MarkdownRenderer.ToSafeHtml(t.Body), t.TextHash)).ToList(),
-            statement.TakesOpenSignOns, statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote, statement.Source);
+                .Select(t => new PublishedTranslation(t.Language, t.Number, t.Title, t.Body, MarkdownRenderer.ToSafeHtml(t.Body),
+                    t.TextHash)).ToList(),
+            statement.TakesOpenSignOns, statement.Kind.ToString(), statement.IssuedBy, statement.ListIsPartial, statement.ListNote,
+            statement.Source);
     }
 }

@@ -19,7 +19,8 @@ public sealed class GetTreeHeadsHandler(WorkflowDb db) : IRequestHandler<GetTree
         var max = Math.Clamp(request.Max, 1, 1000);
         var entries = db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id);
         var heads = request.FromSize <= 0
-            ? (await entries.OrderByDescending(e => e.Index).Take(max).Select(e => e.Head).ToListAsync(ct)).AsEnumerable().Reverse().ToList()
+            ? (await entries.OrderByDescending(e => e.Index).Take(max).Select(e => e.Head).ToListAsync(ct)).AsEnumerable()
+                .Reverse().ToList()
             : await entries.Where(e => e.Index >= request.FromSize - 1).OrderBy(e => e.Index).Take(max).Select(e => e.Head).ToListAsync(ct);
         return heads.Select(h => JsonNode.Parse(h)!).ToList();
     }

@@ -26,7 +26,8 @@ public static class ListFormats
     /// <summary>"Signatories (as of 7 February 2023, further signatories possible)"; without the date when it is not known.</summary>
     public static string InitialHeading(SignatoryList list)
     {
-        var qualifiers = new[] { list.AsOf is { } asOf ? $"as of {Date(asOf)}" : null, list.AcceptsFurtherSignatories ? "further signatories possible" : null }
+        var qualifiers = new[] { list.AsOf is { } asOf ? $"as of {Date(asOf)}" : null, list.AcceptsFurtherSignatories
+            ? "further signatories possible" : null }
             .OfType<string>().ToList();
         return qualifiers.Count == 0 ? "Signatories" : $"Signatories ({string.Join(", ", qualifiers)})";
     }
@@ -96,7 +97,8 @@ public static class ListFormats
         var english = SingleLineText.FlattenOrNull(s.NameEnglish);
         if (!string.IsNullOrEmpty(acronym)) line.Append(acronym).Append(' ');
         line.Append(name);
-        if (!string.IsNullOrEmpty(english) && !string.Equals(english, name, StringComparison.Ordinal)) line.Append(" (").Append(english).Append(')');
+        if (!string.IsNullOrEmpty(english) && !string.Equals(english, name, StringComparison.Ordinal)) line.Append(" (").Append(english)
+            .Append(')');
         if (s.Country is not null) line.Append(", ").Append(SingleLineText.Flatten(Countries.EnglishName(s.Country)));
         return line.ToString();
     }
@@ -117,10 +119,12 @@ public static class ListFormats
             foreach (var s in signatories) { md.Write(s.Number); md.Write(". "); md.Write(EscapeMarkdown(Line(s))); md.Write('\n'); }
             md.Write('\n');
         }
-        md.Write($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signatory log: {list.LogSize} entries, root hash `{list.LogRoot}`.\n");
+        md.Write($"Text signed: version {list.VersionNumber}, SHA-256 `{list.TextHash}`. Signatory log: {list.LogSize} entries, root " +
+            $"hash `{list.LogRoot}`.\n");
     }
 
-    /// <summary>What a writer of a format writes, as one string (for the tests and small lists; responses are written as they go).</summary>
+    /// <summary>What a writer of a format writes, as one string (for the tests and small lists; responses are written as they
+    /// go).</summary>
     private static string Written(Action<TextWriter> write)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -146,7 +150,8 @@ public static class ListFormats
         // One line per signatory here too, for whoever reads the file line by line.
         Arrange(list, order).SelectMany(g => g.Signatories).Select(s => new object?[] { s.Number, SingleLineText.Flatten(s.Name),
             SingleLineText.FlattenOrNull(s.NameEnglish), SingleLineText.FlattenOrNull(s.Acronym), s.Country, s.Phase,
-            s.SignedAt is { } signedAt ? signedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : DateNotKnown, s.Initiator }));
+            s.SignedAt is { } signedAt ? signedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                : DateNotKnown, s.Initiator }));
 
     /// <summary>
     /// A table as RFC 4180 CSV that a spreadsheet opens safely: fields quoted where they must be, and a cell a spreadsheet
@@ -168,11 +173,13 @@ public static class ListFormats
         csv.Flush();
     }
 
-    /// <summary>An Atom feed of the signatories, newest first: one entry per signature. Every text is one line, which XML can always hold.</summary>
+    /// <summary>An Atom feed of the signatories, newest first: one entry per signature. Every text is one line, which XML can always
+    /// hold.</summary>
     public static string Atom(SignatoryList list, string statementUrl, DateTimeOffset now)
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        // An entry's time is when it signed, or when Workflow recorded it if nobody knows: Atom needs one, and only the summary speaks of signing.
+        // An entry's time is when it signed, or when Workflow recorded it if nobody knows: Atom needs one, and only the summary speaks of
+        // signing.
         static DateTimeOffset EntryTime(Signatory s) => s.SignedAt ?? s.RecordedAt;
         var newest = list.Signatories.OrderByDescending(EntryTime).ThenByDescending(s => s.Number).Take(100).ToList();
         var feed = new XElement(atom + "feed",
@@ -189,7 +196,8 @@ public static class ListFormats
                 new XElement(atom + "updated", Stamp(EntryTime(s))),
                 s.SignedAt is { } signedAt ? new XElement(atom + "published", Stamp(signedAt)) : null,
                 new XElement(atom + "summary",
-                    $"{Line(s)} signed \"{Title(list)}\" ({s.Phase.ToLowerInvariant()} signatory{(s.SignedAt is null ? ", " + DateNotKnown : "")}).")))
+                    $"{Line(s)} signed \"{Title(list)}\" ({s.Phase.ToLowerInvariant()} " +
+                    $"signatory{(s.SignedAt is null ? ", " + DateNotKnown : "")}).")))
         );
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
     }

@@ -17,13 +17,15 @@ public static class LogEntries
     // The exact bytes are hashed: one fixed encoder, so that the same facts always give the same entry.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Text(Guid statementId, int index, DateTimeOffset at, int version, string textHash) => Write(statementId, index, at, "text", w =>
+    public static string Text(Guid statementId, int index, DateTimeOffset at, int version, string textHash) =>
+        Write(statementId, index, at, "text", w =>
     {
         w.WriteNumber("version", version);
         w.WriteString("textHash", textHash);
     });
 
-    public static string Publication(Guid statementId, int index, DateTimeOffset at, string state, DateTimeOffset? asOf, bool furtherSignatories) =>
+    public static string Publication(Guid statementId, int index, DateTimeOffset at, string state, DateTimeOffset? asOf,
+        bool furtherSignatories) =>
         Write(statementId, index, at, "publication", w =>
         {
             w.WriteString("state", state);
@@ -118,7 +120,8 @@ public static class ProvenanceFacts
     public static Provenance Of(SignatureProvenance kind, string? emailDomain, string? note, string? source) => new(
         kind.ToString(),
         kind is SignatureProvenance.InvitationLink or SignatureProvenance.HandedOverLink or SignatureProvenance.SignOn ? emailDomain : null,
-        kind is SignatureProvenance.RecordedByDrafters or SignatureProvenance.Imported or SignatureProvenance.HandedOverLink ? "drafters" : null,
+        kind is SignatureProvenance.RecordedByDrafters or SignatureProvenance.Imported or SignatureProvenance.HandedOverLink
+        ? "drafters" : null,
         note, source);
 
     public static Provenance Of(Signature s) => Of(s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource);
@@ -127,10 +130,12 @@ public static class ProvenanceFacts
 /// <summary>Every public fact of one signature: what the list shows and the log records.</summary>
 public sealed record SignatureFacts(
     Guid SignatureId, int Number, Guid OrganisationId, string Name, string? NameEnglish, string? Acronym, string? Country, string Phase,
-    DateTimeOffset? SignedAt, int SignedVersion, string SignedTextHash, int ConfirmedVersion, string ConfirmedTextHash, bool ConfirmedByDrafters,
+    DateTimeOffset? SignedAt, int SignedVersion, string SignedTextHash, int ConfirmedVersion, string ConfirmedTextHash,
+    bool ConfirmedByDrafters,
     IReadOnlyList<string> Translations, string Status, string? Reason, Provenance Provenance)
 {
-    public static SignatureFacts Of(Signature s) => new(s.Id, s.Number, s.OrganisationId, s.DisplayName ?? "", s.DisplayNameEnglish, s.DisplayAcronym,
+    public static SignatureFacts Of(Signature s) => new(s.Id, s.Number, s.OrganisationId, s.DisplayName ?? "", s.DisplayNameEnglish,
+        s.DisplayAcronym,
         s.DisplayCountry, s.Phase.ToString(), s.SignedAt, s.VersionNumber, s.TextHash, s.ConfirmedVersionNumber, s.ConfirmedTextHash,
         s.ReconfirmedBy is not null, s.TranslationSet.ToList(), s.Status.ToString(), s.InvalidationReason?.ToString(),
         ProvenanceFacts.Of(s));

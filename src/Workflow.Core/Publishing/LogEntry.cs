@@ -2,7 +2,8 @@ using Workflow.Proof;
 
 namespace Workflow.Core.Publishing;
 
-/// <summary>What a log entry records: the text open for signature, the statement's publication state, or a signature's public facts.</summary>
+/// <summary>What a log entry records: the text open for signature, the statement's publication state, or a signature's public
+/// facts.</summary>
 public enum LogEntryType { Text, Publication, Signature }
 
 /// <summary>

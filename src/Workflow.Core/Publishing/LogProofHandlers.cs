@@ -5,7 +5,8 @@ using Workflow.Proof;
 
 namespace Workflow.Core.Publishing;
 
-/// <summary>The handlers of the two log proofs (one file each, GetConsistencyProof and GetInclusionProof) share how the log's leaves are read.</summary>
+/// <summary>The handlers of the two log proofs (one file each, GetConsistencyProof and GetInclusionProof) share how the log's leaves are
+/// read.</summary>
 public sealed partial class LogProofHandlers(WorkflowDb db)
 {
     private async Task<(Guid StatementId, List<byte[]> Leaves)> LeavesAsync(string slug, int size, CancellationToken ct)

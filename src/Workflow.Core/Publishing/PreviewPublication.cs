@@ -8,7 +8,8 @@ namespace Workflow.Core.Publishing;
 /// The public list as it will look once published "as of" the date chosen (by default now), for the owner who is about
 /// to publish it. The date is checked by the statement's rules, as publishing checks it; nothing is changed.
 /// </summary>
-public sealed record PreviewPublication(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false) : IRequest<SignatoryList>;
+public sealed record PreviewPublication(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false)
+    : IRequest<SignatoryList>;
 
 public sealed class PreviewPublicationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<PreviewPublication, SignatoryList>
 {

@@ -6,10 +6,12 @@ namespace Workflow.Core.Publishing;
 
 /// <param name="SignedAt">When it signed; null when nobody knows.</param>
 /// <param name="SignedVersion">The version first signed; the signatory has since confirmed the one the list is for.</param>
-/// <param name="Provenance">How the signature came about: through its own link, the public form, recorded or imported by the drafters.</param>
+/// <param name="Provenance">How the signature came about: through its own link, the public form, recorded or imported by the
+/// drafters.</param>
 /// <param name="RecordedAt">When Workflow recorded the signature: the feed's entry time, never shown as the signing date.</param>
 public sealed record Signatory(
-    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt, string Phase, int SignedVersion = 1,
+    int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt, string Phase,
+    int SignedVersion = 1,
     bool Initiator = false, Workflow.Proof.Provenance? Provenance = null, [property: JsonIgnore] DateTimeOffset RecordedAt = default);
 
 /// <summary>
@@ -20,11 +22,13 @@ public sealed record Signatory(
 /// <param name="AsOf">The publication date the list is "as of"; null when it is not known.</param>
 /// <param name="Kind">Joint, Single (one organisation's statement) or Article (by its writers, signed by nobody).</param>
 /// <param name="IssuedBy">Who issued or wrote the text, as its source names them.</param>
-/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is known.</param>
+/// <param name="ListIsPartial">The list names only some of those who agreed the text; <paramref name="ListNote"/> says what is
+/// known.</param>
 public sealed record SignatoryList(
     string Slug, string Title, string State, DateTimeOffset? AsOf, bool AcceptsFurtherSignatories,
     int VersionNumber, string TextHash, IReadOnlyList<Signatory> Signatories, int LogSize = 0, string? LogRoot = null,
-    string Kind = nameof(StatementKind.Joint), string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null, StatementSource? Source = null)
+    string Kind = nameof(StatementKind.Joint), string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null,
+    StatementSource? Source = null)
 {
     public bool IsArticle => Kind == nameof(StatementKind.Article);
 

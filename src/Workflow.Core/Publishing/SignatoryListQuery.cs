@@ -14,7 +14,8 @@ internal static class SignatoryListQuery
         var list = await db.SignatoryListAsReadOfAsync(statement, ct);
         var signatories = new List<Signatory>();
         await foreach (var signatory in list.Signatories.WithCancellation(ct)) signatories.Add(signatory);
-        return new SignatoryList(list.Slug, list.Title, list.State, list.AsOf, list.AcceptsFurtherSignatories, list.VersionNumber, list.TextHash,
+        return new SignatoryList(list.Slug, list.Title, list.State, list.AsOf, list.AcceptsFurtherSignatories, list.VersionNumber,
+            list.TextHash,
             signatories, list.LogSize, list.LogRoot, list.Kind, list.IssuedBy, list.ListIsPartial, list.ListNote, list.Source);
     }
 
@@ -37,7 +38,8 @@ internal static class SignatoryListQuery
     /// The initiators first, in their order (a few, read and ordered here); then everyone else by number, each row becoming
     /// its signatory as the database sends it, so that a long list is never held whole.
     /// </summary>
-    private static async IAsyncEnumerable<Signatory> SignatoriesOf(WorkflowDb db, Statement statement, [EnumeratorCancellation] CancellationToken ct = default)
+    private static async IAsyncEnumerable<Signatory> SignatoriesOf(WorkflowDb db, Statement statement,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
         var initiators = statement.InitiatorIds;
         var phases = new Dictionary<SignaturePhase, string>();
@@ -65,7 +67,8 @@ internal static class SignatoryListQuery
             s.DisplayName == null ? o.Acronym : s.DisplayAcronym, s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
             s.RecordedAt, s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource);
 
-    private sealed record SignatoryRow(int Number, string Name, string? NameEnglish, string? Acronym, string? Country, DateTimeOffset? SignedAt,
+    private sealed record SignatoryRow(int Number, string Name, string? NameEnglish, string? Acronym, string? Country,
+        DateTimeOffset? SignedAt,
         SignaturePhase Phase, int VersionNumber, Guid OrganisationId, DateTimeOffset RecordedAt, SignatureProvenance Provenance,
         string? ProvenanceEmailDomain, string? ProvenanceNote, string? ProvenanceSource);
 }

@@ -38,7 +38,8 @@ public static class SignatoryListText
         text.Write('\n');
         if (list.IsArticle) return;
         var initiators = list.Signatories.Where(s => s.Initiator).ToList();
-        if (initiators.Count > 0) { text.Write("Initiated by: "); text.Write(string.Join("; ", initiators.Select(ListFormats.Line))); text.Write("\n\n"); }
+        if (initiators.Count > 0) { text.Write("Initiated by: "); text.Write(string.Join("; ",
+            initiators.Select(ListFormats.Line))); text.Write("\n\n"); }
         text.Write(ListFormats.InitialHeading(list));
         text.Write(":\n\n");
 
@@ -81,7 +82,14 @@ public static class SignatoryListText
         {
             text.Write(heading);
             text.Write(":\n");
-            foreach (var s in signatories) { text.Write("  "); text.Write(s.Number); text.Write(". "); text.Write(ListFormats.Line(s)); text.Write('\n'); }
+            foreach (var s in signatories)
+            {
+                text.Write("  ");
+                text.Write(s.Number);
+                text.Write(". ");
+                text.Write(ListFormats.Line(s));
+                text.Write('\n');
+            }
             text.Write('\n');
         }
         text.Write($"Text signed: version {list.VersionNumber}, SHA-256 {list.TextHash}\n");

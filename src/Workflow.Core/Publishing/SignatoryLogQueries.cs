@@ -16,16 +16,19 @@ public static class SignatoryLogQueries
     {
         var statement = await db.FindPublishedAsync(slug, ct);
         var textHash = await db.StatementVersions.AsNoTracking()
-            .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber).Select(v => v.TextHash).SingleAsync(ct);
+            .Where(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber).Select(v => v.TextHash)
+                .SingleAsync(ct);
         var listed = await db.Signatures.AsNoTracking()
-            .Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && s.ConfirmedVersionNumber == statement.SignableVersionNumber)
+            .Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+                && s.ConfirmedVersionNumber == statement.SignableVersionNumber)
             .OrderBy(s => s.Number).ToListAsync(ct);
         var entries = await db.LogEntries.AsNoTracking().Where(e => e.StatementId == statement.Id).OrderBy(e => e.Index)
             .Select(e => new { e.Entry, e.Head }).ToListAsync(ct);
 
         // The rows in the verifier's own shape: the signer's name and role are not public, so never listed.
         var list = listed.Select(SignatureFacts.Of).Select(f => new ListedSignature(f.Number, f.Name, f.NameEnglish, f.Acronym, f.Country,
-            Signer: null, SignerRole: null, f.Phase, f.SignedAt is { } at ? LogEntries.Time(at) : null, f.SignedVersion, f.Provenance)).ToList();
+            Signer: null, SignerRole: null, f.Phase, f.SignedAt is { } at ? LogEntries.Time(at) : null, f.SignedVersion,
+            f.Provenance)).ToList();
         return new JsonObject
         {
             ["format"] = ProofFormat,

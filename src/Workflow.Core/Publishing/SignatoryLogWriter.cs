@@ -27,7 +27,8 @@ internal static class SignatoryLogWriter
         // A row whose only change is where its latest entry stands has nothing new to say.
         var signatures = tracker.Entries<Signature>()
             .Where(e => e.State == EntityState.Added
-                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Signature.LogIndex))))
+                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified
+                    && p.Metadata.Name != nameof(Signature.LogIndex))))
             .ToDictionary(e => e.Entity.Id, e => e);
         var pending = new List<Pending>();
         var described = new HashSet<Guid>();
@@ -48,7 +49,8 @@ internal static class SignatoryLogWriter
                         {
                             // A signature changed twice in one save gets one entry, in the place of its last change.
                             pending.RemoveAll(p => p.Signature?.Id == change.SignatureId);
-                            pending.Add(new(signature.Entity.StatementId, LogEntryType.Signature, signature.Entity, change.Change, null, raised, raised.OccurredAt));
+                            pending.Add(new(signature.Entity.StatementId, LogEntryType.Signature, signature.Entity, change.Change, null,
+                                raised, raised.OccurredAt));
                             described.Add(change.SignatureId);
                         }
                         break;
@@ -113,7 +115,8 @@ internal static class SignatoryLogWriter
                     entryAt = index => LogEntries.Signature(p.StatementId, index, p.At, p.Change, facts);
                     break;
             }
-            var entry = LogEntry.After(heads.GetValueOrDefault(p.StatementId), p.StatementId, p.Type, p.Signature?.Id, entryAt, signer, p.At);
+            var entry = LogEntry.After(heads.GetValueOrDefault(p.StatementId), p.StatementId, p.Type, p.Signature?.Id, entryAt,
+                signer, p.At);
             heads[p.StatementId] = entry;
             p.Signature?.MarkInLog(entry);
             appended.Add(entry);

@@ -13,11 +13,13 @@ public static class StartMissingLogs
 {
     public static async Task<int> RunAsync(WorkflowDb db, TreeHeadSigner signer, TimeProvider clock, CancellationToken ct)
     {
-        var statements = await db.Statements.Where(s => s.SignableVersionNumber != null && !db.LogEntries.Any(e => e.StatementId == s.Id)).ToListAsync(ct);
+        var statements = await db.Statements.Where(s => s.SignableVersionNumber != null && !db.LogEntries.Any(e => e.StatementId == s.Id))
+            .ToListAsync(ct);
         foreach (var statement in statements)
         {
             var now = clock.GetUtcNow();
-            var version = await db.StatementVersions.AsNoTracking().SingleAsync(v => v.StatementId == statement.Id && v.Number == statement.SignableVersionNumber, ct);
+            var version = await db.StatementVersions.AsNoTracking().SingleAsync(v => v.StatementId == statement.Id
+                && v.Number == statement.SignableVersionNumber, ct);
             LogEntry? last = null;
             void Append(LogEntryType type, Guid? signatureId, Func<int, string> entryAt)
             {

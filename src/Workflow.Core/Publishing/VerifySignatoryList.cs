@@ -16,7 +16,8 @@ public sealed record VerifySignatoryList(string Slug) : IRequest<ListVerificatio
 public sealed record ListVerification(string Slug, string Title, bool Holds, int LogSize, JsonNode? TreeHead, string KeyId,
     IReadOnlyList<VerificationCheck> Checks);
 
-public sealed class VerifySignatoryListHandler(WorkflowDb db, TreeHeadSigner signer) : IRequestHandler<VerifySignatoryList, ListVerification>
+public sealed class VerifySignatoryListHandler(WorkflowDb db, TreeHeadSigner signer)
+    : IRequestHandler<VerifySignatoryList, ListVerification>
 {
     public async Task<ListVerification> Handle(VerifySignatoryList request, CancellationToken ct)
     {

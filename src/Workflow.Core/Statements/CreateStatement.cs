@@ -5,8 +5,10 @@ using Workflow.Core.Data;
 
 namespace Workflow.Core.Statements;
 
-/// <param name="Slug">The statement's address in public URLs; by default made from the title. One already taken gets a number (-2, -3…).</param>
-public sealed record CreateStatement(string UserId, string Title, string Body, string Language, bool AllowsFurtherSignatories, string? Slug = null)
+/// <param name="Slug">The statement's address in public URLs; by default made from the title. One already taken gets a number (-2,
+/// -3…).</param>
+public sealed record CreateStatement(string UserId, string Title, string Body, string Language, bool AllowsFurtherSignatories,
+    string? Slug = null)
     : IRequest<StatementDetails>;
 
 public sealed class CreateStatementValidator : AbstractValidator<CreateStatement>

@@ -7,7 +7,8 @@ namespace Workflow.Core.Statements;
 
 public static class InitiatorQueries
 {
-    public static async Task<IReadOnlyList<OrganisationView>> InitiatorsOfAsync(this WorkflowDb db, Statement statement, CancellationToken ct)
+    public static async Task<IReadOnlyList<OrganisationView>> InitiatorsOfAsync(this WorkflowDb db, Statement statement,
+        CancellationToken ct)
     {
         var ids = statement.InitiatorIds;
         var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);

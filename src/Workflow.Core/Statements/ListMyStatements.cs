@@ -13,6 +13,7 @@ public sealed class ListMyStatementsHandler(WorkflowDb db) : IRequestHandler<Lis
         await db.Statements.AsNoTracking()
             .Where(s => s.Members.Any(m => m.UserId == request.UserId))
             .OrderByDescending(s => s.UpdatedAt)
-            .Select(s => new StatementSummary(s.Id, s.Slug, s.Title, s.State.ToString(), s.LatestVersionNumber, s.SignatureCount, s.UpdatedAt))
+            .Select(s => new StatementSummary(s.Id, s.Slug, s.Title, s.State.ToString(), s.LatestVersionNumber, s.SignatureCount,
+                s.UpdatedAt))
             .ToListAsync(ct);
 }

@@ -14,7 +14,8 @@ public sealed class ListVersionsHandler(WorkflowDb db) : IRequestHandler<ListVer
         return await db.StatementVersions.AsNoTracking()
             .Where(v => v.StatementId == request.StatementId)
             .OrderBy(v => v.Number)
-            .Select(v => new VersionSummary(v.Number, v.Title, v.TextHash, v.AuthorId, v.CreatedAt, v.ChangeNote, v.RestoredFrom, v.CreditedTo))
+            .Select(v => new VersionSummary(v.Number, v.Title, v.TextHash, v.AuthorId, v.CreatedAt, v.ChangeNote, v.RestoredFrom,
+                v.CreditedTo))
             .ToListAsync(ct);
     }
 }

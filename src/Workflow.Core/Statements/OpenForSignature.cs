@@ -12,8 +12,10 @@ namespace Workflow.Core.Statements;
 
 public sealed record OpenForSignature(string UserId, Guid StatementId) : IRequest<StatementDetails>;
 
-/// <summary>Freezes the latest version for signature, and sends the invitations held while it was a draft, each with a fresh link.</summary>
-public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<OpenForSignature, StatementDetails>
+/// <summary>Freezes the latest version for signature, and sends the invitations held while it was a draft, each with a fresh
+/// link.</summary>
+public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
+    : IRequestHandler<OpenForSignature, StatementDetails>
 {
     public async Task<StatementDetails> Handle(OpenForSignature request, CancellationToken ct)
     {
@@ -22,7 +24,8 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, I
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
         statement.OpenForSignature(latest, await db.LatestTranslationsAsync(statement.Id, ct), request.UserId, now);
         var held = await db.EndorsementRequests
-            .Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending && r.SentAt == null && r.DeliveryFailedAt == null && r.OpenedAt == null)
+            .Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending && r.SentAt == null
+                && r.DeliveryFailedAt == null && r.OpenedAt == null)
             .ToListAsync(ct);
         // One that expired while the statement was a draft stays unsent.
         foreach (var invitation in held.Where(i => i.DeadlineUnder(statement.SignatureDeadline) is not { } deadline || deadline > now))

@@ -37,9 +37,11 @@ public sealed record PublicationDetails(
     public const int ListNoteMaxLength = 500;
 }
 
-/// <summary>A drafter says what kind of text the statement is, who issued it, whether its list is partial, and where it was published.</summary>
+/// <summary>A drafter says what kind of text the statement is, who issued it, whether its list is partial, and where it was
+/// published.</summary>
 public sealed record SetPublicationDetails(
-    string UserId, Guid StatementId, StatementKind Kind, string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null, StatementSource? Source = null)
+    string UserId, Guid StatementId, StatementKind Kind, string? IssuedBy = null, bool ListIsPartial = false, string? ListNote = null,
+    StatementSource? Source = null)
     : IRequest<StatementDetails>
 {
     public PublicationDetails Details => new(Kind, IssuedBy, ListIsPartial, ListNote, Source);
@@ -67,8 +69,10 @@ public sealed class SetPublicationDetailsValidator : AbstractValidator<SetPublic
     }
 }
 
-public sealed class SetPublicationDetailsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetPublicationDetails, StatementDetails>
+public sealed class SetPublicationDetailsHandler(WorkflowDb db, TimeProvider clock)
+    : IRequestHandler<SetPublicationDetails, StatementDetails>
 {
     public Task<StatementDetails> Handle(SetPublicationDetails request, CancellationToken ct) =>
-        db.ChangeStatementAsync(request.StatementId, request.UserId, s => s.SetPublicationDetails(request.Details, request.UserId, clock.GetUtcNow()), ct);
+        db.ChangeStatementAsync(request.StatementId, request.UserId, s =>
+            s.SetPublicationDetails(request.Details, request.UserId, clock.GetUtcNow()), ct);
 }

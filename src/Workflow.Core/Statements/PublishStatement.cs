@@ -6,7 +6,8 @@ namespace Workflow.Core.Statements;
 
 /// <param name="AsOf">The date the list is published "as of" (by default now), for a list gathered before it reached Workflow.</param>
 /// <param name="AsOfUnknown">The statement was published on a date nobody knows: none is shown, rather than today's.</param>
-public sealed record PublishStatement(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false) : IRequest<StatementDetails>;
+public sealed record PublishStatement(string UserId, Guid StatementId, DateTimeOffset? AsOf = null, bool AsOfUnknown = false)
+    : IRequest<StatementDetails>;
 
 public sealed class PublishStatementValidator : AbstractValidator<PublishStatement>
 {
@@ -21,5 +22,6 @@ public sealed class PublishStatementHandler(WorkflowDb db, TimeProvider clock) :
 {
     public Task<StatementDetails> Handle(PublishStatement request, CancellationToken ct) =>
         db.ChangeStatementAsync(request.StatementId, request.UserId,
-            s => s.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow(), request.AsOfUnknown), ct);
+            s => s.Publish(request.UserId, request.AsOf is { } asOf ? Common.StoredTime.Of(asOf) : null, clock.GetUtcNow(),
+            request.AsOfUnknown), ct);
 }

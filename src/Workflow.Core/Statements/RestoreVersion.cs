@@ -7,7 +7,8 @@ using Workflow.Core.Data;
 namespace Workflow.Core.Statements;
 
 /// <summary>An owner or editor brings back an older version's text as a new version; history is never rewritten.</summary>
-public sealed record RestoreVersion(string UserId, Guid StatementId, int Number, int BaseVersion, string? ChangeNote) : IRequest<VersionDetails>;
+public sealed record RestoreVersion(string UserId, Guid StatementId, int Number, int BaseVersion, string? ChangeNote)
+    : IRequest<VersionDetails>;
 
 public sealed class RestoreVersionValidator : AbstractValidator<RestoreVersion>
 {
@@ -18,13 +19,15 @@ public sealed class RestoreVersionValidator : AbstractValidator<RestoreVersion>
     }
 }
 
-public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<RestoreVersion, VersionDetails>
+public sealed class RestoreVersionHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
+    : IRequestHandler<RestoreVersion, VersionDetails>
 {
     public async Task<VersionDetails> Handle(RestoreVersion request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
-        var old = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == request.Number, ct)
+        var old = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id
+            && v.Number == request.Number, ct)
             ?? throw new NotFoundException("version");
         await db.EnsureLatestBaseAsync(statement, request.BaseVersion, ct);
         var version = statement.Revise(old.Title, old.Body, request.BaseVersion, request.UserId, now,

@@ -9,7 +9,8 @@ namespace Workflow.Core.Statements;
 /// An owner or editor saves a new version. Once signatures exist this is still possible: the new version becomes the
 /// one to sign and every standing signature is asked to confirm it.
 /// </summary>
-/// <param name="BaseVersion">The version the client edited; a save based on an older one is refused with 409 and the diff to the latest.</param>
+/// <param name="BaseVersion">The version the client edited; a save based on an older one is refused with 409 and the diff to the
+/// latest.</param>
 /// <param name="ExpectedReconfirmations">
 /// Optional: how many standing signatures the client expects the save to ask to confirm the new text (0 when it expects
 /// none); another number is refused with 409 and the real one (<see cref="TextChanges.EnsureReconfirmationsExpectedAsync"/>).
@@ -29,7 +30,8 @@ public sealed class ReviseDraftValidator : AbstractValidator<ReviseDraft>
     }
 }
 
-public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens) : IRequestHandler<ReviseDraft, VersionDetails>
+public sealed class ReviseDraftHandler(WorkflowDb db, TimeProvider clock, ILinkTokens linkTokens)
+    : IRequestHandler<ReviseDraft, VersionDetails>
 {
     public async Task<VersionDetails> Handle(ReviseDraft request, CancellationToken ct)
     {

@@ -8,7 +8,8 @@ using Workflow.Core.Organisations;
 namespace Workflow.Core.Statements;
 
 /// <summary>An owner names the organisations that initiate the statement ("initiated by"), in order.</summary>
-public sealed record SetInitiators(string UserId, Guid StatementId, IReadOnlyList<OrganisationDetails> Organisations) : IRequest<IReadOnlyList<OrganisationView>>;
+public sealed record SetInitiators(string UserId, Guid StatementId, IReadOnlyList<OrganisationDetails> Organisations)
+    : IRequest<IReadOnlyList<OrganisationView>>;
 
 public sealed class SetInitiatorsValidator : AbstractValidator<SetInitiators>
 {
@@ -19,7 +20,8 @@ public sealed class SetInitiatorsValidator : AbstractValidator<SetInitiators>
     }
 }
 
-public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<SetInitiators, IReadOnlyList<OrganisationView>>
+public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock)
+    : IRequestHandler<SetInitiators, IReadOnlyList<OrganisationView>>
 {
     public async Task<IReadOnlyList<OrganisationView>> Handle(SetInitiators request, CancellationToken ct)
     {
@@ -29,7 +31,8 @@ public sealed class SetInitiatorsHandler(WorkflowDb db, TimeProvider clock) : IR
         foreach (var details in request.Organisations)
             initiators.Add((await db.ResolveAsync(details, now, ct, request.UserId)).Organisation);
         var ids = initiators.Select(o => o.Id).ToList();
-        var othersSigned = await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active && !ids.Contains(s.OrganisationId), ct);
+        var othersSigned = await db.Signatures.AnyAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active
+            && !ids.Contains(s.OrganisationId), ct);
         statement.SetInitiators(initiators, othersSigned, request.UserId, now);
         await db.SaveChangesAsync(ct);
         return await db.InitiatorsOfAsync(statement, ct);

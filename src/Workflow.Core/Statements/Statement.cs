@@ -67,7 +67,8 @@ public sealed class Statement : AggregateRoot
     {
         EnsureOpenToDrafting();
         if (details.Kind == StatementKind.Article && SignatureCount > 0)
-            throw new ConflictException("Signatures have been recorded on this statement: an article is written by its authors and signed by nobody.");
+            throw new ConflictException("Signatures have been recorded on this statement: an article is written by its authors and " +
+                "signed by nobody.");
         if (details.Source?.AccessedOn is { } accessed && accessed > DateOnly.FromDateTime(now.UtcDateTime))
             throw new DomainRuleException("source.accessedOn", "A source cannot have been read on a date in the future.");
         Kind = details.Kind;
@@ -79,7 +80,8 @@ public sealed class Statement : AggregateRoot
         SourceUrl = details.Source?.Url?.Trim();
         SourceAccessedOn = details.Source?.AccessedOn;
         UpdatedAt = now;
-        Raise(new PublicationDetailsSet(Id, Kind.ToString(), IssuedBy, ListIsPartial, ListNote, SourceTitle, SourcePublisher, SourceUrl, SourceAccessedOn, userId, now));
+        Raise(new PublicationDetailsSet(Id, Kind.ToString(), IssuedBy, ListIsPartial, ListNote, SourceTitle, SourcePublisher, SourceUrl,
+            SourceAccessedOn, userId, now));
     }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
@@ -95,10 +97,12 @@ public sealed class Statement : AggregateRoot
     public IReadOnlyDictionary<string, int> SignableTranslationNumbers() =>
         SignableTranslations.Select(OfferedTranslation.Parse).ToDictionary(t => t.Language, t => t.Number);
 
-    /// <summary>A translation version was saved: it joins the signers' set when it translates the text being signed and its language is not there yet.</summary>
+    /// <summary>A translation version was saved: it joins the signers' set when it translates the text being signed and its language is not
+    /// there yet.</summary>
     public void OfferTranslation(string language, int number, int translatesVersion, DateTimeOffset now)
     {
-        if (State is not (StatementState.OpenForSignature or StatementState.Published) || translatesVersion != SignableVersionNumber) return;
+        if (State is not (StatementState.OpenForSignature or StatementState.Published)
+            || translatesVersion != SignableVersionNumber) return;
         if (SignableTranslationNumbers().ContainsKey(language)) return;
         SignableTranslations = [.. SignableTranslations, new OfferedTranslation(language, number).ToString()];
         UpdatedAt = now;
@@ -120,7 +124,8 @@ public sealed class Statement : AggregateRoot
         if (State is not (StatementState.Draft or StatementState.OpenForSignature))
             throw new ConflictException($"The statement is {Describe(State)}; its initiators can no longer change.");
         if (othersHaveSigned)
-            throw new ConflictException("Organisations other than the initiators have signed already; the initiators can no longer change.");
+            throw new ConflictException("Organisations other than the initiators have signed already; the initiators can no " +
+                "longer change.");
         InitiatorIds = initiators.Select(o => o.Id).Distinct().ToList();
         UpdatedAt = now;
         Raise(new InitiatorsSet(Id, InitiatorIds, userId, now));
@@ -137,10 +142,12 @@ public sealed class Statement : AggregateRoot
         if (InitiatorIds.Count == 0 || InitiatorIds.Contains(signer.Id)) return;
         var waiting = InitiatorIds.Count(id => !standingSignatories.Contains(id));
         if (waiting > 0)
-            throw new ConflictException($"The initiators of this statement sign first; {waiting} of them ha{(waiting == 1 ? "s" : "ve")} not signed yet.");
+            throw new ConflictException($"The initiators of this statement sign first; {waiting} of them ha{(waiting == 1 ? "s" : "ve")} " +
+                "not signed yet.");
     }
 
-    public static ConflictException AlreadySigned(Organisation organisation) => new($"{organisation.Name} has already signed this statement.");
+    public static ConflictException AlreadySigned(Organisation organisation) =>
+        new($"{organisation.Name} has already signed this statement.");
 
     /// <summary>Whether organisations that were not invited may ask to sign through the public form.</summary>
     public bool AcceptsOpenSignOn { get; private set; }
@@ -190,13 +197,15 @@ public sealed class Statement : AggregateRoot
     {
         if (ShowsPersonalDataTo(userId)) return;
         EnsureRole(userId, StatementRole.Viewer); // a stranger hears that they are not a member, nothing more
-        throw new ForbiddenException("Only the owners and editors of this statement see the e-mail addresses, the moderation queue and the audit log.");
+        throw new ForbiddenException("Only the owners and editors of this statement see the e-mail addresses, the moderation queue and " +
+            "the audit log.");
     }
 
     public StatementRole? RoleOf(string userId) => _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
     /// <summary>Asks someone, by e-mail, to draft with the owners. The link's token is kept only as a hash.</summary>
-    public CollaboratorInvitation InviteCollaborator(string email, StatementRole role, string tokenHash, string protectedToken, string userId, DateTimeOffset now)
+    public CollaboratorInvitation InviteCollaborator(string email, StatementRole role, string tokenHash, string protectedToken,
+        string userId, DateTimeOffset now)
     {
         EnsureOpenToDrafting();
         var invitation = CollaboratorInvitation.Create(Id, email, role, tokenHash, userId, now);
@@ -259,7 +268,8 @@ public sealed class Statement : AggregateRoot
             throw new ConflictException($"The statement is {Describe(State)}; its text can no longer change.");
         if (baseVersion != LatestVersionNumber)
             throw new ConflictException(
-                $"Version {baseVersion} is not the latest: version {LatestVersionNumber} was saved meanwhile. Merge your changes into it and save again.",
+                $"Version {baseVersion} is not the latest: version {LatestVersionNumber} was saved meanwhile. Merge your changes into it " +
+                "and save again.",
                 new Dictionary<string, object?> { ["latestVersion"] = LatestVersionNumber, ["baseVersion"] = baseVersion });
 
         LatestVersionNumber++;
@@ -278,7 +288,8 @@ public sealed class Statement : AggregateRoot
     }
 
     /// <param name="translations">The latest version of each translation: those of this text are frozen for signers to read.</param>
-    public void OpenForSignature(StatementVersion latest, IEnumerable<Drafting.TranslationVersion> translations, string userId, DateTimeOffset now)
+    public void OpenForSignature(StatementVersion latest, IEnumerable<Drafting.TranslationVersion> translations, string userId,
+        DateTimeOffset now)
     {
         if (State != StatementState.Draft)
             throw new ConflictException($"The statement is {Describe(State)}; only a draft can be opened for signature.");
@@ -286,7 +297,8 @@ public sealed class Statement : AggregateRoot
 
         State = StatementState.OpenForSignature;
         SignableVersionNumber = latest.Number;
-        SignableTranslations = translations.Where(t => t.TranslatesVersion == latest.Number).Select(t => new OfferedTranslation(t.Language, t.Number).ToString()).ToList();
+        SignableTranslations = translations.Where(t => t.TranslatesVersion == latest.Number)
+            .Select(t => new OfferedTranslation(t.Language, t.Number).ToString()).ToList();
         OpenedAt = now;
         UpdatedAt = now;
         Raise(new StatementOpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
@@ -311,13 +323,16 @@ public sealed class Statement : AggregateRoot
     public void EnsureSendsInvitations()
     {
         if (HoldsInvitations)
-            throw new ConflictException("The statement is a draft: its invitations are held and each is e-mailed, with a link of its own, when it opens for signature.");
+            throw new ConflictException("The statement is a draft: its invitations are held and each is e-mailed, with a link of its " +
+                "own, when it opens for signature.");
     }
 
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
-    /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it opens.</param>
+    /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it
+    /// opens.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
+        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken,
+        bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
         DateTimeOffset now, string? personalMessage = null)
     {
         EnsureAcceptsInvitations();
@@ -325,11 +340,14 @@ public sealed class Statement : AggregateRoot
         if (ownDeadline is not null && SignatureDeadline is not null && ownDeadline < SignatureDeadline)
             throw new DomainRuleException("deadline", "An invitation's own deadline can only be later than the statement's.");
         if (HoldsInvitations && linkHandedOver)
-            throw new ConflictException("The statement is a draft: its invitations are held and get their links when it opens for signature. " +
+            throw new ConflictException("The statement is a draft: its invitations are held and get their links when it opens for " +
+                "signature. " +
                 "Invite without handOverLink now, and ask for a link to hand over by sending a new link (handOverLink) once it is open.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId, ownDeadline, personalMessage, now);
+        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId,
+            ownDeadline, personalMessage, now);
         if (HoldsInvitations) Raise(new InvitationHeld(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
-        else Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId, now, language));
+        else Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId,
+            now, language));
         UpdatedAt = now;
         return request;
     }
@@ -364,7 +382,8 @@ public sealed class Statement : AggregateRoot
             throw new ConflictException("This statement is an article: it is written by its authors and signed by nobody.");
     }
 
-    public bool AcceptsSignatures => Kind != StatementKind.Article && State == StatementState.OpenForSignature || (Kind != StatementKind.Article && State == StatementState.Published && AllowsFurtherSignatories);
+    public bool AcceptsSignatures => Kind != StatementKind.Article && State == StatementState.OpenForSignature
+        || (Kind != StatementKind.Article && State == StatementState.Published && AllowsFurtherSignatories);
 
     public void EnsureAcceptsSignatures()
     {
@@ -375,7 +394,8 @@ public sealed class Statement : AggregateRoot
             case StatementState.Published when AllowsFurtherSignatories:
                 return;
             case StatementState.Draft:
-                throw new ConflictException("The statement is still a draft; it cannot be signed until its drafters open it for signature.");
+                throw new ConflictException("The statement is still a draft; it cannot be signed until its drafters open it for " +
+                    "signature.");
             default:
                 throw new ConflictException($"The statement is {Describe(State)} and accepts no more signatures.");
         }
@@ -410,7 +430,8 @@ public sealed class Statement : AggregateRoot
     }
 
     /// <param name="asOf">The date the list is published "as of"; by default now. See <see cref="EnsurePublishableAsOf"/>.</param>
-    /// <param name="dateUnknown">The statement was published on a date nobody knows (its source gives none): no date is shown, not today's.</param>
+    /// <param name="dateUnknown">The statement was published on a date nobody knows (its source gives none): no date is shown, not
+    /// today's.</param>
     public void Publish(string userId, DateTimeOffset? asOf, DateTimeOffset now, bool dateUnknown = false)
     {
         if (dateUnknown && asOf is not null)
@@ -439,7 +460,8 @@ public sealed class Statement : AggregateRoot
         if (asOf < OpenedAt)
             throw new DomainRuleException("asOf", "A list cannot be published as of a date before the statement opened for signature.");
         if (dateUnknown)
-            throw new DomainRuleException("asOfUnknown", "Only a statement taken from a published source can have an unknown publication date; one signed here is published as of a known date.");
+            throw new DomainRuleException("asOfUnknown", "Only a statement taken from a published source can have an unknown publication " +
+                "date; one signed here is published as of a known date.");
     }
 
     public void Close(string userId, DateTimeOffset now)
@@ -473,7 +495,8 @@ public sealed class Statement : AggregateRoot
     };
 }
 
-/// <summary>What a member may do, each role including the ones before it: read; comment and propose amendments; edit the text; run the statement.</summary>
+/// <summary>What a member may do, each role including the ones before it: read; comment and propose amendments; edit the text; run the
+/// statement.</summary>
 public enum StatementRole { Viewer, Commenter, Editor, Owner }
 
 /// <summary>

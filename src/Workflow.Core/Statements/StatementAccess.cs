@@ -10,7 +10,8 @@ public static class StatementAccess
     /// Loads a statement for a member with at least the given role: 404 when it does not exist, 403 when the caller's role
     /// on it is not enough.
     /// </summary>
-    public static async Task<Statement> LoadForRoleAsync(this WorkflowDb db, Guid statementId, string userId, StatementRole minimum, CancellationToken ct)
+    public static async Task<Statement> LoadForRoleAsync(this WorkflowDb db, Guid statementId, string userId, StatementRole minimum,
+        CancellationToken ct)
     {
         var statement = await db.Statements.Include(s => s.Members).SingleOrDefaultAsync(s => s.Id == statementId, ct)
             ?? throw new NotFoundException("statement");
@@ -34,7 +35,8 @@ public static class StatementAccess
         db.StatementVersions.SingleAsync(v => v.StatementId == statementId && v.Number == number, ct);
 
     /// <summary>The shape of most lifecycle commands: load as a drafter, ask the statement to change, save.</summary>
-    public static async Task<StatementDetails> ChangeStatementAsync(this WorkflowDb db, Guid statementId, string userId, Action<Statement> change, CancellationToken ct)
+    public static async Task<StatementDetails> ChangeStatementAsync(this WorkflowDb db, Guid statementId, string userId,
+        Action<Statement> change, CancellationToken ct)
     {
         var statement = await db.LoadForRoleAsync(statementId, userId, StatementRole.Owner, ct);
         change(statement);

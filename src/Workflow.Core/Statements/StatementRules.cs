@@ -17,9 +17,11 @@ public static partial class StatementRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty() // also refuses white space only
             .MaximumLength(Statement.TitleMaxLength)
-            .Must(Common.SingleLineText.IsSingleLine).WithMessage("'Title' must be one line, without line breaks, control characters or invisible formatting characters.");
+            .Must(Common.SingleLineText.IsSingleLine).WithMessage("'Title' must be one line, without line breaks, control characters or " +
+                "invisible formatting characters.");
 
-    /// <summary>A short text shown on one line (an issuer, a note, a source's title): not blank, no line breaks or control characters.</summary>
+    /// <summary>A short text shown on one line (an issuer, a note, a source's title): not blank, no line breaks or control
+    /// characters.</summary>
     public static IRuleBuilderOptions<T, string> IsOneLine<T>(this IRuleBuilderInitial<T, string> rule, int maxLength) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty()

@@ -53,7 +53,8 @@ public sealed class StatementVersion
     public void EnsureIsTheTextShown(string textHash, string again)
     {
         if (!Common.TextHash.Same(textHash, TextHash))
-            throw new ConflictException($"The text open for signature is not the text you were shown. Reload it, read it, and {again} again.",
+            throw new ConflictException("The text open for signature is not the text you were shown. Reload it, read it, and " +
+                $"{again} again.",
                 new Dictionary<string, object?> { ["textHash"] = TextHash, ["versionNumber"] = Number });
     }
 }

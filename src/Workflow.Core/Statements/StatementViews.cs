@@ -23,14 +23,17 @@ public sealed record StatementDetails(
 }
 
 /// <summary>One version's text. <c>BodyHtml</c> is the Markdown rendered and sanitised, safe to insert in a page.</summary>
-public sealed record VersionDetails(int Number, string Title, string Body, string BodyHtml, string TextHash, string AuthorId, DateTimeOffset CreatedAt,
+public sealed record VersionDetails(int Number, string Title, string Body, string BodyHtml, string TextHash, string AuthorId,
+    DateTimeOffset CreatedAt,
     string? ChangeNote = null, int? RestoredFrom = null, string? CreditedTo = null)
 {
     public static VersionDetails From(StatementVersion v) =>
-        new(v.Number, v.Title, v.Body, MarkdownRenderer.ToSafeHtml(v.Body), v.TextHash, v.AuthorId, v.CreatedAt, v.ChangeNote, v.RestoredFrom, v.CreditedTo);
+        new(v.Number, v.Title, v.Body, MarkdownRenderer.ToSafeHtml(v.Body), v.TextHash, v.AuthorId, v.CreatedAt, v.ChangeNote,
+            v.RestoredFrom, v.CreditedTo);
 }
 
 public sealed record VersionSummary(int Number, string Title, string TextHash, string AuthorId, DateTimeOffset CreatedAt,
     string? ChangeNote, int? RestoredFrom, string? CreditedTo);
 
-public sealed record StatementSummary(Guid Id, string Slug, string Title, string State, int LatestVersionNumber, int SignatureCount, DateTimeOffset UpdatedAt);
+public sealed record StatementSummary(Guid Id, string Slug, string Title, string State, int LatestVersionNumber, int SignatureCount,
+    DateTimeOffset UpdatedAt);

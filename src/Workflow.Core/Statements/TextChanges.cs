@@ -17,14 +17,18 @@ public static class TextChanges
     {
         if (baseVersion == statement.LatestVersionNumber) return;
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
-        var based = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id && v.Number == baseVersion, ct)
+        var based = await db.StatementVersions.AsNoTracking().SingleOrDefaultAsync(v => v.StatementId == statement.Id
+            && v.Number == baseVersion, ct)
             ?? throw new DomainRuleException("baseVersion", $"The statement has no version {baseVersion}.");
         throw new ConflictException(
-            $"Version {baseVersion} is not the latest: version {latest.Number} was saved meanwhile. Merge your changes into it and save again.",
-            new Dictionary<string, object?> { ["latestVersion"] = latest.Number, ["baseVersion"] = baseVersion, ["diff"] = TextDiff.Between(based, latest) });
+            $"Version {baseVersion} is not the latest: version {latest.Number} was saved meanwhile. Merge your changes into it and " +
+            "save again.",
+            new Dictionary<string, object?> { ["latestVersion"] = latest.Number, ["baseVersion"] = baseVersion,
+            ["diff"] = TextDiff.Between(based, latest) });
     }
 
-    /// <summary>How many standing signatures a new version would ask to confirm it: all of them, once the statement is open for signature.</summary>
+    /// <summary>How many standing signatures a new version would ask to confirm it: all of them, once the statement is open for
+    /// signature.</summary>
     public static async Task<int> SignaturesToReconfirmAsync(this WorkflowDb db, Statement statement, CancellationToken ct) =>
         statement.NewVersionIsToSign
             ? await db.Signatures.CountAsync(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active, ct)
@@ -35,13 +39,15 @@ public static class TextChanges
     /// signature came in meanwhile, or the client did not know of any): nothing is saved, and the number is in the answer.
     /// Without an expected number the save goes ahead, as it did before clients could say.
     /// </summary>
-    public static async Task EnsureReconfirmationsExpectedAsync(this WorkflowDb db, Statement statement, int? expected, CancellationToken ct)
+    public static async Task EnsureReconfirmationsExpectedAsync(this WorkflowDb db, Statement statement, int? expected,
+        CancellationToken ct)
     {
         if (expected is not { } acknowledged) return;
         var count = await db.SignaturesToReconfirmAsync(statement, ct);
         if (count == acknowledged) return;
         throw new ConflictException(
-            $"Saving a new version asks {count} standing signature(s) to confirm the new text, not {acknowledged}. Send expectedReconfirmations = {count} to save it.",
+            $"Saving a new version asks {count} standing signature(s) to confirm the new text, not {acknowledged}. Send " +
+            $"expectedReconfirmations = {count} to save it.",
             new Dictionary<string, object?> { [ReconfirmationsKey] = count, ["expectedReconfirmations"] = acknowledged });
     }
 
@@ -57,11 +63,13 @@ public static class TextChanges
         DateTimeOffset now, CancellationToken ct)
     {
         db.StatementVersions.Add(version);
-        var wereCurrent = (await db.LatestTranslationsAsync(statement.Id, ct)).Where(t => t.TranslatesVersion == version.Number - 1).ToList();
+        var wereCurrent = (await db.LatestTranslationsAsync(statement.Id, ct))
+            .Where(t => t.TranslatesVersion == version.Number - 1).ToList();
         statement.MarkTranslationsStale(wereCurrent.Select(t => (t.Language, t.TranslatesVersion)), now);
         if (statement.SignableVersionNumber != version.Number) return;
 
-        var signatures = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active).ToListAsync(ct);
+        var signatures = await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active)
+            .ToListAsync(ct);
         foreach (var signature in signatures)
         {
             string? email = null, protectedToken = null, linkKind = null, language = "en";
@@ -78,7 +86,8 @@ public static class TextChanges
                 (email, linkKind, language) = (entry.Email, "sign-on", entry.Language);
             }
             if (email is not null) protectedToken = link.ProtectedForEmail;
-            signature.RequestReconfirmation(statement, version, signature.DisplayName ?? "", email, protectedToken, linkKind, language, now);
+            signature.RequestReconfirmation(statement, version, signature.DisplayName ?? "", email, protectedToken, linkKind,
+                language, now);
         }
     }
 }

@@ -28,7 +28,8 @@ public static class Uts39
         return mapped.ToString().Normalize(NormalizationForm.FormD);
     }
 
-    /// <summary>The text without its default-ignorable code points (invisible: tag characters, zero-width spaces and joiners, variation selectors…).</summary>
+    /// <summary>The text without its default-ignorable code points (invisible: tag characters, zero-width spaces and joiners, variation
+    /// selectors…).</summary>
     public static string WithoutDefaultIgnorables(string text)
     {
         if (!text.EnumerateRunes().Any(r => IsDefaultIgnorable(r.Value))) return text;
