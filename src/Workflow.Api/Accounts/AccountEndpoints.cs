@@ -32,8 +32,8 @@ public static class AccountEndpoints
             return TypedResults.Ok();
         }).AllowAnonymous();
 
-        auth.MapPost("/login", async Task<IResult> ([FromBody] LoginRequest body, [FromQuery] bool? useCookies, [FromQuery] bool? useSessionCookies,
-            HttpContext http, SignInManager<WorkflowUser> signIn, PasswordSignIn passwordSignIn) =>
+        auth.MapPost("/login", async Task<IResult> ([FromBody] LoginRequest body, [FromQuery] bool? useCookies,
+            [FromQuery] bool? useSessionCookies, HttpContext http, SignInManager<WorkflowUser> signIn, PasswordSignIn passwordSignIn) =>
         {
             var useCookieScheme = useCookies == true || useSessionCookies == true;
             signIn.AuthenticationScheme = useCookieScheme ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
@@ -67,7 +67,8 @@ public static class AccountEndpoints
             return TypedResults.Text("Thank you for confirming your email.");
         }).AllowAnonymous();
 
-        auth.MapPost("/resendConfirmationEmail", async ([FromBody] ResendConfirmationEmailRequest body, HttpContext http, IMediator mediator) =>
+        auth.MapPost("/resendConfirmationEmail", async ([FromBody] ResendConfirmationEmailRequest body, HttpContext http,
+            IMediator mediator) =>
         {
             await mediator.Send(new ResendConfirmation(body.Email, Language(), ClientAddress.Of(http)), http.RequestAborted);
             return TypedResults.Ok();
@@ -87,14 +88,16 @@ public static class AccountEndpoints
 
         var manage = auth.MapGroup("/manage").RequireAuthorization();
 
-        manage.MapPost("/2fa", async Task<IResult> ([FromBody] TwoFactorRequest body, ClaimsPrincipal principal, SignInManager<WorkflowUser> signIn) =>
+        manage.MapPost("/2fa", async Task<IResult> ([FromBody] TwoFactorRequest body, ClaimsPrincipal principal,
+            SignInManager<WorkflowUser> signIn) =>
         {
             var users = signIn.UserManager;
             if (await users.GetUserAsync(principal) is not { } user) return TypedResults.NotFound();
             if (body.Enable == true)
             {
                 if (body.ResetSharedKey)
-                    return Invalid("resetSharedKey", "Resetting the shared key turns two-factor sign-in off until a code from the new key is given.");
+                    return Invalid("resetSharedKey",
+                        "Resetting the shared key turns two-factor sign-in off until a code from the new key is given.");
                 if (string.IsNullOrEmpty(body.TwoFactorCode))
                     return Invalid("twoFactorCode", "A code from the authenticator app is required to turn two-factor sign-in on.");
                 if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, body.TwoFactorCode))
@@ -117,20 +120,23 @@ public static class AccountEndpoints
         });
 
         manage.MapGet("/info", async Task<IResult> (ClaimsPrincipal principal, UserManager<WorkflowUser> users) =>
-            await users.GetUserAsync(principal) is { } user ? TypedResults.Ok(new InfoAnswer(user.Email ?? "", user.EmailConfirmed)) : TypedResults.NotFound());
+            await users.GetUserAsync(principal) is { } user ? TypedResults.Ok(new InfoAnswer(user.Email ?? "", user.EmailConfirmed))
+            : TypedResults.NotFound());
 
-        manage.MapPost("/info", async Task<IResult> ([FromBody] InfoRequest body, ClaimsPrincipal principal, UserManager<WorkflowUser> users,
-            IMediator mediator, CancellationToken ct) =>
+        manage.MapPost("/info", async Task<IResult> ([FromBody] InfoRequest body, ClaimsPrincipal principal,
+            UserManager<WorkflowUser> users, IMediator mediator, CancellationToken ct) =>
         {
             var userId = principal.Id();
             if (!string.IsNullOrEmpty(body.NewPassword))
             {
                 if (string.IsNullOrEmpty(body.OldPassword))
-                    return Invalid("oldPassword", "The current password is required to set a new one. If you forgot it, use /api/auth/forgotPassword.");
+                    return Invalid("oldPassword",
+                        "The current password is required to set a new one. If you forgot it, use /api/auth/forgotPassword.");
                 await mediator.Send(new ChangePassword(userId, body.OldPassword, body.NewPassword), ct);
             }
             if (!string.IsNullOrEmpty(body.NewEmail)) await mediator.Send(new ChangeEmail(userId, body.NewEmail, Language()), ct);
-            return await users.FindByIdAsync(userId) is { } user ? TypedResults.Ok(new InfoAnswer(user.Email ?? "", user.EmailConfirmed)) : TypedResults.NotFound();
+            return await users.FindByIdAsync(userId) is { } user ? TypedResults.Ok(new InfoAnswer(user.Email ?? "", user.EmailConfirmed))
+                : TypedResults.NotFound();
         });
     }
 

@@ -30,6 +30,7 @@ public static class AccountSetup
         // An unreadable or expired token is the handler's to refuse; a readable one must still belong to the account as it is now.
         if (ticket?.Principal.Identity?.IsAuthenticated != true) return;
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<WorkflowUser>>();
-        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null) context.Fail("The account's security stamp has changed since this token was issued.");
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null) context.Fail("The account's security stamp has changed " +
+            "since this token was issued.");
     }
 }

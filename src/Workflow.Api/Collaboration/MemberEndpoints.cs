@@ -16,21 +16,25 @@ public static class MemberEndpoints
     {
         var members = app.MapGroup("/api/statements/{id:guid}/members").WithTags("Co-drafters").RequireAuthorization();
 
-        members.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) => mediator.Send(new ListMembers(user.Id(), id), ct));
+        members.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new ListMembers(user.Id(), id), ct));
 
-        members.MapPost("/invitations", async (Guid id, InviteCollaboratorBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        members.MapPost("/invitations", async (Guid id, InviteCollaboratorBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
         {
             var invitation = await mediator.Send(new InviteCollaborator(user.Id(), id, body.Email, body.Role), ct);
             return TypedResults.Created($"/api/statements/{id}/members", invitation);
         });
 
-        members.MapPost("/invitations/{invitationId:guid}/revoke", async (Guid id, Guid invitationId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        members.MapPost("/invitations/{invitationId:guid}/revoke", async (Guid id, Guid invitationId, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new RevokeCollaboratorInvitation(user.Id(), id, invitationId), ct);
             return TypedResults.NoContent();
         });
 
-        members.MapPut("/{memberId}", (Guid id, string memberId, ChangeRoleBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        members.MapPut("/{memberId}", (Guid id, string memberId, ChangeRoleBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new ChangeMemberRole(user.Id(), id, memberId, body.Role), ct));
 
         members.MapDelete("/{memberId}", async (Guid id, string memberId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -41,7 +45,8 @@ public static class MemberEndpoints
 
         // The link in the e-mail: anyone holding it may see what it offers; accepting needs the account of the invited (confirmed) address.
         var link = app.MapGroup("/api/collaborations/{token}").WithTags("Co-drafters");
-        link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCollaboration(token), ct)).AllowAnonymous();
+        link.MapGet("/", (string token, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetCollaboration(token), ct)).AllowAnonymous();
         link.MapPost("/accept", (string token, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new AcceptCollaboration(token, user.Id()), ct)).RequireAuthorization();
     }

@@ -26,26 +26,32 @@ public static class SignatureEndpoints
         signatures.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListSignatures(user.Id(), id), ct));
 
-        signatures.MapGet("/{signatureId:guid}", async (Guid id, Guid signatureId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            (await mediator.Send(new ListSignatures(user.Id(), id, signatureId), ct)).SingleOrDefault() ?? throw new NotFoundException("signature"));
+        signatures.MapGet("/{signatureId:guid}", async (Guid id, Guid signatureId, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
+            (await mediator.Send(new ListSignatures(user.Id(), id, signatureId), ct)).SingleOrDefault()
+            ?? throw new NotFoundException("signature"));
 
-        signatures.MapGet("/{signatureId:guid}/receipt", async (Guid id, Guid signatureId, HttpContext http, ClaimsPrincipal user, IMediator mediator,
-            CancellationToken ct) => Receipts.Download(http, await mediator.Send(new DownloadSignatureReceipt(user.Id(), id, signatureId), ct)));
+        signatures.MapGet("/{signatureId:guid}/receipt", async (Guid id, Guid signatureId, HttpContext http, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) => Receipts.Download(http,
+            await mediator.Send(new DownloadSignatureReceipt(user.Id(), id, signatureId), ct)));
 
         signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole, body.SignedAt,
-                body.SignedAtUnknown, body.Note, body.Source), ct);
+            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole,
+                body.SignedAt, body.SignedAtUnknown, body.Note, body.Source), ct);
             return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
         });
 
-        signatures.MapPost("/{signatureId:guid}/invalidate", (Guid id, Guid signatureId, InvalidateBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        signatures.MapPost("/{signatureId:guid}/invalidate", (Guid id, Guid signatureId, InvalidateBody body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new InvalidateSignature(user.Id(), id, signatureId, body.Reason, body.Note), ct));
 
-        signatures.MapPost("/{signatureId:guid}/reconfirm", (Guid id, Guid signatureId, ReconfirmBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        signatures.MapPost("/{signatureId:guid}/reconfirm", (Guid id, Guid signatureId, ReconfirmBody body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ReconfirmSignature(user.Id(), id, signatureId, body.TextHash), ct));
 
-        signatures.MapPut("/{signatureId:guid}/displayed-name", (Guid id, Guid signatureId, CorrectNameBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        signatures.MapPut("/{signatureId:guid}/displayed-name", (Guid id, Guid signatureId, CorrectNameBody body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CorrectSignatoryName(user.Id(), id, signatureId, body.Name, body.NameEnglish, body.Acronym), ct));
     }
 }

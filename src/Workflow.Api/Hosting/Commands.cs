@@ -3,7 +3,8 @@ using Workflow.Infrastructure.Seeding;
 
 namespace Workflow.Api.Hosting;
 
-/// <summary>The program's one-off commands for operators, run instead of the service: <c>migrate</c>, <c>error-queues [redeliver]</c>.</summary>
+/// <summary>The program's one-off commands for operators, run instead of the service: <c>migrate</c>, <c>error-queues
+/// [redeliver]</c>.</summary>
 public static class Commands
 {
     /// <returns>The exit code when a command ran; null to run the service.</returns>
@@ -22,7 +23,8 @@ public static class Commands
                 Console.Error.WriteLine("Error queues exist on RabbitMQ only (Messaging:Transport=RabbitMq).");
                 return 2;
             }
-            if (args.Contains("redeliver")) Console.WriteLine($"{await errorQueues.RedeliverAsync()} message(s) sent back to their consumers.");
+            if (args.Contains("redeliver")) Console.WriteLine($"{await errorQueues.RedeliverAsync()} message(s) sent back to their " +
+                $"consumers.");
             Console.Write(ErrorQueues.Describe(await errorQueues.CountAsync()));
             return 0;
         }

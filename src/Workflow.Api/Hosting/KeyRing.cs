@@ -15,7 +15,8 @@ public static class KeyRing
     public const string CertificatePathKey = "DataProtection:CertificatePath";
     public const string CertificatePasswordKey = "DataProtection:CertificatePassword";
 
-    public static IServiceCollection AddWorkflowDataProtection(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddWorkflowDataProtection(this IServiceCollection services, IConfiguration configuration,
+        string dataDirectory)
     {
         var keyRing = services.AddDataProtection()
             .SetApplicationName("Workflow")
@@ -36,22 +37,27 @@ public static class KeyRing
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException(
-                $"{CertificatePathKey} '{path}' could not be read as a PKCS#12 (.pfx) certificate with {CertificatePasswordKey}: {e.Message}", e);
+                $"{CertificatePathKey} '{path}' could not be read as a PKCS#12 (.pfx) certificate with {CertificatePasswordKey}: " +
+                $"{e.Message}", e);
         }
         if (!certificate.HasPrivateKey)
-            throw new InvalidOperationException($"{CertificatePathKey} '{path}' holds no private key: the key ring could be written but never read back.");
+            throw new InvalidOperationException($"{CertificatePathKey} '{path}' holds no private key: the key ring could be written but " +
+                $"never read back.");
         return certificate;
     }
 
     /// <summary>In production, unencrypted keys beside the database are worth a word in the log at every start.</summary>
-    private sealed class UnprotectedKeyRingWarning(IConfiguration configuration, IHostEnvironment environment, ILogger<UnprotectedKeyRingWarning> log)
+    private sealed class UnprotectedKeyRingWarning(IConfiguration configuration, IHostEnvironment environment,
+        ILogger<UnprotectedKeyRingWarning> log)
         : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             if (environment.IsProduction() && string.IsNullOrEmpty(configuration[CertificatePathKey]))
-                log.LogWarning("The data-protection keys are stored unencrypted in the data directory: whoever copies it can forge sign-ins. "
-                    + "Set {CertificatePathKey} (and {CertificatePasswordKey}) to encrypt them with a certificate.", CertificatePathKey, CertificatePasswordKey);
+                log.LogWarning("The data-protection keys are stored unencrypted in the data directory: whoever copies it can forge " +
+                    "sign-ins. "
+                    + "Set {CertificatePathKey} (and {CertificatePasswordKey}) to encrypt them with a certificate.", CertificatePathKey,
+                    CertificatePasswordKey);
             return Task.CompletedTask;
         }
 

@@ -25,7 +25,8 @@ public sealed class OverloadOptions
     /// p99 1.3 s for 64; PROFILING.md).
     /// </summary>
     public int QueuedRequests { get; init; } = 64;
-    /// <summary>How long a request may wait for a place before it is refused: what bounds the latency whatever the machine manages.</summary>
+    /// <summary>How long a request may wait for a place before it is refused: what bounds the latency whatever the machine
+    /// manages.</summary>
     public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>What a refused client is told to wait before trying again.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(5);
@@ -48,7 +49,8 @@ public static class Overload
     {
         var options = configuration.GetSection(OverloadOptions.Section).Get<OverloadOptions>() ?? new OverloadOptions();
         if (options.ConcurrentRequests < 1 || options.QueuedRequests < 0 || options.MaxQueueWait <= TimeSpan.Zero)
-            throw new InvalidOperationException("Overload:ConcurrentRequests must be at least 1, Overload:QueuedRequests at least 0 and Overload:MaxQueueWait more than zero.");
+            throw new InvalidOperationException("Overload:ConcurrentRequests must be at least 1, Overload:QueuedRequests at least 0 and " +
+                "Overload:MaxQueueWait more than zero.");
         services.AddRateLimiter(limiter =>
         {
             foreach (var kind in new[] { SignOn, Signing })
@@ -73,7 +75,8 @@ public static class Overload
         http.Response.Headers.RetryAfter = Security.TooManyRequests.RetryAfterSeconds(retryAfter);
         // A page's refusal is left without a body for the status code pages outside, which show the error page.
         if (!http.Request.Path.StartsWithSegments("/api")) return;
-        var language = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo(InterfaceLanguages.Default);
+        var language = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture
+            ?? CultureInfo.GetCultureInfo(InterfaceLanguages.Default);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -36,13 +36,15 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         {
             // The route pattern, not the path: a path can hold an invitation token, which must never reach a log.
             var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-            log.LogError(exception, "Unhandled error answering {Method} {Route} (trace {TraceId})", http.Request.Method, route, http.TraceIdentifier);
+            log.LogError(exception, "Unhandled error answering {Method} {Route} (trace {TraceId})", http.Request.Method, route,
+                http.TraceIdentifier);
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 
         Translate(problem, RequestLanguage(http));
         http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem,
+            Exception = exception });
     }
 
     /// <summary>
@@ -62,12 +64,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     }
 
     private static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
-        new(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.", Detail = "See the errors for each field." };
+        new(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.",
+        Detail = "See the errors for each field." };
 
     /// <summary>The database is down or restarting: the client may try again, and is told when; nothing was saved.</summary>
     private ProblemDetails Unavailable(HttpContext http, Exception exception)
     {
-        log.LogWarning("The database is unavailable ({Error}); answered 503 (trace {TraceId})", exception.GetBaseException().Message, http.TraceIdentifier);
+        log.LogWarning("The database is unavailable ({Error}); answered 503 (trace {TraceId})", exception.GetBaseException().Message,
+            http.TraceIdentifier);
         http.Response.Headers.RetryAfter = RetryAfterSeconds;
         return new ProblemDetails
         {
@@ -84,7 +88,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return Problem(StatusCodes.Status429TooManyRequests, e);
     }
 
-    private static ProblemDetails Problem(int status, WorkflowException e) => new() { Status = status, Title = e.Title, Detail = e.Message };
+    private static ProblemDetails Problem(int status, WorkflowException e) => new() { Status = status, Title = e.Title,
+        Detail = e.Message };
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object?> extensions)
     {
@@ -95,11 +100,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     private static ProblemDetails BadRequest(BadHttpRequestException e)
     {
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return new ProblemDetails { Status = e.StatusCode, Title = "The request body is too large.", Detail = string.Format(CultureInfo.InvariantCulture, "At most {0} bytes are accepted.", ServiceRegistration.MaxRequestBodyBytes) };
+            return new ProblemDetails { Status = e.StatusCode, Title = "The request body is too large.",
+                Detail = string.Format(CultureInfo.InvariantCulture, "At most {0} bytes are accepted.",
+                ServiceRegistration.MaxRequestBodyBytes) };
         if (e.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
-            var message = json.Message.StartsWith(Security.NulCharacters.Message, StringComparison.Ordinal) ? Security.NulCharacters.Message : "The JSON is malformed or has a value of the wrong type here.";
+            var message = json.Message.StartsWith(Security.NulCharacters.Message, StringComparison.Ordinal) ? Security.NulCharacters.Message
+                : "The JSON is malformed or has a value of the wrong type here.";
             return Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
         return new ProblemDetails { Status = e.StatusCode, Title = "The request is invalid.", Detail = e.Message };

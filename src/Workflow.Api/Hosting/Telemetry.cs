@@ -31,7 +31,8 @@ public static class Telemetry
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OpenTelemetry:ServiceName"] ?? "workflow"))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) => RedactToken(activity, response.HttpContext))
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) =>
+                    RedactToken(activity, response.HttpContext))
                 .AddSource("MassTransit")
                 .AddOtlpExporter(exportTo("traces")))
             .WithMetrics(metrics => metrics
@@ -50,6 +51,7 @@ public static class Telemetry
     private static void RedactToken(Activity activity, HttpContext context)
     {
         if (context.Request.Path.Value is { } path)
-            activity.SetTag("url.path", string.Join('/', path.Split('/').Select(segment => InvitationToken.IsWellFormed(segment) ? "{token}" : segment)));
+            activity.SetTag("url.path", string.Join('/', path.Split('/').Select(segment => InvitationToken.IsWellFormed(segment)
+                ? "{token}" : segment)));
     }
 }

@@ -6,7 +6,8 @@ using Workflow.Api.Pages;
 
 namespace Workflow.Api.Hosting;
 
-/// <summary>The server-rendered pages: Razor Pages by feature folder, in the interface languages, cookies for people, CSP for browsers.</summary>
+/// <summary>The server-rendered pages: Razor Pages by feature folder, in the interface languages, cookies for people, CSP for
+/// browsers.</summary>
 public static class WebPages
 {
     /// <summary>The policy of every page that needs an account: the Identity cookie, with a redirect to the sign-in page.</summary>
@@ -22,14 +23,17 @@ public static class WebPages
     /// Endpoints that need another policy (the embeddable widget) set their own.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action " +
+        "'self'; frame-ancestors 'none'";
 
-    public static IServiceCollection AddWorkflowPages(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
+    public static IServiceCollection AddWorkflowPages(this IServiceCollection services, IHostEnvironment environment,
+        IConfiguration configuration)
     {
         // In production every cookie is Secure (behind a TLS-terminating proxy, enable forwarded headers so requests count as HTTPS).
         // Running on plain http://localhost for development and the tests, cookies are Secure whenever the request is HTTPS.
         // Cookies:RequireHttps=false says so for a trial on localhost in production mode (the compose file).
-        var requireHttps = configuration.GetValue("Cookies:RequireHttps", !(environment.IsDevelopment() || environment.IsEnvironment("Testing")));
+        var requireHttps = configuration.GetValue("Cookies:RequireHttps", !(environment.IsDevelopment()
+            || environment.IsEnvironment("Testing")));
         var secure = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddLocalization();

@@ -19,10 +19,12 @@ public static class OrganisationEndpoints
         organisations.MapGet("/", (string? q, string? country, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new SearchOrganisations(user.Id(), q ?? "", country), ct));
 
-        organisations.MapGet("/matches", (string? name, string? nameEnglish, string? acronym, string? country, string? website, IMediator mediator, CancellationToken ct) =>
+        organisations.MapGet("/matches", (string? name, string? nameEnglish, string? acronym, string? country, string? website,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new FindOrganisationMatches(new OrganisationDetails(name ?? "", nameEnglish, acronym, country, website)), ct));
 
-        organisations.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) => mediator.Send(new GetOrganisation(user.Id(), id), ct));
+        organisations.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetOrganisation(user.Id(), id), ct));
 
         organisations.MapPost("/", async (AddOrganisationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
@@ -30,7 +32,8 @@ public static class OrganisationEndpoints
             return TypedResults.Created($"/api/organisations/{added.Id}", added);
         });
 
-        organisations.MapPost("/{id:guid}/merge", (Guid id, MergeBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        organisations.MapPost("/{id:guid}/merge", (Guid id, MergeBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new MergeOrganisations(user.Id(), id, body.DuplicateId), ct));
     }
 }

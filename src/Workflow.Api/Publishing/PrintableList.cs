@@ -22,11 +22,13 @@ public static class PrintableList
         return html.ToString();
     }
 
-    public static void WriteHtml(TextWriter html, SignatoryList list, ListOrder order, string stylesheetUrl, (string Language, string Html)? text = null)
+    public static void WriteHtml(TextWriter html, SignatoryList list, ListOrder order, string stylesheetUrl,
+        (string Language, string Html)? text = null)
     {
         html.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Write($"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body>");
+        html.Write($"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" " +
+            $"href=\"{Encode(stylesheetUrl)}\"></head><body>");
         html.Write($"<h1 dir=\"auto\">{Encode(ListFormats.Title(list))}</h1><p class=\"about\">");
         html.Write(string.Join("<br>", ListFormats.About(list).Select(Encode)));
         html.Write("</p>");
@@ -49,7 +51,8 @@ public static class PrintableList
     /// <summary>A small page meant for an iframe on other sites: the title, how many have signed, and a link.</summary>
     public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
-        $"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body class=\"widget\">" +
+        $"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body " +
+        $"class=\"widget\">" +
         $"<p><strong>{Encode(ListFormats.Title(list))}</strong></p><p>{Encode(ListFormats.Count(list))}</p><p>{Encode(ListFormats.About(list)[0])}</p>" +
         $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
 

@@ -88,7 +88,8 @@ public sealed class PublicCacheEvictions
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _lastEvicted = new();
 
-    /// <summary>Whether an event that occurred at <paramref name="occurredAt"/> came too long before the last eviction to need another.</summary>
+    /// <summary>Whether an event that occurred at <paramref name="occurredAt"/> came too long before the last eviction to need
+    /// another.</summary>
     public bool AlreadyEvicted(Guid statementId, DateTimeOffset occurredAt) =>
         _lastEvicted.TryGetValue(statementId, out var last) && occurredAt < last - StaleAfter;
 

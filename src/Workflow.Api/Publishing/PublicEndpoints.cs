@@ -5,7 +5,8 @@ using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Api.Publishing;
 
-/// <summary>What anyone may read, without an account: published statements, their signatory lists in several formats, and the chain's proof.</summary>
+/// <summary>What anyone may read, without an account: published statements, their signatory lists in several formats, and the chain's
+/// proof.</summary>
 public static class PublicEndpoints
 {
     public static void MapPublicEndpoints(this IEndpointRouteBuilder app)
@@ -15,7 +16,8 @@ public static class PublicEndpoints
         // The list of statements changes with any publication; it is short, and not cached.
         api.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListPublishedStatements(), ct));
         // Verification and proofs are computed from the database every time: never from a cache.
-        api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new VerifySignatoryList(slug), ct));
+        api.MapGet("/{slug}/verify", (string slug, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new VerifySignatoryList(slug), ct));
         api.MapGet("/{slug}/log/consistency", (string slug, int first, int second, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetConsistencyProof(slug, first, second), ct));
         api.MapGet("/{slug}/log/inclusion", (string slug, int index, int treeSize, IMediator mediator, CancellationToken ct) =>
@@ -31,7 +33,8 @@ public static class PublicEndpoints
             TypedResults.Ok(new PublicKey(signer.KeyId, "ECDSA P-256 with SHA-256 (IEEE P1363 signatures)", signer.PublicKeyPem)));
 
         var statement = app.MapGroup("/api/public/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
-        statement.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPublishedStatement(slug), ct));
+        statement.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetPublishedStatement(slug), ct));
         statement.MapGet("/signatories", ListAsJsonAsync).Produces<SignatoryList>();
 
         var files = app.MapGroup("/statements/{slug}").WithTags("Public").AllowAnonymous().CacheOutput(PublicCache.Policy);
@@ -45,11 +48,13 @@ public static class PublicEndpoints
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
             return new StreamedText("text/markdown; charset=utf-8", md => ListFormats.WriteMarkdown(md, list, order ?? ListOrder.Signing));
         });
-        files.MapGet("/signatories.csv", async (string slug, ListOrder? order, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        files.MapGet("/signatories.csv", async (string slug, ListOrder? order, HttpContext http, IMediator mediator,
+            CancellationToken ct) =>
         {
             var list = await mediator.Send(new GetSignatoryList(slug), ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-signatories.csv\"";
-            return new StreamedText(CsvContentType, csv => ListFormats.WriteCsv(csv, list, order ?? ListOrder.Signing), byteOrderMark: true);
+            return new StreamedText(CsvContentType, csv => ListFormats.WriteCsv(csv, list, order ?? ListOrder.Signing),
+                byteOrderMark: true);
         });
         files.MapGet("/signatories.json", ListAsJsonAsync).Produces<SignatoryList>();
 
@@ -59,10 +64,12 @@ public static class PublicEndpoints
             var statement = await mediator.Send(new GetPublishedStatement(slug), ct);
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
             return new StreamedText("text/html; charset=utf-8",
-                html => PrintableList.WriteHtml(html, list, order ?? ListOrder.Signing, "/styles/print.css", (statement.Language, statement.BodyHtml)));
+                html => PrintableList.WriteHtml(html, list, order ?? ListOrder.Signing, "/styles/print.css",
+                (statement.Language, statement.BodyHtml)));
         });
         files.MapGet("/feed.atom", async (string slug, HttpContext http, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug), clock.GetUtcNow()),
+            TypedResults.Text(ListFormats.Atom(await mediator.Send(new GetSignatoryList(slug), ct), StatementUrl(http, slug),
+            clock.GetUtcNow()),
                 "application/atom+xml; charset=utf-8"));
         files.MapGet("/widget", async (string slug, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
@@ -89,7 +96,8 @@ public static class PublicEndpoints
             TypedResults.Text(TreeHeadFeed.Atom(slug, StatementUrl(http, slug), await mediator.Send(new GetTreeHeads(slug, 0, 100), ct)),
                 "application/atom+xml; charset=utf-8"));
 
-        app.MapGet("/styles/print.css", () => TypedResults.Text(PrintableList.Stylesheet, "text/css; charset=utf-8")).WithTags("Public").AllowAnonymous();
+        app.MapGet("/styles/print.css", () => TypedResults.Text(PrintableList.Stylesheet, "text/css; charset=utf-8"))
+            .WithTags("Public").AllowAnonymous();
     }
 
     /// <summary>The list as JSON, its rows written as they are read (the same bytes as the whole <see cref="SignatoryList"/>).</summary>

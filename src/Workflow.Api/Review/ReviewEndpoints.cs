@@ -20,22 +20,28 @@ public static class ReviewEndpoints
             mediator.Send(new ListComments(user.Id(), id, version), ct));
         statement.MapPost("/comments", async (Guid id, CommentBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var comment = await mediator.Send(new AddComment(user.Id(), id, body.VersionNumber, body.Paragraph, body.ParentId, body.Body), ct);
+            var comment = await mediator.Send(new AddComment(user.Id(), id, body.VersionNumber, body.Paragraph, body.ParentId,
+                body.Body), ct);
             return TypedResults.Created($"/api/statements/{id}/comments", comment);
         });
-        statement.MapPost("/comments/{commentId:guid}/resolve", (Guid id, Guid commentId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statement.MapPost("/comments/{commentId:guid}/resolve", (Guid id, Guid commentId, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new ResolveComment(user.Id(), id, commentId), ct));
 
         statement.MapGet("/amendments", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListAmendments(user.Id(), id), ct));
-        statement.MapPost("/amendments", async (Guid id, AmendmentBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statement.MapPost("/amendments", async (Guid id, AmendmentBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
         {
-            var amendment = await mediator.Send(new ProposeAmendment(user.Id(), id, body.BaseVersion, body.Kind, body.Paragraph, body.Text, body.Rationale), ct);
+            var amendment = await mediator.Send(new ProposeAmendment(user.Id(), id, body.BaseVersion, body.Kind, body.Paragraph, body.Text,
+                body.Rationale), ct);
             return TypedResults.Created($"/api/statements/{id}/amendments", amendment);
         });
-        statement.MapPost("/amendments/{amendmentId:guid}/accept", (Guid id, Guid amendmentId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statement.MapPost("/amendments/{amendmentId:guid}/accept", (Guid id, Guid amendmentId, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new AcceptAmendment(user.Id(), id, amendmentId), ct));
-        statement.MapPost("/amendments/{amendmentId:guid}/reject", (Guid id, Guid amendmentId, RejectAmendmentBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statement.MapPost("/amendments/{amendmentId:guid}/reject", (Guid id, Guid amendmentId, RejectAmendmentBody? body,
+            ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new RejectAmendment(user.Id(), id, amendmentId, body?.Reason), ct));
     }
 }

@@ -5,7 +5,8 @@ using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.SignOn;
 
-/// <summary>Marks what submits the public sign-on form, the API's POST and the page: its POSTs count against the per-address limit.</summary>
+/// <summary>Marks what submits the public sign-on form, the API's POST and the page: its POSTs count against the per-address
+/// limit.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class SignOnSubmissionAttribute : Attribute;
 

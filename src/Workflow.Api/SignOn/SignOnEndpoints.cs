@@ -6,12 +6,14 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.SignOn;
 
-public sealed record SignOnBody(OrganisationDetails Organisation, string Email, string SignerName, string? SignerRole, string TextHash, string? Language);
+public sealed record SignOnBody(OrganisationDetails Organisation, string Email, string SignerName, string? SignerRole, string TextHash,
+    string? Language);
 public sealed record ApproveSignOnBody(Guid? OrganisationId, bool RegisterAsNew = false);
 public sealed record RejectSignOnBody(string? Reason);
 public sealed record OpenSignOnBody(bool Enabled);
 
-/// <summary>Open sign-on: a public form for organisations that were not invited, e-mail confirmation, and the drafters' moderation queue.</summary>
+/// <summary>Open sign-on: a public form for organisations that were not invited, e-mail confirmation, and the drafters' moderation
+/// queue.</summary>
 public static class SignOnEndpoints
 {
     public static void MapSignOnEndpoints(this IEndpointRouteBuilder app)
@@ -20,7 +22,8 @@ public static class SignOnEndpoints
         form.MapGet("/", (string slug, IMediator mediator, CancellationToken ct) => mediator.Send(new GetSignOnForm(slug), ct));
         form.MapPost("/", async (string slug, SignOnBody body, IMediator mediator, CancellationToken ct) =>
         {
-            var receipt = await mediator.Send(new SubmitSignOn(slug, body.Organisation, body.Email, body.SignerName, body.SignerRole, body.TextHash, body.Language), ct);
+            var receipt = await mediator.Send(new SubmitSignOn(slug, body.Organisation, body.Email, body.SignerName, body.SignerRole,
+                body.TextHash, body.Language), ct);
             return TypedResults.Accepted((string?)null, receipt);
         }).WithMetadata(new SignOnSubmissionAttribute()).RequireRateLimiting(Overload.SignOn);
 
@@ -40,9 +43,11 @@ public static class SignOnEndpoints
             mediator.Send(new SetOpenSignOn(user.Id(), id, body.Enabled), ct));
         queue.MapGet("/sign-ons", (Guid id, SignOnState? state, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListSignOns(user.Id(), id, state), ct));
-        queue.MapPost("/sign-ons/{signOnId:guid}/approve", (Guid id, Guid signOnId, ApproveSignOnBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        queue.MapPost("/sign-ons/{signOnId:guid}/approve", (Guid id, Guid signOnId, ApproveSignOnBody? body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ApproveSignOn(user.Id(), id, signOnId, body?.OrganisationId, body?.RegisterAsNew ?? false), ct));
-        queue.MapPost("/sign-ons/{signOnId:guid}/reject", (Guid id, Guid signOnId, RejectSignOnBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        queue.MapPost("/sign-ons/{signOnId:guid}/reject", (Guid id, Guid signOnId, RejectSignOnBody? body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new RejectSignOn(user.Id(), id, signOnId, body?.Reason), ct));
     }
 }

@@ -26,26 +26,31 @@ public static class StatementEndpoints
 
         statements.MapPost("/", async (CreateStatementBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         {
-            var created = await mediator.Send(new CreateStatement(user.Id(), body.Title, body.Body, body.Language, body.AllowsFurtherSignatories, body.Slug), ct);
+            var created = await mediator.Send(new CreateStatement(user.Id(), body.Title, body.Body, body.Language,
+                body.AllowsFurtherSignatories, body.Slug), ct);
             return TypedResults.Created($"/api/statements/{created.Id}", created);
         });
 
         statements.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetStatement(user.Id(), id), ct));
 
-        statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
         {
-            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote, body.ExpectedReconfirmations), ct);
+            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote,
+                body.ExpectedReconfirmations), ct);
             return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
         });
 
         statements.MapGet("/{id:guid}/versions", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListVersions(user.Id(), id), ct));
 
-        statements.MapGet("/{id:guid}/versions/{number:int}", (Guid id, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statements.MapGet("/{id:guid}/versions/{number:int}", (Guid id, int number, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new GetVersion(user.Id(), id, number), ct));
 
-        statements.MapPost("/{id:guid}/versions/{number:int}/restore", async (Guid id, int number, RestoreBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statements.MapPost("/{id:guid}/versions/{number:int}/restore", async (Guid id, int number, RestoreBody body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
         {
             var version = await mediator.Send(new RestoreVersion(user.Id(), id, number, body.BaseVersion, body.ChangeNote), ct);
             return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
@@ -57,17 +62,21 @@ public static class StatementEndpoints
         statements.MapGet("/{id:guid}/initiators", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetInitiators(user.Id(), id), ct));
 
-        statements.MapPut("/{id:guid}/initiators", (Guid id, InitiatorsBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statements.MapPut("/{id:guid}/initiators", (Guid id, InitiatorsBody body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new SetInitiators(user.Id(), id, body.Organisations), ct));
 
         statements.MapPost("/{id:guid}/open", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new OpenForSignature(user.Id(), id), ct));
 
-        statements.MapPost("/{id:guid}/publish", (Guid id, PublishBody? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        statements.MapPost("/{id:guid}/publish", (Guid id, PublishBody? body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             mediator.Send(new PublishStatement(user.Id(), id, body?.AsOf, body?.AsOfUnknown ?? false), ct));
 
-        statements.MapPut("/{id:guid}/publication-details", (Guid id, PublicationDetails body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            mediator.Send(new SetPublicationDetails(user.Id(), id, body.Kind, body.IssuedBy, body.ListIsPartial, body.ListNote, body.Source), ct));
+        statements.MapPut("/{id:guid}/publication-details", (Guid id, PublicationDetails body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
+            mediator.Send(new SetPublicationDetails(user.Id(), id, body.Kind, body.IssuedBy, body.ListIsPartial, body.ListNote,
+            body.Source), ct));
 
         statements.MapPost("/{id:guid}/close", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CloseStatement(user.Id(), id), ct));

@@ -18,11 +18,14 @@ public static class TranslationEndpoints
             mediator.Send(new ListTranslations(user.Id(), id), ct));
         translations.MapGet("/{language}", (Guid id, string language, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetTranslation(user.Id(), id, language, null), ct));
-        translations.MapGet("/{language}/versions/{number:int}", (Guid id, string language, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        translations.MapGet("/{language}/versions/{number:int}", (Guid id, string language, int number, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetTranslation(user.Id(), id, language, number), ct));
-        translations.MapPut("/{language}", async (Guid id, string language, SaveTranslationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        translations.MapPut("/{language}", async (Guid id, string language, SaveTranslationBody body, ClaimsPrincipal user,
+            IMediator mediator, CancellationToken ct) =>
         {
-            var saved = await mediator.Send(new SaveTranslation(user.Id(), id, language, body.Title, body.Body, body.TranslatesVersion, body.BaseNumber, body.ChangeNote), ct);
+            var saved = await mediator.Send(new SaveTranslation(user.Id(), id, language, body.Title, body.Body, body.TranslatesVersion,
+                body.BaseNumber, body.ChangeNote), ct);
             return TypedResults.Created($"/api/statements/{id}/translations/{saved.Language}/versions/{saved.Number}", saved);
         });
     }

@@ -10,7 +10,8 @@ namespace Workflow.Infrastructure.Email;
 /// the outbox: they record no change of the domain, the person is waiting for them and can ask again, and their codes
 /// (derived by Identity from the account's security stamp) then never touch the database, not even until delivery.
 /// </summary>
-public sealed class AccountMailer(IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options, ILogger<AccountMailer> log) : IAccountMailer
+public sealed class AccountMailer(IEmailSender sender, EmailLinks links, IOptions<EmailOptions> options,
+    ILogger<AccountMailer> log) : IAccountMailer
 {
     public async Task SendAsync(AccountMail mail, CancellationToken ct)
     {

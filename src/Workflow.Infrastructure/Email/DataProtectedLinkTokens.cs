@@ -4,7 +4,8 @@ using Workflow.Core.Endorsements;
 
 namespace Workflow.Infrastructure.Email;
 
-/// <summary>Link tokens protected with ASP.NET Core data protection, for the e-mail consumers (<see cref="EmailLinks"/>) alone to open.</summary>
+/// <summary>Link tokens protected with ASP.NET Core data protection, for the e-mail consumers (<see cref="EmailLinks"/>) alone to
+/// open.</summary>
 public sealed class DataProtectedLinkTokens(IDataProtectionProvider dataProtection) : ILinkTokens
 {
     // The name under which tokens already waiting in the outbox were protected: changing it would strand their e-mails.

@@ -15,7 +15,8 @@ namespace Workflow.Infrastructure.Email;
 public static class DeliveredLinks
 {
     private static readonly string[] EmailConsumers =
-        [InvitationEmailConsumer.Name, SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name, ReceiptEmailConsumer.Name];
+        [InvitationEmailConsumer.Name, SignOnEmailConsumer.Name, CollaboratorEmailConsumer.Name, ReconfirmationEmailConsumer.Name,
+        ReceiptEmailConsumer.Name];
 
     // Every data-protection payload starts with the same magic header, which base64url writes as CfDJ8.
     private const string ProtectedValueStart = "\"CfDJ8";
@@ -26,13 +27,15 @@ public static class DeliveredLinks
 
     /// <summary>The batch's way of <see cref="ForgetTokenAsync{T}"/>: the outbox rows of every event read at once.</summary>
     /// <param name="events">Each event's message id, and the event as it was raised with its token field emptied.</param>
-    internal static async Task ForgetTokensAsync(this WorkflowDb db, IReadOnlyList<(Guid MessageId, object WithoutToken)> events, CancellationToken ct)
+    internal static async Task ForgetTokensAsync(this WorkflowDb db, IReadOnlyList<(Guid MessageId, object WithoutToken)> events,
+        CancellationToken ct)
     {
         if (events.Count == 0) return;
         var ids = events.Select(e => e.MessageId).ToList();
         var rows = await db.OutboxMessages.Where(m => EF.Parameter(ids).Contains(m.MessageId)).ToDictionaryAsync(m => m.MessageId, ct);
         foreach (var (messageId, withoutToken) in events)
-            if (rows.TryGetValue(messageId, out var row)) row.Payload = JsonSerializer.Serialize(withoutToken, withoutToken.GetType(), WorkflowDb.EventJson);
+            if (rows.TryGetValue(messageId, out var row)) row.Payload = JsonSerializer.Serialize(withoutToken, withoutToken.GetType(),
+                WorkflowDb.EventJson);
     }
 
     /// <summary>

@@ -30,7 +30,8 @@ public sealed class DrafterNotificationConsumer(EventMailer mailer, WorkflowDb d
     public Task Consume(ConsumeContext<EndorsementDeclined> context) => NotifyAsync(context, async (title, ct) =>
     {
         var declined = context.Message;
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == declined.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == declined.OrganisationId)
+            .Select(o => o.Name).SingleAsync(ct);
         return (DrafterNotice?)DrafterNotice.Declined(declined.StatementId, title, organisation, declined.Reason, declined.OccurredAt);
     });
 
@@ -43,10 +44,12 @@ public sealed class DrafterNotificationConsumer(EventMailer mailer, WorkflowDb d
             : null;
     });
 
-    private Task NotifyAsync<T>(ConsumeContext<T> context, Func<string, CancellationToken, Task<DrafterNotice?>> noticeOf) where T : class, IStatementEvent =>
+    private Task NotifyAsync<T>(ConsumeContext<T> context, Func<string, CancellationToken, Task<DrafterNotice?>> noticeOf)
+        where T : class, IStatementEvent =>
         mailer.SendOnceAsync(context, Name, async (statementEvent, ct) =>
         {
-            var title = await db.Statements.AsNoTracking().Where(s => s.Id == statementEvent.StatementId).Select(s => s.Title).SingleAsync(ct);
+            var title = await db.Statements.AsNoTracking().Where(s => s.Id == statementEvent.StatementId)
+                .Select(s => s.Title).SingleAsync(ct);
             var notice = await noticeOf(title, ct);
             return notice is null ? [] : new DrafterNotificationMail(links, options.Value.From)
                 .Deliver(db, notice, await db.RecipientsAsync(notice.StatementId, ct));

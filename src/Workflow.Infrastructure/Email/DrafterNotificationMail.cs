@@ -65,7 +65,8 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
                 {t["Approve or reject it on the campaign page:"]} {campaign}
                 """),
             NoticeKind.DeadlineApproaching => (t["Signature deadline approaching: {0}", title], $"""
-                {t["The signature deadline of the statement \"{0}\" is {1}. These invited organisations have not answered yet:", title, When(t, notice.Deadline!.Value)]}
+                {t["The signature deadline of the statement \"{0}\" is {1}. These invited organisations have not answered yet:", title,
+                    When(t, notice.Deadline!.Value)]}
 
                 {OpenInvitations(t, notice)}
 
@@ -92,7 +93,8 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
                     NoticeKind.Signed => t["Signed: {0}", notice.OrganisationName],
                     NoticeKind.Declined => t["Declined: {0}", notice.OrganisationName],
                     NoticeKind.SignOnAwaitsApproval => t["Awaiting your approval: {0}", notice.OrganisationName],
-                    NoticeKind.DeadlineApproaching => t["Signature deadline {0}; invitations still open: {1}", When(t, notice.Deadline!.Value), notice.Count],
+                    NoticeKind.DeadlineApproaching =>
+                        t["Signature deadline {0}; invitations still open: {1}", When(t, notice.Deadline!.Value), notice.Count],
                     _ => notice.Kind.ToString(),
                 }).Append('\n');
                 if (notice.Kind == NoticeKind.Declined && notice.Detail is { } reason)
@@ -117,11 +119,13 @@ public sealed class DrafterNotificationMail(EmailLinks links, string from)
 
     private string CampaignPage(Guid statementId) => links.Link($"/drafts/{statementId}/campaign");
 
-    private static string When(EmailTexts t, DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMMM yyyy, HH:mm", t.Culture) + " UTC";
+    private static string When(EmailTexts t, DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("d MMMM yyyy, HH:mm", t.Culture) + " UTC";
 
     private static string OpenInvitations(EmailTexts t, DrafterNotice notice)
     {
         var names = string.Join('\n', notice.OpenInvitations);
-        return notice.Count > notice.OpenInvitations.Count ? $"{names}\n{t["and {0} more", notice.Count - notice.OpenInvitations.Count]}" : names;
+        return notice.Count > notice.OpenInvitations.Count
+            ? $"{names}\n{t["and {0} more", notice.Count - notice.OpenInvitations.Count]}" : names;
     }
 }

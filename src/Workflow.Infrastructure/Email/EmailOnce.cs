@@ -34,7 +34,8 @@ internal static class EmailOnce
     /// How the consumers of the e-mails that come in crowds (sign-on confirmations, first invitations, receipts) take them: up to
     /// 100 a batch, two batches at once; a lone event waits 20 ms for company.
     /// </summary>
-    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2);
+    public static void Batching(BatchOptions batch) => batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(20))
+        .SetConcurrencyLimit(2);
 
     /// <summary>
     /// The batch's way of <see cref="SendOnceAsync"/>: one message per event, sent in order; the inbox entries of those sent and
@@ -45,12 +46,16 @@ internal static class EmailOnce
     /// </summary>
     /// <param name="mails">Each event's message id, its message, and the event as raised with its token emptied.</param>
     public static async Task SendBatchOnceAsync(this IEmailSender sender, WorkflowDb db, string consumer,
-        IReadOnlyList<(Guid MessageId, MimeMessage Message, object WithoutToken)> mails, TimeProvider clock, ILogger log, CancellationToken ct)
+        IReadOnlyList<(Guid MessageId, MimeMessage Message, object WithoutToken)> mails, TimeProvider clock, ILogger log,
+        CancellationToken ct)
     {
-        var (handled, failedForNow) = await sender.SendInOrderAsync(mails.Select(m => (Mail: m, m.MessageId, m.Message)).ToList(), clock, ct);
+        var (handled, failedForNow) = await sender.SendInOrderAsync(mails.Select(m => (Mail: m, m.MessageId, m.Message)).ToList(),
+            clock, ct);
         foreach (var (mail, refusal, _) in handled)
             if (refusal is not null)
-                log.LogWarning(refusal, "The mail server refused the {Consumer} message of event {MessageId} for good; it is not sent again", consumer, mail.MessageId);
+                log.LogWarning(refusal,
+                    "The mail server refused the {Consumer} message of event {MessageId} for good; it is not sent again",
+                    consumer, mail.MessageId);
         if (handled.Count > 0)
         {
             await db.ForgetTokensAsync(handled.Select(h => (h.Mail.MessageId, h.Mail.WithoutToken)).ToList(), ct);
@@ -61,7 +66,8 @@ internal static class EmailOnce
             }
             catch (DbUpdateException)
             {
-                // A duplicate of one of these events, delivered at the same moment, saved first: the batch is retried and the inbox sorts it out.
+                // A duplicate of one of these events, delivered at the same moment, saved first: the batch is retried and the inbox sorts
+                // it out.
                 db.ChangeTracker.Clear();
                 throw;
             }
@@ -69,7 +75,8 @@ internal static class EmailOnce
         if (failedForNow is { } failed) ExceptionDispatchInfo.Capture(failed.Error).Throw();
     }
 
-    /// <summary>What became of one message <see cref="SendInOrderAsync"/> sent: delivered (<paramref name="Refusal"/> null), or refused for good.</summary>
+    /// <summary>What became of one message <see cref="SendInOrderAsync"/> sent: delivered (<paramref name="Refusal"/> null), or refused for
+    /// good.</summary>
     public sealed record Outcome<T>(T Mail, EmailRejectedException? Refusal, DateTimeOffset At);
 
     /// <summary>
@@ -79,8 +86,9 @@ internal static class EmailOnce
     /// failed and why in <c>FailedForNow</c>, and those after it are not tried. The caller records what was handled, then lets the bus
     /// retry the failure.
     /// </summary>
-    public static async Task<(List<Outcome<T>> Handled, (T Mail, Exception Error)? FailedForNow)> SendInOrderAsync<T>(this IEmailSender sender,
-        IReadOnlyList<(T Mail, Guid MessageId, MimeMessage Message)> messages, TimeProvider clock, CancellationToken ct)
+    public static async Task<(List<Outcome<T>> Handled, (T Mail, Exception Error)? FailedForNow)> SendInOrderAsync<T>(
+        this IEmailSender sender, IReadOnlyList<(T Mail, Guid MessageId, MimeMessage Message)> messages, TimeProvider clock,
+        CancellationToken ct)
     {
         var handled = new List<Outcome<T>>(messages.Count);
         foreach (var (mail, messageId, message) in messages)
@@ -110,7 +118,8 @@ internal static class EmailOnce
     public static async Task<List<(Guid MessageId, T Message)>> FirstDeliveriesAsync<T>(this Batch<T> batch, WorkflowDb db, string consumer,
         CancellationToken ct) where T : class
     {
-        var events = batch.Select(context => (MessageId: context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id."),
+        var events = batch.Select(context =>
+            (MessageId: context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id."),
             context.Message)).DistinctBy(e => e.MessageId).ToList();
         var ids = events.Select(e => e.MessageId).ToList();
         var handled = (await db.ProcessedMessages.Where(p => p.Consumer == consumer && EF.Parameter(ids).Contains(p.MessageId))
@@ -119,7 +128,8 @@ internal static class EmailOnce
     }
 
     /// <summary>The message's id, or null when this consumer has handled it already (a redelivery).</summary>
-    public static async Task<Guid?> FirstDeliveryAsync<T>(this MassTransit.ConsumeContext<T> context, WorkflowDb db, string consumer) where T : class
+    public static async Task<Guid?> FirstDeliveryAsync<T>(this MassTransit.ConsumeContext<T> context, WorkflowDb db,
+        string consumer) where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id.");
         return await db.AlreadyProcessedAsync(messageId, consumer, context.CancellationToken) ? null : messageId;

@@ -17,7 +17,8 @@ public sealed class EmailTexts(string language)
     public string this[string english, params object?[] arguments] =>
         string.Format(Culture, Resources.GetString(english, Culture) ?? english, arguments);
 
-    /// <summary>A day, in the recipient's language ("6 December 2026", "6 de diciembre de 2026"): each language's resources give the pattern.</summary>
+    /// <summary>A day, in the recipient's language ("6 December 2026", "6 de diciembre de 2026"): each language's resources give the
+    /// pattern.</summary>
     public string Date(DateTimeOffset instant) => this["{0:d MMMM yyyy}", instant.UtcDateTime];
 
     /// <summary>A day and time (UTC), in the recipient's language.</summary>

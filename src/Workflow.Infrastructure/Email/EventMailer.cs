@@ -15,7 +15,8 @@ namespace Workflow.Infrastructure.Email;
 public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>A plain-text message from the service's address (<see cref="EmailOnce.PlainText"/>).</summary>
-    public MimeMessage PlainText(MailboxAddress to, string subject, string body) => EmailOnce.PlainText(options.Value.From, to, subject, body);
+    public MimeMessage PlainText(MailboxAddress to, string subject, string body) =>
+        EmailOnce.PlainText(options.Value.From, to, subject, body);
 
     /// <inheritdoc cref="SendOnceAsync{T}(ConsumeContext{T}, string, Func{T, CancellationToken, Task{IReadOnlyList{MimeMessage}}}, Func{T, T?}?)"/>
     public Task SendOnceAsync<T>(ConsumeContext<T> context, string consumer, Func<T, IReadOnlyList<MimeMessage>> compose,
@@ -27,8 +28,8 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
     /// outbox row loses its token in the same save as the inbox entry (<see cref="DeliveredLinks"/>).
     /// </summary>
     /// <param name="withoutToken">The event with its token field emptied; null (or no function) when it carries no token.</param>
-    public async Task SendOnceAsync<T>(ConsumeContext<T> context, string consumer, Func<T, CancellationToken, Task<IReadOnlyList<MimeMessage>>> compose,
-        Func<T, T?>? withoutToken = null) where T : class
+    public async Task SendOnceAsync<T>(ConsumeContext<T> context, string consumer,
+        Func<T, CancellationToken, Task<IReadOnlyList<MimeMessage>>> compose, Func<T, T?>? withoutToken = null) where T : class
     {
         if (await context.FirstDeliveryAsync(db, consumer) is not { } messageId) return;
         var ct = context.CancellationToken;
@@ -39,9 +40,10 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
 
     /// <inheritdoc cref="SendBatchOnceAsync{T}(ConsumeContext{Batch{T}}, string, Func{IReadOnlyList{T}, CancellationToken, Task{IReadOnlyList{MimeMessage}}}, Func{T, T}, ILogger)"/>
     /// <param name="compose">An event's message.</param>
-    public Task SendBatchOnceAsync<T>(ConsumeContext<Batch<T>> context, string consumer, Func<T, MimeMessage> compose, Func<T, T> withoutToken,
-        ILogger log) where T : class =>
-        SendBatchOnceAsync(context, consumer, (events, _) => Task.FromResult<IReadOnlyList<MimeMessage>>(events.Select(compose).ToList()), withoutToken, log);
+    public Task SendBatchOnceAsync<T>(ConsumeContext<Batch<T>> context, string consumer, Func<T, MimeMessage> compose,
+        Func<T, T> withoutToken, ILogger log) where T : class =>
+        SendBatchOnceAsync(context, consumer, (events, _) => Task.FromResult<IReadOnlyList<MimeMessage>>(events.Select(compose).ToList()),
+            withoutToken, log);
 
     /// <summary>
     /// The batch's way of <see cref="SendOnceAsync{T}(ConsumeContext{T}, string, Func{T, IReadOnlyList{MimeMessage}}, Func{T, T?}?)"/>:
@@ -51,7 +53,8 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
     /// <param name="withoutToken">An event with its token field emptied.</param>
     /// <param name="log">The consumer's log, for the messages the mail server refuses for good.</param>
     public async Task SendBatchOnceAsync<T>(ConsumeContext<Batch<T>> context, string consumer,
-        Func<IReadOnlyList<T>, CancellationToken, Task<IReadOnlyList<MimeMessage>>> compose, Func<T, T> withoutToken, ILogger log) where T : class
+        Func<IReadOnlyList<T>, CancellationToken, Task<IReadOnlyList<MimeMessage>>> compose, Func<T, T> withoutToken,
+        ILogger log) where T : class
     {
         var ct = context.CancellationToken;
         var events = await context.Message.FirstDeliveriesAsync(db, consumer, ct);

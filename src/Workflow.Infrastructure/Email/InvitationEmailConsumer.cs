@@ -38,33 +38,36 @@ public sealed class InvitationEmailConsumer(
     public async Task Consume(ConsumeContext<Batch<EndorsementRequested>> context)
     {
         var events = await context.Message.FirstDeliveriesAsync(db, Name, context.CancellationToken);
-        await SendAsync(events.Select(e => new Mail(e.MessageId, e.Message.EndorsementRequestId, e.Message.OrganisationName, e.Message.RecipientEmail,
-            e.Message.RecipientLanguage, e.Message.StatementTitle, e.Message.ProtectedSigningToken, e.Message with { ProtectedSigningToken = "" },
-            Kind.Invitation, e.Message.RequestedBy)).ToList(), context.CancellationToken);
+        await SendAsync(events.Select(e => new Mail(e.MessageId, e.Message.EndorsementRequestId, e.Message.OrganisationName,
+            e.Message.RecipientEmail, e.Message.RecipientLanguage, e.Message.StatementTitle, e.Message.ProtectedSigningToken,
+            e.Message with { ProtectedSigningToken = "" }, Kind.Invitation, e.Message.RequestedBy)).ToList(), context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<InvitationResent> context)
     {
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
         var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy)], context.CancellationToken);
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
+            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy)],
+            context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<EndorsementReminderDue> context)
     {
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
         var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, Actor: null, m.Deadline)], context.CancellationToken);
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
+            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, Actor: null,
+            m.Deadline)], context.CancellationToken);
     }
 
     public async Task Consume(ConsumeContext<InvitationReminded> context)
     {
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
         var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
-            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy)], context.CancellationToken);
+        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
+            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy)],
+            context.CancellationToken);
     }
 
     /// <summary>
@@ -77,7 +80,8 @@ public sealed class InvitationEmailConsumer(
     {
         if (mails.Count == 0) return;
         var invitationIds = mails.Select(m => m.InvitationId).Distinct().ToList();
-        var invitations = await db.EndorsementRequests.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var invitations = await db.EndorsementRequests.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, ct);
         var statements = new Dictionary<Guid, StatementForMail>();
         var messages = new List<(Mail, Guid, MimeMessage)>(mails.Count);
         foreach (var mail in mails)
@@ -88,9 +92,11 @@ public sealed class InvitationEmailConsumer(
             var texts = new EmailTexts(mail.Language);
             var title = Flatten(await statement.TitleInAsync(db, texts, mail.EventTitle, ct));
             var inviter = await statement.InviterAsync(db, mail.Actor ?? invitation.RequestedBy, ct);
-            var (subject, body) = Compose(texts, mail.Kind, Flatten(mail.OrganisationName), title, inviter, statement.Initiators, invitation.PersonalMessage,
-                mail.Deadline ?? invitation.DeadlineUnder(statement.Statement.SignatureDeadline), links.To("/sign", mail.ProtectedToken));
-            messages.Add((mail, mail.MessageId, EmailOnce.PlainText(options.Value.From, new MailboxAddress(mail.OrganisationName, mail.Email), subject, body)));
+            var (subject, body) = Compose(texts, mail.Kind, Flatten(mail.OrganisationName), title, inviter, statement.Initiators,
+                invitation.PersonalMessage, mail.Deadline ?? invitation.DeadlineUnder(statement.Statement.SignatureDeadline),
+                links.To("/sign", mail.ProtectedToken));
+            messages.Add((mail, mail.MessageId, EmailOnce.PlainText(options.Value.From,
+                new MailboxAddress(mail.OrganisationName, mail.Email), subject, body)));
         }
 
         var (handled, failedForNow) = await sender.SendInOrderAsync(messages, clock, ct);
@@ -105,7 +111,8 @@ public sealed class InvitationEmailConsumer(
     /// invitation may change meanwhile (opened, signed): then the marks are made again on fresh rows, rather than failing the
     /// messages and sending the e-mails twice.
     /// </summary>
-    private async Task RecordAsync(IReadOnlyList<EmailOnce.Outcome<Mail>> sent, (Guid InvitationId, string Error)? failedForNow, CancellationToken ct)
+    private async Task RecordAsync(IReadOnlyList<EmailOnce.Outcome<Mail>> sent, (Guid InvitationId, string Error)? failedForNow,
+        CancellationToken ct)
     {
         var ids = sent.Select(s => s.Mail.InvitationId).Concat(failedForNow is { } f ? [f.InvitationId] : []).Distinct().ToList();
         for (var attempt = 1; ; attempt++)
@@ -130,7 +137,8 @@ public sealed class InvitationEmailConsumer(
             }
             catch (DbUpdateException)
             {
-                // A duplicate delivered at the same moment saved its inbox entry first: nothing of this save is kept, and the retry's inbox sorts it out.
+                // A duplicate delivered at the same moment saved its inbox entry first: nothing of this save is kept, and the retry's inbox
+                // sorts it out.
                 db.ChangeTracker.Clear();
                 throw;
             }
@@ -158,8 +166,8 @@ public sealed class InvitationEmailConsumer(
                 break;
             case Kind.ScheduledReminder:
                 subject = t["Reminder: signatures for \"{0}\" close on {1}", title, t.Date(deadline!.Value)];
-                body.Paragraph(t["This is a reminder that signatures for the statement \"{0}\" close on {1}.", title, t.DateAndTime(deadline.Value)],
-                    t["You were invited by {0}.", inviter]);
+                body.Paragraph(t["This is a reminder that signatures for the statement \"{0}\" close on {1}.", title,
+                    t.DateAndTime(deadline.Value)], t["You were invited by {0}.", inviter]);
                 deadlineShown = true;
                 linkIntro = t["Read the exact text and sign or decline it here. This link replaces the one sent to you earlier, which no longer works:"];
                 break;
@@ -192,7 +200,8 @@ public sealed class InvitationEmailConsumer(
             return new StatementForMail(statement, (await db.InitiatorsOfAsync(statement, ct)).Select(o => Flatten(o.Name)).ToList());
         }
 
-        /// <summary>The title of the statement's translation in the recipient's language, if signers may read one; else the original title.</summary>
+        /// <summary>The title of the statement's translation in the recipient's language, if signers may read one; else the original
+        /// title.</summary>
         public async Task<string> TitleInAsync(WorkflowDb db, EmailTexts texts, string originalTitle, CancellationToken ct)
         {
             var language = texts.Culture.TwoLetterISOLanguageName;

@@ -32,11 +32,12 @@ public sealed class InvalidationNoticeConsumer(EventMailer mailer, WorkflowDb db
         var t = new EmailTexts(recipient.Language);
         var body = new EmailBody()
             .Paragraph(t["Dear {0},", organisationName])
-            .Paragraph(t["The drafters of \"{0}\" have removed your organisation's signature (number {1}) from the list.", title, invalidated.Number],
-                t["Reason: {0}", Describe(t, invalidated.Reason)])
+            .Paragraph(t["The drafters of \"{0}\" have removed your organisation's signature (number {1}) from the list.", title,
+                invalidated.Number], t["Reason: {0}", Describe(t, invalidated.Reason)])
             .Paragraph(invalidated.Note)
             .Paragraph(t["If this is a mistake, please reply to the drafters who invited you."]);
-        return [mailer.PlainText(new MailboxAddress(organisationName, recipient.Email), t["Your signature was removed from: {0}", title], body.ToString())];
+        return [mailer.PlainText(new MailboxAddress(organisationName, recipient.Email), t["Your signature was removed from: {0}", title],
+            body.ToString())];
     }
 
     private static string Describe(EmailTexts t, string reason) => reason switch

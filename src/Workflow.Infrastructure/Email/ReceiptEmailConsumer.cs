@@ -26,12 +26,14 @@ public sealed class ReceiptEmailConsumer(EventMailer mailer, WorkflowDb db, Emai
     private async Task<IReadOnlyList<MimeMessage>> ReceiptsAsync(IReadOnlyList<SignatureReceiptDue> events, CancellationToken ct)
     {
         var signatureIds = events.Select(e => e.SignatureId).Distinct().ToList();
-        var signatures = await db.Signatures.AsNoTracking().Where(s => EF.Parameter(signatureIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var signatures = await db.Signatures.AsNoTracking().Where(s => EF.Parameter(signatureIds).Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, ct);
         var statementIds = signatures.Values.Select(s => s.StatementId).Distinct().ToList();
         var titles = await db.Statements.Where(s => EF.Parameter(statementIds).Contains(s.Id)).Select(s => new { s.Id, s.Title })
             .ToDictionaryAsync(s => s.Id, s => Flatten(s.Title), ct);
         var organisationIds = signatures.Values.Select(s => s.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id)).Select(o => new { o.Id, o.Name })
+        var organisations = await db.Organisations.Where(o => EF.Parameter(organisationIds).Contains(o.Id))
+            .Select(o => new { o.Id, o.Name })
             .ToDictionaryAsync(o => o.Id, o => Flatten(o.Name), ct);
 
         return events.Select(e =>
@@ -48,8 +50,10 @@ public sealed class ReceiptEmailConsumer(EventMailer mailer, WorkflowDb db, Emai
 
         var body = new EmailBody().Paragraph(t["Dear {0},", organisation]);
         body.Paragraph(signOn
-            ? t["The drafters of the statement \"{0}\" approved your organisation's signature: it is number {1} on the list.", title, signature.Number]
-            : t["Thank you: your organisation's signature of the statement \"{0}\" is recorded as number {1} on the list.", title, signature.Number]);
+            ? t["The drafters of the statement \"{0}\" approved your organisation's signature: it is number {1} on the list.", title,
+                signature.Number]
+            : t["Thank you: your organisation's signature of the statement \"{0}\" is recorded as number {1} on the list.", title,
+                signature.Number]);
         body.Paragraph(
             t["What you signed:"],
             t["Title: {0}", title],

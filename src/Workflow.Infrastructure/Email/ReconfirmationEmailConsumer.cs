@@ -29,7 +29,8 @@ public sealed class ReconfirmationEmailConsumer(EventMailer mailer, EmailLinks l
         var t = new EmailTexts(m.RecipientLanguage);
         var body = new EmailBody()
             .Paragraph(t["Dear {0},", organisationName])
-            .Paragraph(t["The text of the statement \"{0}\" changed (version {1}) after you signed it (signature no. {2}).", title, m.VersionNumber, m.Number],
+            .Paragraph(t["The text of the statement \"{0}\" changed (version {1}) after you signed it (signature no. {2}).", title,
+                m.VersionNumber, m.Number],
                 t["Your signature stays in the history but is off the public list until you confirm the new text."])
             .Paragraph(t["Read the new text and confirm it, or withdraw your signature, here (this link replaces earlier ones):"], link)
             .ToString();

@@ -32,7 +32,8 @@ public sealed class SignOnEmailConsumer(EventMailer mailer, WorkflowDb db, Email
         var (organisation, title) = (Flatten(m.OrganisationName), Flatten(m.StatementTitle));
         var body = new EmailBody()
             .Paragraph(t["We received a request for {0} to sign the statement \"{1}\".", organisation, title])
-            .Paragraph(t["If you sent it, confirm it here before {0}:", t.DateAndTime(m.ConfirmBy)], links.To("/sign-on", m.ProtectedConfirmationToken))
+            .Paragraph(t["If you sent it, confirm it here before {0}:", t.DateAndTime(m.ConfirmBy)],
+                links.To("/sign-on", m.ProtectedConfirmationToken))
             .Paragraph(t["The statement's drafters then review the signature before adding it to the list."],
                 t["If you did not send it, ignore this message: nothing is signed without confirmation."]);
         return mailer.PlainText(new MailboxAddress(m.OrganisationName, m.RecipientEmail),

@@ -76,7 +76,8 @@ internal sealed class DrafterNotificationScheduler(IServiceScopeFactory scopes, 
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<WorkflowDb>();
         var sender = services.GetRequiredService<IEmailSender>();
-        var mail = new DrafterNotificationMail(services.GetRequiredService<EmailLinks>(), services.GetRequiredService<IOptions<EmailOptions>>().Value.From);
+        var mail = new DrafterNotificationMail(services.GetRequiredService<EmailLinks>(),
+            services.GetRequiredService<IOptions<EmailOptions>>().Value.From);
 
         var checkKey = DrafterNotificationMail.KeyFor($"{DeadlineCheck}/{day:yyyy-MM-dd}");
         if (!await db.AlreadyProcessedAsync(checkKey, DeadlineCheck, ct))
@@ -96,12 +97,14 @@ internal sealed class DrafterNotificationScheduler(IServiceScopeFactory scopes, 
             // Sent today already: what came in late waits for tomorrow's.
             if (await db.AlreadyProcessedAsync(digestKey, Digest, ct)) continue;
             var items = await db.PendingDigestItems.Where(i => i.UserId == userId && i.OccurredAt <= run).ToListAsync(ct);
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.EmailConfirmed }).SingleOrDefaultAsync(ct);
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.EmailConfirmed })
+                .SingleOrDefaultAsync(ct);
             var settingsOfUser = await db.NotificationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, ct);
             db.PendingDigestItems.RemoveRange(items);
             // Someone who chose no notifications since, or whose account or address is gone, gets nothing; the items go.
             // Who switched to each event still gets the summary of what waited.
-            var messages = user is { Email: { } email, EmailConfirmed: true } && settingsOfUser is { Delivery: not NotificationDelivery.None }
+            var messages = user is { Email: { } email, EmailConfirmed: true }
+                && settingsOfUser is { Delivery: not NotificationDelivery.None }
                 ? [mail.Digest(items.OrderBy(i => i.OccurredAt).Select(i => i.Notice).ToList(),
                     new NoticeRecipient(userId, email, settingsOfUser.Delivery, settingsOfUser.Language), day)]
                 : Array.Empty<MimeKit.MimeMessage>();
@@ -110,7 +113,8 @@ internal sealed class DrafterNotificationScheduler(IServiceScopeFactory scopes, 
         }
 
         var completedKey = DrafterNotificationMail.KeyFor($"{Completed}/{day:yyyy-MM-dd}");
-        if (!await db.AlreadyProcessedAsync(completedKey, Completed, ct)) await db.SaveProcessedAsync(completedKey, Completed, clock.GetUtcNow(), ct);
+        if (!await db.AlreadyProcessedAsync(completedKey, Completed, ct)) await db.SaveProcessedAsync(completedKey, Completed,
+            clock.GetUtcNow(), ct);
     }
 
     private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken ct)

@@ -36,7 +36,8 @@ public sealed class ErrorQueues(MessagingOptions messaging, string prefix)
             var waiting = await CountAsync(connection, name + "_error", cancellationToken);
             if (waiting == 0) continue;
             await using var channel = await connection.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                cancellationToken);
             for (var i = 0; i < waiting; i++)
             {
                 var failed = await channel.BasicGetAsync(name + "_error", autoAck: false, cancellationToken);

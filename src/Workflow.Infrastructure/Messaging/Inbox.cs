@@ -16,7 +16,8 @@ internal static class Inbox
     /// Saves the consumer's work together with its inbox entry. When a duplicate delivered at the same
     /// moment saved first, the key on the inbox rejects this save and nothing of it is kept.
     /// </summary>
-    public static async Task SaveProcessedAsync(this WorkflowDb db, Guid messageId, string consumer, DateTimeOffset now, CancellationToken ct)
+    public static async Task SaveProcessedAsync(this WorkflowDb db, Guid messageId, string consumer, DateTimeOffset now,
+        CancellationToken ct)
     {
         db.MarkProcessed(messageId, consumer, now);
         try

@@ -69,7 +69,8 @@ public static class MessagingSetup
     };
 
     public static int[] RetryIntervals(IConfiguration configuration) =>
-        configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured ? configured : [100, 500, 2000, 5000];
+        configuration.GetSection("Messaging:RetryIntervalsMs").Get<int[]>() is { Length: > 0 } configured
+            ? configured : [100, 500, 2000, 5000];
 
     /// <param name="hostConsumers">Consumers that live in the host (the web host's cache, for one).</param>
     public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, IConfiguration configuration,
@@ -99,13 +100,16 @@ public static class MessagingSetup
             bus.DisableUsageTelemetry();
             if (role.ConsumesEvents)
             {
-                bus.AddConsumer<InvitationEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
+                bus.AddConsumer<InvitationEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching))
+                    .Endpoint(e => e.Name = prefix + InvitationEmailConsumer.Name);
                 bus.AddConsumer<DrafterNotificationConsumer>().Endpoint(e => e.Name = prefix + DrafterNotificationConsumer.Name);
                 bus.AddConsumer<InvalidationNoticeConsumer>().Endpoint(e => e.Name = prefix + InvalidationNoticeConsumer.Name);
-                bus.AddConsumer<SignOnEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
+                bus.AddConsumer<SignOnEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching))
+                    .Endpoint(e => e.Name = prefix + SignOnEmailConsumer.Name);
                 bus.AddConsumer<CollaboratorEmailConsumer>().Endpoint(e => e.Name = prefix + CollaboratorEmailConsumer.Name);
                 bus.AddConsumer<ReconfirmationEmailConsumer>().Endpoint(e => e.Name = prefix + ReconfirmationEmailConsumer.Name);
-                bus.AddConsumer<ReceiptEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching)).Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
+                bus.AddConsumer<ReceiptEmailConsumer>(c => c.Options<BatchOptions>(EmailOnce.Batching))
+                    .Endpoint(e => e.Name = prefix + ReceiptEmailConsumer.Name);
             }
             if (role.ServesWeb) hostConsumers?.Invoke(bus);
 
@@ -119,7 +123,8 @@ public static class MessagingSetup
             }
             else
             {
-                throw new InvalidOperationException($"Messaging:Transport '{messaging.Transport}' is not supported. Use InMemory or RabbitMq.");
+                throw new InvalidOperationException(
+                    $"Messaging:Transport '{messaging.Transport}' is not supported. Use InMemory or RabbitMq.");
             }
         });
         return services;

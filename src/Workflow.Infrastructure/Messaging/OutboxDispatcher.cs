@@ -31,7 +31,8 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
 
-        var batch = await db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null).OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(ct);
+        var batch = await db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null).OrderBy(m => m.Sequence)
+            .Take(batchSize).ToListAsync(ct);
         var published = 0;
         try
         {
@@ -89,7 +90,8 @@ public sealed class OutboxDispatcher(
                 // It will never publish: set it aside rather than hold back every later event behind it.
                 message.ParkedAt = clock.GetUtcNow();
                 message.LastError = Truncate(e.Message);
-                log.LogCritical(e, "Outbox message {Sequence} ({Type}) cannot be read and was parked; it needs a person", message.Sequence, message.Type);
+                log.LogCritical(e, "Outbox message {Sequence} ({Type}) cannot be read and was parked; it needs a person", message.Sequence,
+                    message.Type);
                 continue;
             }
 
@@ -98,13 +100,15 @@ public sealed class OutboxDispatcher(
                 // A publish in flight when the broker's connection dies may wait for its confirmation for ever (seen with
                 // RabbitMQ: the outbox stood still after the broker came back). Give up on it after a while and publish it
                 // again on the next pass; consumers recognise a message that did arrive by its id.
-                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct).WaitAsync(options.Value.PublishTimeout);
+                await bus.Publish(payload, type, context => context.MessageId = message.MessageId, ct)
+                    .WaitAsync(options.Value.PublishTimeout);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // The bus is unwell: keep the order, stop here and try this message again on the next pass.
                 message.LastError = Truncate(e.Message);
-                log.LogError(e, "Publishing outbox message {Sequence} ({Type}) failed; it will be tried again", message.Sequence, message.Type);
+                log.LogError(e, "Publishing outbox message {Sequence} ({Type}) failed; it will be tried again", message.Sequence,
+                    message.Type);
                 break;
             }
             message.SentAt = clock.GetUtcNow();

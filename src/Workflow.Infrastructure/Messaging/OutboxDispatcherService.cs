@@ -12,7 +12,10 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 100;
     /// <summary>How long a publish may wait for the broker before it counts as failed and is tried again on the next pass.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    /// <summary>With the in-memory transport: how far back to publish again at start-up (see <see cref="OutboxDispatcher.RequeueRecentlySentAsync"/>).</summary>
+    /// <summary>
+    /// With the in-memory transport: how far back to publish again at start-up (see
+    /// <see cref="OutboxDispatcher.RequeueRecentlySentAsync"/>).
+    /// </summary>
     public TimeSpan RedeliverOnStartWindow { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>Set to false to run a process that writes events but does not publish them.</summary>
     public bool DispatcherEnabled { get; set; } = true;

@@ -20,7 +20,8 @@ public sealed class OutboxSignal
 
 internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
 {
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         signal.Notify();
         return ValueTask.FromResult(result);

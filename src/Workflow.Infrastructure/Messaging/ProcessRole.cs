@@ -12,7 +12,8 @@ public sealed record ProcessRole(bool ServesWeb, bool ConsumesEvents)
     public static ProcessRole From(string? role, string transport) => (role?.Trim().ToLowerInvariant() ?? "all") switch
     {
         "all" => All,
-        "web" or "worker" when string.Equals(transport, "InMemory", StringComparison.OrdinalIgnoreCase) => throw new InvalidOperationException(
+        "web" or "worker" when string.Equals(transport, "InMemory",
+            StringComparison.OrdinalIgnoreCase) => throw new InvalidOperationException(
             $"--role {role} needs a broker that the web and worker processes share: set Messaging:Transport=RabbitMq, or run --role all."),
         "web" => new(true, false),
         "worker" => new(false, true),

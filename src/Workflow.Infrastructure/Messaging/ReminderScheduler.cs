@@ -25,7 +25,8 @@ public sealed class ReminderOptions
 /// Runs the reminder schedule every poll interval. The schedule lives in the database (deadlines, reminders sent),
 /// not in memory, so a restart loses nothing and repeats nothing.
 /// </summary>
-internal sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReminderScheduler> log) : BackgroundService
+internal sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<ReminderOptions> options,
+    ILogger<ReminderScheduler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -16,7 +16,8 @@ public static class DatabaseSetup
     /// directory unless ConnectionStrings:Workflow says otherwise), PostgreSql or SqlServer (ConnectionStrings:Workflow required).
     /// Each has its own migrations assembly.
     /// </summary>
-    public static IServiceCollection AddWorkflowDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddWorkflowDatabase(this IServiceCollection services, IConfiguration configuration,
+        string dataDirectory)
     {
         var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Workflow");

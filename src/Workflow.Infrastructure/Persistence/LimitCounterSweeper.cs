@@ -14,7 +14,8 @@ public sealed class LimitOptions
 }
 
 /// <summary>Deletes the shared limits' counters whose window has ended, so that the table holds only the current windows.</summary>
-internal sealed class LimitCounterSweeper(DatabaseSharedLimits limits, IOptions<LimitOptions> options, ILogger<LimitCounterSweeper> log) : BackgroundService
+internal sealed class LimitCounterSweeper(DatabaseSharedLimits limits, IOptions<LimitOptions> options,
+    ILogger<LimitCounterSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

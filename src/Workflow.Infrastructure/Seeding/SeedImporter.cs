@@ -52,8 +52,10 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var owner = await SeedAccountAsync();
-        var statement = await SendAsync(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories, seed.Slug), ct);
-        await SendAsync(new SetPublicationDetails(owner, statement.Id, seed.Kind, seed.IssuedBy, seed.ListIsPartial, seed.ListNote, seed.Citation?.ToSource()), ct);
+        var statement = await SendAsync(new CreateStatement(owner, seed.Title, body, seed.Language, seed.AllowsFurtherSignatories,
+            seed.Slug), ct);
+        await SendAsync(new SetPublicationDetails(owner, statement.Id, seed.Kind, seed.IssuedBy, seed.ListIsPartial, seed.ListNote,
+            seed.Citation?.ToSource()), ct);
         if (seed.InitiatedBy is not null)
         {
             var initiator = seed.Signatories.Single(s => s.Name == seed.InitiatedBy);
@@ -86,7 +88,8 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
     }
 
     private static string SourceOf(SeedStatement seed) => string.Join(", ",
-        new[] { seed.Citation?.Title ?? seed.Title, seed.IssuedBy, seed.Citation?.Publisher, seed.Citation?.Url }.Where(part => !string.IsNullOrWhiteSpace(part)));
+        new[] { seed.Citation?.Title ?? seed.Title, seed.IssuedBy, seed.Citation?.Publisher, seed.Citation?.Url }
+            .Where(part => !string.IsNullOrWhiteSpace(part)));
 
     private static OrganisationDetails Details(SeedSignatory s) => new(s.Name, s.NameEnglish, s.Acronym, s.Country);
 
@@ -120,5 +123,6 @@ public sealed class SeedImporter(WorkflowDb db, IMediator mediator, UserManager<
         public StatementSource ToSource() => new(Title, Publisher, Url, AccessedOn);
     }
 
-    private sealed record SeedSignatory(string Name, string? NameEnglish, string? Acronym, string? Country, SeedPhase Phase, DateOnly? SignedOn);
+    private sealed record SeedSignatory(string Name, string? NameEnglish, string? Acronym, string? Country, SeedPhase Phase,
+        DateOnly? SignedOn);
 }

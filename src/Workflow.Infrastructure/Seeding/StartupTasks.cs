@@ -27,8 +27,8 @@ public static class StartupTasks
     /// Applies pending migrations and imports the seeds, as configuration says (both on by default). After migrating, the directory's
     /// name keys made by an older recipe are made again (<see cref="DirectoryKeys"/>): that is part of bringing the data up to date.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default,
-        StartupTimeline? timeline = null)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration,
+        CancellationToken ct = default, StartupTimeline? timeline = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();

@@ -47,8 +47,8 @@ public sealed class StartupTimeline
     {
         lock (_steps)
             foreach (var (step, took, methods, jit) in _steps)
-                log.LogInformation("Start-up step {Step} took {Milliseconds:F0} ms; the JIT compiled {JitMethods} methods in {JitMilliseconds:F0} ms",
-                    step, took.TotalMilliseconds, methods, jit.TotalMilliseconds);
+                log.LogInformation("Start-up step {Step} took {Milliseconds:F0} ms; the JIT compiled {JitMethods} methods in " +
+                    "{JitMilliseconds:F0} ms", step, took.TotalMilliseconds, methods, jit.TotalMilliseconds);
         log.LogInformation("Start-up listening {Milliseconds:F0} ms after the process started", SinceProcessStarted.TotalMilliseconds);
     }
 }

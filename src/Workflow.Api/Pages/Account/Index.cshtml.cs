@@ -10,8 +10,10 @@ using Workflow.Core.Notifications;
 
 namespace Workflow.Api.Pages.Account;
 
-/// <summary>The signed-in person's account: the address (confirmed or not), a new password, a new address, two-factor sign-in, notifications.</summary>
-public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn, IStringLocalizer<Texts> t) : WorkflowPage
+/// <summary>The signed-in person's account: the address (confirmed or not), a new password, a new address, two-factor sign-in,
+/// notifications.</summary>
+public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn,
+    IStringLocalizer<Texts> t) : WorkflowPage
 {
     public string Email { get; private set; } = "";
     public bool EmailConfirmed { get; private set; }
@@ -53,7 +55,8 @@ public sealed class AccountModel(UserManager<WorkflowUser> users, SignInManager<
 
     public Task<IActionResult> OnPostNotificationsAsync() => AttemptAsync(async () =>
     {
-        await Mediator.Send(new SetNotificationSettings(UserId, Delivery, OptionalText.TrimmedOrNull(EmailLanguage), Language), HttpContext.RequestAborted);
+        await Mediator.Send(new SetNotificationSettings(UserId, Delivery, OptionalText.TrimmedOrNull(EmailLanguage), Language),
+            HttpContext.RequestAborted);
         Notice = t["Your notification settings are saved."];
         return RedirectToPage();
     }, LoadAsync);

@@ -20,8 +20,8 @@ public sealed class RegisterModel : WorkflowPage
 
     public Task<IActionResult> OnPostAsync() => AttemptAsync(async () =>
     {
-        await Mediator.Send(new RegisterAccount(Email, Password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ClientAddress.Of(HttpContext)),
-            HttpContext.RequestAborted);
+        await Mediator.Send(new RegisterAccount(Email, Password, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            ClientAddress.Of(HttpContext)), HttpContext.RequestAborted);
         return RedirectToPage("CheckEmail", new { ReturnUrl = ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
     }, () => Task.CompletedTask);
 }

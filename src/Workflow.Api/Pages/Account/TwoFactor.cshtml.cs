@@ -8,7 +8,8 @@ using Workflow.Core.Accounts;
 namespace Workflow.Api.Pages.Account;
 
 /// <summary>Setting up TOTP two-factor sign-in (RFC 6238) with Identity's authenticator key, and recovery codes.</summary>
-public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn, IStringLocalizer<Texts> t) : PageModel
+public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManager<WorkflowUser> signIn,
+    IStringLocalizer<Texts> t) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -27,7 +28,8 @@ public sealed class TwoFactorModel(UserManager<WorkflowUser> users, SignInManage
         var user = await CurrentUserAsync();
         Response.Headers.CacheControl = "no-store";
         if (await users.GetTwoFactorEnabledAsync(user)) return NotFound();
-        var uri = Workflow.Api.Accounts.Authenticator.Uri(user.Email ?? "", await Workflow.Api.Accounts.Authenticator.KeyAsync(users, user));
+        var uri = Workflow.Api.Accounts.Authenticator.Uri(user.Email ?? "",
+            await Workflow.Api.Accounts.Authenticator.KeyAsync(users, user));
         using var data = QRCoder.QRCodeGenerator.GenerateQrCode(uri, QRCoder.QRCodeGenerator.ECCLevel.M);
         return File(new QRCoder.PngByteQRCode(data).GetGraphic(6), "image/png");
     }

@@ -36,20 +36,22 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) => Change(id, async () =>
     {
-        var organisation = new OrganisationDetails(Invite.Name, OptionalText.TrimmedOrNull(Invite.NameEnglish), OptionalText.TrimmedOrNull(Invite.Acronym), OptionalText.TrimmedOrNull(Invite.Country),
-            RegisterAsNew: Invite.RegisterAsNew);
+        var organisation = new OrganisationDetails(Invite.Name, OptionalText.TrimmedOrNull(Invite.NameEnglish),
+            OptionalText.TrimmedOrNull(Invite.Acronym), OptionalText.TrimmedOrNull(Invite.Country), RegisterAsNew: Invite.RegisterAsNew);
         var created = await Mediator.Send(new InviteOrganisation(UserId, id, organisation, Invite.Email.Trim(), null, Invite.Language,
             PersonalMessage: OptionalText.TrimmedOrNull(Invite.PersonalMessage)), ct);
         return created.Held ? t["Invitation to {0} held: it is e-mailed when the statement opens for signature.", created.Email]
             : t["Invitation sent to {0}.", created.Email];
     }, ct);
 
-    public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, string? personalMessage, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostBulkAsync(Guid id, IFormFile? csvFile, string? csvText, string? personalMessage,
+        CancellationToken ct) => AttemptAsync(async () =>
     {
         string csv;
         if (csvFile is { Length: > 0 })
         {
-            if (csvFile.Length > MaxCsvBytes) throw new Core.Common.DomainRuleException("csvFile", t["The CSV file is larger than 512 KB."]);
+            if (csvFile.Length > MaxCsvBytes) throw new Core.Common.DomainRuleException("csvFile",
+                t["The CSV file is larger than 512 KB."]);
             using var reader = new StreamReader(csvFile.OpenReadStream());
             csv = await reader.ReadToEndAsync(ct);
         }
@@ -81,9 +83,11 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
     public const string NewOrganisation = "new";
 
     /// <param name="organisation">
-    /// The directory record the drafter chose, <see cref="NewOrganisation"/>, or nothing: then the directory's rules decide, as through the API.
+    /// The directory record the drafter chose, <see cref="NewOrganisation"/>, or nothing: then the directory's rules decide, as through the
+    /// API.
     /// </param>
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid signOnId, string? organisation, CancellationToken ct) => Change(id, async () =>
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid signOnId, string? organisation, CancellationToken ct) =>
+        Change(id, async () =>
     {
         var registerAsNew = organisation == NewOrganisation;
         Guid? chosen = !registerAsNew && Guid.TryParse(organisation, out var organisationId) ? organisationId : null;

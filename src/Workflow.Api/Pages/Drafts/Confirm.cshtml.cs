@@ -132,7 +132,8 @@ public sealed class ConfirmModel(IStringLocalizer<Texts> t, TimeProvider clock) 
         if (string.IsNullOrWhiteSpace(AsOf)) return true;
         // Browsers send yyyy-MM-ddTHH:mm, or with seconds; one typed by hand may use a space.
         string[] formats = [LocalFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
-        if (!DateTime.TryParseExact(AsOf.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!DateTime.TryParseExact(AsOf.Trim(), formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
             return false;
         chosen = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
         return true;

@@ -25,11 +25,14 @@ public sealed class DeadlineModel(IStringLocalizer<Texts> t, IOptions<ReminderOp
     public DateTimeOffset Now { get; private set; }
     public TimeZoneInfo ShownZone { get; private set; } = TimeZoneInfo.Utc;
     public bool RemindersEnabled => reminderOptions.Value.Enabled;
-    public ReminderSchedule Reminders { get; } = ReminderSchedule.Of(reminderOptions.Value.EffectiveOffsets, reminderOptions.Value.MaxPerInvitation);
-    public IReadOnlyList<TimeZoneInfo> Zones { get; } = TimeZoneInfo.GetSystemTimeZones().Where(z => z.Id != Utc && z.Id.Contains('/')).ToList();
+    public ReminderSchedule Reminders { get; } = ReminderSchedule.Of(reminderOptions.Value.EffectiveOffsets,
+        reminderOptions.Value.MaxPerInvitation);
+    public IReadOnlyList<TimeZoneInfo> Zones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.Id != Utc && z.Id.Contains('/')).ToList();
 
     /// <summary>Only owners set the deadline, while the statement still takes invitations.</summary>
-    public bool SetsDeadline => Statement.YourRole == nameof(StatementRole.Owner) && Statement.State is "Draft" or "OpenForSignature" or "Published";
+    public bool SetsDeadline => Statement.YourRole == nameof(StatementRole.Owner)
+        && Statement.State is "Draft" or "OpenForSignature" or "Published";
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -47,7 +50,8 @@ public sealed class DeadlineModel(IStringLocalizer<Texts> t, IOptions<ReminderOp
         if (Date is not { } date) throw new DomainRuleException(nameof(Date), t["Give the day of the deadline."]);
         var local = date.ToDateTime(Time ?? new TimeOnly(23, 59));
         if (ShownZone.IsInvalidTime(local))
-            throw new DomainRuleException(nameof(Time), t["{0} does not exist in {1}: the clocks change then. Choose another time.", local.ToString("HH:mm", CultureInfo.CurrentCulture), ShownZone.Id]);
+            throw new DomainRuleException(nameof(Time), t["{0} does not exist in {1}: the clocks change then. Choose another time.",
+                local.ToString("HH:mm", CultureInfo.CurrentCulture), ShownZone.Id]);
         var deadline = new DateTimeOffset(local, ShownZone.GetUtcOffset(local));
         if (deadline <= clock.GetUtcNow())
             throw new DomainRuleException(nameof(Date), t["The deadline must lie in the future; it is now {0}.", Shown(clock.GetUtcNow())]);
@@ -89,7 +93,8 @@ public sealed class DeadlineModel(IStringLocalizer<Texts> t, IOptions<ReminderOp
         string.IsNullOrEmpty(id) || id == Utc ? TimeZoneInfo.Utc
         : id.Contains('/') && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
-    private string Here(Guid id) => $"/drafts/{id}/deadline" + (ShownZone == TimeZoneInfo.Utc ? "" : "?zone=" + Uri.EscapeDataString(ShownZone.Id));
+    private string Here(Guid id) => $"/drafts/{id}/deadline" + (ShownZone == TimeZoneInfo.Utc ? ""
+        : "?zone=" + Uri.EscapeDataString(ShownZone.Id));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {

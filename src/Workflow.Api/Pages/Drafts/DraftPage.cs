@@ -22,5 +22,6 @@ public abstract class DraftPage : WorkflowPage
     /// <summary>The lifecycle, the invitations and the sign-ons: the owners, who run the statement.</summary>
     public bool RunsStatement => Role >= StatementRole.Owner;
 
-    protected async Task LoadStatementAsync(Guid id, CancellationToken ct) => Statement = await Mediator.Send(new GetStatement(UserId, id), ct);
+    protected async Task LoadStatementAsync(Guid id, CancellationToken ct) =>
+        Statement = await Mediator.Send(new GetStatement(UserId, id), ct);
 }

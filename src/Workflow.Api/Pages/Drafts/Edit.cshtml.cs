@@ -17,7 +17,8 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
     [BindProperty] public int? AcknowledgedReconfirmations { get; set; }
 
     public string PreviewHtml { get; private set; } = "";
-    /// <summary>The save was held back: this many signatures would need re-confirmation, and <see cref="ChangeToSave"/> is what would change.</summary>
+    /// <summary>The save was held back: this many signatures would need re-confirmation, and <see cref="ChangeToSave"/> is what would
+    /// change.</summary>
     public int? ReconfirmationsToAcknowledge { get; private set; }
     public IReadOnlyList<DiffRun> ChangeToSave { get; private set; } = [];
     /// <summary>The save was refused: someone saved a newer version since the form was loaded; this is their change.</summary>
@@ -26,7 +27,8 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadStatementAsync(id, ct);
-        (Title, Body, BaseVersion, PreviewHtml) = (Statement.LatestVersion.Title, Statement.LatestVersion.Body, Statement.LatestVersion.Number, Statement.LatestVersion.BodyHtml);
+        (Title, Body, BaseVersion, PreviewHtml) = (Statement.LatestVersion.Title, Statement.LatestVersion.Body,
+            Statement.LatestVersion.Number, Statement.LatestVersion.BodyHtml);
     }
 
     /// <summary>
@@ -37,7 +39,8 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
     {
         try
         {
-            var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, OptionalText.TrimmedOrNull(ChangeNote), AcknowledgedReconfirmations ?? 0), ct);
+            var saved = await Mediator.Send(new ReviseDraft(UserId, id, Title, Body, BaseVersion, OptionalText.TrimmedOrNull(ChangeNote),
+                AcknowledgedReconfirmations ?? 0), ct);
             Notice = t["Saved as version {0}.", saved.Number];
             return Redirect($"/drafts/{id}");
         }
@@ -47,7 +50,8 @@ public sealed class EditModel(IStringLocalizer<Texts> t) : DraftPage
             ReconfirmationsToAcknowledge = count;
             var latest = Statement.LatestVersion;
             // Browsers send a textarea's line breaks as CRLF: compared as they are, every line would look changed.
-            ChangeToSave = TextDiff.Runs(TextDiff.Of(latest.Title, latest.Body).ReplaceLineEndings("\n"), TextDiff.Of(Title.Trim(), Body).ReplaceLineEndings("\n"));
+            ChangeToSave = TextDiff.Runs(TextDiff.Of(latest.Title, latest.Body).ReplaceLineEndings("\n"), TextDiff.Of(Title.Trim(), Body)
+                .ReplaceLineEndings("\n"));
             return Page();
         }
         catch (ConflictException e) when (e.Extensions.GetValueOrDefault("diff") is TextDiffView theirs)

@@ -44,6 +44,7 @@ public sealed class HistoryModel(IStringLocalizer<Texts> t) : DraftPage
 /// <summary>Members' e-mail addresses by account id, to show who wrote what.</summary>
 public static class MemberNames
 {
-    public static async Task<IReadOnlyDictionary<string, string>> OfAsync(MediatR.IMediator mediator, string userId, Guid statementId, CancellationToken ct) =>
+    public static async Task<IReadOnlyDictionary<string, string>> OfAsync(MediatR.IMediator mediator, string userId, Guid statementId,
+        CancellationToken ct) =>
         (await mediator.Send(new ListMembers(userId, statementId), ct)).Members.ToDictionary(m => m.UserId, m => m.Email ?? m.UserId);
 }

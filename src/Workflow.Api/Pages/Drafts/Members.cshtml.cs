@@ -21,7 +21,8 @@ public sealed class MembersModel(IStringLocalizer<Texts> t) : DraftPage
     [BindProperty] public string InviteEmail { get; set; } = "";
     [BindProperty] public string? InviteRole { get; set; }
 
-    public static readonly StatementRole[] Roles = [StatementRole.Owner, StatementRole.Editor, StatementRole.Commenter, StatementRole.Viewer];
+    public static readonly StatementRole[] Roles = [StatementRole.Owner, StatementRole.Editor, StatementRole.Commenter,
+        StatementRole.Viewer];
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
         await LoadAsync(id, ct);
     }
 
-    public Task<IActionResult> OnPostCommentAsync(Guid id, int? versionNumber, int? paragraph, Guid? parentId, string? body, CancellationToken ct)
+    public Task<IActionResult> OnPostCommentAsync(Guid id, int? versionNumber, int? paragraph, Guid? parentId, string? body,
+        CancellationToken ct)
     {
         if (parentId is null) (ChosenForComment, TypedComment) = (paragraph, body);
         return Change(id, () => Mediator.Send(parentId is null
@@ -41,17 +42,21 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostResolveAsync(Guid id, Guid commentId, CancellationToken ct) =>
         Change(id, () => Mediator.Send(new ResolveComment(UserId, id, commentId), ct), t["Comment resolved."], ct);
 
-    public Task<IActionResult> OnPostProposeAsync(Guid id, int baseVersion, AmendmentKind? kind, int paragraph, string? text, string? rationale, CancellationToken ct)
+    public Task<IActionResult> OnPostProposeAsync(Guid id, int baseVersion, AmendmentKind? kind, int paragraph, string? text,
+        string? rationale, CancellationToken ct)
     {
         (ChosenForAmendment, TypedAmendment) = (paragraph, new AmendmentInput(kind?.ToString() ?? "Replace", text, rationale));
-        return Change(id, () => Mediator.Send(new ProposeAmendment(UserId, id, baseVersion, kind, paragraph, OptionalText.TrimmedOrNull(text), OptionalText.TrimmedOrNull(rationale)), ct), t["Amendment proposed."], ct);
+        return Change(id, () => Mediator.Send(new ProposeAmendment(UserId, id, baseVersion, kind, paragraph,
+            OptionalText.TrimmedOrNull(text), OptionalText.TrimmedOrNull(rationale)), ct), t["Amendment proposed."], ct);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid amendmentId, CancellationToken ct) =>
-        Change(id, () => Mediator.Send(new AcceptAmendment(UserId, id, amendmentId), ct), t["Amendment accepted: the text has a new version."], ct);
+        Change(id, () => Mediator.Send(new AcceptAmendment(UserId, id, amendmentId), ct),
+        t["Amendment accepted: the text has a new version."], ct);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid amendmentId, string? reason, CancellationToken ct) =>
-        Change(id, () => Mediator.Send(new RejectAmendment(UserId, id, amendmentId, OptionalText.TrimmedOrNull(reason)), ct), t["Amendment rejected."], ct);
+        Change(id, () => Mediator.Send(new RejectAmendment(UserId, id, amendmentId, OptionalText.TrimmedOrNull(reason)), ct),
+        t["Amendment rejected."], ct);
 
     public string NameOf(string userId) => _names.TryGetValue(userId, out var name) ? name : t["a former member"];
 

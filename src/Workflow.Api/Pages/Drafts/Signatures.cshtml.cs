@@ -69,17 +69,20 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     [BindProperty] public CorrectInput Correct { get; set; } = new();
     [BindProperty] public InvalidateInput Invalidate { get; set; } = new();
 
-    /// <summary>Only owners record, correct and invalidate signatures (the requests' own rule); the others see the buttons not at all.</summary>
+    /// <summary>Only owners record, correct and invalidate signatures (the requests' own rule); the others see the buttons not at
+    /// all.</summary>
     public bool MayChange => Statement.YourRole == nameof(Core.Statements.StatementRole.Owner);
 
-    public bool AcceptsSignatures => Statement.State == "OpenForSignature" || (Statement.State == "Published" && Statement.AllowsFurtherSignatories);
+    public bool AcceptsSignatures => Statement.State == "OpenForSignature" || (Statement.State == "Published"
+        && Statement.AllowsFurtherSignatories);
 
     public async Task OnGetAsync(Guid id, [FromQuery] SignatureView view, Guid? change, string? find, CancellationToken ct)
     {
         View = view;
         await LoadAsync(id, ct);
         if (change is { } signatureId)
-            Changing = (await Mediator.Send(new ListSignatures(UserId, id, signatureId), ct)).SingleOrDefault() ?? throw new NotFoundException("signature");
+            Changing = (await Mediator.Send(new ListSignatures(UserId, id, signatureId), ct)).SingleOrDefault()
+                ?? throw new NotFoundException("signature");
         if (!string.IsNullOrWhiteSpace(find) && MayChange)
         {
             Find = find.Trim();
@@ -97,7 +100,8 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
             t["No."], t["Organisation"], t["Name in English"], t["Acronym"], t["Country"], t["Signer"], t["Role"],
         };
         if (SeesPersonalData) header.Add(t["E-mail"]);
-        header.AddRange([t["Signed on"], t["Version signed"], t["Current version"], t["Re-confirmation"], t["How it came about"], t["Status"]]);
+        header.AddRange([t["Signed on"], t["Version signed"], t["Current version"], t["Re-confirmation"], t["How it came about"],
+            t["Status"]]);
         var rows = Selected.Select(s =>
         {
             var row = new List<object?>
@@ -108,8 +112,8 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
             };
             if (SeesPersonalData) row.Add(s.SignerEmail);
             row.AddRange([s.SignedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? t["date not known"].Value,
-                s.VersionNumber, IsCurrent(s) ? t["yes"].Value : t["no"].Value, ReconfirmationText(s), SingleLineText.Flatten(ProvenanceText.Of(t, s.Provenance)),
-                StatusText(s)]);
+                s.VersionNumber, IsCurrent(s) ? t["yes"].Value : t["no"].Value, ReconfirmationText(s),
+                SingleLineText.Flatten(ProvenanceText.Of(t, s.Provenance)), StatusText(s)]);
             return row;
         });
         var csv = ListFormats.SpreadsheetCsv(header, rows);
@@ -130,12 +134,14 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
             GatheredBy.Other => detail,
             _ => null,
         };
-        var organisation = new OrganisationDetails(Record.Name?.Trim() ?? "", OptionalText.TrimmedOrNull(Record.NameEnglish), OptionalText.TrimmedOrNull(Record.Acronym), OptionalText.TrimmedOrNull(Record.Country),
-            Id: Record.OrganisationId, RegisterAsNew: Record.RegisterAsNew);
+        var organisation = new OrganisationDetails(Record.Name?.Trim() ?? "", OptionalText.TrimmedOrNull(Record.NameEnglish),
+            OptionalText.TrimmedOrNull(Record.Acronym), OptionalText.TrimmedOrNull(Record.Country), Id: Record.OrganisationId,
+            RegisterAsNew: Record.RegisterAsNew);
         DateTimeOffset? signedAt = Record.DateUnknown || Record.SignedOn is not { } day ? null
             : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var receipt = await Mediator.Send(new RecordSignature(UserId, id, organisation, OptionalText.TrimmedOrNull(Record.SignerName), OptionalText.TrimmedOrNull(Record.SignerRole), signedAt,
-            Record.DateUnknown, note, Record.Method == GatheredBy.PublishedSource ? detail : null), ct);
+        var receipt = await Mediator.Send(new RecordSignature(UserId, id, organisation, OptionalText.TrimmedOrNull(Record.SignerName),
+            OptionalText.TrimmedOrNull(Record.SignerRole), signedAt, Record.DateUnknown, note, Record.Method == GatheredBy.PublishedSource
+            ? detail : null), ct);
         Notice = t["Recorded: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
         return Redirect($"/drafts/{id}/signatures");
     }, () => LoadAsync(id, ct));
@@ -143,7 +149,8 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostCorrectAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
     {
         if (!Correct.Confirm) throw new DomainRuleException("Correct.Confirm", t["Tick the box to confirm the correction."]);
-        var receipt = await Mediator.Send(new CorrectSignatoryName(UserId, id, signatureId, Correct.Name.Trim(), OptionalText.TrimmedOrNull(Correct.NameEnglish), OptionalText.TrimmedOrNull(Correct.Acronym)), ct);
+        var receipt = await Mediator.Send(new CorrectSignatoryName(UserId, id, signatureId, Correct.Name.Trim(),
+            OptionalText.TrimmedOrNull(Correct.NameEnglish), OptionalText.TrimmedOrNull(Correct.Acronym)), ct);
         Notice = t["Number {0} is now shown as {1}.", receipt.Number, receipt.Organisation.Name];
         return Redirect($"/drafts/{id}/signatures");
     }, () => LoadChangingAsync(id, signatureId, ct));
@@ -151,7 +158,8 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     public Task<IActionResult> OnPostInvalidateAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
     {
         if (!Invalidate.Confirm) throw new DomainRuleException("Invalidate.Confirm", t["Tick the box to confirm the invalidation."]);
-        var receipt = await Mediator.Send(new InvalidateSignature(UserId, id, signatureId, Invalidate.Reason, OptionalText.TrimmedOrNull(Invalidate.Note)), ct);
+        var receipt = await Mediator.Send(new InvalidateSignature(UserId, id, signatureId, Invalidate.Reason,
+            OptionalText.TrimmedOrNull(Invalidate.Note)), ct);
         Notice = t["Number {0} ({1}) is invalidated.", receipt.Number, receipt.Organisation.Name];
         return Redirect($"/drafts/{id}/signatures");
     }, () => LoadChangingAsync(id, signatureId, ct));
@@ -168,7 +176,8 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
     public string StatusText(SignatureRecord s) => s.Status switch
     {
         nameof(SignatureStatus.Withdrawn) => t["Withdrawn"],
-        nameof(SignatureStatus.Invalidated) => s.InvalidationReason is { } reason ? t["Invalidated: {0}", ReasonText(reason)] : t["Invalidated"],
+        nameof(SignatureStatus.Invalidated) => s.InvalidationReason is { } reason
+            ? t["Invalidated: {0}", ReasonText(reason)] : t["Invalidated"],
         _ => t["Valid"],
     };
 

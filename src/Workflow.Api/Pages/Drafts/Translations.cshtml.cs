@@ -30,7 +30,8 @@ public sealed class TranslationsModel(IStringLocalizer<Texts> t) : DraftPage
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var saved = await Mediator.Send(new SaveTranslation(UserId, id, Language.Trim(), Title, Body, TranslatesVersion, BaseNumber, OptionalText.TrimmedOrNull(ChangeNote)), ct);
+        var saved = await Mediator.Send(new SaveTranslation(UserId, id, Language.Trim(), Title, Body, TranslatesVersion, BaseNumber,
+            OptionalText.TrimmedOrNull(ChangeNote)), ct);
         Notice = t["Translation saved ({0}, version {1}).", saved.Language, saved.Number];
         return Redirect($"/drafts/{id}/translations");
     }, () => LoadAsync(id, ct));

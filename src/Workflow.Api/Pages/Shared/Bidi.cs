@@ -8,5 +8,6 @@ namespace Workflow.Api.Pages.Shared;
 public static class Bidi
 {
     public static string LeftToRight(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? "\u2066" + value + "\u2069" : value;
+        string.IsNullOrEmpty(value) ? "" : System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft
+        ? "\u2066" + value + "\u2069" : value;
 }

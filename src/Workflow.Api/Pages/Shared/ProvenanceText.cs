@@ -9,8 +9,8 @@ public static class ProvenanceText
     public static string Of(IStringLocalizer t, Workflow.Proof.Provenance? p) => p?.Kind switch
     {
         "InvitationLink" => t["signed through its own invitation link, sent to an address at {0}", p.EmailDomain ?? "?"],
-        "HandedOverLink" => t["signed through an invitation link the drafters handed over, first sent to an address at {0}", p.EmailDomain ?? "?"],
-        "SignOn" => t["signed on through the public form, address at {0} confirmed", p.EmailDomain ?? "?"],
+        "HandedOverLink" => t["signed through an invitation link the drafters handed over, first sent to an address at {0}",
+        p.EmailDomain ?? "?"], "SignOn" => t["signed on through the public form, address at {0} confirmed", p.EmailDomain ?? "?"],
         "RecordedByDrafters" => p.Note is null ? t["recorded by the drafters"] : t["recorded by the drafters: {0}", p.Note],
         "Imported" => t["imported from a published source: {0}", p.Source ?? "?"],
         _ => "",

@@ -32,13 +32,16 @@ public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
 
     [BindProperty] public SignForm Sign { get; set; } = new();
 
-    public async Task OnGetAsync(string token, string? lang, CancellationToken ct) => Show(await Mediator.Send(new OpenInvitation(token), ct), lang);
+    public async Task OnGetAsync(string token, string? lang, CancellationToken ct) =>
+        Show(await Mediator.Send(new OpenInvitation(token), ct), lang);
 
     public Task<IActionResult> OnPostSignAsync(string token, CancellationToken ct) => AttemptAsync(async () =>
     {
         var nameAs = OptionalText.TrimmedOrNull(Sign.OrganisationName) is { } name
-            ? new CorrectedName(name, OptionalText.TrimmedOrNull(Sign.OrganisationNameEnglish), OptionalText.TrimmedOrNull(Sign.OrganisationAcronym)) : null;
-        await Mediator.Send(new SignInvitation(token, Sign.SignerName, OptionalText.TrimmedOrNull(Sign.SignerRole), Sign.TextHash ?? "", nameAs), ct);
+            ? new CorrectedName(name, OptionalText.TrimmedOrNull(Sign.OrganisationNameEnglish),
+                OptionalText.TrimmedOrNull(Sign.OrganisationAcronym)) : null;
+        await Mediator.Send(new SignInvitation(token, Sign.SignerName, OptionalText.TrimmedOrNull(Sign.SignerRole), Sign.TextHash ?? "",
+            nameAs), ct);
         Notice = t["Thank you: your signature is recorded."];
         return RedirectToPage(new { token, lang = Sign.Lang });
     }, () => LoadAsync(token, Sign.Lang, ct));
@@ -64,14 +67,16 @@ public sealed class InvitationModel(IStringLocalizer<Texts> t) : WorkflowPage
         return RedirectToPage(new { token });
     }, () => LoadAsync(token, null, ct));
 
-    private async Task LoadAsync(string token, string? lang, CancellationToken ct) => Show(await Mediator.Send(new ViewInvitation(token), ct), lang);
+    private async Task LoadAsync(string token, string? lang, CancellationToken ct) =>
+        Show(await Mediator.Send(new ViewInvitation(token), ct), lang);
 
     private void Show(InvitationView view, string? lang)
     {
         // The page holds a personal link's answers: never kept by a shared cache or the browser's history cache.
         Response.Headers.CacheControl = "no-store";
         View = view;
-        Texts = [new TextToRead(View.StatementLanguage, View.Version.Title, View.Version.BodyHtml, View.Version.Number, View.Version.TextHash, false),
+        Texts = [new TextToRead(View.StatementLanguage, View.Version.Title, View.Version.BodyHtml, View.Version.Number,
+            View.Version.TextHash, false),
             .. View.Translations.Select(x => new TextToRead(x.Language, x.Title, x.BodyHtml, x.Number, x.TextHash, true))];
         // Without a choice, the text in the reader's own language if there is one.
         Shown = TextToRead.Choose(Texts, lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);

@@ -42,16 +42,19 @@ public sealed class SignOnModel : WorkflowPage
 
     public Task<IActionResult> OnPostAsync(string slug, CancellationToken ct) => AttemptAsync(async () =>
     {
-        var organisation = new OrganisationDetails(Input.Name, OptionalText.TrimmedOrNull(Input.NameEnglish), OptionalText.TrimmedOrNull(Input.Acronym), OptionalText.TrimmedOrNull(Input.Country), OptionalText.TrimmedOrNull(Input.Website));
-        await Mediator.Send(new SubmitSignOn(slug, organisation, Input.Email.Trim(), Input.SignerName, OptionalText.TrimmedOrNull(Input.SignerRole), Input.TextHash,
-            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct);
+        var organisation = new OrganisationDetails(Input.Name, OptionalText.TrimmedOrNull(Input.NameEnglish),
+            OptionalText.TrimmedOrNull(Input.Acronym), OptionalText.TrimmedOrNull(Input.Country),
+            OptionalText.TrimmedOrNull(Input.Website));
+        await Mediator.Send(new SubmitSignOn(slug, organisation, Input.Email.Trim(), Input.SignerName,
+            OptionalText.TrimmedOrNull(Input.SignerRole), Input.TextHash, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), ct);
         return RedirectToPage(new { slug, sent = true });
     }, () => LoadAsync(slug, null, ct));
 
     private async Task LoadAsync(string slug, string? lang, CancellationToken ct)
     {
         Form = await Mediator.Send(new GetSignOnForm(slug), ct);
-        Texts = [new TextToRead(Form.Language, Form.Version.Title, Form.Version.BodyHtml, Form.Version.Number, Form.Version.TextHash, false),
+        Texts = [new TextToRead(Form.Language, Form.Version.Title, Form.Version.BodyHtml, Form.Version.Number,
+            Form.Version.TextHash, false),
             .. Form.Translations.Select(x => new TextToRead(x.Language, x.Title, x.BodyHtml, x.Number, x.TextHash, true))];
         Shown = TextToRead.Choose(Texts, lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         Countries = CountryChoices.InCurrentLanguage();

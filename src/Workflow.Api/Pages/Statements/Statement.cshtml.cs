@@ -11,7 +11,8 @@ using Workflow.Infrastructure.Hosting;
 
 namespace Workflow.Api.Pages.Statements;
 
-/// <summary>The public page of a statement: its text in any of its languages and the numbered list. Cached until an event changes it.</summary>
+/// <summary>The public page of a statement: its text in any of its languages and the numbered list. Cached until an event changes
+/// it.</summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class StatementModel(IStringLocalizer<Texts> t, IOptions<PublicSiteOptions> site) : WorkflowPage
 {
@@ -35,7 +36,8 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IOptions<PublicSit
     {
         Statement = await Mediator.Send(new GetPublishedStatement(slug), ct);
         List = await Mediator.Send(new GetSignatoryList(slug), ct);
-        Texts = [new TextToRead(Statement.Language, Statement.Title, Statement.BodyHtml, Statement.VersionNumber, Statement.TextHash, false),
+        Texts = [new TextToRead(Statement.Language, Statement.Title, Statement.BodyHtml, Statement.VersionNumber,
+            Statement.TextHash, false),
             .. Statement.Translations.Select(x => new TextToRead(x.Language, x.Title, x.BodyHtml, x.Number, x.TextHash, true))];
         Shown = TextToRead.Choose(Texts, lang);
         Lang = Shown == Texts[0] ? null : Shown.Language;
@@ -54,11 +56,14 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IOptions<PublicSit
             ListOrder.Signing =>
             [
                 new("initial", initialHeading, list.Initial().ToList()),
-                .. list.Subsequent().Any() ? new[] { new Group("subsequent", t["Subsequent signatories"], list.Subsequent().ToList()) } : [],
+                .. list.Subsequent().Any() ? new[] { new Group("subsequent", t["Subsequent signatories"],
+                    list.Subsequent().ToList()) } : [],
             ],
             // The other orders come from the same arrangement as the downloadable formats, under headings in the reader's language.
-            ListOrder.Alphabetical => [new("alphabetical", t["All signatories, alphabetically"], ListFormats.Arrange(list, order).Single().Signatories)],
-            _ => ListFormats.Arrange(list, order, Shared.CountryChoices.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true)).Select((g, i) => new Group($"country-{i}", g.Heading, g.Signatories)).ToList(),
+            ListOrder.Alphabetical => [new("alphabetical", t["All signatories, alphabetically"], ListFormats.Arrange(list, order)
+                .Single().Signatories)],
+            _ => ListFormats.Arrange(list, order, Shared.CountryChoices.Name, StringComparer.Create(CultureInfo.CurrentUICulture,
+            ignoreCase: true)).Select((g, i) => new Group($"country-{i}", g.Heading, g.Signatories)).ToList(),
         };
     }
 }

@@ -10,5 +10,6 @@ public sealed class VerifyModel : WorkflowPage
 {
     public ListVerification Verification { get; private set; } = null!;
 
-    public async Task OnGetAsync(string slug, CancellationToken ct) => Verification = await Mediator.Send(new VerifySignatoryList(slug), ct);
+    public async Task OnGetAsync(string slug, CancellationToken ct) =>
+        Verification = await Mediator.Send(new VerifySignatoryList(slug), ct);
 }
