@@ -51,9 +51,10 @@ public static class PrintableList
     /// <summary>A small page meant for an iframe on other sites: the title, how many have signed, and a link.</summary>
     public static string Widget(SignatoryList list, string statementUrl, string stylesheetUrl) =>
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" +
-        $"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head><body " +
-        $"class=\"widget\">" +
-        $"<p><strong>{Encode(ListFormats.Title(list))}</strong></p><p>{Encode(ListFormats.Count(list))}</p><p>{Encode(ListFormats.About(list)[0])}</p>" +
+        $"<title>{Encode(ListFormats.Title(list))}</title><link rel=\"stylesheet\" href=\"{Encode(stylesheetUrl)}\"></head>" +
+        "<body class=\"widget\">" +
+        $"<p><strong>{Encode(ListFormats.Title(list))}</strong></p><p>{Encode(ListFormats.Count(list))}</p>" +
+        $"<p>{Encode(ListFormats.About(list)[0])}</p>" +
         $"<p><a href=\"{Encode(statementUrl)}\" target=\"_top\">Read the statement and the list</a></p></body></html>";
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
     public MimeMessage PlainText(MailboxAddress to, string subject, string body) =>
         EmailOnce.PlainText(options.Value.From, to, subject, body);
 
-    /// <inheritdoc cref="SendOnceAsync{T}(ConsumeContext{T}, string, Func{T, CancellationToken, Task{IReadOnlyList{MimeMessage}}}, Func{T, T?}?)"/>
+    /// <summary>As the overload below, for messages composed without waiting.</summary>
     public Task SendOnceAsync<T>(ConsumeContext<T> context, string consumer, Func<T, IReadOnlyList<MimeMessage>> compose,
         Func<T, T?>? withoutToken = null) where T : class =>
         SendOnceAsync(context, consumer, (message, _) => Task.FromResult(compose(message)), withoutToken);
@@ -38,7 +38,7 @@ public sealed class EventMailer(WorkflowDb db, IEmailSender sender, IOptions<Ema
         await sender.SendOnceAsync(db, messageId, consumer, messages, clock.GetUtcNow(), ct);
     }
 
-    /// <inheritdoc cref="SendBatchOnceAsync{T}(ConsumeContext{Batch{T}}, string, Func{IReadOnlyList{T}, CancellationToken, Task{IReadOnlyList{MimeMessage}}}, Func{T, T}, ILogger)"/>
+    /// <summary>As the overload below, for one message per event.</summary>
     /// <param name="compose">An event's message.</param>
     public Task SendBatchOnceAsync<T>(ConsumeContext<Batch<T>> context, string consumer, Func<T, MimeMessage> compose,
         Func<T, T> withoutToken, ILogger log) where T : class =>

@@ -76,12 +76,7 @@ public sealed class BrowserSession : IAsyncDisposable
             factory.StartServer();
 
             playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-background-networking"],
-            });
+            var browser = await LaunchAsync(playwright, chromium);
             // The locale also sets Accept-Language, which the service's pages choose their language by.
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = baseUrl });
             // A busy machine (two shared cores) can take far longer than Playwright's defaults to answer a page.
@@ -97,6 +92,29 @@ public sealed class BrowserSession : IAsyncDisposable
             playwright?.Dispose();
             await factory.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Chromium on a loaded machine has been seen not to answer within Playwright's launch timeout (3 minutes; a clean-clone CI
+    /// run beside other builds, 2026-12-03). The timed-out process is killed; one more try starts a fresh one.
+    /// </summary>
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = chromium,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-background-networking"],
+                });
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+            }
         }
     }
 

@@ -44,8 +44,8 @@ public sealed class StatementModel(IStringLocalizer<Texts> t, IOptions<PublicSit
         Order = order ?? ListOrder.Signing;
         Groups = Arrange(List, Order);
         var widgetUrl = site.Value.Link($"/statements/{List.Slug}/widget");
-        EmbedSnippet = $"<iframe src=\"{AttributeEncoder.Encode(widgetUrl)}\" title=\"{AttributeEncoder.Encode(ListFormats.Title(List))}\" " +
-            "width=\"320\" height=\"160\"></iframe>";
+        EmbedSnippet = $"<iframe src=\"{AttributeEncoder.Encode(widgetUrl)}\" " +
+            $"title=\"{AttributeEncoder.Encode(ListFormats.Title(List))}\" width=\"320\" height=\"160\"></iframe>";
     }
 
     private IReadOnlyList<Group> Arrange(SignatoryList list, ListOrder order)
