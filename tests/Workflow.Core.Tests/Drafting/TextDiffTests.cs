@@ -8,24 +8,6 @@ namespace Workflow.Core.Tests.Drafting;
 
 public sealed class TextDiffTests(ITestOutputHelper output)
 {
-    /// <summary>About 200 KB of prose in paragraphs of a few sentences, the same for the same seed.</summary>
-    private static List<string> Paragraphs(int seed, int bytes = 200_000)
-    {
-        var random = new Random(seed);
-        string[] syllables = ["so", "li", "da", "ri", "dad", "pue", "blo", "lu", "cha", "tra", "ba", "jo", "mo", "vi", "mien", "to", "paz", "pan", "tie", "rra"];
-        string Word() => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => syllables[random.Next(syllables.Length)]));
-        var paragraphs = new List<string>();
-        var size = 0;
-        while (size < bytes)
-        {
-            var paragraph = string.Join(" ", Enumerable.Range(0, random.Next(3, 7))
-                .Select(_ => string.Join(" ", Enumerable.Range(0, random.Next(8, 20)).Select(_ => Word())) + "."));
-            paragraphs.Add(paragraph);
-            size += paragraph.Length + 2;
-        }
-        return paragraphs;
-    }
-
     private static string Text(IEnumerable<string> paragraphs) => string.Join("\n\n", paragraphs);
 
     /// <summary>The diff and the CPU time it took on this thread (the machines we test on are shared: wall time says little).</summary>
@@ -65,7 +47,7 @@ public sealed class TextDiffTests(ITestOutputHelper output)
     [Fact]
     public void Two_200_KB_versions_with_scattered_changes_are_compared_word_by_word_well_within_two_seconds()
     {
-        var paragraphs = Paragraphs(seed: 1);
+        var paragraphs = Prose.Paragraphs(seed: 1);
         var changed = paragraphs.ToList();
         var random = new Random(2);
         var replaced = new List<(string Old, string New)>();
@@ -98,7 +80,7 @@ public sealed class TextDiffTests(ITestOutputHelper output)
     [Fact]
     public void Two_200_KB_versions_that_share_nothing_are_compared_well_within_two_seconds()
     {
-        var (oldText, newText) = (Text(Paragraphs(seed: 1)), Text(Paragraphs(seed: 3)));
+        var (oldText, newText) = (Text(Prose.Paragraphs(seed: 1)), Text(Prose.Paragraphs(seed: 3)));
 
         var (runs, took) = Timed(oldText, newText);
 
@@ -109,7 +91,7 @@ public sealed class TextDiffTests(ITestOutputHelper output)
     [Fact]
     public void A_200_KB_version_and_the_same_in_one_line_with_its_paragraphs_reversed_are_compared_well_within_two_seconds()
     {
-        var paragraphs = Paragraphs(seed: 4);
+        var paragraphs = Prose.Paragraphs(seed: 4);
         var (oldText, newText) = (Text(paragraphs), string.Join(" ", Enumerable.Reverse(paragraphs)));
 
         var (runs, took) = Timed(oldText, newText);
