@@ -131,7 +131,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// </summary>
     private async Task AppendToSignatoryLogsAsync(CancellationToken ct)
     {
-        var pending = SignatoryLogWriter.Collect(ChangeTracker);
+        var pending = SignatoryLogWriter.Collect(ChangeTracker, (clock ?? TimeProvider.System).GetUtcNow());
         if (pending.Count == 0) return;
         if (headSigner is null) throw new InvalidOperationException("This context has no tree head signer: it cannot change what the " +
             "public sees.");

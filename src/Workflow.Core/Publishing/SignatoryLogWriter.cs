@@ -22,7 +22,8 @@ internal static class SignatoryLogWriter
         IWorkflowEvent? Event, DateTimeOffset At);
 
     /// <summary>What this save would append, in the order the changes were raised; signatures changed without an event last.</summary>
-    public static List<Pending> Collect(ChangeTracker tracker)
+    /// <param name="now">The time of a save that raised no event (the database context's clock).</param>
+    public static List<Pending> Collect(ChangeTracker tracker, DateTimeOffset now)
     {
         // A row whose only change is where its latest entry stands has nothing new to say.
         var signatures = tracker.Entries<Signature>()
@@ -58,13 +59,13 @@ internal static class SignatoryLogWriter
             }
         }
         // A signature changed without an event of its own (a merge moves it) takes the time of the save's events.
-        var now = tracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.PendingEvents).Select(e => e.OccurredAt)
-            .DefaultIfEmpty(DateTimeOffset.UtcNow).Max();
+        var at = tracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.PendingEvents).Select(e => e.OccurredAt)
+            .DefaultIfEmpty(now).Max();
         foreach (var (id, entry) in signatures)
         {
             if (described.Contains(id)) continue;
             var moved = entry.State == EntityState.Modified && entry.Property(s => s.OrganisationId).IsModified;
-            pending.Add(new(entry.Entity.StatementId, LogEntryType.Signature, entry.Entity, moved ? "moved" : "changed", null, null, now));
+            pending.Add(new(entry.Entity.StatementId, LogEntryType.Signature, entry.Entity, moved ? "moved" : "changed", null, null, at));
         }
         return pending;
     }
