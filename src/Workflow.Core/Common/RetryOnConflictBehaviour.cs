@@ -25,19 +25,27 @@ public sealed class RetryOnConflictBehaviour<TRequest, TResponse>(WorkflowDb db,
             {
                 return await next();
             }
-            catch (DbUpdateException e) when (IsLostRace(e) && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            catch (DbUpdateException e) when (LostRace.Is(errors, e) && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
             {
                 db.ChangeTracker.Clear();
                 // Spread the retries of many concurrent losers so that they do not collide again in step.
                 await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(2 * attempt, 60)), cancellationToken);
             }
-            catch (DbUpdateException e) when (IsLostRace(e))
+            catch (DbUpdateException e) when (LostRace.Is(errors, e))
             {
-                throw new ConflictException("Someone else changed this at the same moment. Try again.");
+                throw LostRace.Refusal();
             }
         }
     }
+}
 
+/// <summary>
+/// What counts as a save that lost a race, and the answer once it has lost every try (also BulkInvite's row-by-row retry).
+/// </summary>
+internal static class LostRace
+{
     // Any other failed save (a broken foreign key, a value the column cannot hold) is a bug to see, not a race to retry.
-    private bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || errors.IsLostRace(e);
+    public static bool Is(IDatabaseErrors errors, DbUpdateException e) => e is DbUpdateConcurrencyException || errors.IsLostRace(e);
+
+    public static ConflictException Refusal() => new("Someone else changed this at the same moment. Try again.");
 }

@@ -178,10 +178,9 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
             {
                 return Rejected(row, e);
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || databaseErrors.IsLostRace(e))
+            catch (DbUpdateException e) when (LostRace.Is(databaseErrors, e))
             {
-                if (attempt == attempts) return Rejected(row, new ConflictException("Someone else changed this at the same moment. " +
-                    "Try again."));
+                if (attempt == attempts) return Rejected(row, LostRace.Refusal());
             }
             finally
             {
