@@ -19,22 +19,6 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
         await db.ViewOfAsync(await db.FindLiveByTokenAsync(request.Token, ct), clock.GetUtcNow(), ct);
 }
 
-/// <summary>The invited organisation opens its link: the first opening is recorded for the campaign dashboard, and it sees the
-/// invitation.</summary>
-public sealed record OpenInvitation(string Token) : IRequest<InvitationView>;
-
-public sealed class OpenInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<OpenInvitation, InvitationView>
-{
-    public async Task<InvitationView> Handle(OpenInvitation request, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var invitation = await db.FindLiveByTokenAsync(request.Token, ct);
-        invitation.MarkOpened(now);
-        await db.SaveChangesAsync(ct);
-        return await db.ViewOfAsync(invitation, now, ct);
-    }
-}
-
 internal static class InvitationViews
 {
     public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, EndorsementRequest invitation, DateTimeOffset now,
