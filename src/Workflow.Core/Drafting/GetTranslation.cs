@@ -15,7 +15,9 @@ public sealed class GetTranslationHandler(WorkflowDb db) : IRequestHandler<GetTr
     public async Task<TranslationDetails> Handle(GetTranslation request, CancellationToken ct)
     {
         var statement = await db.LoadForReadingAsync(request.StatementId, request.UserId, ct);
-        var language = TranslationVersion.NormaliseTag(request.Language);
+        // A malformed tag names no translation.
+        if (!LanguageTag.TryParse(request.Language, out var tag)) throw new NotFoundException("translation");
+        var language = tag.Value;
         var version = await db.TranslationVersions.AsNoTracking()
             .Where(v => v.StatementId == statement.Id && v.Language == language && (request.Number == null || v.Number == request.Number))
             .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("translation");

@@ -34,8 +34,8 @@ public sealed class SaveTranslationHandler(WorkflowDb db, TimeProvider clock) : 
     {
         var now = clock.GetUtcNow();
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Editor, ct);
-        var language = TranslationVersion.NormaliseTag(request.Language);
-        if (language == TranslationVersion.NormaliseTag(statement.Language))
+        var language = LanguageTag.Parse(request.Language).Value;
+        if (language == LanguageTag.Parse(statement.Language).Value)
             throw new DomainRuleException("language", $"{language} is the statement's own language; edit the statement instead.");
         if (request.TranslatesVersion > statement.LatestVersionNumber)
             throw new DomainRuleException("translatesVersion", $"The statement has no version {request.TranslatesVersion}.");

@@ -1,11 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace Workflow.Core.Statements;
 
 /// <summary>Validation rules shared by the requests that carry a statement's text.</summary>
-public static partial class StatementRules
+public static class StatementRules
 {
     // Cascade(Stop): a missing value is reported as missing, and the later checks never see null.
 
@@ -39,8 +38,5 @@ public static partial class StatementRules
     public static IRuleBuilderOptions<T, string> IsLanguageTag<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .Must(l => LanguageTag().IsMatch(l)).WithMessage("'Language' must be a BCP 47 language tag such as en, es or pt-BR.");
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$")]
-    private static partial Regex LanguageTag();
+            .Must(Common.LanguageTag.IsWellFormed).WithMessage("'Language' must be a BCP 47 language tag such as en, es or pt-BR.");
 }
