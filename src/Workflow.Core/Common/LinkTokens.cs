@@ -12,6 +12,6 @@ public interface ILinkTokens
 {
     LinkToken New();
 
-    /// <summary>A token already given out, protected for the e-mail consumer (a receipt carries the link the signer used).</summary>
-    string ProtectForEmail(string token);
+    /// <summary>A token already given out, with its hash and protected form (a receipt carries the link the signer used).</summary>
+    LinkToken Of(string token);
 }

@@ -139,7 +139,8 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.InvalidationReason).HasConversion<string>().HasMaxLength(30);
         b.Property(s => s.EndedBy).HasMaxLength(450);
         b.Property(s => s.EndNote).HasMaxLength(Signature.NoteMaxLength);
-        b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength);
+        // Never null; the column stays nullable as it was created, so no migration is owed for the tightening.
+        b.Property(s => s.DisplayName).HasMaxLength(Organisations.Organisation.NameMaxLength).IsRequired(false);
         b.Property(s => s.DisplayNameEnglish).HasMaxLength(Organisations.Organisation.NameMaxLength);
         b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
         b.Ignore(s => s.LatestLogEntry);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Workflow.Contracts;
 using Workflow.Core.Accounts;
 using Workflow.Core.Audit;
 using Workflow.Core.Common;
@@ -42,6 +41,9 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
+    /// <summary>The links this unit of work sends by e-mail; the use case that makes a link lends it here.</summary>
+    public LinksToMail LinksToMail { get; } = new();
+
     /// <summary>The limits every instance shares (<see cref="Limits.DatabaseSharedLimits"/>).</summary>
     public DbSet<Limits.LimitCounter> LimitCounters => Set<Limits.LimitCounter>();
 
@@ -65,7 +67,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
         {
             RefuseNulCharacters();
             await AppendToSignatoryLogsAsync(cancellationToken);
-            MoveEventsToOutboxAndAuditLog();
+            await MoveEventsToOutboxAndAuditLogAsync(cancellationToken);
         }
         finally
         {
@@ -155,29 +157,47 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     }
 
     /// <summary>
-    /// The events go to the outbox for the consumers that react to them (e-mails, reminders, caches). The audit log only
-    /// records what was saved, so its entries are written here, in the same transaction as the change, under the same
-    /// message id: it is never behind the database and needs no trip round the bus.
+    /// The events go to the outbox, as their public contracts, for the consumers that react to them (e-mails, reminders, caches).
+    /// The audit log only records what was saved, so its entries are written here, in the same transaction as the change, under
+    /// the same message id: it is never behind the database and needs no trip round the bus.
     /// </summary>
-    private void MoveEventsToOutboxAndAuditLog()
+    private async Task MoveEventsToOutboxAndAuditLogAsync(CancellationToken ct)
     {
         var recordedAt = (clock ?? TimeProvider.System).GetUtcNow();
-        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
+        var roots = ChangeTracker.Entries<AggregateRoot>().ToList();
+        var titles = await TitlesAsync(roots.SelectMany(r => r.Entity.PendingEvents).Select(IntegrationEvents.StatementTitled)
+            .OfType<Guid>().ToHashSet(), ct);
+        var contracts = new IntegrationEvents(id => titles[id], LinksToMail);
+        foreach (var entry in roots)
         {
             if (entry.State == EntityState.Modified) entry.Entity.ConcurrencyStamp++;
             foreach (var raised in entry.Entity.TakeEvents())
             {
-                var messageId = Guid.CreateVersion7(raised.OccurredAt);
+                var contract = contracts.ContractOf(raised);
+                var messageId = Guid.CreateVersion7(contract.OccurredAt);
                 OutboxMessages.Add(new OutboxMessage
                 {
                     MessageId = messageId,
-                    Type = raised.GetType().FullName!,
-                    Payload = JsonSerializer.Serialize(raised, raised.GetType(), EventJson),
-                    OccurredAt = raised.OccurredAt,
+                    Type = contract.GetType().FullName!,
+                    Payload = JsonSerializer.Serialize(contract, contract.GetType(), EventJson),
+                    OccurredAt = contract.OccurredAt,
                 });
-                AuditEntries.AddRange(AuditRecord.For(raised, messageId, recordedAt));
+                AuditEntries.AddRange(AuditRecord.For(contract, messageId, recordedAt));
             }
         }
+    }
+
+    /// <summary>The titles of these statements as this save leaves them: the tracked ones' own, the others' from the database.</summary>
+    private async Task<Dictionary<Guid, string>> TitlesAsync(HashSet<Guid> statementIds, CancellationToken ct)
+    {
+        var titles = ChangeTracker.Entries<Statement>().Where(e => statementIds.Contains(e.Entity.Id))
+            .ToDictionary(e => e.Entity.Id, e => e.Entity.Title);
+        var untracked = statementIds.Where(id => !titles.ContainsKey(id)).ToList();
+        if (untracked.Count > 0)
+            foreach (var s in await Statements.AsNoTracking().Where(s => untracked.Contains(s.Id)).Select(s => new { s.Id, s.Title })
+                .ToListAsync(ct))
+                titles[s.Id] = s.Title;
+        return titles;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

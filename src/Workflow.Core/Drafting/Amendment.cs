@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 
 namespace Workflow.Core.Drafting;
@@ -62,7 +61,7 @@ public sealed class Amendment : AggregateRoot
             ProposedAt = now,
             State = AmendmentState.Proposed,
         };
-        amendment.Raise(new AmendmentProposed(statementId, amendment.Id, baseVersion, kind.ToString(), paragraph, userId, now));
+        amendment.Raise(new DraftingEvents.AmendmentProposed(statementId, amendment.Id, baseVersion, kind, paragraph, userId, now));
         return amendment;
     }
 
@@ -98,7 +97,7 @@ public sealed class Amendment : AggregateRoot
         DecidedBy = userId;
         DecidedAt = now;
         ResultingVersionNumber = resultingVersion;
-        Raise(new AmendmentAccepted(StatementId, Id, resultingVersion, ProposedBy, userId, now));
+        Raise(new DraftingEvents.AmendmentAccepted(StatementId, Id, resultingVersion, ProposedBy, userId, now));
     }
 
     public void Reject(string? reason, string userId, DateTimeOffset now)
@@ -108,7 +107,7 @@ public sealed class Amendment : AggregateRoot
         DecidedBy = userId;
         DecidedAt = now;
         RejectionReason = OptionalText.TrimmedOrNull(reason);
-        Raise(new AmendmentRejected(StatementId, Id, RejectionReason, userId, now));
+        Raise(new DraftingEvents.AmendmentRejected(StatementId, Id, RejectionReason, userId, now));
     }
 
     private void EnsureProposed()

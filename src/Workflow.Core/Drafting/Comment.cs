@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 
 namespace Workflow.Core.Drafting;
@@ -37,7 +36,8 @@ public sealed class Comment : AggregateRoot
             Body = body.Trim(),
             CreatedAt = now,
         };
-        comment.Raise(new CommentAdded(statementId, comment.Id, comment.VersionNumber, comment.Paragraph, comment.ParentId, authorId, now));
+        comment.Raise(new DraftingEvents.CommentAdded(statementId, comment.Id, comment.VersionNumber, comment.Paragraph,
+            comment.ParentId, authorId, now));
         return comment;
     }
 
@@ -47,6 +47,6 @@ public sealed class Comment : AggregateRoot
         if (ResolvedAt is not null) return;
         ResolvedAt = now;
         ResolvedBy = userId;
-        Raise(new CommentResolved(StatementId, Id, userId, now));
+        Raise(new DraftingEvents.CommentResolved(StatementId, Id, userId, now));
     }
 }

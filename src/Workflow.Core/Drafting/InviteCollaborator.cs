@@ -29,9 +29,8 @@ public sealed class InviteCollaboratorHandler(WorkflowDb db, TimeProvider clock,
         var now = clock.GetUtcNow();
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
-        var link = linkTokens.New();
-        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, link.Hash, link.ProtectedForEmail,
-            request.UserId, now);
+        var link = db.LinksToMail.New(linkTokens);
+        var invitation = statement.InviteCollaborator(request.Email, request.Role!.Value, link.Hash, request.UserId, now);
         db.CollaboratorInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new CollaboratorInvitationView(invitation.Id, invitation.Email, invitation.Role.ToString(), invitation.StatusAt(now),

@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 
 namespace Workflow.Core.Drafting;
@@ -43,14 +42,8 @@ public sealed class TranslationVersion : AggregateRoot
             CreatedAt = now,
             ChangeNote = OptionalText.TrimmedOrNull(changeNote),
         };
-        version.Raise(new TranslationAdded(statementId, language, number, translatesVersion, version.TextHash, authorId, now));
+        version.Raise(new DraftingEvents.TranslationAdded(statementId, language, number, translatesVersion, version.TextHash, authorId,
+            now));
         return version;
-    }
-
-    /// <summary>"es", "pt-BR": the form translations are stored and compared in.</summary>
-    public static string NormaliseTag(string tag)
-    {
-        var parts = tag.Trim().Split('-');
-        return string.Join('-', parts.Select((p, i) => i == 0 ? p.ToLowerInvariant() : p.Length == 2 ? p.ToUpperInvariant() : p));
     }
 }

@@ -42,8 +42,8 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILin
         var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
             await db.SignableTranslationsAsync(statement, ct));
-        var link = linkTokens.New();
-        entry.Approve(signature.Id, organisation.Id, request.UserId, link.Hash, link.ProtectedForEmail, now);
+        var link = db.LinksToMail.New(linkTokens);
+        entry.Approve(signature.Id, organisation.Id, request.UserId, link.Hash, now);
         db.Signatures.Add(signature);
         await db.SaveChangesAsync(ct);
         return SignatureReceipt.From(signature, statement, organisation);

@@ -127,7 +127,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
                 if (signed.Contains(organisation.Id)) throw Statement.AlreadySigned(organisation);
                 if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
                 var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation,
-                    linkTokens, now);
+                    db.LinksToMail.New(linkTokens), now);
                 db.EndorsementRequests.Add(endorsementRequest);
                 pending.Add(organisation.Id);
                 invited.Add((report.Count, row));

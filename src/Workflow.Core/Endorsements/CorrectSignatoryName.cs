@@ -26,8 +26,7 @@ public sealed class CorrectSignatoryNameHandler(WorkflowDb db, TimeProvider cloc
     public async Task<SignatureReceipt> Handle(CorrectSignatoryName request, CancellationToken ct)
     {
         var signature = await db.LoadSignatureForDraftingAsync(request.StatementId, request.SignatureId, request.UserId, ct);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == signature.OrganisationId, ct);
-        signature.CorrectDisplayedName(organisation, request.Name, request.NameEnglish, request.Acronym, request.UserId, clock.GetUtcNow());
+        signature.CorrectDisplayedName(request.Name, request.NameEnglish, request.Acronym, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await db.ReceiptAsync(signature, ct);
     }

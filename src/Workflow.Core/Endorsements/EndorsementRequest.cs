@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 
 namespace Workflow.Core.Endorsements;
@@ -128,8 +127,8 @@ public sealed class EndorsementRequest : AggregateRoot
 
     /// <summary>The signatory's receipt by e-mail, to this invitation's address, with the link it signed through (the page is its
     /// receipt).</summary>
-    internal void SendReceipt(Guid signatureId, string protectedToken, DateTimeOffset now) =>
-        Raise(new SignatureReceiptDue(StatementId, signatureId, Email, Language, "invitation", protectedToken, now));
+    internal void SendReceipt(Guid signatureId, DateTimeOffset now) =>
+        Raise(new SignatureEvents.ReceiptDue(StatementId, signatureId, Email, Language, "invitation", TokenHash, now));
 
     public void Decline(string? reason, DateTimeOffset? statementDeadline, DateTimeOffset now)
     {
@@ -150,7 +149,7 @@ public sealed class EndorsementRequest : AggregateRoot
         State = EndorsementRequestState.Declined;
         DeclineReason = OptionalText.TrimmedOrNull(reason);
         AnsweredAt = now;
-        Raise(new EndorsementDeclined(StatementId, Id, OrganisationId, DeclineReason, now));
+        Raise(new InvitationEvents.Declined(StatementId, Id, OrganisationId, DeclineReason, now));
     }
 
     /// <summary>The first opening of the link, for the campaign dashboard.</summary>
@@ -158,7 +157,7 @@ public sealed class EndorsementRequest : AggregateRoot
     {
         if (OpenedAt is not null) return;
         OpenedAt = now;
-        Raise(new InvitationOpened(StatementId, Id, now));
+        Raise(new InvitationEvents.Opened(StatementId, Id, now));
     }
 
     public void MarkDelivered(DateTimeOffset now)
@@ -166,33 +165,30 @@ public sealed class EndorsementRequest : AggregateRoot
         SentAt = now;
         DeliveryFailedAt = null;
         DeliveryError = null;
-        Raise(new InvitationDelivered(StatementId, Id, now));
+        Raise(new InvitationEvents.Delivered(StatementId, Id, now));
     }
 
     public void MarkDeliveryFailed(string error, DateTimeOffset now)
     {
         DeliveryFailedAt = now;
         DeliveryError = error.Length > 500 ? error[..500] : error;
-        Raise(new InvitationDeliveryFailed(StatementId, Id, DeliveryError, now));
+        Raise(new InvitationEvents.DeliveryFailed(StatementId, Id, DeliveryError, now));
     }
 
     /// <summary>
     /// Sends an invitation held while its statement was a draft, now that it is open: with a fresh link (any earlier one
     /// stops working), to the organisation only.
     /// </summary>
-    public void SendHeld(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset now)
+    public void SendHeld(string tokenHash, DateTimeOffset now)
     {
         if (!AwaitsFirstSending) return;
         TokenHash = tokenHash;
         LinkHandedOver = false;
-        Raise(new EndorsementRequested(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken, RequestedBy,
-            now, Language));
+        Raise(new InvitationEvents.Sent(StatementId, Id, OrganisationId, InvitedName, Email, Language, TokenHash, RequestedBy, now));
     }
 
     /// <summary>Sends a fresh link; the old one stops working at once.</summary>
-    public void Resend(string tokenHash, string protectedToken, bool linkHandedOver, string organisationName, string statementTitle,
-        string userId,
-        DateTimeOffset now)
+    public void Resend(string tokenHash, bool linkHandedOver, string userId, DateTimeOffset now)
     {
         if (State != EndorsementRequestState.Pending)
             throw new ConflictException($"Only a pending invitation can be sent again; this one is {State.ToString().ToLowerInvariant()}.");
@@ -201,24 +197,22 @@ public sealed class EndorsementRequest : AggregateRoot
         SentAt = null;
         DeliveryFailedAt = null;
         DeliveryError = null;
-        Raise(new InvitationResent(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken, userId,
-            now, Language));
+        Raise(new InvitationEvents.Resent(StatementId, Id, OrganisationId, InvitedName, Email, Language, TokenHash, userId, now));
     }
 
     /// <summary>
     /// A reminder before the deadline, with a fresh link (the old one stops working). Reminders whose time passed
     /// unsent (the invitation came late, or the service was down) are counted as done, so two never arrive together.
     /// </summary>
-    public void Remind(int remindersNowDue, DateTimeOffset deadline, string tokenHash, string protectedToken,
-        string organisationName, string statementTitle, DateTimeOffset now)
+    public void Remind(int remindersNowDue, DateTimeOffset deadline, string tokenHash, DateTimeOffset now)
     {
         if (State != EndorsementRequestState.Pending || remindersNowDue <= RemindersSent) return;
         RemindersSent = remindersNowDue;
         LastReminderAt = now;
         TokenHash = tokenHash;
         LinkHandedOver = false;
-        Raise(new EndorsementReminderDue(StatementId, Id, OrganisationId, organisationName, Email, statementTitle, protectedToken,
-            RemindersSent, deadline, now, Language));
+        Raise(new InvitationEvents.ReminderDue(StatementId, Id, OrganisationId, InvitedName, Email, Language, TokenHash, RemindersSent,
+            deadline, now));
     }
 
     /// <summary>
@@ -232,15 +226,14 @@ public sealed class EndorsementRequest : AggregateRoot
         && !(LastReminderAt > now - ReminderInterval);
 
     /// <summary>A drafter's reminder, with a fresh link (the old one stops working); the schedule's reminders are not counted.</summary>
-    public void RemindNow(string tokenHash, string protectedToken, string statementTitle, DateTimeOffset? statementDeadline, string userId,
-        DateTimeOffset now)
+    public void RemindNow(string tokenHash, DateTimeOffset? statementDeadline, string userId, DateTimeOffset now)
     {
         if (!CanBeRemindedAt(statementDeadline, now)) return;
         LastReminderAt = now;
         TokenHash = tokenHash;
         LinkHandedOver = false;
-        Raise(new InvitationReminded(StatementId, Id, OrganisationId, InvitedName, Email, statementTitle, protectedToken,
-            DeadlineUnder(statementDeadline), userId, now, Language));
+        Raise(new InvitationEvents.Reminded(StatementId, Id, OrganisationId, InvitedName, Email, Language, TokenHash,
+            DeadlineUnder(statementDeadline), userId, now));
     }
 
     public void Expire(DateTimeOffset now)
@@ -248,7 +241,7 @@ public sealed class EndorsementRequest : AggregateRoot
         if (State != EndorsementRequestState.Pending) return;
         State = EndorsementRequestState.Expired;
         ExpiredAt = now;
-        Raise(new EndorsementRequestExpired(StatementId, Id, OrganisationId, now));
+        Raise(new InvitationEvents.Expired(StatementId, Id, OrganisationId, now));
     }
 
     /// <summary>A fresh link for the signatory (to confirm a changed text); the old one is retired and still leads here.</summary>
@@ -269,6 +262,6 @@ public sealed class EndorsementRequest : AggregateRoot
         if (State == EndorsementRequestState.Revoked) return;
         State = EndorsementRequestState.Revoked;
         AnsweredAt = now;
-        Raise(new EndorsementRequestRevoked(StatementId, Id, OrganisationId, userId, now));
+        Raise(new InvitationEvents.Revoked(StatementId, Id, OrganisationId, userId, now));
     }
 }

@@ -11,8 +11,8 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
         new(o.Id, r.InvitedName, r.InvitedNameEnglish, r.InvitedAcronym, o.Country);
 
     /// <summary>The organisation as this statement's list shows it.</summary>
-    public static OrganisationView AsSigned(Organisation o, Signature s) => s.DisplayName is null
-        ? From(o) : new(o.Id, s.DisplayName, s.DisplayNameEnglish, s.DisplayAcronym, o.Country);
+    public static OrganisationView AsSigned(Organisation o, Signature s) =>
+        new(o.Id, s.DisplayName, s.DisplayNameEnglish, s.DisplayAcronym, o.Country);
 }
 
 /// <param name="Token">

@@ -56,7 +56,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
                 && r.State == EndorsementRequestState.Pending, ct))
             throw AlreadyPending(organisation);
 
-        var (invitation, token) = Invite(statement, organisation, shownAs, request, linkTokens, now);
+        var (invitation, token) = Invite(statement, organisation, shownAs, request, db.LinksToMail.New(linkTokens), now);
         db.EndorsementRequests.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
@@ -65,16 +65,14 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     }
 
     /// <summary>
-    /// The invitation itself, once the organisation is known and may be invited: a fresh token, of which only the hash is
-    /// stored and a copy protected for the e-mail rides in the event. Shared with <see cref="BulkInviteHandler"/>.
+    /// The invitation itself, once the organisation is known and may be invited, with a fresh link (of which the invitation keeps
+    /// only the hash; the save sends it). Shared with <see cref="BulkInviteHandler"/>.
     /// </summary>
     internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation,
-        OrganisationDetails shownAs,
-        InviteOrganisation request, ILinkTokens linkTokens, DateTimeOffset now)
+        OrganisationDetails shownAs, InviteOrganisation request, LinkToken link, DateTimeOffset now)
     {
-        var link = linkTokens.New();
-        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, link.Hash, link.ProtectedForEmail,
+        var language = InterfaceLanguages.ChosenOrDefault(request.Language);
+        var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, link.Hash,
             request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now,
             request.PersonalMessage);
         return (invitation, link.Value);

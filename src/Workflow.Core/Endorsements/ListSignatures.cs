@@ -41,8 +41,7 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
         var emails = statement.ShowsPersonalDataTo(request.UserId) ? await SignerEmailsAsync(request.StatementId, ct) : [];
         return rows.Select(x => new SignatureRecord(x.s.Id, x.s.Number, x.s.Phase.ToString(), x.s.Status.ToString(),
             OrganisationView.From(x.o),
-            x.s.DisplayName ?? x.o.Name, x.s.DisplayName is null ? x.o.NameEnglish : x.s.DisplayNameEnglish,
-            x.s.DisplayName is null ? x.o.Acronym : x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
+            x.s.DisplayName, x.s.DisplayNameEnglish, x.s.DisplayAcronym, x.s.VersionNumber, x.s.TextHash, x.s.SignerName, x.s.SignerRole,
             x.s.SignedAt, x.s.RecordedAt, x.s.RecordedBy, x.s.EndedAt, x.s.EndedBy, x.s.InvalidationReason?.ToString(), x.s.EndNote,
             x.s.ConfirmedVersionNumber, x.s.ReconfirmedAt, x.s.NeedsReconfirmation(statement.SignableVersionNumber),
             Publishing.ProvenanceFacts.Of(x.s),

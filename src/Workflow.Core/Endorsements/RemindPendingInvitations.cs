@@ -32,8 +32,7 @@ public sealed class RemindPendingInvitationsHandler(WorkflowDb db, TimeProvider 
         var reminded = 0;
         foreach (var invitation in pending.Where(r => r.CanBeRemindedAt(statement.SignatureDeadline, now)))
         {
-            var link = linkTokens.New();
-            invitation.RemindNow(link.Hash, link.ProtectedForEmail, statement.Title, statement.SignatureDeadline, request.UserId, now);
+            invitation.RemindNow(db.LinksToMail.New(linkTokens).Hash, statement.SignatureDeadline, request.UserId, now);
             reminded++;
         }
         // One save: the reminders and their events are written together, or none is.

@@ -25,9 +25,8 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
             && r.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);
-        var link = linkTokens.New();
-        invitation.Resend(link.Hash, link.ProtectedForEmail, request.HandOverLink, invitation.InvitedName, statement.Title, request.UserId,
-            clock.GetUtcNow());
+        var link = db.LinksToMail.New(linkTokens);
+        invitation.Resend(link.Hash, request.HandOverLink, request.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
             request.HandOverLink ? link.Value : null);

@@ -43,8 +43,7 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
                 var due = schedule.DueBy(deadline, now);
                 // No reminder to sign a draft (not open yet) or a statement that takes no more signatures.
                 if (due <= c.Invitation.RemindersSent || !c.Statement.AcceptsSignatures) continue;
-                var link = linkTokens.New();
-                c.Invitation.Remind(due, deadline, link.Hash, link.ProtectedForEmail, c.Invitation.InvitedName, c.Statement.Title, now);
+                c.Invitation.Remind(due, deadline, db.LinksToMail.New(linkTokens).Hash, now);
                 reminded++;
             }
             await db.SaveChangesAsync(ct);

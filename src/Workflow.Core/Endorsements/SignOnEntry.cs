@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 
@@ -52,9 +51,9 @@ public sealed class SignOnEntry : AggregateRoot
     public string StatusAt(DateTimeOffset now) => HasLapsed(now) ? "Lapsed" : State.ToString();
 
     internal static SignOnEntry Submit(
-        Guid statementId, string statementTitle, OrganisationDetails organisation, string email, string language, string signerName,
+        Guid statementId, OrganisationDetails organisation, string email, string language, string signerName,
         string? signerRole,
-        int versionNumber, string textHash, string tokenHash, string protectedToken, TimeSpan confirmWithin, DateTimeOffset now)
+        int versionNumber, string textHash, string tokenHash, TimeSpan confirmWithin, DateTimeOffset now)
     {
         var entry = new SignOnEntry
         {
@@ -77,8 +76,8 @@ public sealed class SignOnEntry : AggregateRoot
             SubmittedAt = now,
             ConfirmBy = StoredTime.Of(now + confirmWithin),
         };
-        entry.Raise(new SignOnSubmitted(statementId, entry.Id, entry.Name, entry.Email, statementTitle, protectedToken, entry.ConfirmBy,
-            now, language));
+        entry.Raise(new SignOnEvents.Submitted(statementId, entry.Id, entry.Name, entry.Email, language, tokenHash, entry.ConfirmBy,
+            now));
         return entry;
     }
 
@@ -90,14 +89,14 @@ public sealed class SignOnEntry : AggregateRoot
             throw new ConflictException("This confirmation link has lapsed. Fill in the sign-on form again to receive a new one.");
         State = SignOnState.AwaitingModeration;
         ConfirmedAt = now;
-        Raise(new SignOnConfirmed(StatementId, Id, now));
+        Raise(new SignOnEvents.Confirmed(StatementId, Id, now));
     }
 
     /// <summary>
     /// The signature is on the list. The signer is told by e-mail, with the receipt and a fresh link to it (the approving drafter
     /// holds no token, and the database keeps only hashes): the confirmation link stops working, the e-mail says so.
     /// </summary>
-    internal void Approve(Guid signatureId, Guid organisationId, string userId, string tokenHash, string protectedToken, DateTimeOffset now)
+    internal void Approve(Guid signatureId, Guid organisationId, string userId, string tokenHash, DateTimeOffset now)
     {
         EnsureAwaitingModeration();
         State = SignOnState.Approved;
@@ -105,8 +104,8 @@ public sealed class SignOnEntry : AggregateRoot
         ModeratedBy = userId;
         SignatureId = signatureId;
         ConfirmationTokenHash = tokenHash;
-        Raise(new SignOnApproved(StatementId, Id, signatureId, organisationId, userId, now));
-        Raise(new SignatureReceiptDue(StatementId, signatureId, Email, Language, "sign-on", protectedToken, now));
+        Raise(new SignOnEvents.Approved(StatementId, Id, signatureId, organisationId, userId, now));
+        Raise(new SignatureEvents.ReceiptDue(StatementId, signatureId, Email, Language, "sign-on", tokenHash, now));
     }
 
     public void Reject(string? reason, string userId, DateTimeOffset now)
@@ -117,7 +116,7 @@ public sealed class SignOnEntry : AggregateRoot
         ModeratedAt = now;
         ModeratedBy = userId;
         RejectionReason = OptionalText.TrimmedOrNull(reason);
-        Raise(new SignOnRejected(StatementId, Id, RejectionReason, userId, now));
+        Raise(new SignOnEvents.Rejected(StatementId, Id, RejectionReason, userId, now));
     }
 
     /// <summary>A fresh link for the signatory (to confirm a changed text or withdraw); the old one is retired and still leads

@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Statements;
 
@@ -97,11 +96,12 @@ public sealed class Signature : AggregateRoot
     public string? EndNote { get; private set; }
     /// <summary>
     /// How the organisation is shown on this statement's list: as this statement's drafter named it (never as someone
-    /// else's entry in the shared directory reads), or as a drafter corrected it. Null only for older signatures.
+    /// else's entry in the shared directory reads), or as a drafter corrected it.
     /// </summary>
-    public string? DisplayName { get; private set; }
+    public string DisplayName { get; private set; } = "";
     public string? DisplayNameEnglish { get; private set; }
     public string? DisplayAcronym { get; private set; }
+    public SignatoryNames ShownAs => new(DisplayName, DisplayNameEnglish, DisplayAcronym);
     /// <summary>
     /// The names the drafters invited the organisation under, when it signed under a spelling of its own (<c>nameAs</c>); null
     /// when it signed as invited. The drafters see both.
@@ -145,14 +145,13 @@ public sealed class Signature : AggregateRoot
         : ReconfirmationState.NotNeeded;
 
     /// <summary>The text changed after this signature: it stays in the history, off the public list until confirmed.</summary>
-    public void RequestReconfirmation(Statement statement, StatementVersion version, string organisationName, string? email,
-        string? protectedToken,
-        string? linkKind, string language, DateTimeOffset now)
+    /// <param name="contact">Where to ask, when the signature came with an address; without one the drafters ask themselves.</param>
+    public void RequestReconfirmation(StatementVersion version, SignatoryContact? contact, DateTimeOffset now)
     {
         if (!NeedsReconfirmation(version.Number)) return;
         ReconfirmationRequestedAt = now;
-        Raise(new ReconfirmationRequested(StatementId, Id, OrganisationId, organisationName, Number, version.Number, version.TextHash,
-            statement.Title, email, protectedToken, linkKind, language, now));
+        Raise(new SignatureEvents.ReconfirmationRequested(StatementId, Id, OrganisationId, DisplayName, Number, version.Number,
+            version.TextHash, contact, now));
     }
 
     /// <summary>The signatory agrees to the text now open for signature (its hash, as shown to it), or a drafter records that it
@@ -168,7 +167,8 @@ public sealed class Signature : AggregateRoot
         ReconfirmedAt = now;
         ReconfirmedBy = confirmedBy;
         TranslationSet = SetOf(readable ?? []);
-        Raise(new SignatureReconfirmed(StatementId, Id, OrganisationId, Number, signable.Number, signable.TextHash, confirmedBy, now));
+        Raise(new SignatureEvents.Reconfirmed(StatementId, Id, OrganisationId, Number, signable.Number, signable.TextHash, confirmedBy,
+            now));
     }
 
     public void Withdraw(string? note, DateTimeOffset now)
@@ -177,7 +177,7 @@ public sealed class Signature : AggregateRoot
         Status = SignatureStatus.Withdrawn;
         EndedAt = now;
         EndNote = OptionalText.TrimmedOrNull(note);
-        Raise(new SignatureWithdrawn(StatementId, Id, OrganisationId, Number, EndNote, now));
+        Raise(new SignatureEvents.Withdrawn(StatementId, Id, OrganisationId, Number, EndNote, now));
     }
 
     public void Invalidate(InvalidationReason reason, string? note, string userId, DateTimeOffset now)
@@ -188,21 +188,18 @@ public sealed class Signature : AggregateRoot
         EndedBy = userId;
         InvalidationReason = reason;
         EndNote = OptionalText.TrimmedOrNull(note);
-        Raise(new SignatureInvalidated(StatementId, Id, OrganisationId, Number, reason.ToString(), EndNote, userId, now));
+        Raise(new SignatureEvents.Invalidated(StatementId, Id, OrganisationId, Number, reason, EndNote, userId, now));
     }
 
     /// <summary>Corrects how the organisation is shown on this list (a misspelling, a missing accent); the record of who signed is
     /// unchanged.</summary>
-    public void CorrectDisplayedName(Organisations.Organisation organisation, string name, string? nameEnglish, string? acronym,
-        string userId, DateTimeOffset now)
+    public void CorrectDisplayedName(string name, string? nameEnglish, string? acronym, string userId, DateTimeOffset now)
     {
-        var before = (DisplayName ?? organisation.Name, DisplayNameEnglish ?? organisation.NameEnglish, DisplayAcronym
-            ?? organisation.Acronym);
+        var before = ShownAs;
         DisplayName = name.Trim();
         DisplayNameEnglish = OptionalText.TrimmedOrNull(nameEnglish);
         DisplayAcronym = OptionalText.TrimmedOrNull(acronym);
-        Raise(new SignatoryNameCorrected(StatementId, Id, OrganisationId, before.Item1, before.Item2, before.Item3,
-            DisplayName, DisplayNameEnglish, DisplayAcronym, userId, now));
+        Raise(new SignatureEvents.NameCorrected(StatementId, Id, OrganisationId, before, ShownAs, userId, now));
     }
 
     /// <summary>
@@ -211,12 +208,11 @@ public sealed class Signature : AggregateRoot
     /// </summary>
     internal void RecordCorrectionBySignatory(Organisations.OrganisationDetails invitedAs, DateTimeOffset now)
     {
-        var invited = (Name: invitedAs.Name.Trim(), NameEnglish: OptionalText.TrimmedOrNull(invitedAs.NameEnglish),
-            Acronym: OptionalText.TrimmedOrNull(invitedAs.Acronym));
-        if (invited == (DisplayName, DisplayNameEnglish, DisplayAcronym)) return;
-        (InvitedName, InvitedNameEnglish, InvitedAcronym) = invited;
-        Raise(new SignatoryCorrectedOwnName(StatementId, Id, OrganisationId, invited.Name, invited.NameEnglish, invited.Acronym,
-            DisplayName!, DisplayNameEnglish, DisplayAcronym, now));
+        var invited = new SignatoryNames(invitedAs.Name.Trim(), OptionalText.TrimmedOrNull(invitedAs.NameEnglish),
+            OptionalText.TrimmedOrNull(invitedAs.Acronym));
+        if (invited == ShownAs) return;
+        (InvitedName, InvitedNameEnglish, InvitedAcronym) = (invited.Name, invited.NameEnglish, invited.Acronym);
+        Raise(new SignatureEvents.CorrectedOwnName(StatementId, Id, OrganisationId, invited, ShownAs, now));
     }
 
     /// <summary>Points the signature at the record its organisation's twin was merged into; its names on the list stay.</summary>

@@ -177,7 +177,8 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                     SignatureOrigin.ThroughInvitation(invitation), now, translations);
                 if (request.NameAs is not null) signature.RecordCorrectionBySignatory(invitation.InvitedAs, now);
                 invitation.MarkSigned(signature.Id, now);
-                invitation.SendReceipt(signature.Id, linkTokens.ProtectForEmail(request.Token), now);
+                db.LinksToMail.Add(linkTokens.Of(request.Token));
+                invitation.SendReceipt(signature.Id, now);
                 db.Signatures.Add(signature);
                 standing.Add(signature);
                 answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(signature, statement, organisation),

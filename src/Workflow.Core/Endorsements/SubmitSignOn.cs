@@ -61,11 +61,10 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, ILink
             ct) >= limits.PerEmailDomainPerHour)
             throw new TooManyRequestsException($"Too many sign-ons from addresses at {domain} in the last hour. Please try again later.");
 
-        var link = linkTokens.New();
-        var language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim().ToLowerInvariant();
-        var entry = SignOnEntry.Submit(statement.Id, statement.Title, request.Organisation, email, language, request.SignerName,
-            request.SignerRole,
-            version.Number, version.TextHash, link.Hash, link.ProtectedForEmail, limits.ConfirmWithin, now);
+        var link = db.LinksToMail.New(linkTokens);
+        var language = InterfaceLanguages.ChosenOrDefault(request.Language);
+        var entry = SignOnEntry.Submit(statement.Id, request.Organisation, email, language, request.SignerName, request.SignerRole,
+            version.Number, version.TextHash, link.Hash, limits.ConfirmWithin, now);
         db.SignOnEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         pendingCounts.Added(statement.Id);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Workflow.Contracts;
 using Workflow.Core.Common;
 
 namespace Workflow.Core.Organisations;
@@ -150,7 +149,8 @@ public sealed class Organisation : AggregateRoot
         twin.MergedIntoId = Id;
         twin.MergedAt = now;
         twin.MergedBy = userId;
-        Raise(new OrganisationsMerged(Id, twin.Id, Name, twin.Name, affectedStatements, signaturesMoved, invitationsMoved, userId, now));
+        Raise(new OrganisationEvents.Merged(Id, twin.Id, Name, twin.Name, affectedStatements, signaturesMoved, invitationsMoved, userId,
+            now));
     }
 
     private static List<string> NormaliseEmails(IEnumerable<string> emails) =>

@@ -134,7 +134,7 @@ public sealed record SignatureFacts(
     bool ConfirmedByDrafters,
     IReadOnlyList<string> Translations, string Status, string? Reason, Provenance Provenance)
 {
-    public static SignatureFacts Of(Signature s) => new(s.Id, s.Number, s.OrganisationId, s.DisplayName ?? "", s.DisplayNameEnglish,
+    public static SignatureFacts Of(Signature s) => new(s.Id, s.Number, s.OrganisationId, s.DisplayName, s.DisplayNameEnglish,
         s.DisplayAcronym,
         s.DisplayCountry, s.Phase.ToString(), s.SignedAt, s.VersionNumber, s.TextHash, s.ConfirmedVersionNumber, s.ConfirmedTextHash,
         s.ReconfirmedBy is not null, s.TranslationSet.ToList(), s.Status.ToString(), s.InvalidationReason?.ToString(),

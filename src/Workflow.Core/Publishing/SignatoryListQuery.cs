@@ -52,20 +52,19 @@ internal static class SignatoryListQuery
             && s.ConfirmedVersionNumber == statement.SignableVersionNumber);
         if (initiators.Count > 0)
         {
-            var first = await Rows(db, standing.Where(s => initiators.Contains(s.OrganisationId))).ToListAsync(ct);
+            var first = await Rows(standing.Where(s => initiators.Contains(s.OrganisationId))).ToListAsync(ct);
             foreach (var r in first.OrderBy(r => initiators.IndexOf(r.OrganisationId))) yield return ToSignatory(r, initiator: true);
             standing = standing.Where(s => !initiators.Contains(s.OrganisationId));
         }
-        await foreach (var r in Rows(db, standing).AsAsyncEnumerable().WithCancellation(ct)) yield return ToSignatory(r, initiator: false);
+        await foreach (var r in Rows(standing).AsAsyncEnumerable().WithCancellation(ct)) yield return ToSignatory(r, initiator: false);
     }
 
-    private static IQueryable<SignatoryRow> Rows(WorkflowDb db, IQueryable<Signature> signatures) =>
+    private static IQueryable<SignatoryRow> Rows(IQueryable<Signature> signatures) =>
         from s in signatures
-        join o in db.Organisations on s.OrganisationId equals o.Id
         orderby s.Number
-        select new SignatoryRow(s.Number, s.DisplayName ?? o.Name, s.DisplayName == null ? o.NameEnglish : s.DisplayNameEnglish,
-            s.DisplayName == null ? o.Acronym : s.DisplayAcronym, s.DisplayCountry, s.SignedAt, s.Phase, s.VersionNumber, s.OrganisationId,
-            s.RecordedAt, s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote, s.ProvenanceSource);
+        select new SignatoryRow(s.Number, s.DisplayName, s.DisplayNameEnglish, s.DisplayAcronym, s.DisplayCountry, s.SignedAt,
+            s.Phase, s.VersionNumber, s.OrganisationId, s.RecordedAt, s.Provenance, s.ProvenanceEmailDomain, s.ProvenanceNote,
+            s.ProvenanceSource);
 
     private sealed record SignatoryRow(int Number, string Name, string? NameEnglish, string? Acronym, string? Country,
         DateTimeOffset? SignedAt,

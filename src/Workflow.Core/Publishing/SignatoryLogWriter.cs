@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Statements;
@@ -19,7 +18,7 @@ internal static class SignatoryLogWriter
     private static readonly string[] EntryFields = ["v", "statement", "index", "at", "type", "change"];
 
     internal sealed record Pending(Guid StatementId, LogEntryType Type, Signature? Signature, string Change, Statement? Statement,
-        IWorkflowEvent? Event, DateTimeOffset At);
+        IDomainEvent? Event, DateTimeOffset At);
 
     /// <summary>What this save would append, in the order the changes were raised; signatures changed without an event last.</summary>
     /// <param name="now">The time of a save that raised no event (the database context's clock).</param>
@@ -39,10 +38,10 @@ internal static class SignatoryLogWriter
             {
                 switch (raised)
                 {
-                    case StatementOpenedForSignature or SignableTextChanged when root is Statement statement:
+                    case StatementEvents.OpenedForSignature or StatementEvents.SignableTextChanged when root is Statement statement:
                         pending.Add(new(statement.Id, LogEntryType.Text, null, "", statement, raised, raised.OccurredAt));
                         break;
-                    case StatementPublished or StatementClosed or StatementWithdrawn when root is Statement statement:
+                    case StatementEvents.Published or StatementEvents.Closed or StatementEvents.Withdrawn when root is Statement statement:
                         pending.Add(new(statement.Id, LogEntryType.Publication, null, "", statement, raised, raised.OccurredAt));
                         break;
                     default:
@@ -70,13 +69,13 @@ internal static class SignatoryLogWriter
         return pending;
     }
 
-    private static (Guid SignatureId, string Change)? ChangeOf(IWorkflowEvent raised) => raised switch
+    private static (Guid SignatureId, string Change)? ChangeOf(IDomainEvent raised) => raised switch
     {
-        SignatureRecorded e => (e.SignatureId, "signed"),
-        SignatureReconfirmed e => (e.SignatureId, "reconfirmed"),
-        SignatureWithdrawn e => (e.SignatureId, "withdrawn"),
-        SignatureInvalidated e => (e.SignatureId, "invalidated"),
-        SignatoryNameCorrected e => (e.SignatureId, "corrected"),
+        SignatureEvents.Recorded e => (e.SignatureId, "signed"),
+        SignatureEvents.Reconfirmed e => (e.SignatureId, "reconfirmed"),
+        SignatureEvents.Withdrawn e => (e.SignatureId, "withdrawn"),
+        SignatureEvents.Invalidated e => (e.SignatureId, "invalidated"),
+        SignatureEvents.NameCorrected e => (e.SignatureId, "corrected"),
         _ => null,
     };
 
@@ -99,8 +98,8 @@ internal static class SignatoryLogWriter
                 case LogEntryType.Text:
                     var (version, textHash) = p.Event switch
                     {
-                        StatementOpenedForSignature e => (e.VersionNumber, e.TextHash),
-                        SignableTextChanged e => (e.VersionNumber, e.TextHash),
+                        StatementEvents.OpenedForSignature e => (e.VersionNumber, e.TextHash),
+                        StatementEvents.SignableTextChanged e => (e.VersionNumber, e.TextHash),
                         _ => throw new InvalidOperationException(),
                     };
                     entryAt = index => LogEntries.Text(p.StatementId, index, p.At, version, textHash);

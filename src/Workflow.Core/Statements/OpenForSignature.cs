@@ -30,8 +30,7 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, I
         // One that expired while the statement was a draft stays unsent.
         foreach (var invitation in held.Where(i => i.DeadlineUnder(statement.SignatureDeadline) is not { } deadline || deadline > now))
         {
-            var link = linkTokens.New();
-            invitation.SendHeld(link.Hash, link.ProtectedForEmail, statement.Title, now);
+            invitation.SendHeld(db.LinksToMail.New(linkTokens).Hash, now);
         }
         await db.SaveChangesAsync(ct);
         return StatementDetails.From(statement, latest);

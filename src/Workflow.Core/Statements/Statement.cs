@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Drafting;
 using Workflow.Core.Endorsements;
@@ -80,8 +79,8 @@ public sealed class Statement : AggregateRoot
         SourceUrl = details.Source?.Url?.Trim();
         SourceAccessedOn = details.Source?.AccessedOn;
         UpdatedAt = now;
-        Raise(new PublicationDetailsSet(Id, Kind.ToString(), IssuedBy, ListIsPartial, ListNote, SourceTitle, SourcePublisher, SourceUrl,
-            SourceAccessedOn, userId, now));
+        Raise(new StatementEvents.PublicationDetailsSet(Id, Kind, IssuedBy, ListIsPartial, ListNote, SourceTitle, SourcePublisher,
+            SourceUrl, SourceAccessedOn, userId, now));
     }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
@@ -112,7 +111,7 @@ public sealed class Statement : AggregateRoot
     public void MarkTranslationsStale(IEnumerable<(string Language, int TranslatesVersion)> translations, DateTimeOffset now)
     {
         foreach (var (language, translates) in translations)
-            Raise(new TranslationMarkedStale(Id, language, translates, LatestVersionNumber, now));
+            Raise(new StatementEvents.TranslationMarkedStale(Id, language, translates, LatestVersionNumber, now));
     }
 
     /// <summary>The organisations that initiate the statement, in order: listed first, and the first to sign.</summary>
@@ -128,7 +127,7 @@ public sealed class Statement : AggregateRoot
                 "longer change.");
         InitiatorIds = initiators.Select(o => o.Id).Distinct().ToList();
         UpdatedAt = now;
-        Raise(new InitiatorsSet(Id, InitiatorIds, userId, now));
+        Raise(new StatementEvents.InitiatorsSet(Id, InitiatorIds, userId, now));
     }
 
     /// <summary>
@@ -173,7 +172,7 @@ public sealed class Statement : AggregateRoot
         };
         statement._members.Add(new StatementMember(statement.Id, userId, StatementRole.Owner, now));
         var version = StatementVersion.Create(statement.Id, 1, title, body, userId, now);
-        statement.Raise(new StatementDrafted(statement.Id, slug, title, language, 1, version.TextHash, userId, now));
+        statement.Raise(new StatementEvents.Drafted(statement.Id, slug, title, language, 1, version.TextHash, userId, now));
         return (statement, version);
     }
 
@@ -204,12 +203,12 @@ public sealed class Statement : AggregateRoot
     public StatementRole? RoleOf(string userId) => _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
     /// <summary>Asks someone, by e-mail, to draft with the owners. The link's token is kept only as a hash.</summary>
-    public CollaboratorInvitation InviteCollaborator(string email, StatementRole role, string tokenHash, string protectedToken,
-        string userId, DateTimeOffset now)
+    public CollaboratorInvitation InviteCollaborator(string email, StatementRole role, string tokenHash, string userId,
+        DateTimeOffset now)
     {
         EnsureOpenToDrafting();
         var invitation = CollaboratorInvitation.Create(Id, email, role, tokenHash, userId, now);
-        Raise(new CollaboratorInvited(Id, invitation.Id, invitation.Email, role.ToString(), Title, protectedToken, userId, now));
+        Raise(new StatementEvents.CollaboratorInvited(Id, invitation.Id, invitation.Email, role, tokenHash, userId, now));
         return invitation;
     }
 
@@ -219,7 +218,7 @@ public sealed class Statement : AggregateRoot
         if (RoleOf(userId) is not null) throw new ConflictException("You are already a member of this statement.");
         _members.Add(new StatementMember(Id, userId, role, now));
         UpdatedAt = now;
-        Raise(new CollaboratorAdded(Id, userId, role.ToString(), addedBy, now));
+        Raise(new StatementEvents.CollaboratorAdded(Id, userId, role, addedBy, now));
     }
 
     public void ChangeRole(string userId, StatementRole role, string changedBy, DateTimeOffset now)
@@ -230,7 +229,7 @@ public sealed class Statement : AggregateRoot
         var previous = member.Role;
         member.Role = role;
         UpdatedAt = now;
-        Raise(new CollaboratorRoleChanged(Id, userId, previous.ToString(), role.ToString(), changedBy, now));
+        Raise(new StatementEvents.CollaboratorRoleChanged(Id, userId, previous, role, changedBy, now));
     }
 
     public void RemoveMember(string userId, string removedBy, DateTimeOffset now)
@@ -239,7 +238,7 @@ public sealed class Statement : AggregateRoot
         if (member.Role == StatementRole.Owner) EnsureAnotherOwner(userId);
         _members.Remove(member);
         UpdatedAt = now;
-        Raise(new CollaboratorRemoved(Id, userId, removedBy, now));
+        Raise(new StatementEvents.CollaboratorRemoved(Id, userId, removedBy, now));
     }
 
     private void EnsureAnotherOwner(string userId)
@@ -276,13 +275,14 @@ public sealed class Statement : AggregateRoot
         Title = title;
         UpdatedAt = now;
         var version = StatementVersion.Create(Id, LatestVersionNumber, title, body, userId, now, changeNote, restoredFrom, creditedTo);
-        if (restoredFrom is { } restored) Raise(new VersionRestored(Id, version.Number, restored, version.TextHash, userId, now));
-        else Raise(new DraftRevised(Id, version.Number, version.TextHash, userId, now));
+        if (restoredFrom is { } restored) Raise(new StatementEvents.VersionRestored(Id, version.Number, restored, version.TextHash,
+            userId, now));
+        else Raise(new StatementEvents.DraftRevised(Id, version.Number, version.TextHash, userId, now));
         if (NewVersionIsToSign)
         {
             SignableVersionNumber = version.Number;
             SignableTranslations = []; // they translate the old text
-            Raise(new SignableTextChanged(Id, version.Number, version.TextHash, userId, now));
+            Raise(new StatementEvents.SignableTextChanged(Id, version.Number, version.TextHash, userId, now));
         }
         return version;
     }
@@ -301,7 +301,7 @@ public sealed class Statement : AggregateRoot
             .Select(t => new OfferedTranslation(t.Language, t.Number).ToString()).ToList();
         OpenedAt = now;
         UpdatedAt = now;
-        Raise(new StatementOpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
+        Raise(new StatementEvents.OpenedForSignature(Id, latest.Number, latest.TextHash, userId, now));
     }
 
     /// <summary>Whether an invitation may be sent now: while drafting (to prepare a campaign) and while signatures are accepted.</summary>
@@ -331,7 +331,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it
     /// opens.</param>
     public EndorsementRequest RequestEndorsement(
-        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash, string protectedToken,
+        Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash,
         bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
         DateTimeOffset now, string? personalMessage = null)
     {
@@ -345,9 +345,9 @@ public sealed class Statement : AggregateRoot
                 "Invite without handOverLink now, and ask for a link to hand over by sending a new link (handOverLink) once it is open.");
         var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId,
             ownDeadline, personalMessage, now);
-        if (HoldsInvitations) Raise(new InvitationHeld(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
-        else Raise(new EndorsementRequested(Id, request.Id, organisation.Id, request.InvitedName, email, Title, protectedToken, userId,
-            now, language));
+        if (HoldsInvitations) Raise(new InvitationEvents.Held(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
+        else Raise(new InvitationEvents.Sent(Id, request.Id, organisation.Id, request.InvitedName, email, language, tokenHash,
+            userId, now));
         UpdatedAt = now;
         return request;
     }
@@ -371,8 +371,8 @@ public sealed class Statement : AggregateRoot
         UpdatedAt = now;
         var signature = Signature.Create(this, organisation.Id, shownAs, organisation.Country, signedVersion, signerName, signerRole,
             endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, origin, now, readable ?? []);
-        Raise(new SignatureRecorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName!,
-            signature.Number, phase.ToString(), signedVersion.Number, signedVersion.TextHash, signedAt, now));
+        Raise(new SignatureEvents.Recorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName,
+            signature.Number, phase, signedVersion.Number, signedVersion.TextHash, signedAt, now));
         return signature;
     }
 
@@ -408,7 +408,7 @@ public sealed class Statement : AggregateRoot
         if (AcceptsOpenSignOn == enabled) return;
         AcceptsOpenSignOn = enabled;
         UpdatedAt = now;
-        Raise(new OpenSignOnChanged(Id, enabled, userId, now));
+        Raise(new StatementEvents.OpenSignOnChanged(Id, enabled, userId, now));
     }
 
     /// <summary>Whether the public form takes entries now: open sign-on is on and the statement accepts signatures.</summary>
@@ -421,7 +421,7 @@ public sealed class Statement : AggregateRoot
         EnsureFuture(deadline, "deadline", now);
         SignatureDeadline = deadline;
         UpdatedAt = now;
-        Raise(new SignatureDeadlineSet(Id, deadline, userId, now));
+        Raise(new StatementEvents.SignatureDeadlineSet(Id, deadline, userId, now));
     }
 
     private static void EnsureFuture(DateTimeOffset? instant, string field, DateTimeOffset now)
@@ -444,7 +444,7 @@ public sealed class Statement : AggregateRoot
         PublishedAt = now;
         PublicationDate = dateUnknown ? null : asOf ?? now;
         UpdatedAt = now;
-        Raise(new StatementPublished(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublicationDate, now));
+        Raise(new StatementEvents.Published(Id, Slug, SignableVersionNumber!.Value, SignatureCount, PublicationDate, now));
     }
 
     /// <summary>
@@ -471,7 +471,7 @@ public sealed class Statement : AggregateRoot
         State = StatementState.Closed;
         ClosedAt = now;
         UpdatedAt = now;
-        Raise(new StatementClosed(Id, userId, now));
+        Raise(new StatementEvents.Closed(Id, userId, now));
     }
 
     public void Withdraw(string userId, DateTimeOffset now)
@@ -481,7 +481,7 @@ public sealed class Statement : AggregateRoot
         State = StatementState.Withdrawn;
         WithdrawnAt = now;
         UpdatedAt = now;
-        Raise(new StatementWithdrawn(Id, userId, now));
+        Raise(new StatementEvents.Withdrawn(Id, userId, now));
     }
 
     private static string Describe(StatementState state) => state switch

@@ -72,22 +72,21 @@ public static class TextChanges
             .ToListAsync(ct);
         foreach (var signature in signatures)
         {
-            string? email = null, protectedToken = null, linkKind = null, language = "en";
-            var link = linkTokens.New();
+            SignatoryContact? contact = null;
             if (signature.EndorsementRequestId is { } invitationId)
             {
                 var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
+                var link = db.LinksToMail.New(linkTokens);
                 db.RetiredLinks.Add(invitation.ReissueLink(link.Hash, now));
-                (email, linkKind, language) = (invitation.Email, "invitation", invitation.Language);
+                contact = new(invitation.Email, invitation.Language, "invitation", link.Hash);
             }
             else if (await db.SignOnEntries.SingleOrDefaultAsync(e => e.SignatureId == signature.Id, ct) is { } entry)
             {
+                var link = db.LinksToMail.New(linkTokens);
                 db.RetiredLinks.Add(entry.ReissueLink(link.Hash, now));
-                (email, linkKind, language) = (entry.Email, "sign-on", entry.Language);
+                contact = new(entry.Email, entry.Language, "sign-on", link.Hash);
             }
-            if (email is not null) protectedToken = link.ProtectedForEmail;
-            signature.RequestReconfirmation(statement, version, signature.DisplayName ?? "", email, protectedToken, linkKind,
-                language, now);
+            signature.RequestReconfirmation(version, contact, now);
         }
     }
 }

@@ -13,11 +13,7 @@ public sealed class DataProtectedLinkTokens(IDataProtectionProvider dataProtecti
 
     private readonly IDataProtector _forEmail = dataProtection.CreateProtector(EmailPurpose);
 
-    public LinkToken New()
-    {
-        var token = InvitationToken.New();
-        return new LinkToken(token, InvitationToken.Hash(token), ProtectForEmail(token));
-    }
+    public LinkToken New() => Of(InvitationToken.New());
 
-    public string ProtectForEmail(string token) => _forEmail.Protect(token);
+    public LinkToken Of(string token) => new(token, InvitationToken.Hash(token), _forEmail.Protect(token));
 }

@@ -102,7 +102,7 @@ public sealed class DataDirectoryCopyTests
         var keys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(copy, "keys")), b => b.SetApplicationName("Workflow"))
             .CreateProtector(DataProtectedLinkTokens.EmailPurpose);
         // The service really protects links with these keys: the scan below would find a protected token.
-        Assert.Equal(someToken, keys.Unprotect(factory.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().ProtectForEmail(someToken)));
+        Assert.Equal(someToken, keys.Unprotect(factory.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(someToken).ProtectedForEmail));
 
         var findings = new List<string>();
         await using (var connection = await OpenCopyAsync(factory, copy))
@@ -157,7 +157,7 @@ public sealed class DataDirectoryCopyTests
             token = (await drafter.InviteAsync(id, email: "before-upgrade@example.org")).Str("token");
             await before.LinkFromMailAsync("before-upgrade@example.org", "/sign");
             // As an earlier version left it: the e-mail sent, the protected token still in the event's row.
-            var protectedToken = before.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().ProtectForEmail(token);
+            var protectedToken = before.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(token).ProtectedForEmail;
             await Eventually.ReturnsAsync(() => before.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
                 done => done, "the invitation e-mail is recorded as sent");
             await before.InDatabaseAsync(async db =>

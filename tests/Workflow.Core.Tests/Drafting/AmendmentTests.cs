@@ -1,5 +1,4 @@
 using CsCheck;
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Drafting;
 
@@ -24,8 +23,8 @@ public sealed class AmendmentTests
         Assert.Equal("Workers of the world, unite.", amendment.Text);
         Assert.Equal("Closer to the original.", amendment.Rationale);
         Assert.Equal((3, 2, "proposer", Now), (amendment.BaseVersionNumber, amendment.Paragraph, amendment.ProposedBy, amendment.ProposedAt));
-        var proposed = Assert.IsType<AmendmentProposed>(Assert.Single(amendment.PendingEvents));
-        Assert.Equal((Statement, amendment.Id, 3, "Replace", 2), (proposed.StatementId, proposed.AmendmentId, proposed.BaseVersionNumber, proposed.Kind, proposed.Paragraph));
+        var proposed = Assert.IsType<DraftingEvents.AmendmentProposed>(Assert.Single(amendment.PendingEvents));
+        Assert.Equal((Statement, amendment.Id, 3, AmendmentKind.Replace, 2), (proposed.StatementId, proposed.AmendmentId, proposed.BaseVersionNumber, proposed.Kind, proposed.Paragraph));
     }
 
     [Fact]
@@ -145,7 +144,7 @@ public sealed class AmendmentTests
 
         Assert.Equal(AmendmentState.Accepted, amendment.State);
         Assert.Equal((5, "editor", Now.AddHours(1)), (amendment.ResultingVersionNumber, amendment.DecidedBy, amendment.DecidedAt));
-        var accepted = Assert.IsType<AmendmentAccepted>(amendment.PendingEvents[^1]);
+        var accepted = Assert.IsType<DraftingEvents.AmendmentAccepted>(amendment.PendingEvents[^1]);
         Assert.Equal((5, "proposer", "editor"), (accepted.VersionNumber, accepted.ProposedBy, accepted.AcceptedBy));
     }
 
@@ -158,7 +157,7 @@ public sealed class AmendmentTests
         Assert.Equal(AmendmentState.Rejected, amendment.State);
         Assert.Equal(("Off topic.", "editor", Now.AddHours(1)), (amendment.RejectionReason, amendment.DecidedBy, amendment.DecidedAt));
         Assert.Null(amendment.ResultingVersionNumber);
-        var rejected = Assert.IsType<AmendmentRejected>(amendment.PendingEvents[^1]);
+        var rejected = Assert.IsType<DraftingEvents.AmendmentRejected>(amendment.PendingEvents[^1]);
         Assert.Equal(("Off topic.", "editor"), (rejected.Reason, rejected.RejectedBy));
     }
 

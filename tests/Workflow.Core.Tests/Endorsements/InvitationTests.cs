@@ -36,7 +36,7 @@ public sealed class InvitationTests
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
-        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en", InvitationToken.Hash("x"), "protected", false, "owner", ownDeadline, Now);
+        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en", InvitationToken.Hash("x"), false, "owner", ownDeadline, Now);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class InvitationTests
     {
         var invitation = Invitation();
         var eventsBefore = invitation.PendingEvents.Count;
-        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("new"), "p", "Org", "T", Now);
-        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("newer"), "p", "Org", "T", Now);
+        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("new"), Now);
+        invitation.Remind(2, Now.AddDays(1), InvitationToken.Hash("newer"), Now);
 
         Assert.Equal(2, invitation.RemindersSent);
         Assert.Equal(InvitationToken.Hash("new"), invitation.TokenHash);

@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
@@ -14,8 +13,8 @@ public sealed class SignOnEntryTests
 
     private static SignOnEntry Submit(OrganisationDetails? organisation = null, string email = "secretary@Example.ORG", string signerName = "Ana Pérez",
         string? signerRole = "Secretary", DateTimeOffset? at = null) =>
-        SignOnEntry.Submit(Statement, "Solidarity", organisation ?? new OrganisationDetails("  Rode Morgen ", " Red Dawn ", " RM ", " nl ", "rodemorgen.nl"),
-            email, "nl", signerName, signerRole, 2, TextHash, InvitationToken.Hash("token"), "protected", ConfirmWithin, at ?? Now);
+        SignOnEntry.Submit(Statement, organisation ?? new OrganisationDetails("  Rode Morgen ", " Red Dawn ", " RM ", " nl ", "rodemorgen.nl"),
+            email, "nl", signerName, signerRole, 2, TextHash, InvitationToken.Hash("token"), ConfirmWithin, at ?? Now);
 
     private static SignOnEntry Confirmed()
     {
@@ -35,9 +34,9 @@ public sealed class SignOnEntryTests
         Assert.Equal((2, TextHash, InvitationToken.Hash("token")), (entry.VersionNumber, entry.TextHash, entry.ConfirmationTokenHash));
         Assert.Equal(Now + ConfirmWithin, entry.ConfirmBy);
         Assert.Null(entry.ConfirmedAt);
-        var submitted = Assert.IsType<SignOnSubmitted>(Assert.Single(entry.PendingEvents));
-        Assert.Equal((entry.Id, "Rode Morgen", "secretary@Example.ORG", "protected", entry.ConfirmBy, "nl"),
-            (submitted.SignOnId, submitted.OrganisationName, submitted.RecipientEmail, submitted.ProtectedConfirmationToken, submitted.ConfirmBy, submitted.RecipientLanguage));
+        var submitted = Assert.IsType<SignOnEvents.Submitted>(Assert.Single(entry.PendingEvents));
+        Assert.Equal((entry.Id, "Rode Morgen", "secretary@Example.ORG", InvitationToken.Hash("token"), entry.ConfirmBy, "nl"),
+            (submitted.SignOnId, submitted.OrganisationName, submitted.Email, submitted.LinkHash, submitted.ConfirmBy, submitted.Language));
     }
 
     [Fact]
@@ -63,7 +62,7 @@ public sealed class SignOnEntryTests
 
         Assert.Equal(SignOnState.AwaitingModeration, entry.State);
         Assert.Equal(Now.AddHours(1), entry.ConfirmedAt);
-        Assert.Single(entry.PendingEvents.OfType<SignOnConfirmed>());
+        Assert.Single(entry.PendingEvents.OfType<SignOnEvents.Confirmed>());
         entry.EnsureAwaitingModeration();
     }
 
@@ -79,7 +78,7 @@ public sealed class SignOnEntryTests
         Assert.Throws<ConflictException>(() => entry.Confirm(entry.ConfirmBy));
         Assert.Equal(SignOnState.AwaitingConfirmation, entry.State);
         Assert.Null(entry.ConfirmedAt);
-        Assert.Empty(entry.PendingEvents.OfType<SignOnConfirmed>());
+        Assert.Empty(entry.PendingEvents.OfType<SignOnEvents.Confirmed>());
     }
 
     [Fact]
@@ -97,7 +96,7 @@ public sealed class SignOnEntryTests
     {
         var entry = Submit();
         Assert.Throws<ConflictException>(entry.EnsureAwaitingModeration);
-        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "drafter", InvitationToken.Hash("new"), "p", Now));
+        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "drafter", InvitationToken.Hash("new"), Now));
         Assert.Equal(SignOnState.AwaitingConfirmation, entry.State);
         Assert.Null(entry.SignatureId);
         Assert.Equal(InvitationToken.Hash("token"), entry.ConfirmationTokenHash);
@@ -109,16 +108,16 @@ public sealed class SignOnEntryTests
         var entry = Confirmed();
         var signature = Guid.NewGuid();
         var organisation = Guid.NewGuid();
-        entry.Approve(signature, organisation, "drafter", InvitationToken.Hash("fresh"), "protected-fresh", Now.AddHours(3));
+        entry.Approve(signature, organisation, "drafter", InvitationToken.Hash("fresh"), Now.AddHours(3));
 
         Assert.Equal(SignOnState.Approved, entry.State);
         Assert.Equal((signature, "drafter", Now.AddHours(3)), (entry.SignatureId, entry.ModeratedBy, entry.ModeratedAt));
         Assert.Equal(InvitationToken.Hash("fresh"), entry.ConfirmationTokenHash);
-        var approved = Assert.Single(entry.PendingEvents.OfType<SignOnApproved>());
+        var approved = Assert.Single(entry.PendingEvents.OfType<SignOnEvents.Approved>());
         Assert.Equal((signature, organisation, "drafter"), (approved.SignatureId, approved.OrganisationId, approved.ApprovedBy));
-        var receipt = Assert.Single(entry.PendingEvents.OfType<SignatureReceiptDue>());
-        Assert.Equal((signature, "secretary@Example.ORG", "nl", "sign-on", "protected-fresh"),
-            (receipt.SignatureId, receipt.RecipientEmail, receipt.RecipientLanguage, receipt.LinkKind, receipt.ProtectedToken));
+        var receipt = Assert.Single(entry.PendingEvents.OfType<SignatureEvents.ReceiptDue>());
+        Assert.Equal((signature, "secretary@Example.ORG", "nl", "sign-on", InvitationToken.Hash("fresh")),
+            (receipt.SignatureId, receipt.Email, receipt.Language, receipt.LinkKind, receipt.LinkHash));
     }
 
     [Fact]
@@ -126,10 +125,10 @@ public sealed class SignOnEntryTests
     {
         var entry = Confirmed();
         var signature = Guid.NewGuid();
-        entry.Approve(signature, Guid.NewGuid(), "drafter", InvitationToken.Hash("fresh"), "p", Now);
+        entry.Approve(signature, Guid.NewGuid(), "drafter", InvitationToken.Hash("fresh"), Now);
         var events = entry.PendingEvents.Count;
 
-        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "other", InvitationToken.Hash("other"), "p", Now));
+        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "other", InvitationToken.Hash("other"), Now));
         Assert.Throws<ConflictException>(() => entry.Reject("changed my mind", "other", Now));
         Assert.Equal((SignOnState.Approved, signature, "drafter"), (entry.State, entry.SignatureId, entry.ModeratedBy));
         Assert.Null(entry.RejectionReason);
@@ -145,12 +144,12 @@ public sealed class SignOnEntryTests
 
         Assert.Equal(SignOnState.Rejected, entry.State);
         Assert.Equal(("Not an organisation.", "drafter", Now.AddHours(5)), (entry.RejectionReason, entry.ModeratedBy, entry.ModeratedAt));
-        var rejected = Assert.Single(entry.PendingEvents.OfType<SignOnRejected>());
+        var rejected = Assert.Single(entry.PendingEvents.OfType<SignOnEvents.Rejected>());
         Assert.Equal(("Not an organisation.", "drafter"), (rejected.Reason, rejected.RejectedBy));
 
         Assert.Throws<ConflictException>(() => entry.Reject("again", "other", Now.AddHours(6)));
         Assert.Throws<ConflictException>(entry.EnsureAwaitingModeration);
-        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "drafter", InvitationToken.Hash("x"), "p", Now));
+        Assert.Throws<ConflictException>(() => entry.Approve(Guid.NewGuid(), Guid.NewGuid(), "drafter", InvitationToken.Hash("x"), Now));
         Assert.Equal("drafter", entry.ModeratedBy);
         Assert.Null(entry.SignatureId);
     }

@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
@@ -50,7 +49,7 @@ public sealed class SignatureTests
         Assert.Equal((Now.AddDays(1), "We left the coalition.", null), (signature.EndedAt, signature.EndNote, signature.EndedBy));
         Assert.Null(signature.InvalidationReason);
         Assert.Equal(1, signature.Number);
-        var withdrawn = Assert.IsType<SignatureWithdrawn>(signature.PendingEvents[^1]);
+        var withdrawn = Assert.IsType<SignatureEvents.Withdrawn>(signature.PendingEvents[^1]);
         Assert.Equal((signature.Id, 1, "We left the coalition."), (withdrawn.SignatureId, withdrawn.Number, withdrawn.Note));
     }
 
@@ -63,8 +62,8 @@ public sealed class SignatureTests
         Assert.Equal(SignatureStatus.Invalidated, signature.Status);
         Assert.Equal((InvalidationReason.Duplicate, "Signed twice.", "drafter", Now.AddDays(1)),
             (signature.InvalidationReason, signature.EndNote, signature.EndedBy, signature.EndedAt));
-        var invalidated = Assert.IsType<SignatureInvalidated>(signature.PendingEvents[^1]);
-        Assert.Equal(("Duplicate", "Signed twice.", "drafter"), (invalidated.Reason, invalidated.Note, invalidated.InvalidatedBy));
+        var invalidated = Assert.IsType<SignatureEvents.Invalidated>(signature.PendingEvents[^1]);
+        Assert.Equal((InvalidationReason.Duplicate, "Signed twice.", "drafter"), (invalidated.Reason, invalidated.Note, invalidated.InvalidatedBy));
     }
 
     [Fact]
@@ -97,10 +96,11 @@ public sealed class SignatureTests
 
         Assert.True(signature.NeedsReconfirmation(revised.Number));
         Assert.Equal(ReconfirmationState.Awaiting, signature.ReconfirmationAt(revised.Number));
-        signature.RequestReconfirmation(statement, revised, "Rode Morgen", "a@rodemorgen.nl", "p", "invitation", "nl", Now.AddDays(1));
+        var contact = new SignatoryContact("a@rodemorgen.nl", "nl", "invitation", InvitationToken.Hash("fresh"));
+        signature.RequestReconfirmation(revised, contact, Now.AddDays(1));
         Assert.Equal(Now.AddDays(1), signature.ReconfirmationRequestedAt);
-        var requested = Assert.IsType<ReconfirmationRequested>(signature.PendingEvents[^1]);
-        Assert.Equal((2, revised.TextHash, "a@rodemorgen.nl", "nl"), (requested.VersionNumber, requested.TextHash, requested.RecipientEmail, requested.RecipientLanguage));
+        var requested = Assert.IsType<SignatureEvents.ReconfirmationRequested>(signature.PendingEvents[^1]);
+        Assert.Equal((2, revised.TextHash, contact), (requested.VersionNumber, requested.TextHash, requested.Contact));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SignatureTests
     {
         var (statement, version, _, signature) = Sign();
         var events = signature.PendingEvents.Count;
-        signature.RequestReconfirmation(statement, version, "Rode Morgen", null, null, null, "en", Now);
+        signature.RequestReconfirmation(version, contact: null, Now);
         Assert.Null(signature.ReconfirmationRequestedAt);
         Assert.Equal(events, signature.PendingEvents.Count);
     }
@@ -128,7 +128,7 @@ public sealed class SignatureTests
         Assert.Equal([$"nl:1:{translation.TextHash}"], signature.TranslationSet);
         Assert.False(signature.NeedsReconfirmation(revised.Number));
         Assert.Equal(ReconfirmationState.Reconfirmed, signature.ReconfirmationAt(revised.Number));
-        var reconfirmed = Assert.IsType<SignatureReconfirmed>(signature.PendingEvents[^1]);
+        var reconfirmed = Assert.IsType<SignatureEvents.Reconfirmed>(signature.PendingEvents[^1]);
         Assert.Equal((revised.Number, revised.TextHash, (string?)null), (reconfirmed.VersionNumber, reconfirmed.TextHash, reconfirmed.ConfirmedBy));
     }
 
@@ -172,13 +172,13 @@ public sealed class SignatureTests
     public void Correcting_the_name_shown_changes_the_list_not_the_directory_and_records_what_it_was()
     {
         var (_, _, organisation, signature) = Sign();
-        signature.CorrectDisplayedName(organisation, "  Rode Morgen NL ", "  ", " R.M. ", "drafter", Now.AddDays(1));
+        signature.CorrectDisplayedName("  Rode Morgen NL ", "  ", " R.M. ", "drafter", Now.AddDays(1));
 
         Assert.Equal(("Rode Morgen NL", null, "R.M."), (signature.DisplayName, signature.DisplayNameEnglish, signature.DisplayAcronym));
         Assert.Equal(("Rode Morgen (directory)", "Red Dawn (directory)", "RMD"), (organisation.Name, organisation.NameEnglish, organisation.Acronym));
-        var corrected = Assert.IsType<SignatoryNameCorrected>(signature.PendingEvents[^1]);
-        Assert.Equal(("Rode Morgen", "Red Dawn", "RM"), (corrected.PreviousName, corrected.PreviousNameEnglish, corrected.PreviousAcronym));
-        Assert.Equal(("Rode Morgen NL", null, "R.M.", "drafter"), (corrected.Name, corrected.NameEnglish, corrected.Acronym, corrected.CorrectedBy));
+        var corrected = Assert.IsType<SignatureEvents.NameCorrected>(signature.PendingEvents[^1]);
+        Assert.Equal(new SignatoryNames("Rode Morgen", "Red Dawn", "RM"), corrected.Before);
+        Assert.Equal((new SignatoryNames("Rode Morgen NL", null, "R.M."), "drafter"), (corrected.After, corrected.CorrectedBy));
     }
 
     [Fact]
@@ -190,8 +190,8 @@ public sealed class SignatureTests
         Assert.True(signature.NameCorrectedBySignatory);
         Assert.Equal(("Rode Morgan", null, "RM"), (signature.InvitedName, signature.InvitedNameEnglish, signature.InvitedAcronym));
         Assert.Equal(("Rode Morgen", "Red Dawn", "RM"), (signature.DisplayName, signature.DisplayNameEnglish, signature.DisplayAcronym));
-        var corrected = Assert.IsType<SignatoryCorrectedOwnName>(signature.PendingEvents[^1]);
-        Assert.Equal(("Rode Morgan", "Rode Morgen"), (corrected.InvitedName, corrected.Name));
+        var corrected = Assert.IsType<SignatureEvents.CorrectedOwnName>(signature.PendingEvents[^1]);
+        Assert.Equal(("Rode Morgan", "Rode Morgen"), (corrected.Invited.Name, corrected.Signed.Name));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
@@ -76,7 +75,7 @@ public sealed class OrganisationMergeTests
         Assert.True(twin.IsMerged);
         Assert.Equal((survivor.Id, Now.AddDays(2), "merger"), (twin.MergedIntoId, twin.MergedAt, twin.MergedBy));
         Assert.False(survivor.IsMerged);
-        var merged = Assert.IsType<OrganisationsMerged>(Assert.Single(survivor.PendingEvents));
+        var merged = Assert.IsType<OrganisationEvents.Merged>(Assert.Single(survivor.PendingEvents));
         Assert.Equal((survivor.Id, twin.Id, "Rode Morgen", "Stichting Rode Morgen", 3, 2, "merger"),
             (merged.SurvivorId, merged.DuplicateId, merged.SurvivorName, merged.DuplicateName, merged.SignaturesMoved, merged.InvitationsMoved, merged.MergedBy));
         Assert.Equal(statements, merged.StatementIds);
@@ -149,7 +148,7 @@ public sealed class OrganisationMergeTests
         var signature = statement.Sign(twin, new OrganisationDetails("Stichting Rode Morgen", "Red Dawn Foundation", "SRM", "NL"), version, "Ana", null, null,
             Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
         var invitation = statement.RequestEndorsement(twin, new OrganisationDetails("Stichting Rode Morgen", null, null, null), "a@example.org", "en",
-            InvitationToken.Hash("x"), "p", false, "owner", null, Now);
+            InvitationToken.Hash("x"), false, "owner", null, Now);
         var survivor = Survivor();
 
         signature.MoveToOrganisation(survivor.Id);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CsCheck;
-using Workflow.Contracts;
+using Workflow.Core.Statements;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 using Workflow.Core.Publishing;
@@ -186,7 +186,7 @@ public sealed class LogEntryTests
     {
         var (statement, version) = StatementAggregate.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
-        var opened = statement.PendingEvents.OfType<StatementOpenedForSignature>().Single();
+        var opened = statement.PendingEvents.OfType<StatementEvents.OpenedForSignature>().Single();
         var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen", null, null, "NL"), Now);
         var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version, "Ana", null, null, Now, null,
             new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now.AddMinutes(1));

@@ -52,15 +52,15 @@ public sealed class PersonalDataTests
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
         var details = new OrganisationDetails("Org", null, null, null);
         Assert.True(statement.HoldsInvitations);
-        Assert.Throws<ConflictException>(() => statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", "protected", true, "owner", null, Now));
+        Assert.Throws<ConflictException>(() => statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", true, "owner", null, Now));
 
-        var invitation = statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", "protected", false, "owner", null, Now);
+        var invitation = statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", false, "owner", null, Now);
         Assert.Equal(InvitationStatus.Held, invitation.StatusAt(null, Now, statement.HoldsInvitations));
         Assert.Throws<ConflictException>(statement.EnsureSendsInvitations);
 
         statement.OpenForSignature(version, [], "owner", Now);
         Assert.False(statement.HoldsInvitations);
-        invitation.SendHeld("fresh-hash", "fresh-protected", statement.Title, Now);
+        invitation.SendHeld("fresh-hash", Now);
         Assert.Equal("fresh-hash", invitation.TokenHash);
         Assert.Equal(InvitationStatus.Created, invitation.StatusAt(null, Now, statement.HoldsInvitations));
     }

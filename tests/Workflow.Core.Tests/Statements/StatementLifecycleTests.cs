@@ -1,4 +1,3 @@
-using Workflow.Contracts;
 using Workflow.Core.Common;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
@@ -25,7 +24,7 @@ public sealed class StatementLifecycleTests
         Assert.Equal(StatementState.Draft, statement.State);
         Assert.Equal(1, version.Number);
         Assert.Equal(TextHash.Of("Solidarity", "We salute."), version.TextHash);
-        Assert.IsType<StatementDrafted>(Assert.Single(statement.PendingEvents));
+        Assert.IsType<StatementEvents.Drafted>(Assert.Single(statement.PendingEvents));
     }
 
     [Fact]
@@ -158,7 +157,7 @@ public sealed class StatementLifecycleTests
         statement.Publish(Owner, null, Now, dateUnknown: true);
         Assert.Null(statement.PublicationDate);
         Assert.Equal(Now, statement.PublishedAt);
-        Assert.Null(Assert.IsType<StatementPublished>(statement.PendingEvents[^1]).PublishedAt);
+        Assert.Null(Assert.IsType<StatementEvents.Published>(statement.PendingEvents[^1]).PublishedAt);
     }
 
     [Fact]
