@@ -96,14 +96,17 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     }
 }
 
-internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration<EndorsementRequest>
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
-    public void Configure(EntityTypeBuilder<EndorsementRequest> b)
+    public void Configure(EntityTypeBuilder<Invitation> b)
     {
+        // The code's name for what every route, page and message calls an invitation; the table keeps its first name, so
+        // deployments and their scripts need no migration for the new word.
+        b.ToTable("EndorsementRequests");
         b.HasKey(r => r.Id);
         b.HasIndex(r => r.TokenHash).IsUnique();
         b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
-        b.Property(r => r.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(r => r.Email).HasMaxLength(Invitation.EmailMaxLength);
         b.Property(r => r.Language).HasMaxLength(8);
         b.Property(r => r.InvitedName).HasMaxLength(Organisation.NameMaxLength);
         b.Property(r => r.InvitedNameEnglish).HasMaxLength(Organisation.NameMaxLength);
@@ -111,8 +114,8 @@ internal sealed class EndorsementRequestConfiguration : IEntityTypeConfiguration
         b.Ignore(r => r.InvitedAs);
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.RequestedBy).HasMaxLength(450);
-        b.Property(r => r.DeclineReason).HasMaxLength(EndorsementRequest.ReasonMaxLength);
-        b.Property(r => r.PersonalMessage).HasMaxLength(EndorsementRequest.PersonalMessageMaxLength);
+        b.Property(r => r.DeclineReason).HasMaxLength(Invitation.ReasonMaxLength);
+        b.Property(r => r.PersonalMessage).HasMaxLength(Invitation.PersonalMessageMaxLength);
         b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(r => new { r.StatementId, r.OrganisationId });
         b.HasOne<Statement>().WithMany().HasForeignKey(r => r.StatementId);
@@ -129,7 +132,8 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         // database too. A withdrawn or invalidated signature stays in the history and does not stop a new one.
         // The filter is written so that SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER on) all read it.
         b.HasIndex(s => new { s.StatementId, s.Number }).IsUnique();
-        b.HasIndex(s => s.EndorsementRequestId).IsUnique();
+        b.Property(s => s.InvitationId).HasColumnName("EndorsementRequestId");
+        b.HasIndex(s => s.InvitationId).IsUnique();
         b.Property(s => s.TextHash).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.SignerName).HasMaxLength(Signature.SignerNameMaxLength);
         b.Property(s => s.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);
@@ -145,7 +149,7 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.Property(s => s.DisplayAcronym).HasMaxLength(Organisations.Organisation.AcronymMaxLength);
         b.Ignore(s => s.LatestLogEntry);
         b.Property(s => s.Provenance).HasConversion<string>().HasMaxLength(30);
-        b.Property(s => s.ProvenanceEmailDomain).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(s => s.ProvenanceEmailDomain).HasMaxLength(Invitation.EmailMaxLength);
         b.Property(s => s.ProvenanceNote).HasMaxLength(Signature.ProvenanceNoteMaxLength);
         b.Property(s => s.ProvenanceSource).HasMaxLength(Signature.ProvenanceSourceMaxLength);
         b.Property(s => s.DisplayCountry).HasMaxLength(2);
@@ -158,7 +162,7 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.HasOne<Statement>().WithMany().HasForeignKey(s => s.StatementId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
         b.HasOne<StatementVersion>().WithMany().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<EndorsementRequest>().WithMany().HasForeignKey(s => s.EndorsementRequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invitation>().WithMany().HasForeignKey(s => s.InvitationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -168,6 +172,7 @@ internal sealed class RetiredLinkConfiguration : IEntityTypeConfiguration<Retire
     {
         b.HasKey(l => l.TokenHash);
         b.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
+        b.Property(l => l.InvitationId).HasColumnName("EndorsementRequestId");
     }
 }
 
@@ -184,8 +189,8 @@ internal sealed class SignOnEntryConfiguration : IEntityTypeConfiguration<Endors
         b.Property(e => e.Acronym).HasMaxLength(Organisation.AcronymMaxLength);
         b.Property(e => e.Country).HasMaxLength(2).IsFixedLength();
         b.Property(e => e.Website).HasMaxLength(Organisation.WebsiteMaxLength * 2);
-        b.Property(e => e.Email).HasMaxLength(EndorsementRequest.EmailMaxLength);
-        b.Property(e => e.EmailDomain).HasMaxLength(EndorsementRequest.EmailMaxLength);
+        b.Property(e => e.Email).HasMaxLength(Invitation.EmailMaxLength);
+        b.Property(e => e.EmailDomain).HasMaxLength(Invitation.EmailMaxLength);
         b.Property(e => e.Language).HasMaxLength(8);
         b.Property(e => e.SignerName).HasMaxLength(Signature.SignerNameMaxLength);
         b.Property(e => e.SignerRole).HasMaxLength(Signature.SignerRoleMaxLength);

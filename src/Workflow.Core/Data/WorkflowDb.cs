@@ -27,7 +27,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<EndorsementRequest> EndorsementRequests => Set<EndorsementRequest>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<Endorsements.SignOnEntry> SignOnEntries => Set<Endorsements.SignOnEntry>();
     public DbSet<RetiredLink> RetiredLinks => Set<RetiredLink>();

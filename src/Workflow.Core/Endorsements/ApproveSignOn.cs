@@ -39,7 +39,7 @@ public sealed class ApproveSignOnHandler(WorkflowDb db, TimeProvider clock, ILin
         var (organisation, _, shownAs) = await db.ResolveAsync(entry.Organisation with { Id = request.OrganisationId,
             RegisterAsNew = request.RegisterAsNew }, now, ct, request.UserId);
         await db.EnsureMaySignAsync(statement, organisation, ct);
-        var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, endorsementRequestId: null,
+        var signature = statement.Sign(organisation, shownAs, version, entry.SignerName, entry.SignerRole, invitationId: null,
             entry.ConfirmedAt!.Value, recordedBy: null, new SignatureOrigin(SignatureProvenance.SignOn, entry.EmailDomain), now,
             await db.SignableTranslationsAsync(statement, ct));
         var link = db.LinksToMail.New(linkTokens);

@@ -40,7 +40,7 @@ public sealed class BulkInviteValidator : AbstractValidator<BulkInvite>
     public BulkInviteValidator()
     {
         RuleFor(r => r.Csv).NotEmpty().WithMessage("The CSV file is empty.");
-        RuleFor(r => r.PersonalMessage).MaximumLength(EndorsementRequest.PersonalMessageMaxLength).IsPlainMultiLineText();
+        RuleFor(r => r.PersonalMessage).MaximumLength(Invitation.PersonalMessageMaxLength).IsPlainMultiLineText();
     }
 }
 
@@ -102,7 +102,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var signed = (await db.Signatures.Where(s => s.StatementId == statement.Id && s.Status == SignatureStatus.Active)
             .Select(s => s.OrganisationId).ToListAsync(ct)).ToHashSet();
-        var pending = (await db.EndorsementRequests.Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending)
+        var pending = (await db.Invitations.Where(r => r.StatementId == statement.Id && r.State == InvitationState.Pending)
             .Select(r => r.OrganisationId).ToListAsync(ct)).ToHashSet();
         var directory = new DirectoryBatch(db);
         await directory.LoadCandidatesAsync(rows.Where(r => r.Invitation is not null).Select(r => r.Invitation!.Organisation), ct);
@@ -128,7 +128,7 @@ public sealed class BulkInviteHandler(WorkflowDb db, TimeProvider clock, ILinkTo
                 if (pending.Contains(organisation.Id)) throw InviteOrganisationHandler.AlreadyPending(organisation);
                 var (endorsementRequest, token) = InviteOrganisationHandler.Invite(statement, organisation, shownAs, invitation,
                     db.LinksToMail.New(linkTokens), now);
-                db.EndorsementRequests.Add(endorsementRequest);
+                db.Invitations.Add(endorsementRequest);
                 pending.Add(organisation.Id);
                 invited.Add((report.Count, row));
                 report.Add(new BulkInviteRow(row.Line, matched ? "Matched" : "Created", row.Name, row.Email,

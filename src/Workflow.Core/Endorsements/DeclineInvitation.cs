@@ -11,7 +11,7 @@ public sealed record InvitationDeclined(string State, string? Reason, DateTimeOf
 
 public sealed class DeclineInvitationValidator : AbstractValidator<DeclineInvitation>
 {
-    public DeclineInvitationValidator() => RuleFor(r => r.Reason).MaximumLength(EndorsementRequest.ReasonMaxLength);
+    public DeclineInvitationValidator() => RuleFor(r => r.Reason).MaximumLength(Invitation.ReasonMaxLength);
 }
 
 public sealed class DeclineInvitationHandler(WorkflowDb db, TimeProvider clock) : IRequestHandler<DeclineInvitation, InvitationDeclined>

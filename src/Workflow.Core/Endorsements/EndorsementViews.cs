@@ -7,7 +7,7 @@ public sealed record OrganisationView(Guid Id, string Name, string? NameEnglish,
     public static OrganisationView From(Organisation o) => new(o.Id, o.Name, o.NameEnglish, o.Acronym, o.Country);
 
     /// <summary>The organisation as the statement's drafter named it in the invitation.</summary>
-    public static OrganisationView AsInvited(Organisation o, EndorsementRequest r) =>
+    public static OrganisationView AsInvited(Organisation o, Invitation r) =>
         new(o.Id, r.InvitedName, r.InvitedNameEnglish, r.InvitedAcronym, o.Country);
 
     /// <summary>The organisation as this statement's list shows it.</summary>

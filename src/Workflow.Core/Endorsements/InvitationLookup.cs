@@ -10,13 +10,13 @@ internal static class InvitationLookup
     /// The invitation behind a link, its current one or one retired when the text changed. Unknown, malformed and revoked
     /// tokens all give the same 404, which says nothing about which statements exist.
     /// </summary>
-    public static async Task<EndorsementRequest> FindLiveByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
+    public static async Task<Invitation> FindLiveByTokenAsync(this WorkflowDb db, string token, CancellationToken ct)
     {
         if (!InvitationToken.IsWellFormed(token)) throw new NotFoundException("invitation");
         var hash = InvitationToken.Hash(token);
-        var request = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.TokenHash == hash, ct)
-            ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.EndorsementRequestId != null)
-                .Join(db.EndorsementRequests, l => l.EndorsementRequestId, r => (Guid?)r.Id, (_, r) => r).SingleOrDefaultAsync(ct);
+        var request = await db.Invitations.SingleOrDefaultAsync(r => r.TokenHash == hash, ct)
+            ?? await db.RetiredLinks.Where(l => l.TokenHash == hash && l.InvitationId != null)
+                .Join(db.Invitations, l => l.InvitationId, r => (Guid?)r.Id, (_, r) => r).SingleOrDefaultAsync(ct);
         if (request is not { IsLive: true }) throw new NotFoundException("invitation");
         return request;
     }
@@ -26,7 +26,7 @@ internal static class InvitationLookup
     public static async Task<Signature> FindSignatureByTokenAsync(this WorkflowDb db, string token, string otherwise, CancellationToken ct)
     {
         var invitation = await db.FindLiveByTokenAsync(token, ct);
-        return await db.Signatures.SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct)
+        return await db.Signatures.SingleOrDefaultAsync(s => s.InvitationId == invitation.Id, ct)
             ?? throw new ConflictException($"This invitation has not been signed; {otherwise}.");
     }
 }

@@ -16,7 +16,7 @@ internal static class InvitationSummaryQueries
         DateTimeOffset now, CancellationToken ct, Guid? invitationId = null)
     {
         var rows = await (
-            from r in db.EndorsementRequests.AsNoTracking()
+            from r in db.Invitations.AsNoTracking()
             join o in db.Organisations on r.OrganisationId equals o.Id
             join s in db.Signatures on r.SignatureId equals s.Id into signed
             from s in signed.DefaultIfEmpty()

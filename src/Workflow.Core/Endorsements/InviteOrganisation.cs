@@ -27,11 +27,11 @@ public sealed class InviteOrganisationValidator : AbstractValidator<InviteOrgani
     public InviteOrganisationValidator()
     {
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(Invitation.EmailMaxLength).EmailAddress();
         RuleFor(r => r.Language!).Must(l => InterfaceLanguages.IsSupported(l))
             .When(r => !string.IsNullOrWhiteSpace(r.Language))
             .WithMessage($"'Language' must be one of the languages e-mails are written in: {string.Join(", ", InterfaceLanguages.All)}.");
-        RuleFor(r => r.PersonalMessage).MaximumLength(EndorsementRequest.PersonalMessageMaxLength).IsPlainMultiLineText();
+        RuleFor(r => r.PersonalMessage).MaximumLength(Invitation.PersonalMessageMaxLength).IsPlainMultiLineText();
     }
 }
 
@@ -52,12 +52,12 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
 
         var (organisation, matched, shownAs) = await db.ResolveAsync(request.Organisation, now, ct, request.UserId);
         await db.EnsureNotSignedYetAsync(statement.Id, organisation, ct);
-        if (await db.EndorsementRequests.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
-                && r.State == EndorsementRequestState.Pending, ct))
+        if (await db.Invitations.AnyAsync(r => r.StatementId == statement.Id && r.OrganisationId == organisation.Id
+                && r.State == InvitationState.Pending, ct))
             throw AlreadyPending(organisation);
 
         var (invitation, token) = Invite(statement, organisation, shownAs, request, db.LinksToMail.New(linkTokens), now);
-        db.EndorsementRequests.Add(invitation);
+        db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return new InvitationCreated(invitation.Id, OrganisationView.AsInvited(organisation, invitation), invitation.Email,
             request.HandOverLink ? token : null, matched,
@@ -68,7 +68,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     /// The invitation itself, once the organisation is known and may be invited, with a fresh link (of which the invitation keeps
     /// only the hash; the save sends it). Shared with <see cref="BulkInviteHandler"/>.
     /// </summary>
-    internal static (EndorsementRequest Invitation, string Token) Invite(Statement statement, Organisation organisation,
+    internal static (Invitation Invitation, string Token) Invite(Statement statement, Organisation organisation,
         OrganisationDetails shownAs, InviteOrganisation request, LinkToken link, DateTimeOffset now)
     {
         var language = InterfaceLanguages.ChosenOrDefault(request.Language);

@@ -54,7 +54,7 @@ public sealed class ListSignaturesHandler(WorkflowDb db) : IRequestHandler<ListS
     {
         var invited = await (
             from s in db.Signatures.AsNoTracking()
-            join r in db.EndorsementRequests on s.EndorsementRequestId equals r.Id
+            join r in db.Invitations on s.InvitationId equals r.Id
             where s.StatementId == statementId
             select new { s.Id, r.Email }).ToListAsync(ct);
         var signedOn = await db.SignOnEntries.AsNoTracking()

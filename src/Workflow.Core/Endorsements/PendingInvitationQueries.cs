@@ -6,10 +6,10 @@ namespace Workflow.Core.Endorsements;
 
 internal static class PendingInvitationQueries
 {
-    public static Task<List<EndorsementRequest>> PendingInvitationsAsync(this WorkflowDb db, Guid statementId, CancellationToken ct,
+    public static Task<List<Invitation>> PendingInvitationsAsync(this WorkflowDb db, Guid statementId, CancellationToken ct,
         bool tracked = false)
     {
-        var query = db.EndorsementRequests.Where(r => r.StatementId == statementId && r.State == EndorsementRequestState.Pending);
+        var query = db.Invitations.Where(r => r.StatementId == statementId && r.State == InvitationState.Pending);
         return (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
     }
 }

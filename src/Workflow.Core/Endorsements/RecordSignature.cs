@@ -50,7 +50,7 @@ public sealed class RecordSignatureHandler(WorkflowDb db, TimeProvider clock) : 
         await db.EnsureMaySignAsync(statement, organisation, ct);
 
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber!.Value, ct);
-        var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, endorsementRequestId: null,
+        var signature = statement.Sign(organisation, shownAs, version, request.SignerName, request.SignerRole, invitationId: null,
             request.SignedAtUnknown ? null : request.SignedAt is { } signedAt ? StoredTime.Of(signedAt) : now, request.UserId,
             string.IsNullOrWhiteSpace(request.Source)
                 ? new SignatureOrigin(SignatureProvenance.RecordedByDrafters, Note: request.Note)

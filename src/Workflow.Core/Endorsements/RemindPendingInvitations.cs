@@ -9,8 +9,8 @@ namespace Workflow.Core.Endorsements;
 
 /// <summary>
 /// "Send a reminder to everyone still pending": each pending invitation whose link was e-mailed gets a reminder with a fresh
-/// link, unless it received a link within <see cref="EndorsementRequest.ReminderInterval"/> (see
-/// <see cref="EndorsementRequest.CanBeRemindedAt"/>).
+/// link, unless it received a link within <see cref="Invitation.ReminderInterval"/> (see
+/// <see cref="Invitation.CanBeRemindedAt"/>).
 /// Held invitations (a draft) and those whose e-mail failed are left to the drafters.
 /// </summary>
 public sealed record RemindPendingInvitations(string UserId, Guid StatementId) : IRequest<PendingInvitationsReminded>;

@@ -21,7 +21,7 @@ public sealed class ResendInvitationHandler(WorkflowDb db, TimeProvider clock, I
         await db.EnsureMayEmailOthersAsync(request.UserId, ct);
         statement.EnsureAcceptsInvitations();
         statement.EnsureSendsInvitations();
-        var invitation = await db.EndorsementRequests.SingleOrDefaultAsync(r => r.Id == request.InvitationId
+        var invitation = await db.Invitations.SingleOrDefaultAsync(r => r.Id == request.InvitationId
             && r.StatementId == statement.Id, ct)
             ?? throw new NotFoundException("invitation");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, ct);

@@ -10,12 +10,12 @@ public sealed class RetiredLink
     private RetiredLink() { }
 
     public string TokenHash { get; private set; } = "";
-    public Guid? EndorsementRequestId { get; private set; }
+    public Guid? InvitationId { get; private set; }
     public Guid? SignOnEntryId { get; private set; }
     public DateTimeOffset RetiredAt { get; private set; }
 
     internal static RetiredLink OfInvitation(string tokenHash, Guid invitationId, DateTimeOffset now) =>
-        new() { TokenHash = tokenHash, EndorsementRequestId = invitationId, RetiredAt = now };
+        new() { TokenHash = tokenHash, InvitationId = invitationId, RetiredAt = now };
 
     internal static RetiredLink OfSignOn(string tokenHash, Guid signOnEntryId, DateTimeOffset now) =>
         new() { TokenHash = tokenHash, SignOnEntryId = signOnEntryId, RetiredAt = now };

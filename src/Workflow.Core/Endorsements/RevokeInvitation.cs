@@ -13,7 +13,7 @@ public sealed class RevokeInvitationHandler(WorkflowDb db, TimeProvider clock) :
     public async Task<Unit> Handle(RevokeInvitation request, CancellationToken ct)
     {
         await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
-        var invitation = await db.EndorsementRequests
+        var invitation = await db.Invitations
             .SingleOrDefaultAsync(r => r.Id == request.InvitationId && r.StatementId == request.StatementId, ct)
             ?? throw new NotFoundException("invitation");
         invitation.Revoke(request.UserId, clock.GetUtcNow());

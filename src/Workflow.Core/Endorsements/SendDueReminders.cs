@@ -24,9 +24,9 @@ public sealed class SendDueRemindersHandler(WorkflowDb db, TimeProvider clock, I
         var now = clock.GetUtcNow();
         var schedule = ReminderSchedule.Of(request.Offsets, request.MaxPerInvitation);
         var candidates = await (
-            from r in db.EndorsementRequests
+            from r in db.Invitations
             join s in db.Statements on r.StatementId equals s.Id
-            where r.State == EndorsementRequestState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
+            where r.State == InvitationState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
             select new { Invitation = r, Statement = s }).ToListAsync(ct);
 
         int reminded = 0, expired = 0;

@@ -59,7 +59,7 @@ public sealed class Signature : AggregateRoot
     public Guid Id { get; private set; }
     public Guid StatementId { get; private set; }
     public Guid OrganisationId { get; private set; }
-    public Guid? EndorsementRequestId { get; private set; }
+    public Guid? InvitationId { get; private set; }
     public Guid VersionId { get; private set; }
     public int VersionNumber { get; private set; }
     public string TextHash { get; private set; } = "";
@@ -230,7 +230,7 @@ public sealed class Signature : AggregateRoot
     internal static Signature Create(
         Statement statement, Guid organisationId, Organisations.OrganisationDetails shownAs, string? country, StatementVersion version,
         string? signerName,
-        string? signerRole, Guid? endorsementRequestId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy,
+        string? signerRole, Guid? invitationId, int number, SignaturePhase phase, DateTimeOffset? signedAt, string? recordedBy,
         SignatureOrigin origin,
         DateTimeOffset now, IReadOnlyList<Drafting.TranslationVersion> readable) => new()
     {
@@ -246,7 +246,7 @@ public sealed class Signature : AggregateRoot
         Id = Guid.CreateVersion7(now),
         StatementId = statement.Id,
         OrganisationId = organisationId,
-        EndorsementRequestId = endorsementRequestId,
+        InvitationId = invitationId,
         VersionId = version.Id,
         VersionNumber = version.Number,
         TextHash = version.TextHash,
@@ -267,7 +267,7 @@ public sealed class Signature : AggregateRoot
 public sealed record SignatureOrigin(SignatureProvenance Provenance, string? EmailDomain = null, string? Note = null, string? Source = null)
 {
     /// <summary>Through an invitation link: the organisation's own act, unless the drafters took the link to hand it over.</summary>
-    public static SignatureOrigin ThroughInvitation(EndorsementRequest invitation) => new(
+    public static SignatureOrigin ThroughInvitation(Invitation invitation) => new(
         invitation.LinkHandedOver ? SignatureProvenance.HandedOverLink : SignatureProvenance.InvitationLink,
         Endorsements.SignOnEntry.DomainOf(invitation.Email));
 }

@@ -132,13 +132,13 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
         var (transaction, statement) = await db.LockAndLoadStatementAsync(statementId, ct);
         await using var lockHeld = transaction;
         var invitationIds = group.Select(w => w.InvitationId).ToList();
-        var invitations = await db.EndorsementRequests.Where(r => invitationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var invitations = await db.Invitations.Where(r => invitationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var organisationIds = invitations.Values.Select(i => i.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         // What decides each signing: its invitation's own signature, its organisation's standing one, the initiators'.
         var watched = organisationIds.Concat(statement.InitiatorIds).Distinct().ToList();
         var standing = await db.Signatures.AsNoTracking().Where(s => s.StatementId == statementId
-            && ((s.EndorsementRequestId != null && invitationIds.Contains(s.EndorsementRequestId.Value))
+            && ((s.InvitationId != null && invitationIds.Contains(s.InvitationId.Value))
                 || (s.Status == SignatureStatus.Active && watched.Contains(s.OrganisationId)))).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
@@ -152,7 +152,7 @@ public sealed class SigningQueue(IServiceScopeFactory scopes, TimeProvider clock
                 var invitation = invitations.GetValueOrDefault(waiting.InvitationId) is { IsLive: true } live ? live
                     : throw new NotFoundException("invitation");
                 var organisation = organisations[invitation.OrganisationId];
-                if (standing.FirstOrDefault(s => s.EndorsementRequestId == invitation.Id) is { } existing)
+                if (standing.FirstOrDefault(s => s.InvitationId == invitation.Id) is { } existing)
                 {
                     var proof = await db.ReceiptDocumentAsync(existing, ct);
                     answers.Add((waiting, () => new SignatureResult(SignatureReceipt.From(existing, statement, organisation, proof),

@@ -23,7 +23,7 @@ public sealed class SubmitSignOnValidator : AbstractValidator<SubmitSignOn>
     {
         RuleFor(r => r.Organisation).NotNull().SetValidator(new OrganisationDetailsValidator());
         RuleFor(r => r.Organisation.Name).NotEmpty().When(r => r.Organisation is not null);
-        RuleFor(r => r.Email).NotEmpty().MaximumLength(EndorsementRequest.EmailMaxLength).EmailAddress();
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(Invitation.EmailMaxLength).EmailAddress();
         RuleFor(r => r.SignerName).NotEmpty().MaximumLength(Signature.SignerNameMaxLength).IsSingleLineName();
         RuleFor(r => r.SignerRole).MaximumLength(Signature.SignerRoleMaxLength).IsSingleLineName();
         RuleFor(r => r.TextHash).IsTextHash();

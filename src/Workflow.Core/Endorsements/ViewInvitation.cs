@@ -21,7 +21,7 @@ public sealed class ViewInvitationHandler(WorkflowDb db, TimeProvider clock) : I
 
 internal static class InvitationViews
 {
-    public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, EndorsementRequest invitation, DateTimeOffset now,
+    public static async Task<InvitationView> ViewOfAsync(this WorkflowDb db, Invitation invitation, DateTimeOffset now,
         CancellationToken ct)
     {
         var statement = await db.Statements.AsNoTracking().SingleAsync(s => s.Id == invitation.StatementId, ct);
@@ -29,7 +29,7 @@ internal static class InvitationViews
         // Before the statement is opened the organisation may read the draft, but there is nothing to sign yet.
         var version = await db.LoadVersionAsync(statement.Id, statement.SignableVersionNumber ?? statement.LatestVersionNumber, ct);
 
-        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.EndorsementRequestId == invitation.Id, ct);
+        var signature = await db.Signatures.AsNoTracking().SingleOrDefaultAsync(s => s.InvitationId == invitation.Id, ct);
         var receipt = signature is null ? null
             : SignatureReceipt.From(signature, statement, organisation,
                 await Publishing.SignatoryLogQueries.ReceiptDocumentAsync(db, signature, ct));

@@ -120,9 +120,9 @@ public static class DrafterNotifications
     {
         var latest = runAt.AddDays(daysBefore.DefaultIfEmpty(0).Max());
         var pending = await (
-            from r in db.EndorsementRequests.AsNoTracking()
+            from r in db.Invitations.AsNoTracking()
             join s in db.Statements.AsNoTracking() on r.StatementId equals s.Id
-            where r.State == EndorsementRequestState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
+            where r.State == InvitationState.Pending && (r.OwnDeadline != null || s.SignatureDeadline != null)
             select new { Invitation = r, Statement = s }).ToListAsync(ct);
         return pending
             .Select(p => (p.Statement, p.Invitation, Deadline: p.Invitation.DeadlineUnder(p.Statement.SignatureDeadline)!.Value))

@@ -16,7 +16,7 @@ public static class ContactEmailVisibility
     {
         var roles = PersonalData.SeenByRoles;
         var drafted = db.Statements.Where(s => s.Members.Any(m => m.UserId == userId && roles.Contains(m.Role))).Select(s => s.Id);
-        return db.EndorsementRequests.Where(r => drafted.Contains(r.StatementId)).Select(r => r.OrganisationId)
+        return db.Invitations.Where(r => drafted.Contains(r.StatementId)).Select(r => r.OrganisationId)
             .Union(db.Signatures.Where(s => drafted.Contains(s.StatementId)).Select(s => s.OrganisationId));
     }
 

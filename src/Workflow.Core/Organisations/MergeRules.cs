@@ -10,11 +10,11 @@ namespace Workflow.Core.Organisations;
 /// <summary>Who may merge which records, and when two records cannot become one.</summary>
 internal static class MergeRules
 {
-    public static async Task<(List<Signature> Signatures, List<EndorsementRequest> Invitations, List<Guid> StatementIds)> WhatMovesAsync(
+    public static async Task<(List<Signature> Signatures, List<Invitation> Invitations, List<Guid> StatementIds)> WhatMovesAsync(
         WorkflowDb db, Organisation twin, CancellationToken ct)
     {
         var signatures = await db.Signatures.Where(s => s.OrganisationId == twin.Id).ToListAsync(ct);
-        var invitations = await db.EndorsementRequests.Where(r => r.OrganisationId == twin.Id).ToListAsync(ct);
+        var invitations = await db.Invitations.Where(r => r.OrganisationId == twin.Id).ToListAsync(ct);
         var statementIds = signatures.Select(s => s.StatementId).Concat(invitations.Select(r => r.StatementId)).Distinct().ToList();
         return (signatures, invitations, statementIds);
     }
@@ -33,14 +33,14 @@ internal static class MergeRules
 
         var usesSurvivor = survivor.CreatedBy == userId
             || await db.Signatures.AnyAsync(s => s.OrganisationId == survivor.Id && drafted.Contains(s.StatementId), ct)
-            || await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && drafted.Contains(r.StatementId), ct);
+            || await db.Invitations.AnyAsync(r => r.OrganisationId == survivor.Id && drafted.Contains(r.StatementId), ct);
         if (!usesSurvivor)
             throw new ForbiddenException($"You may merge into {survivor.Name} only once one of your statements refers to it.");
     }
 
     /// <summary>A statement cannot end up with two standing signatures, or two open invitations, from one organisation.</summary>
     public static async Task EnsureNoClashAsync(WorkflowDb db, Organisation survivor, List<Signature> signatures,
-        List<EndorsementRequest> invitations, CancellationToken ct)
+        List<Invitation> invitations, CancellationToken ct)
     {
         var signedStatements = signatures.Where(s => s.Status == SignatureStatus.Active).Select(s => s.StatementId).ToList();
         var bothSigned = await db.Signatures.Where(s => s.OrganisationId == survivor.Id && s.Status == SignatureStatus.Active
@@ -52,8 +52,8 @@ internal static class MergeRules
                 $"{string.Join(", ", bothSigned)}). " +
                 "Invalidate one of them as a duplicate first, then merge.");
 
-        var pendingStatements = invitations.Where(r => r.State == EndorsementRequestState.Pending).Select(r => r.StatementId).ToList();
-        if (await db.EndorsementRequests.AnyAsync(r => r.OrganisationId == survivor.Id && r.State == EndorsementRequestState.Pending
+        var pendingStatements = invitations.Where(r => r.State == InvitationState.Pending).Select(r => r.StatementId).ToList();
+        if (await db.Invitations.AnyAsync(r => r.OrganisationId == survivor.Id && r.State == InvitationState.Pending
             && pendingStatements.Contains(r.StatementId), ct))
             throw new ConflictException("Both records have a pending invitation to the same statement. Revoke one of them first, " +
                 "then merge.");

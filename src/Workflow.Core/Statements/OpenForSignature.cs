@@ -23,8 +23,8 @@ public sealed class OpenForSignatureHandler(WorkflowDb db, TimeProvider clock, I
         var statement = await db.LoadForRoleAsync(request.StatementId, request.UserId, StatementRole.Owner, ct);
         var latest = await db.LoadVersionAsync(statement.Id, statement.LatestVersionNumber, ct);
         statement.OpenForSignature(latest, await db.LatestTranslationsAsync(statement.Id, ct), request.UserId, now);
-        var held = await db.EndorsementRequests
-            .Where(r => r.StatementId == statement.Id && r.State == EndorsementRequestState.Pending && r.SentAt == null
+        var held = await db.Invitations
+            .Where(r => r.StatementId == statement.Id && r.State == InvitationState.Pending && r.SentAt == null
                 && r.DeliveryFailedAt == null && r.OpenedAt == null)
             .ToListAsync(ct);
         // One that expired while the statement was a draft stays unsent.

@@ -315,7 +315,7 @@ public sealed class Statement : AggregateRoot
 
     /// <summary>
     /// While the statement is a draft, invitations are recorded but not sent: nobody is asked to sign a text that may
-    /// still change. Opening it for signature sends each with a fresh link (<see cref="EndorsementRequest.SendHeld"/>).
+    /// still change. Opening it for signature sends each with a fresh link (<see cref="Invitation.SendHeld"/>).
     /// </summary>
     public bool HoldsInvitations => State == StatementState.Draft;
 
@@ -330,7 +330,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="ownDeadline">A deadline for this invitation only, later than the statement's.</param>
     /// <param name="linkHandedOver">The drafter receives the link too; refused on a draft, whose invitations get their links only when it
     /// opens.</param>
-    public EndorsementRequest RequestEndorsement(
+    public Invitation RequestEndorsement(
         Organisation organisation, OrganisationDetails invitedAs, string email, string language, string tokenHash,
         bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
         DateTimeOffset now, string? personalMessage = null)
@@ -343,7 +343,7 @@ public sealed class Statement : AggregateRoot
             throw new ConflictException("The statement is a draft: its invitations are held and get their links when it opens for " +
                 "signature. " +
                 "Invite without handOverLink now, and ask for a link to hand over by sending a new link (handOverLink) once it is open.");
-        var request = EndorsementRequest.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId,
+        var request = Invitation.Create(Id, organisation.Id, invitedAs, email, language, tokenHash, linkHandedOver, userId,
             ownDeadline, personalMessage, now);
         if (HoldsInvitations) Raise(new InvitationEvents.Held(Id, request.Id, organisation.Id, request.InvitedName, userId, now));
         else Raise(new InvitationEvents.Sent(Id, request.Id, organisation.Id, request.InvitedName, email, language, tokenHash,
@@ -359,7 +359,7 @@ public sealed class Statement : AggregateRoot
     /// <param name="shownAs">The organisation's names as this statement's drafters gave them, which the list shows.</param>
     public Signature Sign(
         Organisation organisation, OrganisationDetails shownAs, StatementVersion signedVersion, string? signerName, string? signerRole,
-        Guid? endorsementRequestId, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
+        Guid? invitationId, DateTimeOffset? signedAt, string? recordedBy, SignatureOrigin origin, DateTimeOffset now,
         IReadOnlyList<Drafting.TranslationVersion>? readable = null)
     {
         EnsureAcceptsSignatures();
@@ -370,8 +370,8 @@ public sealed class Statement : AggregateRoot
         SignatureCount++;
         UpdatedAt = now;
         var signature = Signature.Create(this, organisation.Id, shownAs, organisation.Country, signedVersion, signerName, signerRole,
-            endorsementRequestId, SignatureCount, phase, signedAt, recordedBy, origin, now, readable ?? []);
-        Raise(new SignatureEvents.Recorded(Id, signature.Id, endorsementRequestId, organisation.Id, signature.DisplayName,
+            invitationId, SignatureCount, phase, signedAt, recordedBy, origin, now, readable ?? []);
+        Raise(new SignatureEvents.Recorded(Id, signature.Id, invitationId, organisation.Id, signature.DisplayName,
             signature.Number, phase, signedVersion.Number, signedVersion.TextHash, signedAt, now));
         return signature;
     }

@@ -73,9 +73,9 @@ public static class TextChanges
         foreach (var signature in signatures)
         {
             SignatoryContact? contact = null;
-            if (signature.EndorsementRequestId is { } invitationId)
+            if (signature.InvitationId is { } invitationId)
             {
-                var invitation = await db.EndorsementRequests.SingleAsync(r => r.Id == invitationId, ct);
+                var invitation = await db.Invitations.SingleAsync(r => r.Id == invitationId, ct);
                 var link = db.LinksToMail.New(linkTokens);
                 db.RetiredLinks.Add(invitation.ReissueLink(link.Hash, now));
                 contact = new(invitation.Email, invitation.Language, "invitation", link.Hash);

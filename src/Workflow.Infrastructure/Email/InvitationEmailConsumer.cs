@@ -80,7 +80,7 @@ public sealed class InvitationEmailConsumer(
     {
         if (mails.Count == 0) return;
         var invitationIds = mails.Select(m => m.InvitationId).Distinct().ToList();
-        var invitations = await db.EndorsementRequests.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id))
+        var invitations = await db.Invitations.AsNoTracking().Where(r => EF.Parameter(invitationIds).Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, ct);
         var statements = new Dictionary<Guid, StatementForMail>();
         var messages = new List<(Mail, Guid, MimeMessage)>(mails.Count);
@@ -117,7 +117,7 @@ public sealed class InvitationEmailConsumer(
         var ids = sent.Select(s => s.Mail.InvitationId).Concat(failedForNow is { } f ? [f.InvitationId] : []).Distinct().ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var invitations = await db.EndorsementRequests.Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            var invitations = await db.Invitations.Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
             foreach (var (mail, refusal, at) in sent)
             {
                 if (refusal is null) invitations[mail.InvitationId].MarkDelivered(at);

@@ -22,7 +22,7 @@ public sealed class InvalidationNoticeConsumer(EventMailer mailer, WorkflowDb db
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invalidated.OrganisationId, ct);
         var recipient = await (
             from s in db.Signatures
-            join r in db.EndorsementRequests on s.EndorsementRequestId equals r.Id
+            join r in db.Invitations on s.InvitationId equals r.Id
             where s.Id == invalidated.SignatureId
             select new { r.Email, r.Language }).SingleOrDefaultAsync(ct);
 

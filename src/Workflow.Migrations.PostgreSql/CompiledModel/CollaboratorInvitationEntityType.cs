@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Workflow.Core.Drafting;
 using Workflow.Core.Data;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 #pragma warning disable 219, 612, 618

@@ -34,13 +34,14 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
             tokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             tokenHash.AddAnnotation("Relational:IsFixedLength", true);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
                 typeof(Guid?),
-                propertyInfo: typeof(RetiredLink).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(RetiredLink).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(RetiredLink).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RetiredLink).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            endorsementRequestId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            invitationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
 
             var retiredAt = runtimeEntityType.AddProperty(
                 "RetiredAt",

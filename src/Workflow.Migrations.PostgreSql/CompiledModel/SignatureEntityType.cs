@@ -126,14 +126,6 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
                 maxLength: 450);
             endedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
-                typeof(Guid?),
-                propertyInfo: typeof(Signature).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Signature).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            endorsementRequestId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
             var invalidationReason = runtimeEntityType.AddProperty(
                 "InvalidationReason",
                 typeof(InvalidationReason?),
@@ -143,6 +135,15 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
                 maxLength: 30,
                 providerPropertyType: typeof(string));
             invalidationReason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            invitationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
 
             var invitedAcronym = runtimeEntityType.AddProperty(
                 "InvitedAcronym",
@@ -370,7 +371,7 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { endorsementRequestId },
+                new[] { invitationId },
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
@@ -393,7 +394,7 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EndorsementRequestId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("InvitationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict);

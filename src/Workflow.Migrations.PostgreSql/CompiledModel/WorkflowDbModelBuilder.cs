@@ -12,7 +12,7 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
     public partial class WorkflowDbModel
     {
         private WorkflowDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("780679bd-acd8-4622-84cb-561f19fa42b5"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("bcb4a25f-4a05-40a7-9a85-1435d4a03e94"), entityTypeCount: 26)
         {
         }
 
@@ -26,24 +26,24 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var workflowUser = WorkflowUserEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
-            var collaboratorInvitation = CollaboratorInvitationEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var processedMessage = ProcessedMessageEntityType.Create(this);
-            var endorsementRequest = EndorsementRequestEntityType.Create(this);
+            var amendment = AmendmentEntityType.Create(this);
+            var collaboratorInvitation = CollaboratorInvitationEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var translationVersion = TranslationVersionEntityType.Create(this);
+            var invitation = InvitationEntityType.Create(this);
             var retiredLink = RetiredLinkEntityType.Create(this);
+            var signOnEntry = SignOnEntryEntityType.Create(this);
             var signature = SignatureEntityType.Create(this);
             var limitCounter = LimitCounterEntityType.Create(this);
             var notificationSettings = NotificationSettingsEntityType.Create(this);
             var pendingDigestItem = PendingDigestItemEntityType.Create(this);
             var organisation = OrganisationEntityType.Create(this);
             var logEntry = LogEntryEntityType.Create(this);
-            var amendment = AmendmentEntityType.Create(this);
-            var comment = CommentEntityType.Create(this);
-            var signOnEntry = SignOnEntryEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
             var statementMember = StatementMemberEntityType.Create(this);
             var statementVersion = StatementVersionEntityType.Create(this);
-            var translationVersion = TranslationVersionEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, workflowUser);
@@ -51,23 +51,23 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, workflowUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, workflowUser);
+            AmendmentEntityType.CreateForeignKey1(amendment, statement);
             CollaboratorInvitationEntityType.CreateForeignKey1(collaboratorInvitation, statement);
-            EndorsementRequestEntityType.CreateForeignKey1(endorsementRequest, organisation);
-            EndorsementRequestEntityType.CreateForeignKey2(endorsementRequest, statement);
-            SignatureEntityType.CreateForeignKey1(signature, endorsementRequest);
+            CommentEntityType.CreateForeignKey1(comment, comment);
+            CommentEntityType.CreateForeignKey2(comment, statement);
+            TranslationVersionEntityType.CreateForeignKey1(translationVersion, statement);
+            InvitationEntityType.CreateForeignKey1(invitation, organisation);
+            InvitationEntityType.CreateForeignKey2(invitation, statement);
+            SignOnEntryEntityType.CreateForeignKey1(signOnEntry, signature);
+            SignOnEntryEntityType.CreateForeignKey2(signOnEntry, statement);
+            SignatureEntityType.CreateForeignKey1(signature, invitation);
             SignatureEntityType.CreateForeignKey2(signature, organisation);
             SignatureEntityType.CreateForeignKey3(signature, statement);
             SignatureEntityType.CreateForeignKey4(signature, statementVersion);
             OrganisationEntityType.CreateForeignKey1(organisation, organisation);
             LogEntryEntityType.CreateForeignKey1(logEntry, statement);
-            AmendmentEntityType.CreateForeignKey1(amendment, statement);
-            CommentEntityType.CreateForeignKey1(comment, comment);
-            CommentEntityType.CreateForeignKey2(comment, statement);
-            SignOnEntryEntityType.CreateForeignKey1(signOnEntry, signature);
-            SignOnEntryEntityType.CreateForeignKey2(signOnEntry, statement);
             StatementMemberEntityType.CreateForeignKey1(statementMember, statement);
             StatementVersionEntityType.CreateForeignKey1(statementVersion, statement);
-            TranslationVersionEntityType.CreateForeignKey1(translationVersion, statement);
 
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
@@ -77,24 +77,24 @@ namespace Workflow.Migrations.PostgreSql.CompiledModel
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             WorkflowUserEntityType.CreateAnnotations(workflowUser);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            CollaboratorInvitationEntityType.CreateAnnotations(collaboratorInvitation);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             ProcessedMessageEntityType.CreateAnnotations(processedMessage);
-            EndorsementRequestEntityType.CreateAnnotations(endorsementRequest);
+            AmendmentEntityType.CreateAnnotations(amendment);
+            CollaboratorInvitationEntityType.CreateAnnotations(collaboratorInvitation);
+            CommentEntityType.CreateAnnotations(comment);
+            TranslationVersionEntityType.CreateAnnotations(translationVersion);
+            InvitationEntityType.CreateAnnotations(invitation);
             RetiredLinkEntityType.CreateAnnotations(retiredLink);
+            SignOnEntryEntityType.CreateAnnotations(signOnEntry);
             SignatureEntityType.CreateAnnotations(signature);
             LimitCounterEntityType.CreateAnnotations(limitCounter);
             NotificationSettingsEntityType.CreateAnnotations(notificationSettings);
             PendingDigestItemEntityType.CreateAnnotations(pendingDigestItem);
             OrganisationEntityType.CreateAnnotations(organisation);
             LogEntryEntityType.CreateAnnotations(logEntry);
-            AmendmentEntityType.CreateAnnotations(amendment);
-            CommentEntityType.CreateAnnotations(comment);
-            SignOnEntryEntityType.CreateAnnotations(signOnEntry);
             StatementEntityType.CreateAnnotations(statement);
             StatementMemberEntityType.CreateAnnotations(statementMember);
             StatementVersionEntityType.CreateAnnotations(statementVersion);
-            TranslationVersionEntityType.CreateAnnotations(translationVersion);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.5");

@@ -4,8 +4,8 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Workflow.Core.Drafting;
 using Workflow.Core.Data;
+using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
 #pragma warning disable 219, 612, 618

@@ -33,13 +33,14 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
             tokenHash.AddAnnotation("Relational:IsFixedLength", true);
             tokenHash.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
                 typeof(Guid?),
-                propertyInfo: typeof(RetiredLink).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(RetiredLink).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(RetiredLink).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RetiredLink).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            endorsementRequestId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
+            invitationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var retiredAt = runtimeEntityType.AddProperty(
                 "RetiredAt",

@@ -125,14 +125,6 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
                 maxLength: 450);
             endedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
-                typeof(Guid?),
-                propertyInfo: typeof(Signature).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Signature).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            endorsementRequestId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
             var invalidationReason = runtimeEntityType.AddProperty(
                 "InvalidationReason",
                 typeof(InvalidationReason?),
@@ -142,6 +134,15 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
                 maxLength: 30,
                 providerPropertyType: typeof(string));
             invalidationReason.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
+            invitationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var invitedAcronym = runtimeEntityType.AddProperty(
                 "InvitedAcronym",
@@ -369,7 +370,7 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { endorsementRequestId },
+                new[] { invitationId },
                 unique: true);
             index.AddAnnotation("Relational:Filter", "[EndorsementRequestId] IS NOT NULL");
 
@@ -393,7 +394,7 @@ namespace Workflow.Migrations.SqlServer.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EndorsementRequestId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("InvitationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict);

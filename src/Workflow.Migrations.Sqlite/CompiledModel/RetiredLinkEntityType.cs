@@ -32,12 +32,13 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
                 maxLength: 64);
             tokenHash.AddAnnotation("Relational:IsFixedLength", true);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
                 typeof(Guid?),
-                propertyInfo: typeof(RetiredLink).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(RetiredLink).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(RetiredLink).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RetiredLink).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
 
             var retiredAt = runtimeEntityType.AddProperty(
                 "RetiredAt",

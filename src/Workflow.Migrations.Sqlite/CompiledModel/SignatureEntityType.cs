@@ -114,13 +114,6 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
                 nullable: true,
                 maxLength: 450);
 
-            var endorsementRequestId = runtimeEntityType.AddProperty(
-                "EndorsementRequestId",
-                typeof(Guid?),
-                propertyInfo: typeof(Signature).GetProperty("EndorsementRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Signature).GetField("<EndorsementRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
             var invalidationReason = runtimeEntityType.AddProperty(
                 "InvalidationReason",
                 typeof(InvalidationReason?),
@@ -129,6 +122,14 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
                 nullable: true,
                 maxLength: 30,
                 providerPropertyType: typeof(string));
+
+            var invitationId = runtimeEntityType.AddProperty(
+                "InvitationId",
+                typeof(Guid?),
+                propertyInfo: typeof(Signature).GetProperty("InvitationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Signature).GetField("<InvitationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            invitationId.AddAnnotation("Relational:ColumnName", "EndorsementRequestId");
 
             var invitedAcronym = runtimeEntityType.AddProperty(
                 "InvitedAcronym",
@@ -331,7 +332,7 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { endorsementRequestId },
+                new[] { invitationId },
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
@@ -354,7 +355,7 @@ namespace Workflow.Migrations.Sqlite.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EndorsementRequestId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("InvitationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Restrict);

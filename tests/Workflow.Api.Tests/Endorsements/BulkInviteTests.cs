@@ -33,7 +33,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("organisation", rows[0]!["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(known.Str("id"), rows[2].Str("organisationId"));
         Assert.Contains("organisationId", rows[3]!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(1, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("email"));
 
         var statementId = Guid.Parse(id);
-        Assert.Equal(480, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == statementId)));
+        Assert.Equal(480, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == statementId)));
         var names = await factory.InDatabaseAsync(db => db.Organisations.Select(o => o.Name).ToListAsync());
         Assert.DoesNotContain("", names);
         Assert.Equal(1, names.Count(n => n == "Party 74, of Peru"));
@@ -125,7 +125,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Equal(rows[99].Str("organisationId"), rows[1799]!["matches"]![0]!["organisation"].Str("id"));
 
         var statementId = Guid.Parse(id);
-        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.StatementId == statementId)
+        var stored = await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.StatementId == statementId)
             .Select(r => new { r.Id, r.OrganisationId, r.TokenHash }).ToListAsync());
         Assert.Equal(2497, stored.Count);
         var created = rows.Where(r => r.Str("outcome") == "Created").ToList();
@@ -149,7 +149,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         var id = (await drafter.CreateStatementAsync(title: "Bad file")).Str("id");
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class ReminderTests
     };
 
     private static Task<List<(Guid Invitation, int Reminders, string State)>> InvitationsAsync(WorkflowApiFactory factory, Guid statementId) =>
-        factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.StatementId == statementId)
+        factory.InDatabaseAsync(db => db.Invitations.Where(r => r.StatementId == statementId)
             .Select(r => new ValueTuple<Guid, int, string>(r.Id, r.RemindersSent, r.State.ToString())).ToListAsync());
 
     private static Task<List<string>> ReminderEventsAsync(WorkflowApiFactory factory) =>

@@ -32,13 +32,13 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
         Assert.Equal(1, (await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["counts"]!["Held"]!.GetValue<int>());
         var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invitationId}/resend", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("held", problem.Str("detail"));
-        var heldHash = await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync());
+        var heldHash = await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync());
 
         await drafter.OpenAsync(id);
 
         var link = await factory.ApiLinkFromMailAsync(email, "/sign", "/api/invitations");
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(link)).StatusCode);
-        Assert.NotEqual(heldHash, await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync()));
+        Assert.NotEqual(heldHash, await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync()));
         await Eventually.ReturnsAsync(async () => (await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitationId}")).JsonAsync()).Str("status"),
             status => status is "Sent" or "Opened", "the held invitation is delivered once the statement opens");
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(link[(link.LastIndexOf('/') + 1)..])).StatusCode);

@@ -25,7 +25,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 random bits
         Assert.Equal($"http://workflow.test/sign/{token}", invitation.Str("signingLink"));
 
-        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
+        var stored = await factory.InDatabaseAsync(db => db.Invitations.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal(Workflow.Core.Endorsements.InvitationToken.Hash(token), stored.TokenHash);
         var outboxHoldsToken = await factory.InDatabaseAsync(db => db.OutboxMessages.AnyAsync(m => m.Payload.Contains(token)));
@@ -126,7 +126,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var token = Workflow.Core.Endorsements.InvitationToken.New();
         var hash = Workflow.Core.Endorsements.InvitationToken.Hash(token);
         var invitationId = Guid.Parse(invitation.Str("invitationId"));
-        await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
+        await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
         var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
         Assert.False(view["canSign"]!.GetValue<bool>());
@@ -273,9 +273,9 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.All(wrongText, t => Assert.Equal([HttpStatusCode.Conflict], byToken[t]));
         Assert.All(twice, t => Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], byToken[t].Order()));
         var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id))
-            .Select(s => new { s.Number, s.EndorsementRequestId }).ToListAsync());
+            .Select(s => new { s.Number, s.InvitationId }).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 25), recorded.Select(s => s.Number).Order());
-        Assert.Equal(25, recorded.Select(s => s.EndorsementRequestId).Distinct().Count());
+        Assert.Equal(25, recorded.Select(s => s.InvitationId).Distinct().Count());
 
         await drafter.PublishAsync(id);
         var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");

@@ -92,7 +92,7 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
             new { organisation = Organisation("Partido Operario Portugues", acronym), email = "po@example.org" });
         var problem = await offered.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(known.Str("id"), problem["matches"]![0]!["organisation"].Str("id"));
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.Email == "po@example.org" && r.StatementId == Guid.Parse(statement))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.Email == "po@example.org" && r.StatementId == Guid.Parse(statement))));
 
         var chosen = await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = new { id = Guid.Parse(known.Str("id")) }, email = "po@example.org" });

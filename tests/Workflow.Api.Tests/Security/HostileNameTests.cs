@@ -147,7 +147,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         }
         Assert.Equal(0, await Factory.InDatabaseAsync(db => db.SignOnEntries.CountAsync(e => e.StatementId == Guid.Parse(id))));
         Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Signatures.CountAsync(x => x.StatementId == Guid.Parse(id))));
-        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(mine))));
+        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(mine))));
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         var email = $"{Guid.NewGuid():N}@example.org";
         var invitation = await drafter.InviteAsync(id, $"Mail party {Guid.NewGuid():N}", null, null, "PE", email);
         var invitationId = Guid.Parse(invitation.Str("invitationId"));
-        await Factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId)
+        await Factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.InvitedName, "Mail party\r\nBcc: victim@evil.example\r\n\r\nForged line")));
         await Factory.InDatabaseAsync(db => db.Statements.Where(s => s.Id == Guid.Parse(id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, "Title\r\nBcc: other@evil.example\nX-Forged: yes")));

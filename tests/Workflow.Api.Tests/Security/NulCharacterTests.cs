@@ -34,6 +34,6 @@ public sealed class NulCharacterTests(WorkflowApiFactory factory) : IClassFixtur
         Assert.Contains("control characters", report["rows"]![0]!["errors"]!["organisation.name"]![0]!.GetValue<string>());
 
         Assert.False(await factory.InDatabaseAsync(db => db.Statements.AnyAsync(s => s.Title.StartsWith("Bad"))));
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
     }
 }

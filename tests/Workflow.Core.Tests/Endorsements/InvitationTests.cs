@@ -31,7 +31,7 @@ public sealed class InvitationTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")]
     public void Malformed_tokens_are_recognised_without_a_lookup(string token) => Assert.False(InvitationToken.IsWellFormed(token));
 
-    private static EndorsementRequest Invitation(DateTimeOffset? ownDeadline = null)
+    private static Invitation Invitation(DateTimeOffset? ownDeadline = null)
     {
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
@@ -45,7 +45,7 @@ public sealed class InvitationTests
         var invitation = Invitation();
         invitation.Decline("  Not now.  ", null, Now);
         invitation.Decline("Other reason", null, Now.AddDays(1));
-        Assert.Equal(EndorsementRequestState.Declined, invitation.State);
+        Assert.Equal(InvitationState.Declined, invitation.State);
         Assert.Equal("Not now.", invitation.DeclineReason);
         Assert.Single(invitation.PendingEvents);
     }
@@ -115,10 +115,10 @@ public sealed class InvitationTests
         var signed = Invitation();
         signed.Decline(null, null, Now);
         signed.Expire(Now);
-        Assert.Equal(EndorsementRequestState.Declined, signed.State);
+        Assert.Equal(InvitationState.Declined, signed.State);
 
         var pending = Invitation();
         pending.Expire(Now);
-        Assert.Equal(EndorsementRequestState.Expired, pending.State);
+        Assert.Equal(InvitationState.Expired, pending.State);
     }
 }

@@ -2,7 +2,7 @@ using Workflow.Core.Common;
 
 namespace Workflow.Core.Endorsements;
 
-public enum EndorsementRequestState { Pending, Signed, Declined, Revoked, Expired }
+public enum InvitationState { Pending, Signed, Declined, Revoked, Expired }
 
 /// <summary>Where an invitation stands, as the campaign dashboard shows it.</summary>
 /// <remarks>Held: recorded while the statement is a draft, e-mailed when it opens for signature.</remarks>
@@ -11,7 +11,7 @@ public enum InvitationStatus { Held, Created, Sent, DeliveryFailed, Opened, Sign
 /// <summary>
 /// An invitation to one organisation to sign one statement. The link's token is kept only as its SHA-256 hash.
 /// </summary>
-public sealed class EndorsementRequest : AggregateRoot
+public sealed class Invitation : AggregateRoot
 {
     public const int EmailMaxLength = 254;
     public const int ReasonMaxLength = 2000;
@@ -20,7 +20,7 @@ public sealed class EndorsementRequest : AggregateRoot
     /// this.</summary>
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(3);
 
-    private EndorsementRequest() { }
+    private Invitation() { }
 
     public Guid Id { get; private set; }
     public Guid StatementId { get; private set; }
@@ -43,7 +43,7 @@ public sealed class EndorsementRequest : AggregateRoot
     /// organisation's act through a link only it received, and its provenance says so.
     /// </summary>
     public bool LinkHandedOver { get; private set; }
-    public EndorsementRequestState State { get; private set; }
+    public InvitationState State { get; private set; }
     public string RequestedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
@@ -64,23 +64,23 @@ public sealed class EndorsementRequest : AggregateRoot
     public DateTimeOffset? ExpiredAt { get; private set; }
 
     /// <summary>Whether the link still leads anywhere. A revoked invitation is treated as if it never existed.</summary>
-    public bool IsLive => State != EndorsementRequestState.Revoked;
+    public bool IsLive => State != InvitationState.Revoked;
 
     /// <summary>The later of the invitation's own deadline and the statement's: moving the statement's later extends it too.</summary>
     public DateTimeOffset? DeadlineUnder(DateTimeOffset? statementDeadline) =>
         OwnDeadline is { } own && statementDeadline is { } common ? (own > common ? own : common) : OwnDeadline ?? statementDeadline;
 
     /// <summary>Never sent yet: nothing delivered, failed or opened. On a draft such an invitation is held.</summary>
-    public bool AwaitsFirstSending => State == EndorsementRequestState.Pending && SentAt is null && DeliveryFailedAt is null
+    public bool AwaitsFirstSending => State == InvitationState.Pending && SentAt is null && DeliveryFailedAt is null
         && OpenedAt is null;
 
     /// <param name="invitationsHeld">The statement holds its invitations (<see cref="Statements.Statement.HoldsInvitations"/>).</param>
     public InvitationStatus StatusAt(DateTimeOffset? statementDeadline, DateTimeOffset now, bool invitationsHeld = false) => State switch
     {
-        EndorsementRequestState.Signed => InvitationStatus.Signed,
-        EndorsementRequestState.Declined => InvitationStatus.Declined,
-        EndorsementRequestState.Revoked => InvitationStatus.Revoked,
-        EndorsementRequestState.Expired => InvitationStatus.Expired,
+        InvitationState.Signed => InvitationStatus.Signed,
+        InvitationState.Declined => InvitationStatus.Declined,
+        InvitationState.Revoked => InvitationStatus.Revoked,
+        InvitationState.Expired => InvitationStatus.Expired,
         _ when DeadlineUnder(statementDeadline) <= now => InvitationStatus.Expired,
         _ when invitationsHeld && AwaitsFirstSending => InvitationStatus.Held,
         _ when OpenedAt is not null => InvitationStatus.Opened,
@@ -89,7 +89,7 @@ public sealed class EndorsementRequest : AggregateRoot
         _ => InvitationStatus.Created,
     };
 
-    internal static EndorsementRequest Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs,
+    internal static Invitation Create(Guid statementId, Guid organisationId, Organisations.OrganisationDetails invitedAs,
         string email, string language, string tokenHash, bool linkHandedOver, string userId, DateTimeOffset? ownDeadline,
         string? personalMessage, DateTimeOffset now) => new()
     {
@@ -105,7 +105,7 @@ public sealed class EndorsementRequest : AggregateRoot
         OrganisationId = organisationId,
         Email = email.Trim(),
         TokenHash = tokenHash,
-        State = EndorsementRequestState.Pending,
+        State = InvitationState.Pending,
         RequestedBy = userId,
         CreatedAt = now,
     };
@@ -113,14 +113,14 @@ public sealed class EndorsementRequest : AggregateRoot
     /// <summary>An organisation that declined may still change its mind and sign, until the deadline.</summary>
     public void EnsureCanAnswer(DateTimeOffset? statementDeadline, DateTimeOffset now)
     {
-        if (State == EndorsementRequestState.Revoked) throw new NotFoundException("invitation");
-        if (State == EndorsementRequestState.Expired || DeadlineUnder(statementDeadline) <= now)
+        if (State == InvitationState.Revoked) throw new NotFoundException("invitation");
+        if (State == InvitationState.Expired || DeadlineUnder(statementDeadline) <= now)
             throw new ConflictException("This invitation expired at its deadline. Ask the drafters for a new one.");
     }
 
     internal void MarkSigned(Guid signatureId, DateTimeOffset now)
     {
-        State = EndorsementRequestState.Signed;
+        State = InvitationState.Signed;
         SignatureId = signatureId;
         AnsweredAt = now;
     }
@@ -134,19 +134,19 @@ public sealed class EndorsementRequest : AggregateRoot
     {
         switch (State)
         {
-            case EndorsementRequestState.Revoked:
+            case InvitationState.Revoked:
                 throw new NotFoundException("invitation");
-            case EndorsementRequestState.Pending:
+            case InvitationState.Pending:
                 EnsureCanAnswer(statementDeadline, now);
                 break;
-            case EndorsementRequestState.Expired:
+            case InvitationState.Expired:
                 throw new ConflictException("This invitation expired at its deadline.");
-            case EndorsementRequestState.Signed:
+            case InvitationState.Signed:
                 throw new ConflictException("This invitation was already signed; a signature is withdrawn, not declined.");
-            case EndorsementRequestState.Declined:
+            case InvitationState.Declined:
                 return; // Declining twice changes nothing.
         }
-        State = EndorsementRequestState.Declined;
+        State = InvitationState.Declined;
         DeclineReason = OptionalText.TrimmedOrNull(reason);
         AnsweredAt = now;
         Raise(new InvitationEvents.Declined(StatementId, Id, OrganisationId, DeclineReason, now));
@@ -190,7 +190,7 @@ public sealed class EndorsementRequest : AggregateRoot
     /// <summary>Sends a fresh link; the old one stops working at once.</summary>
     public void Resend(string tokenHash, bool linkHandedOver, string userId, DateTimeOffset now)
     {
-        if (State != EndorsementRequestState.Pending)
+        if (State != InvitationState.Pending)
             throw new ConflictException($"Only a pending invitation can be sent again; this one is {State.ToString().ToLowerInvariant()}.");
         TokenHash = tokenHash;
         LinkHandedOver = linkHandedOver;
@@ -206,7 +206,7 @@ public sealed class EndorsementRequest : AggregateRoot
     /// </summary>
     public void Remind(int remindersNowDue, DateTimeOffset deadline, string tokenHash, DateTimeOffset now)
     {
-        if (State != EndorsementRequestState.Pending || remindersNowDue <= RemindersSent) return;
+        if (State != InvitationState.Pending || remindersNowDue <= RemindersSent) return;
         RemindersSent = remindersNowDue;
         LastReminderAt = now;
         TokenHash = tokenHash;
@@ -220,7 +220,7 @@ public sealed class EndorsementRequest : AggregateRoot
     /// delivered by e-mail (not held, not failed), and no link sent to it within <see cref="ReminderInterval"/>.
     /// </summary>
     public bool CanBeRemindedAt(DateTimeOffset? statementDeadline, DateTimeOffset now) =>
-        State == EndorsementRequestState.Pending
+        State == InvitationState.Pending
         && !(DeadlineUnder(statementDeadline) <= now)
         && SentAt is { } sent && sent <= now - ReminderInterval
         && !(LastReminderAt > now - ReminderInterval);
@@ -238,8 +238,8 @@ public sealed class EndorsementRequest : AggregateRoot
 
     public void Expire(DateTimeOffset now)
     {
-        if (State != EndorsementRequestState.Pending) return;
-        State = EndorsementRequestState.Expired;
+        if (State != InvitationState.Pending) return;
+        State = InvitationState.Expired;
         ExpiredAt = now;
         Raise(new InvitationEvents.Expired(StatementId, Id, OrganisationId, now));
     }
@@ -257,10 +257,10 @@ public sealed class EndorsementRequest : AggregateRoot
 
     public void Revoke(string userId, DateTimeOffset now)
     {
-        if (State == EndorsementRequestState.Signed)
+        if (State == InvitationState.Signed)
             throw new ConflictException("This invitation was already signed; it cannot be revoked.");
-        if (State == EndorsementRequestState.Revoked) return;
-        State = EndorsementRequestState.Revoked;
+        if (State == InvitationState.Revoked) return;
+        State = InvitationState.Revoked;
         AnsweredAt = now;
         Raise(new InvitationEvents.Revoked(StatementId, Id, OrganisationId, userId, now));
     }
