@@ -51,7 +51,7 @@ public static class PostgresServer
         // PostgreSQL refuses to run as root: as root, the server runs as Debian's "postgres" user.
         if (DebianPackages.IsRoot)
         {
-            var chown = DebianPackages.Run("chown", ["-R", "postgres:postgres", directory], TimeSpan.FromMinutes(1));
+            var chown = ChildProcess.Run("chown", ["-R", "postgres:postgres", directory], TimeSpan.FromMinutes(1));
             if (chown.ExitCode != 0)
                 throw new InvalidOperationException($"Could not hand {directory} to the postgres user for a throwaway PostgreSQL server: {chown.Output}");
         }
@@ -71,8 +71,8 @@ public static class PostgresServer
 
     private static (int ExitCode, string Output) AsServerUser(string program, string[] arguments, TimeSpan deadline) =>
         DebianPackages.IsRoot
-            ? DebianPackages.Run("runuser", ["-u", "postgres", "--", program, .. arguments], deadline)
-            : DebianPackages.Run(program, arguments, deadline);
+            ? ChildProcess.Run("runuser", ["-u", "postgres", "--", program, .. arguments], deadline)
+            : ChildProcess.Run(program, arguments, deadline);
 
     private static void Check((int ExitCode, string Output) result, string step, string directory)
     {
