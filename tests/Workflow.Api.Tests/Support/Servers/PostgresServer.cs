@@ -10,16 +10,11 @@ namespace Workflow.Api.Tests.Support.Servers;
 /// </summary>
 public static class PostgresServer
 {
-    private static readonly Lazy<string> Server = new(Provide, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Server =
+        DockerEngine.ServerOnFirstUse("WORKFLOW_TEST_POSTGRES", StartContainer, StartFromBinaries);
 
     /// <summary>The connection string of the server without a database (each service names its own).</summary>
     public static string ConnectionString => Server.Value;
-
-    private static string Provide()
-    {
-        if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } configured) return configured;
-        return DockerEngine.Answers ? StartContainer() : StartFromBinaries();
-    }
 
     private static string StartContainer()
     {

@@ -17,16 +17,11 @@ public static class RabbitMqServer
     /// <summary>RabbitMQ's AMQP port, where a broker listens unless told otherwise.</summary>
     public const int AmqpPort = 5672;
 
-    private static readonly Lazy<string> Broker = new(Provide, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Broker =
+        DockerEngine.ServerOnFirstUse("WORKFLOW_TEST_RABBITMQ", StartContainer, StartFromBinaries);
 
     /// <summary>The broker's address as MassTransit takes it: rabbitmq://host:port/virtual-host.</summary>
     public static string Address => Broker.Value;
-
-    private static string Provide()
-    {
-        if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } configured) return configured;
-        return DockerEngine.Answers ? StartContainer() : StartFromBinaries();
-    }
 
     private static string StartContainer()
     {
