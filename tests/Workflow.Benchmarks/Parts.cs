@@ -94,9 +94,9 @@ public static class Formats
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _output;
 
-    private ServiceProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    private ServiceProcess(Process process, StringBuilder output, Uri address) => (_process, _output, Address) = (process, output, address);
 
     public Uri Address { get; }
 
@@ -121,20 +121,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         string? workingDirectory = null)
     {
         var address = new Uri($"http://127.0.0.1:{Paths.FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add(Program(root));
         foreach (var arg in extra ?? ["--urls", address.ToString()]) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(process, address);
-        process.OutputDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
+        var output = new StringBuilder();
         started = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return service;
+        return new ServiceProcess(ChildProcess.StartKeepingOutput(start, output), output, address);
     }
 
     /// <summary>

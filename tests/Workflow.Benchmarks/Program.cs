@@ -177,15 +177,12 @@ if (only is null or "signing" or "lists")
 if (only is null or "bulk")
 {
     var bulkRows = quick ? 1000 : 10_000;
-    var bulkDatabase = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_bulk";
+    var (bulkDatabase, bulkConnection) = DatabaseOfItsOwn("bulk", maxPoolSize: 40);
     var bulkData = Path.Combine(work.FullName, "bulk", "data");
-    var bulkConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = bulkDatabase, MaxPoolSize = 40 }.ConnectionString;
     await using (var bulkService = await ServiceProcess.StartAsync(root, ServiceEnvironment(bulkConnection, bulkData)))
     {
         Console.WriteLine($"Bulk service at {bulkService.Address}, database {bulkDatabase}");
-        using var drafter = Load.Client(bulkService.Address, 4);
-        drafter.Timeout = TimeSpan.FromMinutes(10);
-        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, bulkData));
+        using var drafter = await SignedInDrafterAsync(bulkService, bulkData, timeout: TimeSpan.FromMinutes(10));
         async Task<(string Id, JsonObject Report, TimeSpan Took)> InviteAsync(string title, int rows, string prefix)
         {
             var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = "We, the undersigned, agree.", language = "en" })).ReadJsonAsync();
@@ -242,15 +239,12 @@ if (only is null or "bulk")
 // version alone (the same bytes to send, no comparison). A service process and database of its own.
 if (only is null or "diff")
 {
-    var diffDatabase = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_diff";
+    var (diffDatabase, diffConnection) = DatabaseOfItsOwn("diff", maxPoolSize: 10);
     var diffData = Path.Combine(work.FullName, "diff", "data");
-    var diffConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = diffDatabase, MaxPoolSize = 10 }.ConnectionString;
     await using (var diffService = await ServiceProcess.StartAsync(root, ServiceEnvironment(diffConnection, diffData)))
     {
         Console.WriteLine($"Diff service at {diffService.Address}, database {diffDatabase}");
-        using var drafter = Load.Client(diffService.Address, 4);
-        drafter.Timeout = TimeSpan.FromMinutes(5);
-        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, diffData));
+        using var drafter = await SignedInDrafterAsync(diffService, diffData, timeout: TimeSpan.FromMinutes(5));
         var original = Prose.Paragraphs(1);
         foreach (var (name, older, newer) in new[]
                  {
@@ -332,16 +326,14 @@ if (only is null or "surge")
         ["OpenSignOn__PerClientAddressPerHour"] = "1000000",
         ["OpenSignOn__MaxPendingPerStatement"] = "1000000",
     };
-    var surgeDatabase = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_surge";
+    var (surgeDatabase, surgeConnection) = DatabaseOfItsOwn("surge", maxPoolSize: 40);
     var surgeWork = Path.Combine(work.FullName, "surge");
-    var surgeConnection = new NpgsqlConnectionStringBuilder(postgres) { Database = surgeDatabase, MaxPoolSize = 40 }.ConnectionString;
     var surgeEnvironment = ServiceEnvironment(surgeConnection, Path.Combine(surgeWork, "data"));
     foreach (var (key, value) in raised) surgeEnvironment[key] = value;
     await using (var surgeService = await ServiceProcess.StartAsync(root, surgeEnvironment))
     {
         Console.WriteLine($"Surge service at {surgeService.Address}, database {surgeDatabase}");
-        using var drafter = Load.Client(surgeService.Address, 4);
-        drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, Path.Combine(surgeWork, "data")));
+        using var drafter = await SignedInDrafterAsync(surgeService, Path.Combine(surgeWork, "data"));
         var petition = await (await drafter.PostAsJsonAsync("/api/statements",
             new { title = "Surge statement", body = "We, the undersigned, call for it.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
         var petitionId = petition["id"]!.GetValue<string>();
@@ -399,6 +391,23 @@ var output = Path.Combine(root, "tests", "Workflow.Benchmarks",
 await File.WriteAllTextAsync(output, report.ToMarkdown(quick, levels, perLevel));
 Console.WriteLine($"Report: {output}");
 return 0;
+
+// A part's database of its own on the server, named after the part and the time: its name and the connection string to it.
+(string Name, string ConnectionString) DatabaseOfItsOwn(string part, int maxPoolSize)
+{
+    var name = $"workflow_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{part}";
+    return (name, new NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = maxPoolSize }.ConnectionString);
+}
+
+// A drafter's client of a part's service (four connections), signed in with an account of its own; the timeout, if given, is
+// set before the first request, as HttpClient wants it.
+static async Task<HttpClient> SignedInDrafterAsync(ServiceProcess service, string dataDirectory, TimeSpan? timeout = null)
+{
+    var drafter = Load.Client(service.Address, 4);
+    if (timeout is { } limit) drafter.Timeout = limit;
+    drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, dataDirectory));
+    return drafter;
+}
 
 Dictionary<string, string> ServiceEnvironment(string connectionString, string dataDirectory) => new()
 {

@@ -19,12 +19,10 @@ public static class MemberEndpoints
         members.MapGet("/", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListMembers(user.Id(), id), ct));
 
-        members.MapPost("/invitations", async (Guid id, InviteCollaboratorBody body, ClaimsPrincipal user, IMediator mediator,
+        members.MapPost("/invitations", (Guid id, InviteCollaboratorBody body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
-        {
-            var invitation = await mediator.Send(new InviteCollaborator(user.Id(), id, body.Email, body.Role), ct);
-            return TypedResults.Created($"/api/statements/{id}/members", invitation);
-        });
+            mediator.SendCreatedAsync(new InviteCollaborator(user.Id(), id, body.Email, body.Role),
+                _ => $"/api/statements/{id}/members", ct));
 
         members.MapPost("/invitations/{invitationId:guid}/revoke", async (Guid id, Guid invitationId, ClaimsPrincipal user,
             IMediator mediator, CancellationToken ct) =>

@@ -35,12 +35,10 @@ public static class SignatureEndpoints
             IMediator mediator, CancellationToken ct) => Receipts.Download(http,
             await mediator.Send(new DownloadSignatureReceipt(user.Id(), id, signatureId), ct)));
 
-        signatures.MapPost("/", async (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        {
-            var receipt = await mediator.Send(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole,
-                body.SignedAt, body.SignedAtUnknown, body.Note, body.Source), ct);
-            return TypedResults.Created($"/api/statements/{id}/signatures/{receipt.SignatureId}", receipt);
-        });
+        signatures.MapPost("/", (Guid id, RecordSignatureBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.SendCreatedAsync(new RecordSignature(user.Id(), id, body.Organisation, body.SignerName, body.SignerRole,
+                body.SignedAt, body.SignedAtUnknown, body.Note, body.Source),
+                receipt => $"/api/statements/{id}/signatures/{receipt.SignatureId}", ct));
 
         signatures.MapPost("/{signatureId:guid}/invalidate", (Guid id, Guid signatureId, InvalidateBody body, ClaimsPrincipal user,
             IMediator mediator, CancellationToken ct) =>

@@ -59,18 +59,12 @@ public static class WebPages
             options.Conventions.AuthorizeFolder("/Join", SignedIn);
             options.Conventions.AuthorizePage("/Account/TwoFactor", SignedIn);
             options.Conventions.AuthorizePage("/Account/Index", SignedIn);
-            options.Conventions.AllowAnonymousToPage("/Account/CheckEmail");
-            options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
-            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
-            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
-            options.Conventions.AllowAnonymousToPage("/Account/Login");
-            options.Conventions.AllowAnonymousToPage("/Account/LoginWithCode");
-            options.Conventions.AllowAnonymousToPage("/Account/Register");
-            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            foreach (var page in (string[])["/Account/CheckEmail", "/Account/ConfirmEmail", "/Account/ForgotPassword",
+                "/Account/ResetPassword", "/Account/Login", "/Account/LoginWithCode", "/Account/Register", "/Account/SignOut",
+                "/Language", "/Error"])
+                options.Conventions.AllowAnonymousToPage(page);
             options.Conventions.AllowAnonymousToFolder("/Statements");
             options.Conventions.AllowAnonymousToFolder("/Sign");
-            options.Conventions.AllowAnonymousToPage("/Language");
-            options.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<ExpectedFailurePageFilter>();

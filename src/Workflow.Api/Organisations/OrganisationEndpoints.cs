@@ -26,11 +26,9 @@ public static class OrganisationEndpoints
         organisations.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetOrganisation(user.Id(), id), ct));
 
-        organisations.MapPost("/", async (AddOrganisationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        {
-            var added = await mediator.Send(new AddOrganisation(user.Id(), body.Organisation, body.ContactEmails), ct);
-            return TypedResults.Created($"/api/organisations/{added.Id}", added);
-        });
+        organisations.MapPost("/", (AddOrganisationBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.SendCreatedAsync(new AddOrganisation(user.Id(), body.Organisation, body.ContactEmails),
+                added => $"/api/organisations/{added.Id}", ct));
 
         organisations.MapPost("/{id:guid}/merge", (Guid id, MergeBody body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>

@@ -107,18 +107,18 @@ public sealed class PublicCacheConsumer(WorkflowDb db, IOutputCacheStore cache, 
 {
     public const string Name = "public-cache";
 
-    public Task Consume(ConsumeContext<StatementPublished> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<PublicationDetailsSet> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<StatementClosed> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<StatementWithdrawn> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignableTextChanged> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignatureRecorded> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignatureWithdrawn> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignatureInvalidated> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignatureReconfirmed> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<InitiatorsSet> context) => EvictAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<OpenSignOnChanged> context) => EvictAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<StatementPublished> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<PublicationDetailsSet> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<StatementClosed> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<StatementWithdrawn> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignableTextChanged> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignatureRecorded> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignatureWithdrawn> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignatureInvalidated> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignatureReconfirmed> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<SignatoryNameCorrected> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<InitiatorsSet> context) => EvictAsync(context);
+    public Task Consume(ConsumeContext<OpenSignOnChanged> context) => EvictAsync(context);
 
     public async Task Consume(ConsumeContext<OrganisationsMerged> context)
     {
@@ -126,7 +126,9 @@ public sealed class PublicCacheConsumer(WorkflowDb db, IOutputCacheStore cache, 
             await EvictAsync(statementId, context.Message.OccurredAt, context.CancellationToken);
     }
 
-    private Task EvictAsync(IStatementEvent change, CancellationToken ct) => EvictAsync(change.StatementId, change.OccurredAt, ct);
+    /// <summary>Evicts the answers about the statement an event is about.</summary>
+    private Task EvictAsync<T>(ConsumeContext<T> context) where T : class, IStatementEvent =>
+        EvictAsync(context.Message.StatementId, context.Message.OccurredAt, context.CancellationToken);
 
     private async Task EvictAsync(Guid statementId, DateTimeOffset occurredAt, CancellationToken ct)
     {

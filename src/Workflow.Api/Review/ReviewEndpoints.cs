@@ -18,25 +18,19 @@ public static class ReviewEndpoints
 
         statement.MapGet("/comments", (Guid id, int? version, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListComments(user.Id(), id, version), ct));
-        statement.MapPost("/comments", async (Guid id, CommentBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        {
-            var comment = await mediator.Send(new AddComment(user.Id(), id, body.VersionNumber, body.Paragraph, body.ParentId,
-                body.Body), ct);
-            return TypedResults.Created($"/api/statements/{id}/comments", comment);
-        });
+        statement.MapPost("/comments", (Guid id, CommentBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.SendCreatedAsync(new AddComment(user.Id(), id, body.VersionNumber, body.Paragraph, body.ParentId, body.Body),
+                _ => $"/api/statements/{id}/comments", ct));
         statement.MapPost("/comments/{commentId:guid}/resolve", (Guid id, Guid commentId, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
             mediator.Send(new ResolveComment(user.Id(), id, commentId), ct));
 
         statement.MapGet("/amendments", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListAmendments(user.Id(), id), ct));
-        statement.MapPost("/amendments", async (Guid id, AmendmentBody body, ClaimsPrincipal user, IMediator mediator,
+        statement.MapPost("/amendments", (Guid id, AmendmentBody body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
-        {
-            var amendment = await mediator.Send(new ProposeAmendment(user.Id(), id, body.BaseVersion, body.Kind, body.Paragraph, body.Text,
-                body.Rationale), ct);
-            return TypedResults.Created($"/api/statements/{id}/amendments", amendment);
-        });
+            mediator.SendCreatedAsync(new ProposeAmendment(user.Id(), id, body.BaseVersion, body.Kind, body.Paragraph, body.Text,
+                body.Rationale), _ => $"/api/statements/{id}/amendments", ct));
         statement.MapPost("/amendments/{amendmentId:guid}/accept", (Guid id, Guid amendmentId, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
             mediator.Send(new AcceptAmendment(user.Id(), id, amendmentId), ct));

@@ -24,23 +24,19 @@ public static class StatementEndpoints
         statements.MapGet("/", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListMyStatements(user.Id()), ct));
 
-        statements.MapPost("/", async (CreateStatementBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        {
-            var created = await mediator.Send(new CreateStatement(user.Id(), body.Title, body.Body, body.Language,
-                body.AllowsFurtherSignatories, body.Slug), ct);
-            return TypedResults.Created($"/api/statements/{created.Id}", created);
-        });
+        statements.MapPost("/", (CreateStatementBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            mediator.SendCreatedAsync(new CreateStatement(user.Id(), body.Title, body.Body, body.Language,
+                body.AllowsFurtherSignatories, body.Slug),
+                created => $"/api/statements/{created.Id}", ct));
 
         statements.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetStatement(user.Id(), id), ct));
 
-        statements.MapPut("/{id:guid}/draft", async (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator,
+        statements.MapPut("/{id:guid}/draft", (Guid id, ReviseDraftBody body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
-        {
-            var version = await mediator.Send(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote,
-                body.ExpectedReconfirmations), ct);
-            return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
-        });
+            mediator.SendCreatedAsync(new ReviseDraft(user.Id(), id, body.Title, body.Body, body.BaseVersion, body.ChangeNote,
+                body.ExpectedReconfirmations),
+                version => $"/api/statements/{id}/versions/{version.Number}", ct));
 
         statements.MapGet("/{id:guid}/versions", (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new ListVersions(user.Id(), id), ct));
@@ -49,12 +45,10 @@ public static class StatementEndpoints
             CancellationToken ct) =>
             mediator.Send(new GetVersion(user.Id(), id, number), ct));
 
-        statements.MapPost("/{id:guid}/versions/{number:int}/restore", async (Guid id, int number, RestoreBody body, ClaimsPrincipal user,
+        statements.MapPost("/{id:guid}/versions/{number:int}/restore", (Guid id, int number, RestoreBody body, ClaimsPrincipal user,
             IMediator mediator, CancellationToken ct) =>
-        {
-            var version = await mediator.Send(new RestoreVersion(user.Id(), id, number, body.BaseVersion, body.ChangeNote), ct);
-            return TypedResults.Created($"/api/statements/{id}/versions/{version.Number}", version);
-        });
+            mediator.SendCreatedAsync(new RestoreVersion(user.Id(), id, number, body.BaseVersion, body.ChangeNote),
+                version => $"/api/statements/{id}/versions/{version.Number}", ct));
 
         statements.MapGet("/{id:guid}/diff", (Guid id, int from, int to, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new CompareVersions(user.Id(), id, from, to), ct));

@@ -21,12 +21,10 @@ public static class TranslationEndpoints
         translations.MapGet("/{language}/versions/{number:int}", (Guid id, string language, int number, ClaimsPrincipal user,
             IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetTranslation(user.Id(), id, language, number), ct));
-        translations.MapPut("/{language}", async (Guid id, string language, SaveTranslationBody body, ClaimsPrincipal user,
+        translations.MapPut("/{language}", (Guid id, string language, SaveTranslationBody body, ClaimsPrincipal user,
             IMediator mediator, CancellationToken ct) =>
-        {
-            var saved = await mediator.Send(new SaveTranslation(user.Id(), id, language, body.Title, body.Body, body.TranslatesVersion,
-                body.BaseNumber, body.ChangeNote), ct);
-            return TypedResults.Created($"/api/statements/{id}/translations/{saved.Language}/versions/{saved.Number}", saved);
-        });
+            mediator.SendCreatedAsync(new SaveTranslation(user.Id(), id, language, body.Title, body.Body, body.TranslatesVersion,
+                body.BaseNumber, body.ChangeNote),
+                saved => $"/api/statements/{id}/translations/{saved.Language}/versions/{saved.Number}", ct));
     }
 }

@@ -43,31 +43,23 @@ public sealed class InvitationEmailConsumer(
             e.Message with { ProtectedSigningToken = "" }, Kind.Invitation, e.Message.RequestedBy)).ToList(), context.CancellationToken);
     }
 
-    public async Task Consume(ConsumeContext<InvitationResent> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
-        var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
-            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy)],
-            context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<InvitationResent> context) => SendOnFirstDeliveryAsync(context, (messageId, m) =>
+        new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.Resent, m.ResentBy));
 
-    public async Task Consume(ConsumeContext<EndorsementReminderDue> context)
-    {
-        if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
-        var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
-            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, Actor: null,
-            m.Deadline)], context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<EndorsementReminderDue> context) => SendOnFirstDeliveryAsync(context, (messageId, m) =>
+        new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.ScheduledReminder, Actor: null, m.Deadline));
 
-    public async Task Consume(ConsumeContext<InvitationReminded> context)
+    public Task Consume(ConsumeContext<InvitationReminded> context) => SendOnFirstDeliveryAsync(context, (messageId, m) =>
+        new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage, m.StatementTitle,
+            m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy));
+
+    /// <summary>Sends the one mail an event asks for, the first time the event is delivered; a redelivery sends nothing.</summary>
+    private async Task SendOnFirstDeliveryAsync<T>(ConsumeContext<T> context, Func<Guid, T, Mail> mail) where T : class
     {
         if (await context.FirstDeliveryAsync(db, Name) is not { } messageId) return;
-        var m = context.Message;
-        await SendAsync([new Mail(messageId, m.EndorsementRequestId, m.OrganisationName, m.RecipientEmail, m.RecipientLanguage,
-            m.StatementTitle, m.ProtectedSigningToken, m with { ProtectedSigningToken = "" }, Kind.DrafterReminder, m.RemindedBy)],
-            context.CancellationToken);
+        await SendAsync([mail(messageId, context.Message)], context.CancellationToken);
     }
 
     /// <summary>

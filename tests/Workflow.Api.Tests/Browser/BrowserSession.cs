@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
@@ -49,6 +51,34 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>The service's address, e.g. http://localhost:41234 (no trailing slash); also its PublicBaseUrl.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>
+    /// The first e-mail to this address that carries a link under <paramref name="path"/> (such as /sign) to this service, waiting
+    /// for it, and that link, to open in the browser.
+    /// </summary>
+    public async Task<(MimeKit.MimeMessage Mail, string Link)> FirstMailWithLinkAsync(string email, string path)
+    {
+        var link = MailLinks.LinkUnder(path, BaseUrl);
+        var mail = (await Factory.MailsWithLinkAsync(email, link))[0];
+        return (mail, link.Match(mail.TextBody!).Value);
+    }
+
+    /// <summary>The link under <paramref name="path"/> (such as /join) in the latest e-mail to this address that carries one, waiting for it.</summary>
+    public async Task<string> LatestMailedLinkAsync(string email, string path, string? subjectStart = null)
+    {
+        var link = MailLinks.LinkUnder(path, BaseUrl);
+        return link.Match((await Factory.MailsWithLinkAsync(email, link, subjectStart))[^1].TextBody!).Value;
+    }
+
+    /// <summary>An API client signed in as the account of that address (registered on the pages, say), to set things up.</summary>
+    public async Task<HttpClient> SignedInApiClientAsync(string email)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        var login = await api.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password });
+        login.EnsureSuccessStatusCode();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Str("accessToken"));
+        return api;
+    }
 
     /// <summary>A plain HTTP client against <see cref="BaseUrl"/>, to set things up through the API.</summary>
     public HttpClient Http { get; }

@@ -13,7 +13,7 @@ namespace Workflow.Api.Tests.Browser;
 /// confirmed publication with its preview, and a further signatory afterwards. Every page on the way passes axe-core and
 /// is photographed.
 /// </summary>
-public sealed partial class CoordinatorJourneyTests
+public sealed class CoordinatorJourneyTests
 {
     private const string FirstText = "We call for fair trade rules.\n\nWe ask the governments to act before the summit.";
     private const string SecondText = "We call for fair and binding trade rules.\n\nWe ask the governments to act before the summit.";
@@ -43,7 +43,7 @@ public sealed partial class CoordinatorJourneyTests
         var german = PageTexts.In("de");
         var coDrafter = await (await browser.NewContextAsync("de-DE")).NewPageAsync();
         await browser.RegisterAsync(coDrafter, "editor@example.org");
-        await coDrafter.GotoAsync(await LinkFromMailAsync(browser, "editor@example.org", JoinLink()));
+        await coDrafter.GotoAsync((await browser.FirstMailWithLinkAsync("editor@example.org", "/join")).Link);
         await browser.CheckPageAsync(coDrafter, "join-de");
         await coDrafter.GetByRole(AriaRole.Button, new() { Name = german["Join as a co-drafter"] }).ClickAsync();
         await coDrafter.WaitForURLAsync(editor, BrowserSession.Parsed);
@@ -95,12 +95,12 @@ public sealed partial class CoordinatorJourneyTests
         // Each organisation signs in its own language, from the link its e-mail carries (with the personal message).
         foreach (var s in signers)
         {
-            var mail = await MailToAsync(browser, s.Email, SigningLink());
+            var (mail, link) = await browser.FirstMailWithLinkAsync(s.Email, "/sign");
             Assert.Contains("We would be honoured to have you among the first.", mail.TextBody);
             Assert.Contains("coordinator@example.org", mail.TextBody);
             var t = PageTexts.In(s.Language);
             var signer = await (await browser.NewContextAsync(s.Language + "-" + s.Country)).NewPageAsync();
-            await signer.GotoAsync(SigningLink().Match(mail.TextBody!).Value);
+            await signer.GotoAsync(link);
             await Assertions.Expect(signer.Locator("html")).ToHaveAttributeAsync("dir", s.Language == "ar" ? "rtl" : "ltr");
             await Assertions.Expect(signer.Locator("h1")).ToHaveTextAsync(t["Invitation to sign"]);
             await browser.CheckPageAsync(signer, $"invitation-{s.Language}");
@@ -123,7 +123,7 @@ public sealed partial class CoordinatorJourneyTests
         // The Spanish signer opens the link it kept (its receipt), sees what changed since it signed, and confirms the new text.
         var spanish = PageTexts.In("es");
         var reconfirming = await (await browser.NewContextAsync("es-PE")).NewPageAsync();
-        await reconfirming.GotoAsync(SigningLink().Match((await MailToAsync(browser, "csa@example.org", SigningLink())).TextBody!).Value);
+        await reconfirming.GotoAsync((await browser.FirstMailWithLinkAsync("csa@example.org", "/sign")).Link);
         await Assertions.Expect(reconfirming.Locator(".diff ins").First).ToContainTextAsync("binding");
         await browser.CheckPageAsync(reconfirming, "reconfirm-es");
         await reconfirming.GetByRole(AriaRole.Button, new() { Name = spanish["I confirm the new text"] }).ClickAsync();
@@ -164,7 +164,7 @@ public sealed partial class CoordinatorJourneyTests
         await InviteAsync(page, editor, "Türkiye Devrimci İşçi Sendikaları", "TR", "disk@example.org", "tr", null);
         var turkish = PageTexts.In("tr");
         var later = await (await browser.NewContextAsync("tr-TR")).NewPageAsync();
-        await later.GotoAsync(SigningLink().Match((await MailToAsync(browser, "disk@example.org", SigningLink())).TextBody!).Value);
+        await later.GotoAsync((await browser.FirstMailWithLinkAsync("disk@example.org", "/sign")).Link);
         await later.GetByLabel(turkish["Your name"], new() { Exact = true }).FillAsync("Ayşe Yılmaz");
         await later.GetByRole(AriaRole.Button, new() { Name = turkish["Sign the statement"] }).ClickAsync();
         await Assertions.Expect(later.Locator("#receipt-phase")).ToHaveTextAsync(turkish["Subsequent signatories"]);
@@ -196,19 +196,4 @@ public sealed partial class CoordinatorJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(email);
     }
-
-    /// <summary>The mail to that address holding such a link; with <paramref name="after"/>, the one after that many earlier ones.</summary>
-    private static async Task<MimeKit.MimeMessage> MailToAsync(BrowserSession browser, string email, Regex link, int after = 0) =>
-        (await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == email) && link.IsMatch(m.TextBody ?? "")).OrderBy(m => m.Date).Skip(after).FirstOrDefault(),
-            found => found is not null, $"a mail with a link reaches {email}"))!;
-
-    private static async Task<string> LinkFromMailAsync(BrowserSession browser, string email, Regex link) =>
-        link.Match((await MailToAsync(browser, email, link)).TextBody!).Value;
-
-    [GeneratedRegex(@"http://localhost:\d+/sign/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SigningLink();
-
-    [GeneratedRegex(@"http://localhost:\d+/join/[A-Za-z0-9_-]{43}")]
-    private static partial Regex JoinLink();
 }

@@ -5,7 +5,7 @@ using Workflow.Api.Tests.Support;
 namespace Workflow.Api.Tests.Browser;
 
 /// <summary>The pages the journey does not pass through, each checked with axe-core and photographed; right-to-left text; two-factor sign-in.</summary>
-public sealed partial class EveryPageTests
+public sealed class EveryPageTests
 {
     [Fact]
     public async Task Review_translations_sign_on_and_the_remaining_pages_are_accessible_and_right_to_left_text_reads_right_to_left()
@@ -78,10 +78,7 @@ public sealed partial class EveryPageTests
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Enviar" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#sign-on-sent")).ToBeVisibleAsync();
 
-        var confirmation = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Select(m => SignOnLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
-            found => found is not null, "the sign-on confirmation e-mail arrives");
-        await visitor.GotoAsync(confirmation!);
+        await visitor.GotoAsync(await browser.LatestMailedLinkAsync("fd@example.org", "/sign-on"));
         await browser.CheckPageAsync(visitor, "sign-on-link-es");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirmar mi firma" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#sign-on-state")).ToHaveTextAsync("Pendiente de revisión");
@@ -106,18 +103,12 @@ public sealed partial class EveryPageTests
     {
         await using var browser = await BrowserSession.StartAsync(this);
         // The owner works through the API here; the invited person only through the pages.
-        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
-        var statement = await owner.CreateStatementAsync(title: "Hands off Peru!");
         var email = $"editor-{Guid.NewGuid():N}@example.org";
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
-            System.Net.Http.Json.JsonContent.Create(new { email, role = "Editor" }))).StatusCode);
-        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
-                .Select(m => JoinLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
-            found => found is not null, "the co-drafter invitation arrives");
+        var statement = await InvitedToCoDraftAsync(browser, "Hands off Peru!", email, "Editor");
+        var link = await browser.LatestMailedLinkAsync(email, "/join");
 
         var page = browser.Page;
-        await page.GotoAsync(link!);
+        await page.GotoAsync(link);
         await page.WaitForURLAsync("**/account/login?ReturnUrl=**", BrowserSession.Parsed);
         await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).Last.ClickAsync();
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -125,12 +116,12 @@ public sealed partial class EveryPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
         await page.WaitForURLAsync("**/account/check-email**", BrowserSession.Parsed);
         // Back to the link before confirming: it asks to sign in, and signing in leads back to where the link pointed.
-        await page.GotoAsync(link!);
+        await page.GotoAsync(link);
         await page.WaitForURLAsync("**/account/login?ReturnUrl=**", BrowserSession.Parsed);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(link!, BrowserSession.Parsed);
+        await page.WaitForURLAsync(link, BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("main p").First).ToContainTextAsync("Hands off Peru!");
         // Not yet confirmed: the page says which account can accept, and offers no way to join.
         await Assertions.Expect(page.Locator("#join-refusal")).ToBeVisibleAsync();
@@ -139,7 +130,7 @@ public sealed partial class EveryPageTests
         await browser.CheckPageAsync(page, "join-refused");
         // Confirmed through the mailed link, the same account may join.
         await browser.ConfirmFromMailAsync(page, email);
-        await page.GotoAsync(link!);
+        await page.GotoAsync(link);
         await browser.CheckPageAsync(page, "join");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
@@ -150,22 +141,16 @@ public sealed partial class EveryPageTests
     public async Task A_co_drafting_link_opened_in_another_account_says_whose_it_is_and_signs_in_as_that_person()
     {
         await using var browser = await BrowserSession.StartAsync(this);
-        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
-        var statement = await owner.CreateStatementAsync(title: "Only for Quispe");
         var invited = $"quispe-{Guid.NewGuid():N}@example.org";
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
-            System.Net.Http.Json.JsonContent.Create(new { email = invited, role = "Owner" }))).StatusCode);
+        var statement = await InvitedToCoDraftAsync(browser, "Only for Quispe", invited, "Owner");
         Assert.True((await browser.Http.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email = invited, password = ApiClient.Password }))).IsSuccessStatusCode);
         await browser.Factory.ConfirmEmailAsync(invited);
-        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == invited))
-                .Select(m => JoinLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
-            found => found is not null, "the co-drafter invitation arrives");
+        var link = await browser.LatestMailedLinkAsync(invited, "/join");
 
         // Someone else, signed in with their own account, follows the forwarded link.
         var page = browser.Page;
         await browser.RegisterAsync(page, $"someone-else-{Guid.NewGuid():N}@example.org");
-        await page.GotoAsync(link!);
+        await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#join-refusal")).ToContainTextAsync("q•••@example.org");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out and sign in with q•••@example.org" }).ClickAsync();
@@ -174,16 +159,18 @@ public sealed partial class EveryPageTests
         await page.GetByLabel("E-mail").FillAsync(invited);
         await page.GetByLabel("Password").FillAsync(ApiClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await page.WaitForURLAsync(link!, BrowserSession.Parsed);
+        await page.WaitForURLAsync(link, BrowserSession.Parsed);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
     }
 
-
-
-    [GeneratedRegex(@"http://localhost:\d+/join/[A-Za-z0-9_-]{43}")]
-    private static partial Regex JoinLink();
-
-    [GeneratedRegex(@"http://localhost:\d+/sign-on/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SignOnLink();
+    /// <summary>A new statement, whose owner (working through the API) invites <paramref name="email"/> to co-draft it as <paramref name="role"/>.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonObject> InvitedToCoDraftAsync(BrowserSession browser, string title, string email, string role)
+    {
+        var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
+        var statement = await owner.CreateStatementAsync(title: title);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
+            System.Net.Http.Json.JsonContent.Create(new { email, role }))).StatusCode);
+        return statement;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Workflow.Api.Tests.Support;
@@ -16,10 +15,7 @@ public sealed class SignaturesPageBrowserTests
         var email = $"coordinator-{Guid.NewGuid():N}@example.org";
         await browser.RegisterAsync(page, email);
 
-        var api = new HttpClient { BaseAddress = browser.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password });
-        login.EnsureSuccessStatusCode();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Str("accessToken"));
+        var api = await browser.SignedInApiClientAsync(email);
         var id = (await api.CreateStatementAsync(title: "Solidarity with the people of Peru")).Str("id");
         await api.OpenAsync(id);
         foreach (var (name, signer, role) in new[]

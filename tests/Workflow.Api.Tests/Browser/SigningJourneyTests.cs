@@ -10,7 +10,7 @@ namespace Workflow.Api.Tests.Browser;
 /// one signs in Spanish with the keyboard alone, one declines; the drafter publishes; a third signs later; the public page shows
 /// them in their sections and the chain verifies. Every page on the way passes axe-core and is photographed.
 /// </summary>
-public sealed partial class SigningJourneyTests
+public sealed class SigningJourneyTests
 {
     [Fact]
     public async Task A_statement_is_drafted_signed_published_and_signed_again_through_the_pages()
@@ -61,7 +61,7 @@ public sealed partial class SigningJourneyTests
         // The Spanish signer reads the text in Spanish and signs with the keyboard alone.
         var spanishContext = await browser.NewContextAsync("es-ES");
         var signer = await spanishContext.NewPageAsync();
-        await signer.GotoAsync(await LinkFromMailAsync(browser, "pcp@example.org"));
+        await signer.GotoAsync(await browser.LatestMailedLinkAsync("pcp@example.org", "/sign"));
         await Assertions.Expect(signer.Locator("h1")).ToHaveTextAsync("Invitación a firmar");
         // Without a choice, the text in the signer's language; the original is one link away.
         await Assertions.Expect(signer.Locator("article.statement-text[lang=es] h2")).ToHaveTextAsync("Solidaridad con el pueblo del Perú");
@@ -78,7 +78,7 @@ public sealed partial class SigningJourneyTests
 
         // The other declines, with a reason.
         var decliner = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
-        await decliner.GotoAsync(await LinkFromMailAsync(browser, "bp@example.org"));
+        await decliner.GotoAsync(await browser.LatestMailedLinkAsync("bp@example.org", "/sign"));
         await decliner.GetByLabel("Reason (optional, shared with the drafters)").FillAsync("Our congress has not discussed it.");
         await decliner.GetByRole(AriaRole.Button, new() { Name = "Decline the invitation" }).ClickAsync();
         await Assertions.Expect(decliner.GetByRole(AriaRole.Status)).ToContainTextAsync("you declined");
@@ -95,7 +95,7 @@ public sealed partial class SigningJourneyTests
         await InviteAsync(page, editor, "Partido Comunista Revolucionario", "CL", "pcr@example.org", "en");
 
         var later = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
-        await later.GotoAsync(await LinkFromMailAsync(browser, "pcr@example.org"));
+        await later.GotoAsync(await browser.LatestMailedLinkAsync("pcr@example.org", "/sign"));
         await later.GetByLabel("Your name", new() { Exact = true }).FillAsync("Jorge Soto");
         await later.GetByRole(AriaRole.Button, new() { Name = "Sign the statement" }).ClickAsync();
         await Assertions.Expect(later.Locator("#receipt-number")).ToHaveTextAsync("2");
@@ -146,18 +146,4 @@ public sealed partial class SigningJourneyTests
         }
         Assert.Fail($"#{id} cannot be reached with the Tab key.");
     }
-
-    private static async Task<string> LinkFromMailAsync(BrowserSession browser, string email)
-    {
-        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
-                .Select(m => SigningLink().Match(m.TextBody ?? "")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
-            found => found is not null, $"an invitation reaches {email}");
-        Assert.StartsWith(browser.BaseUrl, link);
-        return link!;
-    }
-
-
-    [GeneratedRegex(@"http://localhost:\d+/sign/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SigningLink();
 }

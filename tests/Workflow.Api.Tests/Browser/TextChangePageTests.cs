@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workflow.Api.Tests.Support;
 
@@ -18,12 +15,11 @@ public sealed class TextChangePageTests
         await using var browser = await BrowserSession.StartAsync(this);
         var page = browser.Page;
         await browser.RegisterAsync(page, "coordinator@example.org");
-        var login = await (await browser.Http.PostAsJsonAsync("/api/auth/login", new { email = "coordinator@example.org", password = ApiClient.Password })).JsonAsync();
-        browser.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.Str("accessToken"));
-        var id = (await browser.Http.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations.\n\nWe call for solidarity.")).Str("id");
-        await browser.Http.OpenAsync(id);
-        var token = (await browser.Http.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org")).Str("token");
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await browser.Http.SignAsync(token)).StatusCode);
+        var api = await browser.SignedInApiClientAsync("coordinator@example.org");
+        var id = (await api.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations.\n\nWe call for solidarity.")).Str("id");
+        await api.OpenAsync(id);
+        var token = (await api.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org")).Str("token");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.SignAsync(token)).StatusCode);
 
         await browser.GotoAsync($"/drafts/{id}");
         await page.GetByLabel("Text (Markdown)").FillAsync("We salute the heroic mobilisations.\n\nWe call for solidarity.");
@@ -35,12 +31,9 @@ public sealed class TextChangePageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and ask for re-confirmation (1)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version 2.");
 
-        var link = await Eventually.ReturnsAsync(async () => (await browser.Factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == "pce@example.org") && (m.Subject ?? "").StartsWith("The text you signed has changed", StringComparison.Ordinal))
-                .Select(m => Regex.Match(m.TextBody ?? "", Regex.Escape(browser.BaseUrl) + "/sign/[A-Za-z0-9_-]{43}")).Where(m => m.Success).Select(m => m.Value).LastOrDefault(),
-            found => found is not null, "the request to confirm the new text reaches the signer");
+        var link = await browser.LatestMailedLinkAsync("pce@example.org", "/sign", subjectStart: "The text you signed has changed");
         var signer = await (await browser.NewContextAsync("en-GB")).NewPageAsync();
-        await browser.GotoAsync(signer, link!);
+        await browser.GotoAsync(signer, link);
         await Assertions.Expect(signer.Locator("#reconfirm-heading")).ToHaveTextAsync("The text has changed since you signed");
         await Assertions.Expect(signer.Locator(".diff ins")).ToContainTextAsync("heroic");
         await Assertions.Expect(signer.Locator("#receipt-text-change")).ToContainTextAsync("Your re-confirmation of the new text is awaited");

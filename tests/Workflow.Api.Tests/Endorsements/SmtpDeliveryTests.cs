@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Infrastructure.Email;
 using Workflow.Api.Tests.Support;
@@ -18,15 +19,23 @@ public sealed class SmtpDeliveryTests
         ["Messaging:RetryIntervalsMs:4"] = "8000",
     }));
 
+    /// <summary>A drafter's statement, opened for signature: a draft's invitations are held, not sent.</summary>
+    private static async Task<(HttpClient Drafter, JsonObject Statement)> OpenStatementAsync(WorkflowApiFactory factory, string title)
+    {
+        var drafter = await factory.SignedInClientAsync();
+        var statement = await drafter.CreateStatementAsync(title: title);
+        await drafter.OpenAsync(statement.Str("id"));
+        return (drafter, statement);
+    }
+
     [Fact]
     public async Task An_invitation_goes_over_smtp_and_a_refused_mailbox_shows_on_the_invitation_without_retrying()
     {
         await using var smtp = new SmtpTestServer();
         smtp.Start();
         using var factory = OverSmtp(smtp);
-        var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Over SMTP")).Str("id");
-        await drafter.OpenAsync(id); // a draft's invitations are held, not sent
+        var (drafter, statement) = await OpenStatementAsync(factory, "Over SMTP");
+        var id = statement.Str("id");
 
         var good = await drafter.InviteAsync(id, "Partido Comunista de Chile", null, "PCCh", "CL", "pcch@example.org");
         var bad = await drafter.InviteAsync(id, "Partido Inexistente", null, null, "CL", "bounce@example.org");
@@ -48,9 +57,8 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = new SmtpTestServer(); // not listening yet
         using var factory = OverSmtp(smtp);
-        var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Server down")).Str("id");
-        await drafter.OpenAsync(id); // a draft's invitations are held, not sent
+        var (drafter, statement) = await OpenStatementAsync(factory, "Server down");
+        var id = statement.Str("id");
         var invitation = await drafter.InviteAsync(id, "Partido Comunista del Uruguay", null, "PCU", "UY", "pcu@example.org");
 
         var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
@@ -70,9 +78,7 @@ public sealed class SmtpDeliveryTests
         await using var smtp = new SmtpTestServer();
         smtp.Start();
         using var factory = OverSmtp(smtp);
-        var drafter = await factory.SignedInClientAsync();
-        var statement = await drafter.CreateStatementAsync(title: "Open over SMTP");
-        await drafter.OpenAsync(statement.Str("id"));
+        var (drafter, statement) = await OpenStatementAsync(factory, "Open over SMTP");
         (await drafter.PutAsJsonAsync($"/api/statements/{statement.Str("id")}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
         var form = $"/api/public/statements/{statement.Str("slug")}/sign-on";
         var visitor = factory.CreateClient();

@@ -24,6 +24,16 @@ public sealed class DrafterNotificationTests
         ["Reminders:Enabled"] = "false",
     };
 
+    /// <summary>The service with these settings, on <paramref name="clock"/> or else on a clock of its own set to <see cref="T0"/>.</summary>
+    private static WorkflowApiFactory Service(TestClock? clock = null) => WorkflowApiFactory.With(settings: Settings, clock: clock ?? new TestClock(T0));
+
+    /// <summary>A new account, signed in, to own the statements of a test; and its address.</summary>
+    private static async Task<(string Email, HttpClient Client)> SignedInOwnerAsync(WorkflowApiFactory factory)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        return (email, await factory.SignedInClientAsync(email));
+    }
+
     private static DateTimeOffset RunOn(int day) => new(2026, 3, day, 7, 0, 1, TimeSpan.Zero);
 
     private static async Task<List<MimeMessage>> MailsToAsync(WorkflowApiFactory factory, string email, string subjectStart) =>
@@ -52,9 +62,8 @@ public sealed class DrafterNotificationTests
     [Fact]
     public async Task Owners_and_editors_are_told_at_once_when_an_organisation_signs_declines_or_awaits_approval_and_a_viewer_never()
     {
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: new TestClock(T0));
-        var ownerEmail = $"owner-{Guid.NewGuid():N}@example.org";
-        var owner = await factory.SignedInClientAsync(ownerEmail);
+        await using var factory = Service();
+        var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
         var statement = await owner.CreateStatementAsync(title: "Solidarity with the dockers");
         var id = statement.Str("id");
         var editorEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, id, "Editor")).UserId);
@@ -103,9 +112,8 @@ public sealed class DrafterNotificationTests
     public async Task The_daily_summary_holds_a_days_events_in_one_e_mail_in_the_chosen_language_and_an_empty_day_sends_nothing()
     {
         var clock = new TestClock(T0);
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: clock);
-        var ownerEmail = $"owner-{Guid.NewGuid():N}@example.org";
-        var owner = await factory.SignedInClientAsync(ownerEmail);
+        await using var factory = Service(clock);
+        var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
         var id = (await owner.CreateStatementAsync(title: "Solidaridad con los portuarios")).Str("id");
         await owner.OpenAsync(id);
 
@@ -159,9 +167,8 @@ public sealed class DrafterNotificationTests
     public async Task Drafters_are_warned_three_days_and_one_day_before_a_deadline_while_invitations_are_open_and_not_when_all_answered_nor_a_viewer_or_removed_editor()
     {
         var clock = new TestClock(T0);
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: clock);
-        var ownerEmail = $"owner-{Guid.NewGuid():N}@example.org";
-        var owner = await factory.SignedInClientAsync(ownerEmail);
+        await using var factory = Service(clock);
+        var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
         var deadline = new DateTimeOffset(2026, 3, 6, 6, 0, 0, TimeSpan.Zero);
 
         var open = (await owner.CreateStatementAsync(title: "Open invitations")).Str("id");
@@ -204,7 +211,7 @@ public sealed class DrafterNotificationTests
     [Fact]
     public async Task A_new_account_is_told_of_each_event_in_the_language_it_registered_in()
     {
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: new TestClock(T0));
+        await using var factory = Service();
         var email = $"francophone-{Guid.NewGuid():N}@example.org";
         var french = factory.CreateClient();
         french.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
@@ -218,7 +225,7 @@ public sealed class DrafterNotificationTests
     [Fact]
     public async Task The_account_page_shows_the_settings_and_changes_them()
     {
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: new TestClock(T0));
+        await using var factory = Service();
         var browser = PageBrowser.Open(factory);
         await browser.RegisterAsync();
 
@@ -239,7 +246,7 @@ public sealed class DrafterNotificationTests
     [Fact]
     public async Task Settings_the_api_cannot_take_are_refused_naming_the_field()
     {
-        await using var factory = WorkflowApiFactory.With(settings: Settings, clock: new TestClock(T0));
+        await using var factory = Service();
         var client = await factory.SignedInClientAsync();
         await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "Hourly" })).AssertFieldErrorAsync("delivery");
         await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "1" })).AssertFieldErrorAsync("delivery");

@@ -8,13 +8,14 @@ namespace Workflow.Api.Tests.Support;
 public sealed class ServiceProcess : IAsyncDisposable, IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _output;
     private readonly string _name;
 
-    private ServiceProcess(string name, Process process, string? url)
+    private ServiceProcess(string name, Process process, StringBuilder output, string? url)
     {
         _name = name;
         _process = process;
+        _output = output;
         Http = new HttpClient { BaseAddress = url is null ? null : new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
     }
 
@@ -34,19 +35,13 @@ public sealed class ServiceProcess : IAsyncDisposable, IDisposable
         Assert.True(File.Exists(program), $"{program} is missing: build the solution first.");
         // Commands run and exit; the service listens on a free port of its own.
         var url = args is ["migrate", ..] or ["error-queues", ..] or ["probe", ..] ? null : $"http://127.0.0.1:{FreePort.OnLoopback()}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(program);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         if (url is not null) { start.ArgumentList.Add("--urls"); start.ArgumentList.Add(url); }
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(name, process, url);
-        process.OutputDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (service._output) service._output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return service;
+        var output = new StringBuilder();
+        return new ServiceProcess(name, Servers.ChildProcess.StartKeepingOutput(start, output), output, url);
     }
 
     public async Task WaitForExitAsync(TimeSpan timeout) =>

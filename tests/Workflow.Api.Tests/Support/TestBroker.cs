@@ -45,14 +45,15 @@ public static class TestBroker
     public static void AssertListens()
     {
         var uri = new Uri(Address);
+        var port = uri.Port > 0 ? uri.Port : Servers.RabbitMqServer.AmqpPort;
         using var probe = new TcpClient();
         try
         {
-            probe.Connect(uri.Host, uri.Port > 0 ? uri.Port : 5672);
+            probe.Connect(uri.Host, port);
         }
         catch (SocketException e)
         {
-            Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{(uri.Port > 0 ? uri.Port : 5672)} ({e.SocketErrorCode}). " +
+            Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{port} ({e.SocketErrorCode}). " +
                 "WORKFLOW_TEST_RABBITMQ names a broker that does not answer: start it, or unset the variable and the suite starts a node of its own.");
         }
     }

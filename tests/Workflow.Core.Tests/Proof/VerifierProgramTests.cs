@@ -12,15 +12,13 @@ public sealed class VerifierProgramTests : IDisposable
     [Fact]
     public async Task A_clean_list_with_a_saved_head_and_a_receipt_exits_0_with_every_check_holding()
     {
-        var log = new LogBuilder();
-        log.OpenText();
+        var log = OpenedLog();
         log.Sign("Rode Morgen", "RM");
         var head = Write("saved-head.json", log.Head().ToJson());
         log.Sign("Partija Rada", "PR");
         var receipt = Write("receipt.json", log.Receipt(2));
 
-        var (exit, output) = await Run("--list", Write("proof.json", log.Bundle()), "--key", Write("key.pem", log.Signer.PublicKeyPem),
-            "--head", head, "--receipt", receipt);
+        var (exit, output) = await VerifyAsync(log, log.Bundle(), "--head", head, "--receipt", receipt);
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -32,8 +30,7 @@ public sealed class VerifierProgramTests : IDisposable
     [Fact]
     public async Task A_rewritten_and_resigned_log_exits_1_naming_the_check_against_the_saved_head()
     {
-        var log = new LogBuilder();
-        log.OpenText();
+        var log = OpenedLog();
         log.Sign("Rode Morgen");
         var head = Write("saved-head.json", log.Head().ToJson());
         var entries = log.Entries.ToList();
@@ -43,7 +40,7 @@ public sealed class VerifierProgramTests : IDisposable
         var forged = log.BundleOf(entries, log.Listed.Select(s => s with { Name = "Someone Else" }),
             log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow));
 
-        var (exit, output) = await Run("--list", Write("proof.json", forged), "--key", Write("key.pem", log.Signer.PublicKeyPem), "--head", head);
+        var (exit, output) = await VerifyAsync(log, forged, "--head", head);
 
         Assert.Equal(1, exit);
         Assert.Contains("FAILS: 5. Nothing was rewritten since the saved tree head.", output);
@@ -53,12 +50,11 @@ public sealed class VerifierProgramTests : IDisposable
     [Fact]
     public async Task A_list_edited_alone_exits_1_naming_the_list_check()
     {
-        var log = new LogBuilder();
-        log.OpenText();
+        var log = OpenedLog();
         log.Sign("Rode Morgen");
         var bundle = log.Bundle().Edit(b => b["list"]![0]!["name"] = "Someone Else");
 
-        var (exit, output) = await Run("--list", Write("proof.json", bundle), "--key", Write("key.pem", log.Signer.PublicKeyPem));
+        var (exit, output) = await VerifyAsync(log, bundle);
 
         Assert.Equal(1, exit);
         Assert.Contains("FAILS: 4. The published list is exactly what the entries imply.", output);
@@ -68,8 +64,7 @@ public sealed class VerifierProgramTests : IDisposable
     [Fact]
     public async Task Unusable_input_exits_2()
     {
-        var log = new LogBuilder();
-        log.OpenText();
+        var log = OpenedLog();
         var key = Write("key.pem", log.Signer.PublicKeyPem);
 
         Assert.Equal(2, (await Run("--list", Write("proof.json", "not json"), "--key", key)).Exit);
@@ -86,6 +81,18 @@ public sealed class VerifierProgramTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
+
+    /// <summary>A log of a statement whose text is open for signature.</summary>
+    private static LogBuilder OpenedLog()
+    {
+        var log = new LogBuilder();
+        log.OpenText();
+        return log;
+    }
+
+    /// <summary>Runs the verifier on <paramref name="bundle"/> as the list, with the log's public key and any further arguments.</summary>
+    private Task<(int Exit, string Output)> VerifyAsync(LogBuilder log, string bundle, params string[] further) =>
+        Run(["--list", Write("proof.json", bundle), "--key", Write("key.pem", log.Signer.PublicKeyPem), .. further]);
 
     private static async Task<(int Exit, string Output)> Run(params string[] arguments)
     {

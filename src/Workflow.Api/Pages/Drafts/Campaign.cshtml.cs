@@ -103,11 +103,8 @@ public sealed class CampaignModel(IStringLocalizer<Texts> t) : DraftPage
         return t["Rejected; the signer is told by e-mail."];
     }, ct);
 
-    private Task<IActionResult> Change(Guid id, Func<Task<string>> command, CancellationToken ct) => AttemptAsync(async () =>
-    {
-        Notice = await command();
-        return Redirect($"/drafts/{id}/campaign");
-    }, () => LoadAsync(id, ct));
+    private Task<IActionResult> Change(Guid id, Func<Task<string>> command, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/campaign", command, () => LoadAsync(id, ct));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {

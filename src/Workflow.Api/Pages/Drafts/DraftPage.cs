@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Workflow.Core.Statements;
 
 namespace Workflow.Api.Pages.Drafts;
@@ -24,4 +25,15 @@ public abstract class DraftPage : WorkflowPage
 
     protected async Task LoadStatementAsync(Guid id, CancellationToken ct) =>
         Statement = await Mediator.Send(new GetStatement(UserId, id), ct);
+
+    /// <summary>
+    /// Makes a change from one of the statement's tabs: once it is made, the browser is sent to <paramref name="tab"/> and the
+    /// notice the change returns is shown there; if it fails for a reason the person can act on, <paramref name="reload"/> loads
+    /// the page again to show it with the reason (<see cref="WorkflowPage.AttemptAsync"/>).
+    /// </summary>
+    protected Task<IActionResult> ChangeAsync(string tab, Func<Task<string>> change, Func<Task> reload) => AttemptAsync(async () =>
+    {
+        Notice = await change();
+        return Redirect(tab);
+    }, reload);
 }

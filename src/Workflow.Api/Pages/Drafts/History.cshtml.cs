@@ -8,11 +8,11 @@ namespace Workflow.Api.Pages.Drafts;
 /// <summary>Every version with its author and note, restoring an old one as a new version, and a word-level diff between any two.</summary>
 public sealed class HistoryModel(IStringLocalizer<Texts> t) : DraftPage
 {
-    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
-
     public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
     public int From { get; private set; }
     public int To { get; private set; }
+    private MemberNames _names = null!;
+    public string NameOf(string userId) => _names.NameOf(userId);
     /// <summary>The diff's HTML is built by TextDiff from encoded text, with only ins/del tags added.</summary>
     public TextDiffView? Diff { get; private set; }
 
@@ -24,27 +24,31 @@ public sealed class HistoryModel(IStringLocalizer<Texts> t) : DraftPage
         if (From != To) Diff = await Mediator.Send(new CompareVersions(UserId, id, From, To), ct);
     }
 
-    public Task<IActionResult> OnPostRestoreAsync(Guid id, int number, int baseVersion, CancellationToken ct) => AttemptAsync(async () =>
-    {
-        var restored = await Mediator.Send(new RestoreVersion(UserId, id, number, baseVersion, null), ct);
-        Notice = t["Version {0} restored as version {1}.", number, restored.Number];
-        return Redirect($"/drafts/{id}/history");
-    }, () => OnGetAsync(id, null, null, ct));
-
-    public string NameOf(string userId) => _names.TryGetValue(userId, out var name) ? name : t["a former member"];
+    public Task<IActionResult> OnPostRestoreAsync(Guid id, int number, int baseVersion, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/history", async () =>
+        {
+            var restored = await Mediator.Send(new RestoreVersion(UserId, id, number, baseVersion, null), ct);
+            return t["Version {0} restored as version {1}.", number, restored.Number];
+        }, () => OnGetAsync(id, null, null, ct));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         await LoadStatementAsync(id, ct);
         Versions = (await Mediator.Send(new ListVersions(UserId, id), ct)).OrderByDescending(v => v.Number).ToList();
-        _names = await MemberNames.OfAsync(Mediator, UserId, id, ct);
+        _names = await MemberNames.OfAsync(Mediator, t, UserId, id, ct);
     }
 }
 
-/// <summary>Members' e-mail addresses by account id, to show who wrote what.</summary>
-public static class MemberNames
+/// <summary>
+/// Who wrote what, for the history and the review: members by their e-mail addresses; someone who is no longer a member
+/// is "a former member".
+/// </summary>
+public sealed class MemberNames(IReadOnlyDictionary<string, string> names, string formerMember)
 {
-    public static async Task<IReadOnlyDictionary<string, string>> OfAsync(MediatR.IMediator mediator, string userId, Guid statementId,
+    public string NameOf(string userId) => names.TryGetValue(userId, out var name) ? name : formerMember;
+
+    public static async Task<MemberNames> OfAsync(MediatR.IMediator mediator, IStringLocalizer<Texts> t, string userId, Guid statementId,
         CancellationToken ct) =>
-        (await mediator.Send(new ListMembers(userId, statementId), ct)).Members.ToDictionary(m => m.UserId, m => m.Email ?? m.UserId);
+        new((await mediator.Send(new ListMembers(userId, statementId), ct)).Members.ToDictionary(m => m.UserId, m => m.Email ?? m.UserId),
+            t["a former member"]);
 }

@@ -41,17 +41,17 @@ public sealed class InitiatorsModel(IStringLocalizer<Texts> t) : DraftPage
         return list;
     }, ct);
 
+    /// <summary>Sends the list as <paramref name="change"/> leaves it, and comes back to the search that was shown.</summary>
     private Task<IActionResult> Change(Guid id, Func<IReadOnlyList<Guid>, IReadOnlyList<Guid>> change, CancellationToken ct) =>
-        AttemptAsync(async () =>
+        ChangeAsync($"/drafts/{id}/initiators" + (string.IsNullOrWhiteSpace(Q) ? ""
+            : "?q=" + Uri.EscapeDataString(Q) + "&country=" + Uri.EscapeDataString(Country ?? "")), async () =>
     {
         var current = await Mediator.Send(new GetInitiators(UserId, id), ct);
         var wanted = change([.. current.Select(o => o.Id)]);
         var named = await Mediator.Send(new SetInitiators(UserId, id, [.. wanted.Select(o =>
             new OrganisationDetails("", null, null, null, Id: o))]), ct);
-        Notice = named.Count == 0 ? t["The statement has no initiators now."] : t["Initiators: {0}.",
+        return named.Count == 0 ? t["The statement has no initiators now."] : t["Initiators: {0}.",
             string.Join(", ", named.Select(o => o.Name))];
-        return Redirect($"/drafts/{id}/initiators" + (string.IsNullOrWhiteSpace(Q) ? ""
-            : "?q=" + Uri.EscapeDataString(Q) + "&country=" + Uri.EscapeDataString(Country ?? "")));
     }, () => LoadAsync(id, ct));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -65,11 +65,8 @@ public sealed class MembersModel(IStringLocalizer<Texts> t) : DraftPage
     private static StatementRole? RoleNamed(string? name) =>
         Roles.Select(r => (StatementRole?)r).FirstOrDefault(r => r.ToString() == name);
 
-    private Task<IActionResult> Change(Guid id, Func<Task<string>> command, CancellationToken ct) => AttemptAsync(async () =>
-    {
-        Notice = await command();
-        return Redirect($"/drafts/{id}/members");
-    }, () => LoadAsync(id, ct));
+    private Task<IActionResult> Change(Guid id, Func<Task<string>> command, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/members", command, () => LoadAsync(id, ct));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {

@@ -8,13 +8,13 @@ namespace Workflow.Api.Pages.Drafts;
 /// <summary>Comments anchored to paragraphs, with replies and resolution; amendments proposed, accepted or rejected.</summary>
 public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
 {
-    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
-
     public sealed record AmendmentInput(string Kind = "Replace", string? Text = null, string? Rationale = null);
 
     public IReadOnlyList<string> Paragraphs { get; private set; } = [];
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
     public IReadOnlyList<AmendmentView> Amendments { get; private set; } = [];
+    private MemberNames _names = null!;
+    public string NameOf(string userId) => _names.NameOf(userId);
 
     /// <summary>The paragraph chosen in the text (its link) or in the form last sent, which the forms start from.</summary>
     public int? ChosenForComment { get; private set; }
@@ -58,8 +58,6 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
         Change(id, () => Mediator.Send(new RejectAmendment(UserId, id, amendmentId, OptionalText.TrimmedOrNull(reason)), ct),
         t["Amendment rejected."], ct);
 
-    public string NameOf(string userId) => _names.TryGetValue(userId, out var name) ? name : t["a former member"];
-
     /// <summary>Its author resolves a comment, and so do editors and owners.</summary>
     public bool MayResolve(CommentView comment) => MayEdit || (MayComment && comment.AuthorId == UserId);
 
@@ -78,13 +76,13 @@ public sealed class ReviewModel(IStringLocalizer<Texts> t) : DraftPage
         Paragraphs = Core.Drafting.Paragraphs.Of(Statement.LatestVersion.Body);
         Comments = await Mediator.Send(new ListComments(UserId, id, null), ct);
         Amendments = (await Mediator.Send(new ListAmendments(UserId, id), ct)).OrderByDescending(a => a.ProposedAt).ToList();
-        _names = await MemberNames.OfAsync(Mediator, UserId, id, ct);
+        _names = await MemberNames.OfAsync(Mediator, t, UserId, id, ct);
     }
 
-    private Task<IActionResult> Change<T>(Guid id, Func<Task<T>> command, string done, CancellationToken ct) => AttemptAsync(async () =>
-    {
-        await command();
-        Notice = done;
-        return Redirect($"/drafts/{id}/review");
-    }, () => LoadAsync(id, ct));
+    private Task<IActionResult> Change<T>(Guid id, Func<Task<T>> command, string done, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/review", async () =>
+        {
+            await command();
+            return done;
+        }, () => LoadAsync(id, ct));
 }

@@ -122,7 +122,7 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
         return File(bytes, "text/csv; charset=utf-8", $"signatures-{Statement.Slug}.csv");
     }
 
-    public Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken ct) => ChangeAsync($"/drafts/{id}/signatures", async () =>
     {
         var detail = OptionalText.TrimmedOrNull(Record.Detail);
         if (Record.Method == GatheredBy.PublishedSource && detail is null)
@@ -142,26 +142,25 @@ public sealed class SignaturesModel(IStringLocalizer<Texts> t) : DraftPage
         var receipt = await Mediator.Send(new RecordSignature(UserId, id, organisation, OptionalText.TrimmedOrNull(Record.SignerName),
             OptionalText.TrimmedOrNull(Record.SignerRole), signedAt, Record.DateUnknown, note, Record.Method == GatheredBy.PublishedSource
             ? detail : null), ct);
-        Notice = t["Recorded: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
-        return Redirect($"/drafts/{id}/signatures");
+        return t["Recorded: {0} is number {1} on the list.", receipt.Organisation.Name, receipt.Number];
     }, () => LoadAsync(id, ct));
 
-    public Task<IActionResult> OnPostCorrectAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, Guid signatureId, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/signatures", async () =>
     {
         if (!Correct.Confirm) throw new DomainRuleException("Correct.Confirm", t["Tick the box to confirm the correction."]);
         var receipt = await Mediator.Send(new CorrectSignatoryName(UserId, id, signatureId, Correct.Name.Trim(),
             OptionalText.TrimmedOrNull(Correct.NameEnglish), OptionalText.TrimmedOrNull(Correct.Acronym)), ct);
-        Notice = t["Number {0} is now shown as {1}.", receipt.Number, receipt.Organisation.Name];
-        return Redirect($"/drafts/{id}/signatures");
+        return t["Number {0} is now shown as {1}.", receipt.Number, receipt.Organisation.Name];
     }, () => LoadChangingAsync(id, signatureId, ct));
 
-    public Task<IActionResult> OnPostInvalidateAsync(Guid id, Guid signatureId, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostInvalidateAsync(Guid id, Guid signatureId, CancellationToken ct) =>
+        ChangeAsync($"/drafts/{id}/signatures", async () =>
     {
         if (!Invalidate.Confirm) throw new DomainRuleException("Invalidate.Confirm", t["Tick the box to confirm the invalidation."]);
         var receipt = await Mediator.Send(new InvalidateSignature(UserId, id, signatureId, Invalidate.Reason,
             OptionalText.TrimmedOrNull(Invalidate.Note)), ct);
-        Notice = t["Number {0} ({1}) is invalidated.", receipt.Number, receipt.Organisation.Name];
-        return Redirect($"/drafts/{id}/signatures");
+        return t["Number {0} ({1}) is invalidated.", receipt.Number, receipt.Organisation.Name];
     }, () => LoadChangingAsync(id, signatureId, ct));
 
     public bool IsCurrent(SignatureRecord s) => s.VersionNumber == Statement.SignableVersionNumber;

@@ -28,12 +28,11 @@ public sealed class TranslationsModel(IStringLocalizer<Texts> t) : DraftPage
         }
     }
 
-    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => AttemptAsync(async () =>
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => ChangeAsync($"/drafts/{id}/translations", async () =>
     {
         var saved = await Mediator.Send(new SaveTranslation(UserId, id, Language.Trim(), Title, Body, TranslatesVersion, BaseNumber,
             OptionalText.TrimmedOrNull(ChangeNote)), ct);
-        Notice = t["Translation saved ({0}, version {1}).", saved.Language, saved.Number];
-        return Redirect($"/drafts/{id}/translations");
+        return t["Translation saved ({0}, version {1}).", saved.Language, saved.Number];
     }, () => LoadAsync(id, ct));
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -60,7 +60,7 @@ public static class DebianPackages
     {
         string[] asRoot;
         if (IsRoot) asRoot = [];
-        else if (Run("sudo", ["-n", "true"], TimeSpan.FromSeconds(10)).ExitCode == 0) asRoot = ["sudo", "-n"];
+        else if (ChildProcess.Run("sudo", ["-n", "true"], TimeSpan.FromSeconds(10)).ExitCode == 0) asRoot = ["sudo", "-n"];
         else return "installing needs root, and sudo asks for a password";
         if (!File.Exists("/usr/bin/apt-get")) return "apt-get is missing: not a Debian machine";
 
@@ -73,7 +73,7 @@ public static class DebianPackages
     private static (int ExitCode, string Output) RunAs(string[] asRoot, string[] command, TimeSpan deadline)
     {
         string[] whole = [.. asRoot, .. command];
-        return Run(whole[0], whole[1..], deadline);
+        return ChildProcess.Run(whole[0], whole[1..], deadline);
     }
 
     private static string Tail(string output) => output.Length <= 400 ? output.Trim() : "…" + output[^400..].Trim();
@@ -92,30 +92,6 @@ public static class DebianPackages
             {
                 Thread.Sleep(500);
             }
-        }
-    }
-
-    internal static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan deadline, IDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (environment is not null)
-            foreach (var (key, value) in environment) start.Environment[key] = value;
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(deadline))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, $"{program} did not finish within {deadline.TotalSeconds:0} s");
-            }
-            return (process.ExitCode, output.Result + errors.Result);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (-1, $"{program}: {e.Message}");
         }
     }
 }

@@ -13,6 +13,14 @@ public static class DockerEngine
 
     public static bool Answers => Why.Value is null;
 
+    /// <summary>
+    /// A server of the suite, found or started once, on first use: the one <paramref name="variable"/> names when set; else a
+    /// throwaway container where an engine answers; else one started from this machine's binaries. Its address is the value.
+    /// </summary>
+    public static Lazy<string> ServerOnFirstUse(string variable, Func<string> inContainer, Func<string> fromBinaries) =>
+        new(() => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured
+            : Answers ? inContainer() : fromBinaries(), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>Why no engine answers, in words for the test output; null when one does.</summary>
     public static string? WhyNot => Why.Value;
 

@@ -10,16 +10,11 @@ namespace Workflow.Api.Tests.Support.Servers;
 /// </summary>
 public static class PostgresServer
 {
-    private static readonly Lazy<string> Server = new(Provide, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Server =
+        DockerEngine.ServerOnFirstUse("WORKFLOW_TEST_POSTGRES", StartContainer, StartFromBinaries);
 
     /// <summary>The connection string of the server without a database (each service names its own).</summary>
     public static string ConnectionString => Server.Value;
-
-    private static string Provide()
-    {
-        if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_POSTGRES") is { Length: > 0 } configured) return configured;
-        return DockerEngine.Answers ? StartContainer() : StartFromBinaries();
-    }
 
     private static string StartContainer()
     {
@@ -51,7 +46,7 @@ public static class PostgresServer
         // PostgreSQL refuses to run as root: as root, the server runs as Debian's "postgres" user.
         if (DebianPackages.IsRoot)
         {
-            var chown = DebianPackages.Run("chown", ["-R", "postgres:postgres", directory], TimeSpan.FromMinutes(1));
+            var chown = ChildProcess.Run("chown", ["-R", "postgres:postgres", directory], TimeSpan.FromMinutes(1));
             if (chown.ExitCode != 0)
                 throw new InvalidOperationException($"Could not hand {directory} to the postgres user for a throwaway PostgreSQL server: {chown.Output}");
         }
@@ -71,8 +66,8 @@ public static class PostgresServer
 
     private static (int ExitCode, string Output) AsServerUser(string program, string[] arguments, TimeSpan deadline) =>
         DebianPackages.IsRoot
-            ? DebianPackages.Run("runuser", ["-u", "postgres", "--", program, .. arguments], deadline)
-            : DebianPackages.Run(program, arguments, deadline);
+            ? ChildProcess.Run("runuser", ["-u", "postgres", "--", program, .. arguments], deadline)
+            : ChildProcess.Run(program, arguments, deadline);
 
     private static void Check((int ExitCode, string Output) result, string step, string directory)
     {

@@ -14,16 +14,14 @@ public static class RabbitMqServer
 {
     public const string VirtualHost = "workflow-tests";
 
-    private static readonly Lazy<string> Broker = new(Provide, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>RabbitMQ's AMQP port, where a broker listens unless told otherwise.</summary>
+    public const int AmqpPort = 5672;
+
+    private static readonly Lazy<string> Broker =
+        DockerEngine.ServerOnFirstUse("WORKFLOW_TEST_RABBITMQ", StartContainer, StartFromBinaries);
 
     /// <summary>The broker's address as MassTransit takes it: rabbitmq://host:port/virtual-host.</summary>
     public static string Address => Broker.Value;
-
-    private static string Provide()
-    {
-        if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_RABBITMQ") is { Length: > 0 } configured) return configured;
-        return DockerEngine.Answers ? StartContainer() : StartFromBinaries();
-    }
 
     private static string StartContainer()
     {
@@ -34,7 +32,7 @@ public static class RabbitMqServer
             .Build();
         // Testcontainers' reaper removes the container when this process ends.
         container.StartAsync().GetAwaiter().GetResult();
-        return $"rabbitmq://{container.Hostname}:{container.GetMappedPublicPort(5672)}/{VirtualHost}";
+        return $"rabbitmq://{container.Hostname}:{container.GetMappedPublicPort(AmqpPort)}/{VirtualHost}";
     }
 
     private static string StartFromBinaries()
@@ -46,7 +44,7 @@ public static class RabbitMqServer
         var directory = ThrowawayDirectory.Create("rabbitmq", abandoned =>
         {
             if (File.Exists(Path.Combine(abandoned, "group")))
-                DebianPackages.Run("kill", ["-9", "-" + File.ReadAllText(Path.Combine(abandoned, "group")).Trim()], TimeSpan.FromMinutes(1));
+                ChildProcess.Run("kill", ["-9", "-" + File.ReadAllText(Path.Combine(abandoned, "group")).Trim()], TimeSpan.FromMinutes(1));
         });
         var port = FreePort.OnLoopback();
         var node = $"workflow-tests-{Path.GetFileName(directory)[^12..]}@localhost";
@@ -60,14 +58,7 @@ public static class RabbitMqServer
             """);
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].");
         // In a session of its own, the node's processes (the script, the Erlang VM and its helpers) are one process group.
-        var start = new ProcessStartInfo("setsid")
-        {
-            ArgumentList = { server },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
+        var start = new ProcessStartInfo("setsid") { ArgumentList = { server }, WorkingDirectory = directory };
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["HOME"] = directory, // the Erlang cookie
@@ -86,13 +77,9 @@ public static class RabbitMqServer
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start)!;
-        File.WriteAllText(Path.Combine(directory, "group"), process.Id.ToString());
         var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.StartKeepingOutput(start, output);
+        File.WriteAllText(Path.Combine(directory, "group"), process.Id.ToString());
         ThrowawayDirectory.StopWhenOwnerExits(directory, $"kill -9 -{process.Id}");
         // The listener opens once the node has booted, its user and virtual host made. A loaded machine takes a minute or more.
         var deadline = Stopwatch.StartNew();
