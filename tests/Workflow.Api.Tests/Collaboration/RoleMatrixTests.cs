@@ -13,7 +13,7 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task Each_action_is_allowed_from_its_role_upward_and_refused_with_403_below()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.")).Id;
         var clients = new Dictionary<string, HttpClient>
         {
             ["Stranger"] = await factory.SignedInClientAsync(),

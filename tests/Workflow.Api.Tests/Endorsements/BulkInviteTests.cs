@@ -14,7 +14,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_row_that_only_looks_like_a_known_organisation_is_rejected_with_the_match_and_a_row_naming_its_id_uses_it()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Id;
         var acronym = "K" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var known = await (await drafter.PostAsJsonAsync("/api/organisations",
             new { organisation = new { name = "Kommunistische Arbeiterpartei", acronym, country = "AT", website = "https://kap.example.at" } })).JsonAsync();
@@ -33,17 +33,17 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("organisation", rows[0]!["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(known.Str("id"), rows[2].Str("organisationId"));
         Assert.Contains("organisationId", rows[3]!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(1, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == id)));
     }
 
     [Fact]
     public async Task A_file_of_500_rows_with_20_bad_ones_invites_the_good_and_reports_each_bad_row_leaving_nothing_of_it()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bulk")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bulk")).Id;
         await drafter.OpenAsync(id);
         var known = await drafter.CreateStatementAsync(title: "Earlier campaign");
-        await drafter.InviteAsync(known.Str("id"), "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org"); // already in the directory
+        await drafter.InviteAsync(known.Id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org"); // already in the directory
 
         // Every 25th row is bad, in one of four ways; row 260 names an organisation already in the directory.
         var csv = new StringBuilder("name,nameEnglish,acronym,country,email\n");
@@ -80,7 +80,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("organisation.country"));
         Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("email"));
 
-        var statementId = Guid.Parse(id);
+        var statementId = id;
         Assert.Equal(480, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == statementId)));
         var names = await factory.InDatabaseAsync(db => db.Organisations.Select(o => o.Name).ToListAsync());
         Assert.DoesNotContain("", names);
@@ -92,7 +92,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_file_of_2500_rows_is_saved_a_thousand_at_a_time_each_row_seeing_the_rows_before_it_and_only_token_hashes_are_kept()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Large bulk")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Large bulk")).Id;
         await drafter.OpenAsync(id);
         var tag = Guid.NewGuid().ToString("N")[..6];
 
@@ -124,7 +124,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("pending invitation", rows[1499]!["errors"]!.ToJsonString());
         Assert.Equal(rows[99].Str("organisationId"), rows[1799]!["matches"]![0]!["organisation"].Str("id"));
 
-        var statementId = Guid.Parse(id);
+        var statementId = id;
         var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.StatementId == statementId)
             .Select(r => new { r.Id, r.OrganisationId, r.TokenHash }).ToListAsync());
         Assert.Equal(2497, stored.Count);
@@ -146,17 +146,17 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_file_without_the_required_columns_is_refused_with_400(string csv)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bad file")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bad file")).Id;
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == id)));
     }
 
     [Fact]
     public async Task Only_drafters_may_invite_in_bulk()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Not yours")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Not yours")).Id;
         var stranger = await factory.SignedInClientAsync();
         var response = await stranger.PostAsync($"/api/statements/{id}/invitations/bulk", Csv("name,email\nX,x@example.org\n"));
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -15,7 +15,7 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
     public async Task An_invitation_on_a_draft_is_held_unsent_and_e_mailed_with_a_fresh_link_when_the_statement_opens()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Held until it opens")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Held until it opens")).Id;
         var email = $"held-{Guid.NewGuid():N}@example.org";
 
         var created = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation = Organisation($"Frente Retenido {Guid.NewGuid():N}"), email })).JsonAsync();
@@ -48,7 +48,7 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
     public async Task A_link_to_hand_over_is_refused_on_a_draft_and_given_once_it_is_open()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "No link before it opens")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "No link before it opens")).Id;
         var organisation = Organisation($"Frente de Mano {Guid.NewGuid():N}");
 
         var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation, email = "hand@example.org", handOverLink = true }))
@@ -68,7 +68,7 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
         var page = PageBrowser.Open(factory);
         var email = await page.RegisterAsync();
         var drafter = await factory.SignedInClientAsync(email, register: false);
-        var id = (await drafter.CreateStatementAsync(title: "Held on the page")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Held on the page")).Id;
 
         var invited = await page.SubmitAsync($"/drafts/{id}/campaign", new Dictionary<string, string>
         {

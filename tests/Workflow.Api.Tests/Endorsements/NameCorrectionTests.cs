@@ -12,21 +12,21 @@ namespace Workflow.Api.Tests.Endorsements;
 /// </summary>
 public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Invited(HttpClient Drafter, string StatementId, string Token);
+    private sealed record Invited(HttpClient Drafter, Guid StatementId, string Token);
 
     /// <summary>A well-known party that signed one statement, and a small group of the same country invited to another.</summary>
     private async Task<Invited> SmallGroupInvitedBesideAKnownPartyAsync()
     {
         var other = await factory.SignedInClientAsync();
-        var earlier = (await other.CreateStatementAsync(title: "An earlier statement")).Str("id");
+        var earlier = (await other.CreateStatementAsync(title: "An earlier statement")).Id;
         await other.OpenAsync(earlier);
-        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR", "kke@example.org")).Str("token");
+        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR", "kke@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(party)).StatusCode);
 
         var drafter = await factory.SignedInClientAsync();
-        var statement = (await drafter.CreateStatementAsync(title: "Names are not up for grabs")).Str("id");
+        var statement = (await drafter.CreateStatementAsync(title: "Names are not up for grabs")).Id;
         await drafter.OpenAsync(statement);
-        var token = (await drafter.InviteAsync(statement, "Small Group", null, "SG", "GR", "small@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(statement, "Small Group", null, "SG", "GR", "small@example.org")).Token!;
         return new Invited(drafter, statement, token);
     }
 

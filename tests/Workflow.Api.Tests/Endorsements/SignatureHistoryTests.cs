@@ -8,25 +8,25 @@ namespace Workflow.Api.Tests.Endorsements;
 /// <summary>Withdrawals, invalidations and corrections: names leave the public list or change on it, and the history keeps everything.</summary>
 public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Campaign(HttpClient Drafter, string Id, string Slug, string[] Tokens, string[] SignatureIds);
+    private sealed record Campaign(HttpClient Drafter, Guid Id, string Slug, string[] Tokens, string[] SignatureIds);
 
     /// <summary>A published statement with three signatories, numbered 1 to 3.</summary>
     private async Task<Campaign> PublishedWithThreeAsync()
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "History keeps everything");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var tokens = new List<string>();
         var signatureIds = new List<string>();
         foreach (var (name, acronym) in new[] { ("Rode Morgen", "RM"), ("Union of Cypriots", "UoC"), ("Bloque Democratico Popular", "BDP") })
         {
-            var token = (await drafter.InviteAsync(id, name, null, acronym, "NL", $"{acronym.ToLowerInvariant()}@example.org")).Str("token");
+            var token = (await drafter.InviteAsync(id, name, null, acronym, "NL", $"{acronym.ToLowerInvariant()}@example.org")).Token!;
             tokens.Add(token);
             signatureIds.Add((await (await factory.CreateClient().SignAsync(token)).JsonAsync()).Str("signatureId"));
         }
         await drafter.PublishAsync(id);
-        return new Campaign(drafter, id, statement.Str("slug"), [.. tokens], [.. signatureIds]);
+        return new Campaign(drafter, id, statement.Slug, [.. tokens], [.. signatureIds]);
     }
 
     private async Task<JsonArray> PublicSignatoriesAsync(string slug) =>
@@ -59,7 +59,7 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).StatusCode);
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        var unsigned = (await c.Drafter.InviteAsync(c.Id, "Not yet signed", null, "NYS", "FR", "nys@example.org")).Str("token");
+        var unsigned = (await c.Drafter.InviteAsync(c.Id, "Not yet signed", null, "NYS", "FR", "nys@example.org")).Token!;
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{unsigned}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 

@@ -7,10 +7,10 @@ namespace Workflow.Api.Tests.Endorsements;
 
 public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private async Task<(HttpClient Drafter, string StatementId)> OpenStatementAsync(bool allowsFurtherSignatories = true)
+    private async Task<(HttpClient Drafter, Guid StatementId)> OpenStatementAsync(bool allowsFurtherSignatories = true)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(allowsFurtherSignatories: allowsFurtherSignatories)).Str("id");
+        var id = (await drafter.CreateStatementAsync(allowsFurtherSignatories: allowsFurtherSignatories)).Id;
         await drafter.OpenAsync(id);
         return (drafter, id);
     }
@@ -20,12 +20,12 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
-        var token = invitation.Str("token");
+        var token = invitation.Token!;
 
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 random bits
-        Assert.Equal($"http://workflow.test/sign/{token}", invitation.Str("signingLink"));
+        Assert.Equal($"http://workflow.test/sign/{token}", invitation.SigningLink);
 
-        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
+        var stored = await factory.InDatabaseAsync(db => db.EndorsementRequests.AsNoTracking().SingleAsync(r => r.Id == invitation.InvitationId));
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal(Workflow.Core.Endorsements.InvitationToken.Hash(token), stored.TokenHash);
         var outboxHoldsToken = await factory.InDatabaseAsync(db => db.OutboxMessages.AnyAsync(m => m.Payload.Contains(token)));
@@ -40,7 +40,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var statement = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
 
@@ -56,7 +56,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var hash = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"].Str("textHash");
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
             new { signerName = "María Quispe", signerRole = "Secretaria general", textHash = hash });
@@ -74,7 +74,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Signing_twice_with_one_invitation_returns_the_same_receipt_and_records_one_signature()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         var anonymous = factory.CreateClient();
 
         var first = await anonymous.SignAsync(token);
@@ -83,7 +83,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((await first.JsonAsync()).ToJsonString(), (await second.JsonAsync()).ToJsonString());
-        var count = await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id)));
+        var count = await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id));
         Assert.Equal(1, count);
     }
 
@@ -91,7 +91,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task The_same_invitation_signed_concurrently_is_recorded_once()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => factory.CreateClient().SignAsync(token)));
 
@@ -100,14 +100,14 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
         Assert.Single(receipts.Select(r => r.Str("signatureId")).Distinct());
-        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
 
     [Fact]
     public async Task Signing_a_text_other_than_the_one_shown_is_refused_with_409()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
             new { signerName = "A", textHash = new string('0', 64) });
@@ -119,26 +119,26 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Signing_a_draft_is_refused_with_409_and_records_nothing()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         var invitation = await drafter.InviteAsync(id);
-        Assert.Null(invitation["token"]); // a draft's invitation is held: there is no link yet
+        Assert.Null(invitation.Token); // a draft's invitation is held: there is no link yet
         // A link e-mailed on a draft before invitations were held still leads to the draft, which it cannot sign.
         var token = Workflow.Core.Endorsements.InvitationToken.New();
         var hash = Workflow.Core.Endorsements.InvitationToken.Hash(token);
-        var invitationId = Guid.Parse(invitation.Str("invitationId"));
+        var invitationId = invitation.InvitationId;
         await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
         var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
         Assert.False(view["canSign"]!.GetValue<bool>());
         await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
 
     [Fact]
     public async Task Signing_a_closed_statement_is_refused_with_409()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await drafter.PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).StatusCode);
 
@@ -149,7 +149,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task A_published_statement_without_further_signatories_refuses_late_signatures()
     {
         var (drafter, id) = await OpenStatementAsync(allowsFurtherSignatories: false);
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await drafter.PublishAsync(id);
 
         await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -175,13 +175,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
-        var revoke = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}/revoke");
+        var revoke = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}/revoke");
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
 
         var anonymous = factory.CreateClient();
-        var problem = await (await anonymous.GetAsync($"/api/invitations/{invitation.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await (await anonymous.GetAsync($"/api/invitations/{invitation.Token}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("No invitation was found.", problem["detail"]!.GetValue<string>());
-        await (await anonymous.SignAsync(invitation.Str("token"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await anonymous.SignAsync(invitation.Token!)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -190,11 +190,11 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
 
-        var declined = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitation.Str("token")}/decline",
+        var declined = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitation.Token}/decline",
             new { reason = "Our congress has not discussed it." });
 
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
-        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync();
+        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync();
         Assert.Equal("Declined", listed.Str("status"));
         Assert.Equal("Our congress has not discussed it.", listed.Str("declineReason"));
     }
@@ -225,17 +225,17 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task A_sign_request_without_a_signer_name_is_refused_with_400()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" })).AssertFieldErrorAsync("signerName");
     }
 
     /// <summary>Invites organisations "{prefix} 1" … "{prefix} {count}" (acronyms {prefix}1 …, Peru) and returns their links' tokens in order.</summary>
-    private static async Task<List<string>> InviteManyAsync(HttpClient drafter, string id, int count, string prefix)
+    private static async Task<List<string>> InviteManyAsync(HttpClient drafter, Guid id, int count, string prefix)
     {
         var tokens = new List<string>();
         for (var i = 1; i <= count; i++)
             tokens.Add((await drafter.InviteAsync(id, name: $"{prefix} {i}", nameEnglish: null, acronym: $"{prefix}{i}", country: "PE",
-                email: $"{prefix.ToLowerInvariant()}{i}@example.org")).Str("token"));
+                email: $"{prefix.ToLowerInvariant()}{i}@example.org")).Token!);
         return tokens;
     }
 
@@ -248,7 +248,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var responses = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id)).Select(s => s.Number).ToListAsync());
+        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id).Select(s => s.Number).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
         var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
         Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r["number"]!.GetValue<int>()).Order());
@@ -272,7 +272,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.All(good, t => Assert.Equal([HttpStatusCode.Created], byToken[t]));
         Assert.All(wrongText, t => Assert.Equal([HttpStatusCode.Conflict], byToken[t]));
         Assert.All(twice, t => Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], byToken[t].Order()));
-        var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id))
+        var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id)
             .Select(s => new { s.Number, s.EndorsementRequestId }).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 25), recorded.Select(s => s.Number).Order());
         Assert.Equal(25, recorded.Select(s => s.EndorsementRequestId).Distinct().Count());
@@ -293,7 +293,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Organisation_names_in_any_script_are_kept_exactly_and_never_become_markup(string name, string? english, string? acronym, string country)
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Str("token");
+        var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         await drafter.PublishAsync(id);
         var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");

@@ -38,7 +38,7 @@ public sealed class DatabaseOutageTests
         {
             await drafter.GetAsync("/api/statements"),
             await drafter.PostAsJsonAsync("/api/statements", new { title = "During the outage", body = "Text.", language = "en", allowsFurtherSignatories = true }),
-            await drafter.GetAsync($"/api/statements/{before.Str("id")}"),
+            await drafter.GetAsync($"/api/statements/{before.Id}"),
             await factory.CreateClient().GetAsync("/api/public/statements"),
             await pages.Client.GetAsync("/statements?page=outage"),
             await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "someone@example.org", password = ApiClient.Password }),

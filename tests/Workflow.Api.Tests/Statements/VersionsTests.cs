@@ -7,14 +7,14 @@ namespace Workflow.Api.Tests.Statements;
 
 public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, string id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
         client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title, body, baseVersion, changeNote });
 
     [Fact]
     public async Task Versions_keep_their_change_notes_an_old_one_is_restored_as_a_new_version_and_any_two_are_compared_word_by_word()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Id;
         Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, "We salute the heroic mobilisations of the <b>people</b>.", 1, "Stronger wording")).StatusCode);
 
         var diff = await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=2")).JsonAsync();
@@ -46,7 +46,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Two_editors_saving_at_once_one_wins_and_the_other_gets_409_with_the_diff_to_merge()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Id;
         var (editor, _) = await Collaboration.CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
 
         var both = await Task.WhenAll(
@@ -69,10 +69,10 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Solidarity", body: "We call for solidarity.");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
         var invited = await drafter.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Str("token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Token!)).StatusCode);
         var recorded = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
             new { organisation = new { name = "Rode Morgen", country = "NL" }, signerName = "J. de Vries" })).JsonAsync();
         await drafter.PublishAsync(id);
@@ -88,7 +88,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         // The invited signatory gets a fresh link (the old one, its receipt, still leads to the invitation), reads the new text and confirms it.
         var link = await factory.ApiLinkFromMailAsync("pce@example.org", "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
         var signatory = factory.CreateClient();
-        Assert.True((await (await signatory.GetAsync($"/api/invitations/{invited.Str("token")}")).JsonAsync())["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
+        Assert.True((await (await signatory.GetAsync($"/api/invitations/{invited.Token}")).JsonAsync())["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
         var view = await (await signatory.GetAsync(link)).JsonAsync();
         Assert.Equal(newHash, view["version"].Str("textHash"));
         Assert.True(view["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
@@ -130,7 +130,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         }
         var (first, second) = (Prose(1), Prose(2));
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Long", body: first)).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Long", body: first)).Id;
         Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, second, 1, title: "Long")).StatusCode);
 
         // Before the diff was bounded, each of these took about 25 s of CPU; now tens of milliseconds. CPU time, not the clock: on a
