@@ -38,8 +38,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var bkp = await drafter.InviteAsync(id, "Българска Комунистическа Партия", "Bulgarian Communist Party", "БКП", "BG", "bkp@example.org");
 
         // The first reads the text and signs it; the second declines.
-        var view = await (await anonymous.GetAsync($"/api/invitations/{ppds.Token}")).JsonAsync();
-        Assert.Equal(signedHash, view["version"].Str("textHash"));
+        var view = await anonymous.InvitationAsync(ppds.Token!);
+        Assert.Equal(signedHash, view.Version.TextHash);
         var receipt = await (await anonymous.PostAsJsonAsync($"/api/invitations/{ppds.Token}/sign",
             new { signerName = "Amel Ben Salah", signerRole = "Secrétaire générale", textHash = signedHash })).JsonAsync();
         Assert.Equal(1, receipt["number"]!.GetValue<int>());
@@ -48,15 +48,15 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         // Publish; a further signatory arrives afterwards.
         await drafter.PublishAsync(id);
         var pml = await drafter.InviteAsync(id, "Partido Marxista Leninista del Perú", "Marxist-Leninist Party of Peru", "PML del Perú", "PE", "pml@example.org");
-        var late = await (await anonymous.SignAsync(pml.Token!, "Jorge Huamán")).JsonAsync();
-        Assert.Equal("Subsequent", late.Str("phase"));
-        Assert.Equal(2, late["number"]!.GetValue<int>());
+        var late = await (await anonymous.SignAsync(pml.Token!, "Jorge Huamán")).ReceiptAsync();
+        Assert.Equal("Subsequent", late.Phase);
+        Assert.Equal(2, late.Number);
 
         // The public sees both, in their sections, as JSON and as text.
         var published = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
         Assert.Contains(published, s => s.Str("slug") == slug && s!["signatoryCount"]!.GetValue<int>() == 2);
-        var list = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Equal(["PPDS", "PML del Perú"], list["signatories"]!.AsArray().Select(s => s.Str("acronym")));
+        var list = await anonymous.SignatoriesAsync(slug);
+        Assert.Equal(["PPDS", "PML del Perú"], list.Signatories.Select(s => s.Acronym));
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("1. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia", text);
         Assert.Contains("Subsequent signatories:\n\n  2. PML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);

@@ -22,7 +22,7 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
             ["Editor"] = (await CoDrafting.AddMemberAsync(factory, owner, id, "Editor")).Client,
             ["Owner"] = owner,
         };
-        async Task<int> LatestAsync() => (await (await owner.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"]!["number"]!.GetValue<int>();
+        async Task<int> LatestAsync() => (await owner.StatementAsync(id)).LatestVersion.Number;
         async Task<int?> LatestSpanishAsync()
         {
             var list = await (await owner.GetAsync($"/api/statements/{id}/translations")).JsonArrayAsync();

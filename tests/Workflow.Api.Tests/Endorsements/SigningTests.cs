@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
@@ -39,35 +40,35 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task The_invited_organisation_sees_the_exact_text_its_version_and_hash()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var statement = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
+        var statement = await drafter.StatementAsync(id);
         var token = (await drafter.InviteAsync(id)).Token!;
 
-        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
+        var view = await factory.CreateClient().InvitationAsync(token);
 
-        Assert.Equal(statement["latestVersion"].Str("body"), view["version"].Str("body"));
-        Assert.Equal(statement["latestVersion"].Str("textHash"), view["version"].Str("textHash"));
-        Assert.Equal(1, view["version"]!["number"]!.GetValue<int>());
-        Assert.Equal("Partido Comunista Peruano", view["organisation"].Str("name"));
-        Assert.True(view["canSign"]!.GetValue<bool>());
+        Assert.Equal(statement.LatestVersion.Body, view.Version.Body);
+        Assert.Equal(statement.LatestVersion.TextHash, view.Version.TextHash);
+        Assert.Equal(1, view.Version.Number);
+        Assert.Equal("Partido Comunista Peruano", view.Organisation.Name);
+        Assert.True(view.CanSign);
     }
 
     [Fact]
     public async Task Signing_records_a_receipt_bound_to_the_version_and_hash()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var hash = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"].Str("textHash");
+        var hash = (await drafter.StatementAsync(id)).LatestVersion.TextHash;
         var token = (await drafter.InviteAsync(id)).Token!;
 
         var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
             new { signerName = "María Quispe", signerRole = "Secretaria general", textHash = hash });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = await response.JsonAsync();
-        Assert.Equal(1, receipt["number"]!.GetValue<int>());
-        Assert.Equal("Initial", receipt.Str("phase"));
-        Assert.Equal(hash, receipt.Str("textHash"));
-        Assert.Equal(1, receipt["versionNumber"]!.GetValue<int>());
-        Assert.Equal("María Quispe", receipt.Str("signerName"));
+        var receipt = await response.ReceiptAsync();
+        Assert.Equal(1, receipt.Number);
+        Assert.Equal("Initial", receipt.Phase);
+        Assert.Equal(hash, receipt.TextHash);
+        Assert.Equal(1, receipt.VersionNumber);
+        Assert.Equal("María Quispe", receipt.SignerName);
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         foreach (var r in responses)
             Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
-        Assert.Single(receipts.Select(r => r.Str("signatureId")).Distinct());
+        var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
+        Assert.Single(receipts.Select(r => r.SignatureId).Distinct());
         Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
 
@@ -128,8 +129,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var invitationId = invitation.InvitationId;
         await factory.InDatabaseAsync(db => db.EndorsementRequests.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
-        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
-        Assert.False(view["canSign"]!.GetValue<bool>());
+        var view = await factory.CreateClient().InvitationAsync(token);
+        Assert.False(view.CanSign);
         await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
@@ -194,9 +195,9 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
             new { reason = "Our congress has not discussed it." });
 
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
-        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync();
-        Assert.Equal("Declined", listed.Str("status"));
-        Assert.Equal("Our congress has not discussed it.", listed.Str("declineReason"));
+        var listed = await drafter.AnswerAsync<InvitationSummary>($"/api/statements/{id}/invitations/{invitation.InvitationId}");
+        Assert.Equal("Declined", listed.Status);
+        Assert.Equal("Our congress has not discussed it.", listed.DeclineReason);
     }
 
     [Fact]
@@ -250,8 +251,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id).Select(s => s.Number).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
-        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
-        Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r["number"]!.GetValue<int>()).Order());
+        var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
+        Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r.Number).Order());
     }
 
     [Fact]
@@ -278,7 +279,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Equal(25, recorded.Select(s => s.EndorsementRequestId).Distinct().Count());
 
         await drafter.PublishAsync(id);
-        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await drafter.StatementAsync(id)).Slug;
         var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
         Assert.True(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
         Assert.Equal(27, verify["logSize"]!.GetValue<int>()); // the text opened, 25 signatures, the publication
@@ -296,13 +297,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         await drafter.PublishAsync(id);
-        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await drafter.StatementAsync(id)).Slug;
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        var signatory = list["signatories"]![0]!;
-        Assert.Equal(name, signatory.Str("name"));
-        Assert.Equal(english, signatory["nameEnglish"]?.GetValue<string>());
-        Assert.Equal(acronym, signatory["acronym"]?.GetValue<string>());
+        var list = await factory.CreateClient().SignatoriesAsync(slug);
+        var signatory = list.Signatories[0];
+        Assert.Equal(name, signatory.Name);
+        Assert.Equal(english, signatory.NameEnglish);
+        Assert.Equal(acronym, signatory.Acronym);
 
         var text = await factory.CreateClient().GetAsync($"/statements/{slug}/signatories.txt");
         Assert.Equal("text/plain", text.Content.Headers.ContentType!.MediaType);

@@ -82,10 +82,10 @@ public sealed class RabbitMqTests
         // The web process's own cache hears of a later signature through its own queue.
         var reader = web.CreateClient();
         var slug = statement.Slug;
-        Assert.Single((await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray());
+        Assert.Single((await reader.SignatoriesAsync(slug)).Signatories);
         var late = (await drafter.InviteAsync(statement.Id, name: "Bloque Popular", nameEnglish: null, acronym: null, email: $"bp-{id:N}@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(late)).StatusCode);
-        await Eventually.ReturnsAsync(async () => (await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray().Count,
+        await Eventually.ReturnsAsync(async () => (await reader.SignatoriesAsync(slug)).Signatories.Count,
             count => count == 2, "the cached list is evicted through the broker", timeoutSeconds: 60);
     }
 

@@ -110,7 +110,7 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/statements/{mine}/open-sign-on", System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
         var maybe = await owner.SubmitAsync($"/drafts/{mine}/campaign", new Dictionary<string, string> { ["enabled"] = "maybe" }, handler: "OpenSignOn");
         Assert.Equal(HttpStatusCode.BadRequest, maybe.StatusCode);
-        Assert.True((await (await api.GetAsync($"/api/statements/{mine}")).JsonAsync())["acceptsOpenSignOn"]!.GetValue<bool>());
+        Assert.True((await api.StatementAsync(mine)).AcceptsOpenSignOn);
     }
 
     [Fact]

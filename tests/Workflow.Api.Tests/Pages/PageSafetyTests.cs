@@ -161,9 +161,9 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("id=\"receipt-number\">1<", receipt);
 
         await drafter.PublishAsync(id);
-        var list = await (await drafter.GetAsync($"/api/public/statements/{statement.Slug}/signatories")).JsonAsync();
-        var only = Assert.Single(list["signatories"]!.AsArray());
-        Assert.Equal("Partido Comunista del Perú – Patria Roja", only.Str("name"));
-        Assert.Equal("PCdP-PR", only.Str("acronym"));
+        var list = await drafter.SignatoriesAsync(statement.Slug);
+        var only = Assert.Single(list.Signatories);
+        Assert.Equal("Partido Comunista del Perú – Patria Roja", only.Name);
+        Assert.Equal("PCdP-PR", only.Acronym);
     }
 }

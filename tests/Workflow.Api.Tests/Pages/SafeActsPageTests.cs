@@ -91,7 +91,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
 
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
             new { organisation = new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" } })).StatusCode);
-        var slug = (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await api.StatementAsync(id)).Slug;
         clock.Set(openedAt.AddDays(2)); // from here on the pages, whose sign-in outlasts two days
         var now = clock.GetUtcNow();
 
@@ -220,7 +220,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
     private static async Task RecordAsync(HttpClient api, Guid id, string name, string acronym, string country) =>
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name, acronym, country } })).StatusCode);
 
-    private static async Task<string> StateAsync(HttpClient api, Guid id) => (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("state");
+    private static async Task<string> StateAsync(HttpClient api, Guid id) => (await api.StatementAsync(id)).State;
 
     private static async Task<string> StateShownAsync(PageBrowser page, Guid id) =>
         StateShown().Match(Html(await page.GetHtmlAsync($"/drafts/{id}"))).Groups[1].Value;

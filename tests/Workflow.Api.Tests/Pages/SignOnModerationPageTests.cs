@@ -31,7 +31,7 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
     private async Task<string> SignOnAsync(Moderation m, string name, string acronym, string country, string email)
     {
         var visitor = factory.CreateClient();
-        var slug = (await (await m.Api.GetAsync($"/api/statements/{m.StatementId}")).JsonAsync()).Str("slug");
+        var slug = (await m.Api.StatementAsync(m.StatementId)).Slug;
         var hash = (await (await visitor.GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         var entry = await (await visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on", new
         {

@@ -237,7 +237,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
             var random = new Random(seed);
             var p = await PublishedAsync(2);
             var kept = new List<string> { await HeadAsync(p.Slug) };
-            var textHash = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync())["latestVersion"]!.Str("textHash");
+            var textHash = (await p.Drafter.StatementAsync(p.Id)).LatestVersion.TextHash;
             for (var step = 0; step < 8; step++)
             {
                 var signatures = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync())

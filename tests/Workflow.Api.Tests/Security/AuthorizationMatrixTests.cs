@@ -204,7 +204,7 @@ public sealed class AuthorizationMatrixTests
         var owner = await factory.SignedInClientAsync();
         var statement = await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.");
         var id = statement.Id;
-        var textHash = (await (await owner.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"]!.Str("textHash");
+        var textHash = (await owner.StatementAsync(id)).LatestVersion.TextHash;
         var ownerOfAnother = await factory.SignedInClientAsync();
         await ownerOfAnother.CreateStatementAsync(title: "Somebody else's");
         var people = new Dictionary<Persona, HttpClient>

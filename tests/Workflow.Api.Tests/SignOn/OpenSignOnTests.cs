@@ -54,8 +54,8 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
         Assert.Equal(1, campaign["signOnCounts"]!["Approved"]!.GetValue<int>());
         Assert.Equal(0, campaign["signOnCounts"]!["AwaitingModeration"]!.GetValue<int>());
 
-        var list = await (await visitor.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Contains(list["signatories"]!.AsArray(), s => s.Str("name") == "Partido Comunista de Bolivia" && s.Str("phase") == "Subsequent");
+        var list = await visitor.SignatoriesAsync(slug);
+        Assert.Contains(list.Signatories, s => s.Name == "Partido Comunista de Bolivia" && s.Phase == "Subsequent");
         var text = await visitor.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.True(text.IndexOf("Partido Comunista de Bolivia", StringComparison.Ordinal) > text.IndexOf("Partido Comunista Peruano", StringComparison.Ordinal),
             "the subsequent signatory comes after the initial list");

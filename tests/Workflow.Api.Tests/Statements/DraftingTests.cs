@@ -16,15 +16,15 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
             new { title = "Hands off Peru!", body = "We *denounce* the coup.", language = "en", allowsFurtherSignatories = true });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.JsonAsync();
-        Assert.Equal($"/api/statements/{created.Str("id")}", response.Headers.Location!.OriginalString);
-        Assert.Equal("Draft", created.Str("state"));
-        Assert.Equal("hands-off-peru", created.Str("slug"));
-        Assert.Equal(1, created["latestVersion"]!["number"]!.GetValue<int>());
-        Assert.Matches("^[0-9a-f]{64}$", created["latestVersion"].Str("textHash"));
+        var created = await response.ReadAsAsync<StatementDetails>();
+        Assert.Equal($"/api/statements/{created.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("Draft", created.State);
+        Assert.Equal("hands-off-peru", created.Slug);
+        Assert.Equal(1, created.LatestVersion.Number);
+        Assert.Matches("^[0-9a-f]{64}$", created.LatestVersion.TextHash);
 
-        var fetched = await (await client.GetAsync(response.Headers.Location)).JsonAsync();
-        Assert.Equal("Hands off Peru!", fetched.Str("title"));
+        var fetched = await (await client.GetAsync(response.Headers.Location)).ReadAsAsync<StatementDetails>();
+        Assert.Equal("Hands off Peru!", fetched.Title);
     }
 
     [Fact]
@@ -36,12 +36,12 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         var revised = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "New title", body = "Second text.", baseVersion = 1 });
         Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
-        var version2 = await revised.JsonAsync();
-        Assert.Equal(2, version2["number"]!.GetValue<int>());
-        Assert.NotEqual(statement.LatestVersion.TextHash, version2.Str("textHash"));
+        var version2 = await revised.ReadAsAsync<VersionDetails>();
+        Assert.Equal(2, version2.Number);
+        Assert.NotEqual(statement.LatestVersion.TextHash, version2.TextHash);
 
-        var versions = await (await client.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync();
-        Assert.Equal([1, 2], versions.Select(v => v!["number"]!.GetValue<int>()));
+        var versions = await client.AnswerAsync<IReadOnlyList<VersionSummary>>($"/api/statements/{id}/versions");
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
         var first = await client.AnswerAsync<VersionDetails>($"/api/statements/{id}/versions/1");
         Assert.Equal("First text.", first.Body);
         Assert.Equal("New title", (await client.StatementAsync(id)).Title);
@@ -158,9 +158,9 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         await (await stranger.PostEmptyAsync($"/api/statements/{id}/publish")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await stranger.PostEmptyAsync($"/api/statements/{id}/close")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        var unchanged = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        Assert.Equal("Draft", unchanged.Str("state"));
-        Assert.Equal(1, unchanged["latestVersion"]!["number"]!.GetValue<int>());
+        var unchanged = await drafter.StatementAsync(id);
+        Assert.Equal("Draft", unchanged.State);
+        Assert.Equal(1, unchanged.LatestVersion.Number);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var owner = await factory.SignedInClientAsync();
         var hidden = await owner.PostAsJsonAsync("/api/statements",
             new { title = "Our secret plan", body = "Not for others.", language = "en", allowsFurtherSignatories = true, slug = wished });
-        Assert.Equal(wished, (await hidden.JsonAsync()).Str("slug"));
+        Assert.Equal(wished, (await hidden.ReadAsAsync<StatementDetails>()).Slug);
 
         var stranger = await factory.SignedInClientAsync();
         var response = await stranger.PostAsJsonAsync("/api/statements",
@@ -208,7 +208,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        var slug = (await response.JsonAsync()).Str("slug");
+        var slug = (await response.ReadAsAsync<StatementDetails>()).Slug;
         Assert.NotEqual(wished, slug);
         Assert.StartsWith(wished, slug);
         Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
@@ -217,7 +217,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var again = await owner.PostAsJsonAsync("/api/statements",
             new { title = "Our secret plan", body = "Again.", language = "en", allowsFurtherSignatories = true, slug = wished });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.NotEqual(slug, (await again.JsonAsync()).Str("slug"));
+        Assert.NotEqual(slug, (await again.ReadAsAsync<StatementDetails>()).Slug);
     }
 }
 

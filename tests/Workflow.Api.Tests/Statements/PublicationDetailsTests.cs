@@ -22,9 +22,9 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
             source = new { title = "Conference declaration", publisher = "Conference secretariat", url = "https://example.org/declaration", accessedOn = "2026-11-30" },
         });
         Assert.Equal(HttpStatusCode.OK, details.StatusCode);
-        var read = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        Assert.Equal("The parties meeting at the conference", read["publicationDetails"].Str("issuedBy"));
-        Assert.Equal("https://example.org/declaration", read["publicationDetails"]!["source"].Str("url"));
+        var read = await drafter.StatementAsync(id);
+        Assert.Equal("The parties meeting at the conference", read.PublicationDetails.IssuedBy);
+        Assert.Equal("https://example.org/declaration", read.PublicationDetails.Source!.Url);
 
         await drafter.OpenAsync(id);
         var signed = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation, signedAtUnknown = true });
@@ -42,9 +42,9 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.Equal("The parties meeting at the conference", shown.Str("issuedBy"));
         Assert.True(shown["listIsPartial"]!.GetValue<bool>());
         Assert.Equal("Conference secretariat", shown["source"].Str("publisher"));
-        var list = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Null(list["asOf"]);
-        Assert.Null(list["signatories"]![0]!["signedAt"]);
+        var list = await anonymous.SignatoriesAsync(slug);
+        Assert.Null(list.AsOf);
+        Assert.Null(list.Signatories[0].SignedAt);
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/statements/{slug}"));
         Assert.Contains("Publication date not known", page);

@@ -39,6 +39,10 @@ public static class Answers
     public static Task<IReadOnlyList<InvitationSummary>> InvitationsAsync(this HttpClient client, Guid statementId) =>
         client.AnswerAsync<IReadOnlyList<InvitationSummary>>($"/api/statements/{statementId}/invitations");
 
+    /// <summary>A statement's signatures, every one its drafters keep: <c>GET /api/statements/{id}/signatures</c>.</summary>
+    public static Task<IReadOnlyList<SignatureRecord>> SignaturesAsync(this HttpClient client, Guid statementId) =>
+        client.AnswerAsync<IReadOnlyList<SignatureRecord>>($"/api/statements/{statementId}/signatures");
+
     /// <summary>What the invited organisation sees behind its link: <c>GET /api/invitations/{token}</c> (which marks it opened).</summary>
     public static Task<InvitationView> InvitationAsync(this HttpClient client, string token) =>
         client.AnswerAsync<InvitationView>($"/api/invitations/{token}");
