@@ -53,8 +53,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(2, late.Number);
 
         // The public sees both, in their sections, as JSON and as text.
-        var published = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
-        Assert.Contains(published, s => s.Str("slug") == slug && s!["signatoryCount"]!.GetValue<int>() == 2);
+        var published = await anonymous.PublishedStatementsAsync();
+        Assert.Contains(published, s => s.Slug == slug && s.SignatoryCount == 2);
         var list = await anonymous.SignatoriesAsync(slug);
         Assert.Equal(["PPDS", "PML del Perú"], list.Signatories.Select(s => s.Acronym));
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
@@ -26,13 +27,14 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
             $",,,,c@example.org,{known.Str("id")}\n" +
             $"Someone,,AT,,d@example.org,not-a-guid\n"));
 
-        var report = await response.JsonAsync();
-        var rows = report["rows"]!.AsArray();
-        Assert.Equal(["Rejected", "Rejected", "Matched", "Rejected"], rows.Select(r => r.Str("outcome")));
-        Assert.All(rows.Take(2), r => Assert.Equal(known.Str("id"), r!["matches"]![0]!["organisation"].Str("id")));
-        Assert.Contains("organisation", rows[0]!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(known.Str("id"), rows[2].Str("organisationId"));
-        Assert.Contains("organisationId", rows[3]!["errors"]!.AsObject().Select(e => e.Key));
+        var report = await response.ReadAsAsync<BulkInviteReport>();
+        var rows = report.Rows;
+        var knownId = Guid.Parse(known.Str("id"));
+        Assert.Equal(["Rejected", "Rejected", "Matched", "Rejected"], rows.Select(r => r.Outcome));
+        Assert.All(rows.Take(2), r => Assert.Equal(knownId, r.Matches![0].Organisation.Id));
+        Assert.Contains("organisation", rows[0].Errors!.Select(e => e.Key));
+        Assert.Equal(knownId, rows[2].OrganisationId);
+        Assert.Contains("organisationId", rows[3].Errors!.Select(e => e.Key));
         Assert.Equal(1, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == id)));
     }
 
@@ -69,16 +71,16 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await response.JsonAsync();
-        Assert.Equal(500, report["rows"]!.AsArray().Count);
-        Assert.Equal(20, report["rejected"]!.GetValue<int>());
-        Assert.Equal(1, report["matched"]!.GetValue<int>());
-        Assert.Equal(479, report["created"]!.GetValue<int>());
-        var rejected = report["rows"]!.AsArray().Where(r => r.Str("outcome") == "Rejected").ToList();
-        Assert.Equal(bad.Select(i => i + 1).Order(), rejected.Select(r => r!["row"]!.GetValue<int>()).Order()); // line numbers, header is line 1
-        Assert.All(rejected, r => Assert.NotEmpty(r!["errors"]!.AsObject()));
-        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("organisation.country"));
-        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("email"));
+        var report = await response.ReadAsAsync<BulkInviteReport>();
+        Assert.Equal(500, report.Rows.Count);
+        Assert.Equal(20, report.Rejected);
+        Assert.Equal(1, report.Matched);
+        Assert.Equal(479, report.Created);
+        var rejected = report.Rows.Where(r => r.Outcome == "Rejected").ToList();
+        Assert.Equal(bad.Select(i => i + 1).Order(), rejected.Select(r => r.Row).Order()); // line numbers, header is line 1
+        Assert.All(rejected, r => Assert.NotEmpty(r.Errors!));
+        Assert.Contains(rejected, r => r.Errors!.ContainsKey("organisation.country"));
+        Assert.Contains(rejected, r => r.Errors!.ContainsKey("email"));
 
         var statementId = id;
         Assert.Equal(480, await factory.InDatabaseAsync(db => db.EndorsementRequests.CountAsync(r => r.StatementId == statementId)));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 using Workflow.Contracts;
 
 namespace Workflow.Api.Tests.Endorsements;
@@ -11,11 +12,11 @@ namespace Workflow.Api.Tests.Endorsements;
 /// <summary>The coordinator's campaign: invitation states, resending, deadlines, expiry and reminders.</summary>
 public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static async Task<JsonObject> CampaignAsync(HttpClient drafter, Guid id) =>
-        await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync();
+    private static Task<CampaignView> CampaignAsync(HttpClient drafter, Guid id) =>
+        drafter.AnswerAsync<CampaignView>($"/api/statements/{id}/campaign");
 
-    private static string StatusOf(JsonObject campaign, Guid invitationId) =>
-        campaign["invitations"]!.AsArray().Single(i => i.Str("id") == invitationId.ToString()).Str("status");
+    private static string StatusOf(CampaignView campaign, Guid invitationId) =>
+        campaign.Invitations.Single(i => i.Id == invitationId).Status;
 
     [Fact]
     public async Task The_dashboard_follows_each_invitation_from_created_to_sent_opened_signed_declined_and_revoked_with_counts()
@@ -27,7 +28,7 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         foreach (var n in Enumerable.Range(1, 5))
             invitations.Add(await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org"));
 
-        await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id), c => c["counts"]!["Sent"]!.GetValue<int>() == 5, "every e-mail went out");
+        await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id), c => c.Counts["Sent"] == 5, "every e-mail went out");
         await factory.CreateClient().GetAsync($"/api/invitations/{invitations[0].Token}");
         await factory.CreateClient().SignAsync(invitations[1].Token!);
         await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitations[2].Token}/decline", new { reason = "No." });
@@ -39,10 +40,10 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal("Declined", StatusOf(campaign, invitations[2].InvitationId));
         Assert.Equal("Revoked", StatusOf(campaign, invitations[3].InvitationId));
         Assert.Equal("Sent", StatusOf(campaign, invitations[4].InvitationId));
-        var counts = campaign["counts"]!.AsObject();
+        var counts = campaign.Counts;
         Assert.Equal(new Dictionary<string, int> { ["Held"] = 0, ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
-            counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<int>()));
-        Assert.Equal(1, campaign["activeSignatures"]!.GetValue<int>());
+            counts.ToDictionary(c => c.Key, c => c.Value));
+        Assert.Equal(1, campaign.ActiveSignatures);
     }
 
     [Fact]
@@ -56,13 +57,13 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend", new { handOverLink = true });
 
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
-        var second = await resent.JsonAsync();
-        Assert.NotEqual(first.Token!, second.Str("token"));
+        var second = await resent.ReadAsAsync<InvitationLink>();
+        Assert.NotEqual(first.Token!, second.Token!);
         await (await factory.CreateClient().GetAsync($"/api/invitations/{first.Token}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Str("token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Token!)).StatusCode);
         // The receipt carries the same link and may arrive before the new-link mail: wait for both, then count each kind.
         var withNewLink = await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => (m.TextBody ?? "").Contains(second.Str("token"))).ToList(),
+            async () => (await factory.MailsAsync()).Where(m => (m.TextBody ?? "").Contains(second.Token!)).ToList(),
             mails => mails.Count >= 2, "the new link and the receipt were sent");
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Invitation to sign (new link):", StringComparison.Ordinal));
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
@@ -108,7 +109,7 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         var campaign = await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id),
             c => StatusOf(c, invitation.InvitationId) == "DeliveryFailed", "the failure shows");
-        Assert.False(string.IsNullOrEmpty(campaign["invitations"]![0].Str("deliveryError")));
+        Assert.False(string.IsNullOrEmpty(campaign.Invitations[0].DeliveryError));
     }
 }
 

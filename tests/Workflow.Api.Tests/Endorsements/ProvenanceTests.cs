@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
@@ -75,22 +76,22 @@ public sealed class ProvenanceTests(WorkflowApiFactory factory) : IClassFixture<
         await drafter.OpenAsync(id);
         var email = $"self-{Guid.NewGuid():N}@example.org";
         var token = (await drafter.InviteAsync(id, $"Partido Firmante {Guid.NewGuid():N}", null, null, "PE", email)).Token!;
-        var selfSigned = await (await factory.CreateClient().SignAsync(token)).JsonAsync();
+        var selfSigned = await (await factory.CreateClient().SignAsync(token)).ReceiptAsync();
         var recorded = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" }, note = "By e-mail." })).JsonAsync();
+            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" }, note = "By e-mail." })).ReceiptAsync();
 
         var revised = await drafter.PutAsJsonAsync($"/api/statements/{id}/draft",
             new { title = statement.Title, body = "The text, changed after the signatures.", baseVersion = 1 });
-        var newHash = (await revised.JsonAsync()).Str("textHash");
+        var newHash = (await revised.ReadAsAsync<VersionDetails>()).TextHash;
 
-        var refused = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{selfSigned.Str("signatureId")}/reconfirm", new { textHash = newHash });
+        var refused = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{selfSigned.SignatureId}/reconfirm", new { textHash = newHash });
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("own link", problem.Str("detail"));
-        var signatures = await (await drafter.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync();
-        Assert.True(signatures.Single(s => s.Str("id") == selfSigned.Str("signatureId"))!["needsReconfirmation"]!.GetValue<bool>());
+        var signatures = await drafter.SignaturesAsync(id);
+        Assert.True(signatures.Single(s => s.Id == selfSigned.SignatureId).NeedsReconfirmation);
 
         // The drafters may confirm what they recorded themselves; the organisation confirms its own through its link.
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.Str("signatureId")}/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm", new { textHash = newHash })).StatusCode);
         var link = await factory.ApiLinkFromMailAsync(email, "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
 

@@ -57,11 +57,11 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
         await factory.CreateClient().SignAsync(token);
         await drafter.PublishAsync(statement.Id);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Slug}/signatories")).JsonAsync();
-        var shown = list["signatories"]![0]!;
-        Assert.Equal("Partido Comunista del Sur", shown.Str("name"));
-        Assert.Equal("Southern Communist Party", shown.Str("nameEnglish"));
-        Assert.Equal("PCS", shown.Str("acronym"));
+        var list = await factory.CreateClient().SignatoriesAsync(statement.Slug);
+        var shown = list.Signatories[0];
+        Assert.Equal("Partido Comunista del Sur", shown.Name);
+        Assert.Equal("Southern Communist Party", shown.NameEnglish);
+        Assert.Equal("PCS", shown.Acronym);
         var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.txt");
         Assert.DoesNotContain("Attacker", text);
         Assert.DoesNotContain("FAKE", text);

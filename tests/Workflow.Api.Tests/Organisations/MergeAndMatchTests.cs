@@ -130,9 +130,9 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var twin = await (await drafter.GetAsync($"/api/organisations/{twinId}")).JsonAsync();
         Assert.Equal(survivorId.ToString(), twin["organisation"].Str("mergedIntoId"));
         // The second list still shows the name it was signed under, with its number.
-        var signatures = await (await drafter.GetAsync($"/api/statements/{second.Id}/signatures")).JsonArrayAsync();
-        Assert.Equal(twinName, signatures.Single().Str("displayedName"));
-        Assert.Equal(1, signatures.Single()!["number"]!.GetValue<int>());
+        var signatures = await drafter.SignaturesAsync(second.Id);
+        Assert.Equal(twinName, signatures.Single().DisplayedName);
+        Assert.Equal(1, signatures.Single().Number);
         // The twin's spelling now finds the survivor, and no longer the merged record.
         var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(twinName)}")).JsonArrayAsync();
         Assert.Equal([survivorId.ToString()], found.Select(o => o.Str("id")));
@@ -148,7 +148,7 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var owner = await factory.SignedInClientAsync();
         var statement = await OpenStatementAsync(owner, "Owned");
         await RecordAsync(owner, statement.Id, Organisation(Unique("Liga Operária"), country: "BR"));
-        var ownersRecord = await OrganisationIdAsync((await (await owner.GetAsync($"/api/statements/{statement.Id}/signatures")).JsonArrayAsync())[0]!["organisation"].Str("name"));
+        var ownersRecord = await OrganisationIdAsync((await owner.SignaturesAsync(statement.Id))[0].Organisation.Name);
 
         var stranger = await factory.SignedInClientAsync();
         var strangers = await (await stranger.PostAsJsonAsync("/api/organisations", new { organisation = Organisation(Unique("Fake League"), country: "BR") })).JsonAsync();
@@ -181,10 +181,10 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
 
         // The history keeps both signatures, now under one organisation; the list shows one.
-        var history = await (await drafter.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync();
+        var history = await drafter.SignaturesAsync(id);
         Assert.Equal(2, history.Count);
-        Assert.All(history, s => Assert.Equal(survivorId.ToString(), s!["organisation"].Str("id")));
-        Assert.Single(history, s => s.Str("status") == "Active");
+        Assert.All(history, s => Assert.Equal(survivorId, s.Organisation.Id));
+        Assert.Single(history, s => s.Status == "Active");
     }
 
     private static async Task<StatementDetails> OpenStatementAsync(HttpClient drafter, string title)

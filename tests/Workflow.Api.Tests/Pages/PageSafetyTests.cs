@@ -128,7 +128,7 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
             new Dictionary<string, string> { ["Sign.SignerName"] = "", ["Sign.TextHash"] = hash, ["Sign.OrganisationName"] = "Partido Comunista Peruano" }, "Sign");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Signer Name", await response.Content.ReadAsStringAsync());
-        var signatures = await (await drafter.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync();
+        var signatures = await drafter.SignaturesAsync(id);
         Assert.Empty(signatures);
 
         // The text changed under the signer's eyes: 409, and the page shows why.

@@ -119,8 +119,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var published = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal("Published", await StateShownAsync(owner, id));
-        var shown = await (await service.CreateClient().GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Equal(Field(asOf), shown["publishedAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        var shown = await service.CreateClient().PublishedStatementAsync(slug);
+        Assert.Equal(Field(asOf), shown.PublishedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
     }
 
     [Fact]

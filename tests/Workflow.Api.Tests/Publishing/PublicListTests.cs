@@ -22,8 +22,8 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
             Assert.Equal("No statement was found.", a["detail"]!.GetValue<string>());
             Assert.Equal("No statement was found.", b["detail"]!.GetValue<string>());
         }
-        var list = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
-        Assert.DoesNotContain(list, s => s.Str("slug").StartsWith("not-yet-public", StringComparison.Ordinal));
+        var list = await anonymous.PublishedStatementsAsync();
+        Assert.DoesNotContain(list, s => s.Slug.StartsWith("not-yet-public", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         await drafter.PublishAsync(id);
         await factory.CreateClient().SignAsync(late);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Slug}/signatories")).JsonAsync();
-        var signatories = list["signatories"]!.AsArray();
-        Assert.Equal(["Initial", "Subsequent"], signatories.Select(s => s.Str("phase")));
-        Assert.Equal([1, 2], signatories.Select(s => s!["number"]!.GetValue<int>()));
-        Assert.True(list["acceptsFurtherSignatories"]!.GetValue<bool>());
+        var list = await factory.CreateClient().SignatoriesAsync(statement.Slug);
+        var signatories = list.Signatories;
+        Assert.Equal(["Initial", "Subsequent"], signatories.Select(s => s.Phase));
+        Assert.Equal([1, 2], signatories.Select(s => s.Number));
+        Assert.True(list.AcceptsFurtherSignatories);
 
         var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.txt");
         var asOf = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
@@ -78,13 +78,13 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         await drafter.OpenAsync(statement.Id);
         await drafter.PublishAsync(statement.Id);
 
-        var published = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Slug}")).JsonAsync();
+        var published = await factory.CreateClient().PublishedStatementAsync(statement.Slug);
 
-        var html = published.Str("bodyHtml");
+        var html = published.BodyHtml;
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<strong>bold</strong>", html);
-        Assert.Equal(statement.LatestVersion.TextHash, published.Str("textHash"));
+        Assert.Equal(statement.LatestVersion.TextHash, published.TextHash);
     }
 
     [Fact]

@@ -240,8 +240,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
             var textHash = (await p.Drafter.StatementAsync(p.Id)).LatestVersion.TextHash;
             for (var step = 0; step < 8; step++)
             {
-                var signatures = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync())
-                    .Where(s => s.Str("status") == "Active").ToList();
+                var signatures = (await p.Drafter.SignaturesAsync(p.Id)).Where(s => s.Status == "Active").ToList();
                 var operation = random.Next(6);
                 string done;
                 if (operation == 0 || signatures.Count == 0)
@@ -252,8 +251,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                 }
                 else
                 {
-                    var target = signatures[random.Next(signatures.Count)]!;
-                    var url = $"/api/statements/{p.Id}/signatures/{target.Str("id")}";
+                    var target = signatures[random.Next(signatures.Count)];
+                    var url = $"/api/statements/{p.Id}/signatures/{target.Id}";
                     HttpResponseMessage response;
                     switch (operation)
                     {
@@ -280,7 +279,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                         default:
                             // Owners may confirm the new text only for what the drafters recorded; for the others, 409.
                             response = await p.Drafter.PostAsJsonAsync(url + "/reconfirm", new { textHash });
-                            var expected = target["provenance"].Str("kind") == "RecordedByDrafters" ? HttpStatusCode.OK : HttpStatusCode.Conflict;
+                            var expected = target.Provenance.Kind == "RecordedByDrafters" ? HttpStatusCode.OK : HttpStatusCode.Conflict;
                             Assert.Equal(expected, response.StatusCode);
                             done = "confirm the new text";
                             break;

@@ -25,13 +25,13 @@ public sealed class InitiatorTests(WorkflowApiFactory factory) : IClassFixture<W
         await (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators", new { organisations = Array.Empty<object>() })).AssertProblemAsync(HttpStatusCode.Conflict);
         await drafter.PublishAsync(id);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        var first = list["signatories"]![0]!;
-        Assert.Equal("Partido Comunista Peruano", first.Str("name"));
-        Assert.True(first["initiator"]!.GetValue<bool>());
+        var list = await factory.CreateClient().SignatoriesAsync(slug);
+        var first = list.Signatories[0];
+        Assert.Equal("Partido Comunista Peruano", first.Name);
+        Assert.True(first.Initiator);
         var text = await factory.CreateClient().GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("Initiated by: PCP Partido Comunista Peruano (Peruvian Communist Party), Peru", text);
-        var published = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Equal(["Partido Comunista Peruano"], published["initiatedBy"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var published = await factory.CreateClient().PublishedStatementAsync(slug);
+        Assert.Equal(["Partido Comunista Peruano"], published.InitiatedBy);
     }
 }

@@ -37,11 +37,11 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.NotNull(drafterView["publishedAt"]); // when Workflow published it, which only the drafters see
 
         var anonymous = factory.CreateClient();
-        var shown = await (await anonymous.GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Null(shown["publishedAt"]);
-        Assert.Equal("The parties meeting at the conference", shown.Str("issuedBy"));
-        Assert.True(shown["listIsPartial"]!.GetValue<bool>());
-        Assert.Equal("Conference secretariat", shown["source"].Str("publisher"));
+        var shown = await anonymous.PublishedStatementAsync(slug);
+        Assert.Null(shown.PublishedAt);
+        Assert.Equal("The parties meeting at the conference", shown.IssuedBy);
+        Assert.True(shown.ListIsPartial);
+        Assert.Equal("Conference secretariat", shown.Source!.Publisher);
         var list = await anonymous.SignatoriesAsync(slug);
         Assert.Null(list.AsOf);
         Assert.Null(list.Signatories[0].SignedAt);

@@ -51,6 +51,10 @@ public static class Answers
     public static Task<SignatoryList> SignatoriesAsync(this HttpClient client, string slug) =>
         client.AnswerAsync<SignatoryList>($"/api/public/statements/{slug}/signatories");
 
+    /// <summary>The published and closed statements, newest first: <c>GET /api/public/statements</c>.</summary>
+    public static Task<IReadOnlyList<PublishedStatementSummary>> PublishedStatementsAsync(this HttpClient client) =>
+        client.AnswerAsync<IReadOnlyList<PublishedStatementSummary>>("/api/public/statements");
+
     /// <summary>A published statement as the public sees it: <c>GET /api/public/statements/{slug}</c>.</summary>
     public static Task<PublishedStatement> PublishedStatementAsync(this HttpClient client, string slug) =>
         client.AnswerAsync<PublishedStatement>($"/api/public/statements/{slug}");

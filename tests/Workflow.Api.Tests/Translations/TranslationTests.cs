@@ -55,10 +55,10 @@ public sealed class TranslationTests(WorkflowApiFactory factory) : IClassFixture
         Assert.Equal(["es", "fr"], view["translations"]!.AsArray().Select(t => t.Str("language")));
         Assert.Equal("Llamamos a la solidaridad.", view["translations"]![0].Str("body"));
 
-        var receipt = await (await factory.CreateClient().SignAsync(token)).JsonAsync();
-        var named = receipt["translations"]!.AsArray();
-        Assert.Equal(["es:1", "fr:1"], named.Select(t => $"{t.Str("language")}:{t!["versionNumber"]!.GetValue<int>()}"));
-        Assert.Equal(spanish.Str("textHash"), named[0].Str("textHash"));
+        var receipt = await (await factory.CreateClient().SignAsync(token)).ReceiptAsync();
+        var named = receipt.Translations;
+        Assert.Equal(["es:1", "fr:1"], named.Select(t => $"{t.Language}:{t.VersionNumber}"));
+        Assert.Equal(spanish.Str("textHash"), named[0].TextHash);
         var listed = await (await drafter.GetAsync($"/api/statements/{id}/translations")).JsonArrayAsync();
         Assert.Equal(1, listed.Single(t => t.Str("language") == "es")!["signableNumber"]!.GetValue<int>());
     }
