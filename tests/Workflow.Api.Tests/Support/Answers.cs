@@ -17,7 +17,8 @@ namespace Workflow.Api.Tests.Support;
 public static class Answers
 {
     /// <summary>The options the service writes its answers with.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Options =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The answer's body as a <typeparamref name="T"/> (whatever its status: assert that first where it matters).</summary>
     public static async Task<T> ReadAsAsync<T>(this HttpResponseMessage response) =>

@@ -98,7 +98,8 @@ public static class ApiClient
 
     /// <inheritdoc cref="InviteAsync(HttpClient, string, string, string?, string?, string?, string)"/>
     public static Task<InvitationLink> InviteAsync(this HttpClient client, Guid statementId, string name = "Partido Comunista Peruano",
-        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE", string email = "contact@example.org") =>
+        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE",
+        string email = "contact@example.org") =>
         client.InviteAsync(statementId.ToString(), name, nameEnglish, acronym, country, email);
 
     public static async Task<HttpResponseMessage> PostEmptyAsync(this HttpClient client, string url) =>
