@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Collaboration;
 
@@ -31,7 +32,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
 
         var members = await (await editor.GetAsync($"/api/statements/{id}/members")).JsonAsync();
         Assert.Contains(members["members"]!.AsArray(), m => m.Str("email") == email && m.Str("role") == "Editor");
-        Assert.Contains(await (await editor.GetAsync("/api/statements")).JsonArrayAsync(), s => s.Str("id") == id.ToString());
+        Assert.Contains(await editor.AnswerAsync<IReadOnlyList<StatementSummary>>("/api/statements"), s => s.Id == id);
         var audit = await Eventually.ReturnsAsync(async () => await (await owner.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
             entries => entries.Any(e => e.Str("eventType") == "CollaboratorAdded"), "the audit log records the new member");
         Assert.Contains(audit, e => e.Str("eventType") == "CollaboratorInvited");
