@@ -21,8 +21,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         // Draft and revise.
         var statement = await drafter.CreateStatementAsync(title: "Solidarity with the struggle of the Peruvian people",
             body: "We salute the great militant mobilizations.");
-        var id = statement.Str("id");
-        var slug = statement.Str("slug");
+        var id = statement.Id;
+        var slug = statement.Slug;
         var revised = await drafter.PutAsJsonAsync($"/api/statements/{id}/draft", new
         {
             title = "Solidarity with the struggle of the Peruvian people",
@@ -38,25 +38,25 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var bkp = await drafter.InviteAsync(id, "Българска Комунистическа Партия", "Bulgarian Communist Party", "БКП", "BG", "bkp@example.org");
 
         // The first reads the text and signs it; the second declines.
-        var view = await (await anonymous.GetAsync($"/api/invitations/{ppds.Str("token")}")).JsonAsync();
-        Assert.Equal(signedHash, view["version"].Str("textHash"));
-        var receipt = await (await anonymous.PostAsJsonAsync($"/api/invitations/{ppds.Str("token")}/sign",
+        var view = await anonymous.InvitationAsync(ppds.Token!);
+        Assert.Equal(signedHash, view.Version.TextHash);
+        var receipt = await (await anonymous.PostAsJsonAsync($"/api/invitations/{ppds.Token}/sign",
             new { signerName = "Amel Ben Salah", signerRole = "Secrétaire générale", textHash = signedHash })).JsonAsync();
         Assert.Equal(1, receipt["number"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/invitations/{bkp.Str("token")}/decline", new { reason = "Not this time." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/invitations/{bkp.Token}/decline", new { reason = "Not this time." })).StatusCode);
 
         // Publish; a further signatory arrives afterwards.
         await drafter.PublishAsync(id);
         var pml = await drafter.InviteAsync(id, "Partido Marxista Leninista del Perú", "Marxist-Leninist Party of Peru", "PML del Perú", "PE", "pml@example.org");
-        var late = await (await anonymous.SignAsync(pml.Str("token"), "Jorge Huamán")).JsonAsync();
-        Assert.Equal("Subsequent", late.Str("phase"));
-        Assert.Equal(2, late["number"]!.GetValue<int>());
+        var late = await (await anonymous.SignAsync(pml.Token!, "Jorge Huamán")).ReceiptAsync();
+        Assert.Equal("Subsequent", late.Phase);
+        Assert.Equal(2, late.Number);
 
         // The public sees both, in their sections, as JSON and as text.
-        var published = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
-        Assert.Contains(published, s => s.Str("slug") == slug && s!["signatoryCount"]!.GetValue<int>() == 2);
-        var list = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Equal(["PPDS", "PML del Perú"], list["signatories"]!.AsArray().Select(s => s.Str("acronym")));
+        var published = await anonymous.PublishedStatementsAsync();
+        Assert.Contains(published, s => s.Slug == slug && s.SignatoryCount == 2);
+        var list = await anonymous.SignatoriesAsync(slug);
+        Assert.Equal(["PPDS", "PML del Perú"], list.Signatories.Select(s => s.Acronym));
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("1. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia", text);
         Assert.Contains("Subsequent signatories:\n\n  2. PML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);
@@ -84,7 +84,7 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         // ...and went out on the bus from the outbox: the audit log is written with each change, the bus hears of it when the
         // dispatcher next runs, so wait for it (the harness's own waiting gives up once the bus has been idle for a while).
-        var statementId = Guid.Parse(id);
+        var statementId = id;
         bool Published<T>(Func<T, bool> match) where T : class => factory.Bus.Published.Select<T>(m => match(m.Context.Message)).Any();
         await Eventually.ReturnsAsync(() => Task.FromResult(string.Join(", ", new (string Event, bool Seen)[]
             {
@@ -109,8 +109,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(2, mails.Count(m => (m.Subject ?? "").StartsWith("New signature:", StringComparison.Ordinal)));
         var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org" && !(m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
-        Assert.Contains($"http://workflow.test/sign/{ppds.Str("token")}", toPpds.TextBody);
-        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Str("token")));
+        Assert.Contains($"http://workflow.test/sign/{ppds.Token}", toPpds.TextBody);
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Token!));
         var notice = Assert.Single(mails, m => (m.Subject ?? "").Contains("declined", StringComparison.Ordinal));
         Assert.Contains("Not this time.", notice.TextBody);
 

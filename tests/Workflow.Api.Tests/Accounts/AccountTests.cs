@@ -55,7 +55,7 @@ public sealed class AccountTests
         await using var factory = WorkflowApiFactory.With();
         var email = $"fresh-{Guid.NewGuid():N}@example.org";
         var drafter = await factory.SignedInClientAsync(email, confirm: false);
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
 
         var invite = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
             new { organisation = new { name = "Frente Amplio" }, email = "fa@example.org" });
@@ -79,7 +79,7 @@ public sealed class AccountTests
             user.EmailConfirmed = false;
             return await db.SaveChangesAsync();
         });
-        await (await drafter.PostAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}/resend", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await drafter.PostAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}/resend", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public sealed class AccountTests
         await using var factory = WorkflowApiFactory.With();
         var email = $"page-{Guid.NewGuid():N}@example.org";
         var api = await factory.SignedInClientAsync(email, confirm: false);
-        var id = (await api.CreateStatementAsync()).Str("id");
+        var id = (await api.CreateStatementAsync()).Id;
         var browser = PageBrowser.Open(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account/login",
             new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password })).StatusCode);

@@ -133,7 +133,7 @@ public sealed class EveryPageTests
         await page.GotoAsync(link);
         await browser.CheckPageAsync(page, "join");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
+        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Id}$"), BrowserSession.Parsed);
         await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToBeEditableAsync();
     }
 
@@ -161,15 +161,15 @@ public sealed class EveryPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await page.WaitForURLAsync(link, BrowserSession.Parsed);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as a co-drafter" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Str("id")}$"), BrowserSession.Parsed);
+        await page.WaitForURLAsync(new Regex($"/drafts/{statement.Id}$"), BrowserSession.Parsed);
     }
 
     /// <summary>A new statement, whose owner (working through the API) invites <paramref name="email"/> to co-draft it as <paramref name="role"/>.</summary>
-    private static async Task<System.Text.Json.Nodes.JsonObject> InvitedToCoDraftAsync(BrowserSession browser, string title, string email, string role)
+    private static async Task<Workflow.Core.Statements.StatementDetails> InvitedToCoDraftAsync(BrowserSession browser, string title, string email, string role)
     {
         var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
         var statement = await owner.CreateStatementAsync(title: title);
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Str("id")}/members/invitations",
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await owner.PostAsync($"/api/statements/{statement.Id}/members/invitations",
             System.Net.Http.Json.JsonContent.Create(new { email, role }))).StatusCode);
         return statement;
     }

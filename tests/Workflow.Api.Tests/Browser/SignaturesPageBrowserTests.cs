@@ -16,7 +16,7 @@ public sealed class SignaturesPageBrowserTests
         await browser.RegisterAsync(page, email);
 
         var api = await browser.SignedInApiClientAsync(email);
-        var id = (await api.CreateStatementAsync(title: "Solidarity with the people of Peru")).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Solidarity with the people of Peru")).Id;
         await api.OpenAsync(id);
         foreach (var (name, signer, role) in new[]
                  {

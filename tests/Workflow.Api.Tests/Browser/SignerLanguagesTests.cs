@@ -26,7 +26,7 @@ public sealed class SignerLanguagesTests
         await using var browser = await BrowserSession.StartAsync(this, locale: locale, testName: $"signer-{language}");
         var t = PageTexts.In(language);
         var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
-        var statement = (await owner.CreateStatementAsync()).Str("id");
+        var statement = (await owner.CreateStatementAsync()).Id;
         Assert.Equal(HttpStatusCode.Created, (await owner.PutAsJsonAsync($"/api/statements/{statement}/translations/{language}",
             new { title, body, translatesVersion = 1 })).StatusCode);
         var email = $"signer-{language}@example.org";

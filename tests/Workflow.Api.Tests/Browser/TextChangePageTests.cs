@@ -16,9 +16,9 @@ public sealed class TextChangePageTests
         var page = browser.Page;
         await browser.RegisterAsync(page, "coordinator@example.org");
         var api = await browser.SignedInApiClientAsync("coordinator@example.org");
-        var id = (await api.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations.\n\nWe call for solidarity.")).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations.\n\nWe call for solidarity.")).Id;
         await api.OpenAsync(id);
-        var token = (await api.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org")).Str("token");
+        var token = (await api.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org")).Token!;
         Assert.Equal(System.Net.HttpStatusCode.Created, (await api.SignAsync(token)).StatusCode);
 
         await browser.GotoAsync($"/drafts/{id}");

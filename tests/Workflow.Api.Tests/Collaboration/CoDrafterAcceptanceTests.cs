@@ -7,10 +7,10 @@ namespace Workflow.Api.Tests.Collaboration;
 /// <summary>A co-drafting link works only for the person it was sent to: the account of that address, confirmed.</summary>
 public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private async Task<(HttpClient Owner, string StatementId, string Link)> InviteAsync(string email, string role = "Owner")
+    private async Task<(HttpClient Owner, Guid StatementId, string Link)> InviteAsync(string email, string role = "Owner")
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Only for you")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Only for you")).Id;
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
         return (owner, id, await CoDrafting.LinkFromMailAsync(factory, email));
     }

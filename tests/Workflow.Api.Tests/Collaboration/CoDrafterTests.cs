@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Collaboration;
 
@@ -10,7 +11,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
     public async Task An_owner_invites_a_co_drafter_by_email_who_joins_with_an_account_of_their_own()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Together")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Together")).Id;
         var email = $"editor-{Guid.NewGuid():N}@example.org";
 
         var invited = await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role = "Editor" });
@@ -31,7 +32,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
 
         var members = await (await editor.GetAsync($"/api/statements/{id}/members")).JsonAsync();
         Assert.Contains(members["members"]!.AsArray(), m => m.Str("email") == email && m.Str("role") == "Editor");
-        Assert.Contains(await (await editor.GetAsync("/api/statements")).JsonArrayAsync(), s => s.Str("id") == id);
+        Assert.Contains(await editor.AnswerAsync<IReadOnlyList<StatementSummary>>("/api/statements"), s => s.Id == id);
         var audit = await Eventually.ReturnsAsync(async () => await (await owner.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
             entries => entries.Any(e => e.Str("eventType") == "CollaboratorAdded"), "the audit log records the new member");
         Assert.Contains(audit, e => e.Str("eventType") == "CollaboratorInvited");
@@ -42,7 +43,7 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
     public async Task Roles_change_and_members_leave_but_a_statement_always_keeps_an_owner()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Owners")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Owners")).Id;
         var (editor, editorId) = await CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
         var ownerId = (await (await owner.GetAsync($"/api/statements/{id}/members")).JsonAsync())["members"]!.AsArray().Single(m => m.Str("role") == "Owner").Str("userId");
 
@@ -66,7 +67,7 @@ public static class CoDrafting
     public static Task<string> LinkFromMailAsync(WorkflowApiFactory factory, string email) => factory.ApiLinkFromMailAsync(email, "/join", "/api/collaborations");
 
     /// <summary>Invites a new account with this role and accepts for it; returns its client and user id.</summary>
-    public static async Task<(HttpClient Client, string UserId)> AddMemberAsync(WorkflowApiFactory factory, HttpClient owner, string statementId, string role)
+    public static async Task<(HttpClient Client, string UserId)> AddMemberAsync(WorkflowApiFactory factory, HttpClient owner, Guid statementId, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);

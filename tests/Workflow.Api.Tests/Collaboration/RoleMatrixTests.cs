@@ -13,7 +13,7 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task Each_action_is_allowed_from_its_role_upward_and_refused_with_403_below()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.")).Id;
         var clients = new Dictionary<string, HttpClient>
         {
             ["Stranger"] = await factory.SignedInClientAsync(),
@@ -22,7 +22,7 @@ public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<
             ["Editor"] = (await CoDrafting.AddMemberAsync(factory, owner, id, "Editor")).Client,
             ["Owner"] = owner,
         };
-        async Task<int> LatestAsync() => (await (await owner.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"]!["number"]!.GetValue<int>();
+        async Task<int> LatestAsync() => (await owner.StatementAsync(id)).LatestVersion.Number;
         async Task<int?> LatestSpanishAsync()
         {
             var list = await (await owner.GetAsync($"/api/statements/{id}/translations")).JsonArrayAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
@@ -14,7 +15,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_row_that_only_looks_like_a_known_organisation_is_rejected_with_the_match_and_a_row_naming_its_id_uses_it()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Id;
         var acronym = "K" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var known = await (await drafter.PostAsJsonAsync("/api/organisations",
             new { organisation = new { name = "Kommunistische Arbeiterpartei", acronym, country = "AT", website = "https://kap.example.at" } })).JsonAsync();
@@ -26,24 +27,25 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
             $",,,,c@example.org,{known.Str("id")}\n" +
             $"Someone,,AT,,d@example.org,not-a-guid\n"));
 
-        var report = await response.JsonAsync();
-        var rows = report["rows"]!.AsArray();
-        Assert.Equal(["Rejected", "Rejected", "Matched", "Rejected"], rows.Select(r => r.Str("outcome")));
-        Assert.All(rows.Take(2), r => Assert.Equal(known.Str("id"), r!["matches"]![0]!["organisation"].Str("id")));
-        Assert.Contains("organisation", rows[0]!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(known.Str("id"), rows[2].Str("organisationId"));
-        Assert.Contains("organisationId", rows[3]!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        var report = await response.ReadAsAsync<BulkInviteReport>();
+        var rows = report.Rows;
+        var knownId = Guid.Parse(known.Str("id"));
+        Assert.Equal(["Rejected", "Rejected", "Matched", "Rejected"], rows.Select(r => r.Outcome));
+        Assert.All(rows.Take(2), r => Assert.Equal(knownId, r.Matches![0].Organisation.Id));
+        Assert.Contains("organisation", rows[0].Errors!.Select(e => e.Key));
+        Assert.Equal(knownId, rows[2].OrganisationId);
+        Assert.Contains("organisationId", rows[3].Errors!.Select(e => e.Key));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == id)));
     }
 
     [Fact]
     public async Task A_file_of_500_rows_with_20_bad_ones_invites_the_good_and_reports_each_bad_row_leaving_nothing_of_it()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bulk")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bulk")).Id;
         await drafter.OpenAsync(id);
         var known = await drafter.CreateStatementAsync(title: "Earlier campaign");
-        await drafter.InviteAsync(known.Str("id"), "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org"); // already in the directory
+        await drafter.InviteAsync(known.Id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org"); // already in the directory
 
         // Every 25th row is bad, in one of four ways; row 260 names an organisation already in the directory.
         var csv = new StringBuilder("name,nameEnglish,acronym,country,email\n");
@@ -69,18 +71,18 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await response.JsonAsync();
-        Assert.Equal(500, report["rows"]!.AsArray().Count);
-        Assert.Equal(20, report["rejected"]!.GetValue<int>());
-        Assert.Equal(1, report["matched"]!.GetValue<int>());
-        Assert.Equal(479, report["created"]!.GetValue<int>());
-        var rejected = report["rows"]!.AsArray().Where(r => r.Str("outcome") == "Rejected").ToList();
-        Assert.Equal(bad.Select(i => i + 1).Order(), rejected.Select(r => r!["row"]!.GetValue<int>()).Order()); // line numbers, header is line 1
-        Assert.All(rejected, r => Assert.NotEmpty(r!["errors"]!.AsObject()));
-        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("organisation.country"));
-        Assert.Contains(rejected, r => r!["errors"]!.AsObject().ContainsKey("email"));
+        var report = await response.ReadAsAsync<BulkInviteReport>();
+        Assert.Equal(500, report.Rows.Count);
+        Assert.Equal(20, report.Rejected);
+        Assert.Equal(1, report.Matched);
+        Assert.Equal(479, report.Created);
+        var rejected = report.Rows.Where(r => r.Outcome == "Rejected").ToList();
+        Assert.Equal(bad.Select(i => i + 1).Order(), rejected.Select(r => r.Row).Order()); // line numbers, header is line 1
+        Assert.All(rejected, r => Assert.NotEmpty(r.Errors!));
+        Assert.Contains(rejected, r => r.Errors!.ContainsKey("organisation.country"));
+        Assert.Contains(rejected, r => r.Errors!.ContainsKey("email"));
 
-        var statementId = Guid.Parse(id);
+        var statementId = id;
         Assert.Equal(480, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == statementId)));
         var names = await factory.InDatabaseAsync(db => db.Organisations.Select(o => o.Name).ToListAsync());
         Assert.DoesNotContain("", names);
@@ -92,7 +94,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_file_of_2500_rows_is_saved_a_thousand_at_a_time_each_row_seeing_the_rows_before_it_and_only_token_hashes_are_kept()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Large bulk")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Large bulk")).Id;
         await drafter.OpenAsync(id);
         var tag = Guid.NewGuid().ToString("N")[..6];
 
@@ -124,7 +126,7 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("pending invitation", rows[1499]!["errors"]!.ToJsonString());
         Assert.Equal(rows[99].Str("organisationId"), rows[1799]!["matches"]![0]!["organisation"].Str("id"));
 
-        var statementId = Guid.Parse(id);
+        var statementId = id;
         var stored = await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.StatementId == statementId)
             .Select(r => new { r.Id, r.OrganisationId, r.TokenHash }).ToListAsync());
         Assert.Equal(2497, stored.Count);
@@ -146,17 +148,17 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task A_file_without_the_required_columns_is_refused_with_400(string csv)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Bad file")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Bad file")).Id;
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(csv));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == id)));
     }
 
     [Fact]
     public async Task Only_drafters_may_invite_in_bulk()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Not yours")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Not yours")).Id;
         var stranger = await factory.SignedInClientAsync();
         var response = await stranger.PostAsync($"/api/statements/{id}/invitations/bulk", Csv("name,email\nX,x@example.org\n"));
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Endorsements;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 using Workflow.Contracts;
 
 namespace Workflow.Api.Tests.Endorsements;
@@ -10,70 +12,70 @@ namespace Workflow.Api.Tests.Endorsements;
 /// <summary>The coordinator's campaign: invitation states, resending, deadlines, expiry and reminders.</summary>
 public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static async Task<JsonObject> CampaignAsync(HttpClient drafter, string id) =>
-        await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync();
+    private static Task<CampaignView> CampaignAsync(HttpClient drafter, Guid id) =>
+        drafter.AnswerAsync<CampaignView>($"/api/statements/{id}/campaign");
 
-    private static string StatusOf(JsonObject campaign, string invitationId) =>
-        campaign["invitations"]!.AsArray().Single(i => i.Str("id") == invitationId).Str("status");
+    private static string StatusOf(CampaignView campaign, Guid invitationId) =>
+        campaign.Invitations.Single(i => i.Id == invitationId).Status;
 
     [Fact]
     public async Task The_dashboard_follows_each_invitation_from_created_to_sent_opened_signed_declined_and_revoked_with_counts()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Dashboard")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Dashboard")).Id;
         await drafter.OpenAsync(id);
-        var invitations = new List<JsonObject>();
+        var invitations = new List<InvitationLink>();
         foreach (var n in Enumerable.Range(1, 5))
             invitations.Add(await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org"));
 
-        await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id), c => c["counts"]!["Sent"]!.GetValue<int>() == 5, "every e-mail went out");
-        await factory.CreateClient().GetAsync($"/api/invitations/{invitations[0].Str("token")}");
-        await factory.CreateClient().SignAsync(invitations[1].Str("token"));
-        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitations[2].Str("token")}/decline", new { reason = "No." });
-        await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitations[3].Str("invitationId")}/revoke");
+        await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id), c => c.Counts["Sent"] == 5, "every e-mail went out");
+        await factory.CreateClient().GetAsync($"/api/invitations/{invitations[0].Token}");
+        await factory.CreateClient().SignAsync(invitations[1].Token!);
+        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitations[2].Token}/decline", new { reason = "No." });
+        await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitations[3].InvitationId}/revoke");
 
         var campaign = await CampaignAsync(drafter, id);
-        Assert.Equal("Opened", StatusOf(campaign, invitations[0].Str("invitationId")));
-        Assert.Equal("Signed", StatusOf(campaign, invitations[1].Str("invitationId")));
-        Assert.Equal("Declined", StatusOf(campaign, invitations[2].Str("invitationId")));
-        Assert.Equal("Revoked", StatusOf(campaign, invitations[3].Str("invitationId")));
-        Assert.Equal("Sent", StatusOf(campaign, invitations[4].Str("invitationId")));
-        var counts = campaign["counts"]!.AsObject();
+        Assert.Equal("Opened", StatusOf(campaign, invitations[0].InvitationId));
+        Assert.Equal("Signed", StatusOf(campaign, invitations[1].InvitationId));
+        Assert.Equal("Declined", StatusOf(campaign, invitations[2].InvitationId));
+        Assert.Equal("Revoked", StatusOf(campaign, invitations[3].InvitationId));
+        Assert.Equal("Sent", StatusOf(campaign, invitations[4].InvitationId));
+        var counts = campaign.Counts;
         Assert.Equal(new Dictionary<string, int> { ["Held"] = 0, ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
-            counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<int>()));
-        Assert.Equal(1, campaign["activeSignatures"]!.GetValue<int>());
+            counts.ToDictionary(c => c.Key, c => c.Value));
+        Assert.Equal(1, campaign.ActiveSignatures);
     }
 
     [Fact]
     public async Task Resending_gives_a_new_link_and_the_old_one_stops_working()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Resend")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Resend")).Id;
         await drafter.OpenAsync(id);
         var first = await drafter.InviteAsync(id, "Lost mail party", null, "LMP", "PE", "lost@example.org");
 
-        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend", new { handOverLink = true });
+        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend", new { handOverLink = true });
 
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
-        var second = await resent.JsonAsync();
-        Assert.NotEqual(first.Str("token"), second.Str("token"));
-        await (await factory.CreateClient().GetAsync($"/api/invitations/{first.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Str("token"))).StatusCode);
+        var second = await resent.ReadAsAsync<InvitationLink>();
+        Assert.NotEqual(first.Token!, second.Token!);
+        await (await factory.CreateClient().GetAsync($"/api/invitations/{first.Token}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second.Token!)).StatusCode);
         // The receipt carries the same link and may arrive before the new-link mail: wait for both, then count each kind.
         var withNewLink = await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => (m.TextBody ?? "").Contains(second.Str("token"))).ToList(),
+            async () => (await factory.MailsAsync()).Where(m => (m.TextBody ?? "").Contains(second.Token!)).ToList(),
             mails => mails.Count >= 2, "the new link and the receipt were sent");
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Invitation to sign (new link):", StringComparison.Ordinal));
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
         Assert.Equal(2, withNewLink.Count);
-        await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.Str("invitationId")}/resend")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend")).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task Deadlines_must_lie_in_the_future_and_an_invitations_own_deadline_later_than_the_statements()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Deadlines")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Deadlines")).Id;
         await drafter.OpenAsync(id);
 
         await (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(-1) })).AssertFieldErrorAsync("deadline");
@@ -101,13 +103,13 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
             ["Messaging:RetryIntervalsMs:0"] = "20",
         });
         var drafter = await broken.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Undeliverable")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Undeliverable")).Id;
         await drafter.OpenAsync(id);
         var invitation = await drafter.InviteAsync(id);
 
         var campaign = await Eventually.ReturnsAsync(() => CampaignAsync(drafter, id),
-            c => StatusOf(c, invitation.Str("invitationId")) == "DeliveryFailed", "the failure shows");
-        Assert.False(string.IsNullOrEmpty(campaign["invitations"]![0].Str("deliveryError")));
+            c => StatusOf(c, invitation.InvitationId) == "DeliveryFailed", "the failure shows");
+        Assert.False(string.IsNullOrEmpty(campaign.Invitations[0].DeliveryError));
     }
 }
 
@@ -141,12 +143,12 @@ public sealed class ReminderTests
         await using (var first = WorkflowApiFactory.With(dataDirectory, settings: Settings, clock: clock))
         {
             var drafter = await first.SignedInClientAsync();
-            var id = (await drafter.CreateStatementAsync(title: "Reminders")).Str("id");
-            statementId = Guid.Parse(id);
+            var id = (await drafter.CreateStatementAsync(title: "Reminders")).Id;
+            statementId = id;
             await drafter.OpenAsync(id);
             (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = T0.AddDays(10) })).EnsureSuccessStatusCode();
             tokens = await Task.WhenAll(Enumerable.Range(1, 3).Select(async n =>
-                (await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org")).Str("token")));
+                (await drafter.InviteAsync(id, $"Party {n}", null, $"P{n}", "PE", $"p{n}@example.org")).Token!));
 
             await Task.Delay(400); // several passes: nothing is due yet
             var notDue = await InvitationsAsync(first, statementId);
@@ -190,7 +192,7 @@ public sealed class InvitationLanguageTests(WorkflowApiFactory factory) : IClass
     public async Task Each_organisation_is_written_to_in_its_language_with_every_value_kept_as_plain_text()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Solidaridad <b>con</b> el pueblo peruano")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Solidaridad <b>con</b> el pueblo peruano")).Id;
         await drafter.OpenAsync(id);
         var es = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
             new { organisation = new { name = "Partido <script>alert(1)</script> Comunista" }, email = "pc@example.org", language = "es" });

@@ -30,7 +30,7 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
     {
         var drafterEmail = $"coordination-{Guid.NewGuid():N}@example.org";
         var drafter = await factory.SignedInClientAsync(drafterEmail);
-        var id = (await drafter.CreateStatementAsync(title: "Solidarity with the people of Peru")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Solidarity with the people of Peru")).Id;
         await drafter.OpenAsync(id);
         Assert.True((await drafter.PutAsJsonAsync($"/api/statements/{id}/translations/fr",
             new { title = "Solidarité avec le peuple du Pérou", body = "Nous saluons les mobilisations.", translatesVersion = 1 })).IsSuccessStatusCode);
@@ -68,7 +68,7 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
         var drafterEmail = $"arab-desk-{Guid.NewGuid():N}@example.org";
         var drafter = await factory.SignedInClientAsync(drafterEmail);
         var statement = await drafter.CreateStatementAsync(title: "Solidarity with Palestine");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new
         {
@@ -103,7 +103,7 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
     public async Task A_personal_message_is_plain_text_of_limited_length()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Messages")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Messages")).Id;
         object Invite(string message) => new { organisation = new { name = $"Org {Guid.NewGuid():N}" }, email = "m@example.org", personalMessage = message };
 
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Hello\u0007"))).AssertFieldErrorAsync("personalMessage");
@@ -126,7 +126,7 @@ public sealed class SignOnDecisionEmailTests(WorkflowApiFactory factory) : IClas
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Open to all {Guid.NewGuid():N}");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
 
@@ -169,7 +169,7 @@ public sealed class RemindPendingTests
         var drafter = await factory.SignedInClientAsync(drafterEmail);
         // The sign-in's token ages with the clock: after moving it, the drafter signs in again.
         async Task<HttpClient> SignInAgainAsync() => drafter = await factory.SignedInClientAsync(drafterEmail, register: false);
-        var id = (await drafter.CreateStatementAsync(title: "Reminded")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Reminded")).Id;
         await drafter.OpenAsync(id);
         foreach (var n in new[] { 1, 2, 3 })
             Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",

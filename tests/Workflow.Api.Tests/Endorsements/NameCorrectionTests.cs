@@ -12,21 +12,21 @@ namespace Workflow.Api.Tests.Endorsements;
 /// </summary>
 public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Invited(HttpClient Drafter, string StatementId, string Token);
+    private sealed record Invited(HttpClient Drafter, Guid StatementId, string Token);
 
     /// <summary>A well-known party that signed one statement, and a small group of the same country invited to another.</summary>
     private async Task<Invited> SmallGroupInvitedBesideAKnownPartyAsync()
     {
         var other = await factory.SignedInClientAsync();
-        var earlier = (await other.CreateStatementAsync(title: "An earlier statement")).Str("id");
+        var earlier = (await other.CreateStatementAsync(title: "An earlier statement")).Id;
         await other.OpenAsync(earlier);
-        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR", "kke@example.org")).Str("token");
+        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR", "kke@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(party)).StatusCode);
 
         var drafter = await factory.SignedInClientAsync();
-        var statement = (await drafter.CreateStatementAsync(title: "Names are not up for grabs")).Str("id");
+        var statement = (await drafter.CreateStatementAsync(title: "Names are not up for grabs")).Id;
         await drafter.OpenAsync(statement);
-        var token = (await drafter.InviteAsync(statement, "Small Group", null, "SG", "GR", "small@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(statement, "Small Group", null, "SG", "GR", "small@example.org")).Token!;
         return new Invited(drafter, statement, token);
     }
 
@@ -49,16 +49,16 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         Assert.Contains("another organisation in the directory", problem.Str("detail"));
         Assert.Contains("contact the drafters", problem.Str("detail"));
         Assert.Empty(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync());
-        var invitation = await (await factory.CreateClient().GetAsync($"/api/invitations/{c.Token}")).JsonAsync();
-        Assert.NotEqual("Signed", invitation.Str("status"));
-        Assert.True(invitation["canSign"]!.GetValue<bool>());
+        var invitation = await factory.CreateClient().InvitationAsync(c.Token);
+        Assert.NotEqual("Signed", invitation.Status);
+        Assert.True(invitation.CanSign);
     }
 
     [Fact]
     public async Task The_signing_page_refuses_another_organisations_name_on_the_form()
     {
         var c = await SmallGroupInvitedBesideAKnownPartyAsync();
-        var hash = (await (await factory.CreateClient().GetAsync($"/api/invitations/{c.Token}")).JsonAsync())["version"].Str("textHash");
+        var hash = (await factory.CreateClient().InvitationAsync(c.Token)).Version.TextHash;
 
         var refused = await PageBrowser.Open(factory).SubmitAsync($"/sign/{c.Token}", new Dictionary<string, string>
         {
@@ -79,12 +79,12 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         var signed = await SignAsAsync(c.Token, "Small Group of Piraeus", "Small Group of Piraeus", "SGP");
 
         Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
-        var signature = Assert.Single(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync())!;
-        Assert.Equal("Small Group of Piraeus", signature.Str("displayedName"));
-        Assert.Equal("SGP", signature.Str("displayedAcronym"));
-        Assert.True(signature["nameCorrectedBySignatory"]!.GetValue<bool>());
-        Assert.Equal("Small Group", signature.Str("invitedName"));
-        Assert.Equal("SG", signature.Str("invitedAcronym"));
+        var signature = Assert.Single(await c.Drafter.SignaturesAsync(c.StatementId));
+        Assert.Equal("Small Group of Piraeus", signature.DisplayedName);
+        Assert.Equal("SGP", signature.DisplayedAcronym);
+        Assert.True(signature.NameCorrectedBySignatory);
+        Assert.Equal("Small Group", signature.InvitedName);
+        Assert.Equal("SG", signature.InvitedAcronym);
 
         var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/audit")).JsonArrayAsync(),
             a => a.Any(e => e.Str("eventType") == "SignatoryCorrectedOwnName"), "the audit log recorded the correction");
@@ -97,7 +97,7 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
     public async Task The_signing_form_sending_back_the_invited_name_records_no_correction()
     {
         var c = await SmallGroupInvitedBesideAKnownPartyAsync();
-        var hash = (await (await factory.CreateClient().GetAsync($"/api/invitations/{c.Token}")).JsonAsync())["version"].Str("textHash");
+        var hash = (await factory.CreateClient().InvitationAsync(c.Token)).Version.TextHash;
 
         // The form is filled with the invited name; the signer changes nothing but stray blanks.
         var signed = await PageBrowser.Open(factory).SubmitAsync($"/sign/{c.Token}", new Dictionary<string, string>
@@ -107,9 +107,9 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         }, "Sign");
 
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
-        var signature = Assert.Single(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync())!;
-        Assert.False(signature["nameCorrectedBySignatory"]!.GetValue<bool>());
-        Assert.Equal("Small Group", signature.Str("displayedName"));
+        var signature = Assert.Single(await c.Drafter.SignaturesAsync(c.StatementId));
+        Assert.False(signature.NameCorrectedBySignatory);
+        Assert.Equal("Small Group", signature.DisplayedName);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(c.Token)).StatusCode);
 
-        var signature = Assert.Single(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync())!;
-        Assert.False(signature["nameCorrectedBySignatory"]!.GetValue<bool>());
-        Assert.Null(signature["invitedName"]);
+        var signature = Assert.Single(await c.Drafter.SignaturesAsync(c.StatementId));
+        Assert.False(signature.NameCorrectedBySignatory);
+        Assert.Null(signature.InvitedName);
     }
 }

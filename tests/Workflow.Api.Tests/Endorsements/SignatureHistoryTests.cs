@@ -2,35 +2,37 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Publishing;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
 /// <summary>Withdrawals, invalidations and corrections: names leave the public list or change on it, and the history keeps everything.</summary>
 public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Campaign(HttpClient Drafter, string Id, string Slug, string[] Tokens, string[] SignatureIds);
+    private sealed record Campaign(HttpClient Drafter, Guid Id, string Slug, string[] Tokens, Guid[] SignatureIds);
 
     /// <summary>A published statement with three signatories, numbered 1 to 3.</summary>
     private async Task<Campaign> PublishedWithThreeAsync()
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "History keeps everything");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var tokens = new List<string>();
-        var signatureIds = new List<string>();
+        var signatureIds = new List<Guid>();
         foreach (var (name, acronym) in new[] { ("Rode Morgen", "RM"), ("Union of Cypriots", "UoC"), ("Bloque Democratico Popular", "BDP") })
         {
-            var token = (await drafter.InviteAsync(id, name, null, acronym, "NL", $"{acronym.ToLowerInvariant()}@example.org")).Str("token");
+            var token = (await drafter.InviteAsync(id, name, null, acronym, "NL", $"{acronym.ToLowerInvariant()}@example.org")).Token!;
             tokens.Add(token);
-            signatureIds.Add((await (await factory.CreateClient().SignAsync(token)).JsonAsync()).Str("signatureId"));
+            signatureIds.Add((await (await factory.CreateClient().SignAsync(token)).ReceiptAsync()).SignatureId);
         }
         await drafter.PublishAsync(id);
-        return new Campaign(drafter, id, statement.Str("slug"), [.. tokens], [.. signatureIds]);
+        return new Campaign(drafter, id, statement.Slug, [.. tokens], [.. signatureIds]);
     }
 
-    private async Task<JsonArray> PublicSignatoriesAsync(string slug) =>
-        (await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray();
+    private async Task<IReadOnlyList<Signatory>> PublicSignatoriesAsync(string slug) =>
+        (await factory.CreateClient().SignatoriesAsync(slug)).Signatories;
 
     [Fact]
     public async Task A_signatory_withdraws_through_its_link_and_leaves_the_public_list_but_not_the_history()
@@ -40,14 +42,14 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         var withdrawn = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[1]}/withdraw", new { note = "Our congress voted against." });
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        Assert.Equal("Withdrawn", (await withdrawn.JsonAsync()).Str("status"));
-        Assert.Equal([1, 3], (await PublicSignatoriesAsync(c.Slug)).Select(s => s!["number"]!.GetValue<int>()));
+        Assert.Equal("Withdrawn", (await withdrawn.ReceiptAsync()).Status);
+        Assert.Equal([1, 3], (await PublicSignatoriesAsync(c.Slug)).Select(s => s.Number));
         var text = await factory.CreateClient().GetStringAsync($"/statements/{c.Slug}/signatories.txt");
         Assert.DoesNotContain("Union of Cypriots", text);
 
-        var history = await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[1]}")).JsonAsync();
-        Assert.Equal("Withdrawn", history.Str("status"));
-        Assert.Equal("Our congress voted against.", history.Str("endNote"));
+        var history = await c.Drafter.AnswerAsync<SignatureRecord>($"/api/statements/{c.Id}/signatures/{c.SignatureIds[1]}");
+        Assert.Equal("Withdrawn", history.Status);
+        Assert.Equal("Our congress voted against.", history.EndNote);
         await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/audit")).JsonArrayAsync(),
             a => a.Any(e => e.Str("eventType") == "SignatureWithdrawn"), "the audit log recorded the withdrawal");
     }
@@ -59,7 +61,7 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).StatusCode);
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        var unsigned = (await c.Drafter.InviteAsync(c.Id, "Not yet signed", null, "NYS", "FR", "nys@example.org")).Str("token");
+        var unsigned = (await c.Drafter.InviteAsync(c.Id, "Not yet signed", null, "NYS", "FR", "nys@example.org")).Token!;
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{unsigned}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -72,12 +74,12 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
             new { reason = "NotGenuine", note = "The party says it never signed." });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([2, 3], (await PublicSignatoriesAsync(c.Slug)).Select(s => s!["number"]!.GetValue<int>()));
-        var history = await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/signatures")).JsonArrayAsync();
-        var first = history.Single(s => s.Str("id") == c.SignatureIds[0]);
-        Assert.Equal("Invalidated", first.Str("status"));
-        Assert.Equal("NotGenuine", first.Str("invalidationReason"));
-        Assert.Equal("The party says it never signed.", first.Str("endNote"));
+        Assert.Equal([2, 3], (await PublicSignatoriesAsync(c.Slug)).Select(s => s.Number));
+        var history = await c.Drafter.SignaturesAsync(c.Id);
+        var first = history.Single(s => s.Id == c.SignatureIds[0]);
+        Assert.Equal("Invalidated", first.Status);
+        Assert.Equal("NotGenuine", first.InvalidationReason);
+        Assert.Equal("The party says it never signed.", first.EndNote);
 
         var notice = await Eventually.ReturnsAsync(
             async () => (await factory.MailsAsync()).FirstOrDefault(m => (m.Subject ?? "").StartsWith("Your signature was removed", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "rm@example.org"),
@@ -122,9 +124,9 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
             new { name = "Bloque Democrático Popular", nameEnglish = "Popular Democratic Bloc", acronym = "BDP" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var shown = (await PublicSignatoriesAsync(c.Slug)).Single(s => s!["number"]!.GetValue<int>() == 3);
-        Assert.Equal("Bloque Democrático Popular", shown.Str("name"));
-        Assert.Equal("Popular Democratic Bloc", shown.Str("nameEnglish"));
+        var shown = (await PublicSignatoriesAsync(c.Slug)).Single(s => s.Number == 3);
+        Assert.Equal("Bloque Democrático Popular", shown.Name);
+        Assert.Equal("Popular Democratic Bloc", shown.NameEnglish);
         var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/audit")).JsonArrayAsync(),
             a => a.Any(e => e.Str("eventType") == "SignatoryNameCorrected"), "the audit log recorded the correction");
         var payload = JsonNode.Parse(audit.First(e => e.Str("eventType") == "SignatoryNameCorrected").Str("payload"))!;

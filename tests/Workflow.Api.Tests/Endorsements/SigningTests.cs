@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
 public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private async Task<(HttpClient Drafter, string StatementId)> OpenStatementAsync(bool allowsFurtherSignatories = true)
+    private async Task<(HttpClient Drafter, Guid StatementId)> OpenStatementAsync(bool allowsFurtherSignatories = true)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(allowsFurtherSignatories: allowsFurtherSignatories)).Str("id");
+        var id = (await drafter.CreateStatementAsync(allowsFurtherSignatories: allowsFurtherSignatories)).Id;
         await drafter.OpenAsync(id);
         return (drafter, id);
     }
@@ -20,12 +21,12 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
-        var token = invitation.Str("token");
+        var token = invitation.Token!;
 
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 random bits
-        Assert.Equal($"http://workflow.test/sign/{token}", invitation.Str("signingLink"));
+        Assert.Equal($"http://workflow.test/sign/{token}", invitation.SigningLink);
 
-        var stored = await factory.InDatabaseAsync(db => db.Invitations.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(invitation.Str("invitationId"))));
+        var stored = await factory.InDatabaseAsync(db => db.Invitations.AsNoTracking().SingleAsync(r => r.Id == invitation.InvitationId));
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal(Workflow.Core.Endorsements.InvitationToken.Hash(token), stored.TokenHash);
         var outboxHoldsToken = await factory.InDatabaseAsync(db => db.OutboxMessages.AnyAsync(m => m.Payload.Contains(token)));
@@ -39,42 +40,42 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task The_invited_organisation_sees_the_exact_text_its_version_and_hash()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var statement = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var statement = await drafter.StatementAsync(id);
+        var token = (await drafter.InviteAsync(id)).Token!;
 
-        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
+        var view = await factory.CreateClient().InvitationAsync(token);
 
-        Assert.Equal(statement["latestVersion"].Str("body"), view["version"].Str("body"));
-        Assert.Equal(statement["latestVersion"].Str("textHash"), view["version"].Str("textHash"));
-        Assert.Equal(1, view["version"]!["number"]!.GetValue<int>());
-        Assert.Equal("Partido Comunista Peruano", view["organisation"].Str("name"));
-        Assert.True(view["canSign"]!.GetValue<bool>());
+        Assert.Equal(statement.LatestVersion.Body, view.Version.Body);
+        Assert.Equal(statement.LatestVersion.TextHash, view.Version.TextHash);
+        Assert.Equal(1, view.Version.Number);
+        Assert.Equal("Partido Comunista Peruano", view.Organisation.Name);
+        Assert.True(view.CanSign);
     }
 
     [Fact]
     public async Task Signing_records_a_receipt_bound_to_the_version_and_hash()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var hash = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"].Str("textHash");
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var hash = (await drafter.StatementAsync(id)).LatestVersion.TextHash;
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
             new { signerName = "María Quispe", signerRole = "Secretaria general", textHash = hash });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = await response.JsonAsync();
-        Assert.Equal(1, receipt["number"]!.GetValue<int>());
-        Assert.Equal("Initial", receipt.Str("phase"));
-        Assert.Equal(hash, receipt.Str("textHash"));
-        Assert.Equal(1, receipt["versionNumber"]!.GetValue<int>());
-        Assert.Equal("María Quispe", receipt.Str("signerName"));
+        var receipt = await response.ReceiptAsync();
+        Assert.Equal(1, receipt.Number);
+        Assert.Equal("Initial", receipt.Phase);
+        Assert.Equal(hash, receipt.TextHash);
+        Assert.Equal(1, receipt.VersionNumber);
+        Assert.Equal("María Quispe", receipt.SignerName);
     }
 
     [Fact]
     public async Task Signing_twice_with_one_invitation_returns_the_same_receipt_and_records_one_signature()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         var anonymous = factory.CreateClient();
 
         var first = await anonymous.SignAsync(token);
@@ -83,7 +84,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((await first.JsonAsync()).ToJsonString(), (await second.JsonAsync()).ToJsonString());
-        var count = await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id)));
+        var count = await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id));
         Assert.Equal(1, count);
     }
 
@@ -91,23 +92,23 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task The_same_invitation_signed_concurrently_is_recorded_once()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => factory.CreateClient().SignAsync(token)));
 
         foreach (var r in responses)
             Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
-        Assert.Single(receipts.Select(r => r.Str("signatureId")).Distinct());
-        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+        var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
+        Assert.Single(receipts.Select(r => r.SignatureId).Distinct());
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
 
     [Fact]
     public async Task Signing_a_text_other_than_the_one_shown_is_refused_with_409()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
 
         var response = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign",
             new { signerName = "A", textHash = new string('0', 64) });
@@ -119,26 +120,26 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Signing_a_draft_is_refused_with_409_and_records_nothing()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         var invitation = await drafter.InviteAsync(id);
-        Assert.Null(invitation["token"]); // a draft's invitation is held: there is no link yet
+        Assert.Null(invitation.Token); // a draft's invitation is held: there is no link yet
         // A link e-mailed on a draft before invitations were held still leads to the draft, which it cannot sign.
         var token = Workflow.Core.Endorsements.InvitationToken.New();
         var hash = Workflow.Core.Endorsements.InvitationToken.Hash(token);
-        var invitationId = Guid.Parse(invitation.Str("invitationId"));
+        var invitationId = invitation.InvitationId;
         await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
-        var view = await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync();
-        Assert.False(view["canSign"]!.GetValue<bool>());
+        var view = await factory.CreateClient().InvitationAsync(token);
+        Assert.False(view.CanSign);
         await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Signatures.CountAsync(s => s.StatementId == id)));
     }
 
     [Fact]
     public async Task Signing_a_closed_statement_is_refused_with_409()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await drafter.PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).StatusCode);
 
@@ -149,7 +150,7 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task A_published_statement_without_further_signatories_refuses_late_signatures()
     {
         var (drafter, id) = await OpenStatementAsync(allowsFurtherSignatories: false);
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await drafter.PublishAsync(id);
 
         await (await factory.CreateClient().SignAsync(token)).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -175,13 +176,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
-        var revoke = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}/revoke");
+        var revoke = await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}/revoke");
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
 
         var anonymous = factory.CreateClient();
-        var problem = await (await anonymous.GetAsync($"/api/invitations/{invitation.Str("token")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await (await anonymous.GetAsync($"/api/invitations/{invitation.Token}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("No invitation was found.", problem["detail"]!.GetValue<string>());
-        await (await anonymous.SignAsync(invitation.Str("token"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await anonymous.SignAsync(invitation.Token!)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -190,13 +191,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var (drafter, id) = await OpenStatementAsync();
         var invitation = await drafter.InviteAsync(id);
 
-        var declined = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitation.Str("token")}/decline",
+        var declined = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{invitation.Token}/decline",
             new { reason = "Our congress has not discussed it." });
 
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
-        var listed = await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync();
-        Assert.Equal("Declined", listed.Str("status"));
-        Assert.Equal("Our congress has not discussed it.", listed.Str("declineReason"));
+        var listed = await drafter.AnswerAsync<InvitationSummary>($"/api/statements/{id}/invitations/{invitation.InvitationId}");
+        Assert.Equal("Declined", listed.Status);
+        Assert.Equal("Our congress has not discussed it.", listed.DeclineReason);
     }
 
     [Fact]
@@ -225,17 +226,17 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task A_sign_request_without_a_signer_name_is_refused_with_400()
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" })).AssertFieldErrorAsync("signerName");
     }
 
     /// <summary>Invites organisations "{prefix} 1" … "{prefix} {count}" (acronyms {prefix}1 …, Peru) and returns their links' tokens in order.</summary>
-    private static async Task<List<string>> InviteManyAsync(HttpClient drafter, string id, int count, string prefix)
+    private static async Task<List<string>> InviteManyAsync(HttpClient drafter, Guid id, int count, string prefix)
     {
         var tokens = new List<string>();
         for (var i = 1; i <= count; i++)
             tokens.Add((await drafter.InviteAsync(id, name: $"{prefix} {i}", nameEnglish: null, acronym: $"{prefix}{i}", country: "PE",
-                email: $"{prefix.ToLowerInvariant()}{i}@example.org")).Str("token"));
+                email: $"{prefix.ToLowerInvariant()}{i}@example.org")).Token!);
         return tokens;
     }
 
@@ -248,10 +249,10 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var responses = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id)).Select(s => s.Number).ToListAsync());
+        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id).Select(s => s.Number).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
-        var receipts = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
-        Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r["number"]!.GetValue<int>()).Order());
+        var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
+        Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r.Number).Order());
     }
 
     [Fact]
@@ -272,13 +273,13 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         Assert.All(good, t => Assert.Equal([HttpStatusCode.Created], byToken[t]));
         Assert.All(wrongText, t => Assert.Equal([HttpStatusCode.Conflict], byToken[t]));
         Assert.All(twice, t => Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], byToken[t].Order()));
-        var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == Guid.Parse(id))
+        var recorded = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id)
             .Select(s => new { s.Number, s.InvitationId }).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 25), recorded.Select(s => s.Number).Order());
         Assert.Equal(25, recorded.Select(s => s.InvitationId).Distinct().Count());
 
         await drafter.PublishAsync(id);
-        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await drafter.StatementAsync(id)).Slug;
         var verify = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/verify")).JsonAsync();
         Assert.True(verify["holds"]!.GetValue<bool>(), verify.ToJsonString());
         Assert.Equal(27, verify["logSize"]!.GetValue<int>()); // the text opened, 25 signatures, the publication
@@ -293,16 +294,16 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task Organisation_names_in_any_script_are_kept_exactly_and_never_become_markup(string name, string? english, string? acronym, string country)
     {
         var (drafter, id) = await OpenStatementAsync();
-        var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Str("token");
+        var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         await drafter.PublishAsync(id);
-        var slug = (await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await drafter.StatementAsync(id)).Slug;
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        var signatory = list["signatories"]![0]!;
-        Assert.Equal(name, signatory.Str("name"));
-        Assert.Equal(english, signatory["nameEnglish"]?.GetValue<string>());
-        Assert.Equal(acronym, signatory["acronym"]?.GetValue<string>());
+        var list = await factory.CreateClient().SignatoriesAsync(slug);
+        var signatory = list.Signatories[0];
+        Assert.Equal(name, signatory.Name);
+        Assert.Equal(english, signatory.NameEnglish);
+        Assert.Equal(acronym, signatory.Acronym);
 
         var text = await factory.CreateClient().GetAsync($"/statements/{slug}/signatories.txt");
         Assert.Equal("text/plain", text.Content.Headers.ContentType!.MediaType);

@@ -20,11 +20,11 @@ public sealed class SmtpDeliveryTests
     }));
 
     /// <summary>A drafter's statement, opened for signature: a draft's invitations are held, not sent.</summary>
-    private static async Task<(HttpClient Drafter, JsonObject Statement)> OpenStatementAsync(WorkflowApiFactory factory, string title)
+    private static async Task<(HttpClient Drafter, Workflow.Core.Statements.StatementDetails Statement)> OpenStatementAsync(WorkflowApiFactory factory, string title)
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: title);
-        await drafter.OpenAsync(statement.Str("id"));
+        await drafter.OpenAsync(statement.Id);
         return (drafter, statement);
     }
 
@@ -35,7 +35,7 @@ public sealed class SmtpDeliveryTests
         smtp.Start();
         using var factory = OverSmtp(smtp);
         var (drafter, statement) = await OpenStatementAsync(factory, "Over SMTP");
-        var id = statement.Str("id");
+        var id = statement.Id;
 
         var good = await drafter.InviteAsync(id, "Partido Comunista de Chile", null, "PCCh", "CL", "pcch@example.org");
         var bad = await drafter.InviteAsync(id, "Partido Inexistente", null, null, "CL", "bounce@example.org");
@@ -44,10 +44,10 @@ public sealed class SmtpDeliveryTests
         List<MimeKit.MimeMessage> Invitations() => smtp.Received.Where(m => m.To.Mailboxes.All(a => !a.Address.StartsWith("drafter-", StringComparison.Ordinal))).ToList();
         var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(Invitations()), r => r.Count == 1, "the SMTP server receives the invitation");
         Assert.Equal("pcch@example.org", delivered[0].To.Mailboxes.Single().Address);
-        Assert.Contains($"/sign/{good.Str("token")}", delivered[0].TextBody);
+        Assert.Contains($"/sign/{good.Token}", delivered[0].TextBody);
         var statuses = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations")).JsonArrayAsync(),
             list => list.Any(i => i.Str("status") == "Sent") && list.Any(i => i.Str("status") == "DeliveryFailed"), "one invitation is sent and the other failed");
-        var failed = statuses.Single(i => i.Str("id") == bad.Str("invitationId"))!;
+        var failed = statuses.Single(i => i.Str("id") == bad.InvitationId.ToString())!;
         Assert.Contains("550", failed.Str("deliveryError"));
         Assert.Single(Invitations()); // nothing was sent to the refused mailbox, and the good one once
     }
@@ -58,16 +58,16 @@ public sealed class SmtpDeliveryTests
         await using var smtp = new SmtpTestServer(); // not listening yet
         using var factory = OverSmtp(smtp);
         var (drafter, statement) = await OpenStatementAsync(factory, "Server down");
-        var id = statement.Str("id");
+        var id = statement.Id;
         var invitation = await drafter.InviteAsync(id, "Partido Comunista del Uruguay", null, "PCU", "UY", "pcu@example.org");
 
-        var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
+        var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
             i => i.Str("status") == "DeliveryFailed", "the failed attempt shows on the invitation");
         Assert.False(string.IsNullOrEmpty(failed.Str("deliveryError")));
 
         smtp.Start();
 
-        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.Str("invitationId")}")).JsonAsync(),
+        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
             i => i.Str("status") == "Sent" && i["deliveryError"] is null, "a retry delivers it and clears the failure", timeoutSeconds: 30);
         Assert.Single(smtp.Received);
     }
@@ -79,8 +79,8 @@ public sealed class SmtpDeliveryTests
         smtp.Start();
         using var factory = OverSmtp(smtp);
         var (drafter, statement) = await OpenStatementAsync(factory, "Open over SMTP");
-        (await drafter.PutAsJsonAsync($"/api/statements/{statement.Str("id")}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
-        var form = $"/api/public/statements/{statement.Str("slug")}/sign-on";
+        (await drafter.PutAsJsonAsync($"/api/statements/{statement.Id}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
+        var form = $"/api/public/statements/{statement.Slug}/sign-on";
         var visitor = factory.CreateClient();
         var textHash = (await (await visitor.GetAsync(form)).JsonAsync())["version"].Str("textHash");
 

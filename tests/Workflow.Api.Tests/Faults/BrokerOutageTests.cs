@@ -23,12 +23,12 @@ public sealed class BrokerOutageTests
         await using var factory = WorkflowApiFactory.With(testHarness: false, settings: settings);
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Signed while the broker was away");
-        var id = Guid.Parse(statement.Str("id"));
-        await drafter.OpenAsync(statement.Str("id"));
+        var id = statement.Id;
+        await drafter.OpenAsync(statement.Id);
         var tokens = new List<string>();
         for (var i = 0; i < 10; i++)
-            tokens.Add((await drafter.InviteAsync(statement.Str("id"), name: $"Broker organisation {OrganisationNames.InWords(i)}", nameEnglish: null, acronym: null,
-                email: $"broker{i}-{id:N}@example.org")).Str("token"));
+            tokens.Add((await drafter.InviteAsync(statement.Id, name: $"Broker organisation {OrganisationNames.InWords(i)}", nameEnglish: null, acronym: null,
+                email: $"broker{i}-{id:N}@example.org")).Token!);
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
             count => count == tokens.Count, "events flow through the broker before the outage", timeoutSeconds: 120);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Faults;
 
@@ -38,7 +39,7 @@ public sealed class DatabaseOutageTests
         {
             await drafter.GetAsync("/api/statements"),
             await drafter.PostAsJsonAsync("/api/statements", new { title = "During the outage", body = "Text.", language = "en", allowsFurtherSignatories = true }),
-            await drafter.GetAsync($"/api/statements/{before.Str("id")}"),
+            await drafter.GetAsync($"/api/statements/{before.Id}"),
             await factory.CreateClient().GetAsync("/api/public/statements"),
             await pages.Client.GetAsync("/statements?page=outage"),
             await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "someone@example.org", password = ApiClient.Password }),
@@ -62,10 +63,10 @@ public sealed class DatabaseOutageTests
         var after = await Eventually.ReturnsAsync(async () => await drafter.PostAsJsonAsync("/api/statements",
                 new { title = "After the outage", body = "Text.", language = "en", allowsFurtherSignatories = true }),
             response => response.StatusCode == HttpStatusCode.Created, "writes work again", timeoutSeconds: 30);
-        var listed = await (await drafter.GetAsync("/api/statements")).JsonArrayAsync();
-        Assert.Equal(["After the outage", "Before the outage"], listed.Select(s => s.Str("title")).Order().ToArray());
+        var listed = await drafter.AnswerAsync<IReadOnlyList<StatementSummary>>("/api/statements");
+        Assert.Equal(["After the outage", "Before the outage"], listed.Select(s => s.Title).Order().ToArray());
         // The outbox goes on: the event of the statement made after the outage is published.
-        var id = Guid.Parse((await after.JsonAsync()).Str("id"));
+        var id = (await after.ReadAsAsync<StatementDetails>()).Id;
         Assert.Equal(1, await factory.InDatabaseAsync(db => Task.FromResult(db.AuditEntries.Count(a => a.StatementId == id))));
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => Task.FromResult(db.OutboxMessages.Count(m => m.SentAt == null))),
             unsent => unsent == 0, "events flow again after the outage", timeoutSeconds: 60);

@@ -34,7 +34,7 @@ public sealed class ProcessCrashTests
         await first.WaitReadyAsync();
         var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!, Path.Combine(environment["DataDirectory"], "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Signed through a crash");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var csv = new StringBuilder("name,email\n");
         for (var i = 0; i < Invitations; i++) csv.Append($"Crash organisation {OrganisationNames.InWords(i)},crash{i}@example.org\n");
@@ -69,7 +69,7 @@ public sealed class ProcessCrashTests
         var signatures = new List<(Guid Invitation, int Number)>();
         await using (var query = new NpgsqlCommand("""SELECT "EndorsementRequestId", "Number" FROM "Signatures" WHERE "StatementId" = @id""", data))
         {
-            query.Parameters.AddWithValue("id", Guid.Parse(id));
+            query.Parameters.AddWithValue("id", id);
             await using var reader = await query.ExecuteReaderAsync();
             while (await reader.ReadAsync()) signatures.Add((reader.GetGuid(0), reader.GetInt32(1)));
         }
@@ -87,14 +87,14 @@ public sealed class ProcessCrashTests
         using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/statements/{id}/publish");
         publish.Headers.Authorization = drafter.DefaultRequestHeaders.Authorization;
         Assert.Equal(HttpStatusCode.OK, (await second.Http.SendAsync(publish)).StatusCode);
-        var verification = await (await second.Http.GetAsync($"/api/public/statements/{statement.Str("slug")}/verify")).JsonAsync();
+        var verification = await (await second.Http.GetAsync($"/api/public/statements/{statement.Slug}/verify")).JsonAsync();
         Assert.True(verification["holds"]!.GetValue<bool>(), verification.ToJsonString());
 
         // Each signature's event is in the audit log once, written with it; and it reaches its consumer once (the outbox republishes
         // what the crash left unsent, the inbox drops what it had handled).
         await using (var count = new NpgsqlCommand("""SELECT COUNT(*), COUNT(DISTINCT "MessageId") FROM "AuditEntries" WHERE "StatementId" = @id AND "EventType" LIKE '%SignatureRecorded'""", data))
         {
-            count.Parameters.AddWithValue("id", Guid.Parse(id));
+            count.Parameters.AddWithValue("id", id);
             await using var reader = await count.ExecuteReaderAsync();
             await reader.ReadAsync();
             Assert.Equal(signatures.Count + 1, reader.GetInt64(0));

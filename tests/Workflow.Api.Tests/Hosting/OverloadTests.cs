@@ -77,10 +77,10 @@ public sealed class OverloadTests
         var (factory, gate) = Start(concurrent: 1, queued: 0);
         await using var _ = factory;
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         await drafter.OpenAsync(id);
-        var first = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(1)}", nameEnglish: null, acronym: null, email: "one@example.org")).Str("token");
-        var second = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(2)}", nameEnglish: null, acronym: null, email: "two@example.org")).Str("token");
+        var first = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(1)}", nameEnglish: null, acronym: null, email: "one@example.org")).Token!;
+        var second = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(2)}", nameEnglish: null, acronym: null, email: "two@example.org")).Token!;
         var signer = factory.CreateClient();
 
         var signing = signer.SignAsync(first);
@@ -121,10 +121,10 @@ public sealed class OverloadTests
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Open to a crowd");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
-        var slug = statement.Str("slug");
+        var slug = statement.Slug;
         var hash = (await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         return (slug, hash);
     }

@@ -23,8 +23,8 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
 
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "metrics@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: "metrics@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
 
         await Eventually.ReturnsAsync(() => Task.FromResult(counted.Count(c => c is { Instrument: "workflow.events.published", Event: "SignatureRecorded" })),
@@ -58,8 +58,8 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
         });
         var drafter = await traced.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "otlp@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: "otlp@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await traced.CreateClient().GetAsync($"/sign/{token}")).StatusCode); // the signer's page
         // Error paths, where route values are gone by the time the span ends: a refused body, a form without its

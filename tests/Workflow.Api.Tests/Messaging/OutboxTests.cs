@@ -19,10 +19,10 @@ public sealed class OutboxTests
     private const int LoadedMachineSeconds = 120;
 
     /// <summary>Makes events: a statement drafted, revised several times, opened and an invitation sent.</summary>
-    private static async Task<string> MakeEventsAsync(WorkflowApiFactory factory, int revisions)
+    private static async Task<Guid> MakeEventsAsync(WorkflowApiFactory factory, int revisions)
     {
         var client = await factory.SignedInClientAsync();
-        var id = (await client.CreateStatementAsync()).Str("id");
+        var id = (await client.CreateStatementAsync()).Id;
         for (var v = 1; v <= revisions; v++)
             (await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = $"Text {v}", baseVersion = v })).EnsureSuccessStatusCode();
         await client.OpenAsync(id);
@@ -46,7 +46,7 @@ public sealed class OutboxTests
     public async Task Every_event_is_in_the_audit_log_once_as_soon_as_its_change_is_saved_without_the_bus_and_without_link_tokens()
     {
         await using var factory = WorkflowApiFactory.With(settings: DispatcherOff);
-        var id = Guid.Parse(await MakeEventsAsync(factory, revisions: 2));
+        var id = await MakeEventsAsync(factory, revisions: 2);
 
         // Nothing was published: the audit entries were written with the changes, under the outbox rows' message ids.
         var written = await OutboxAsync(factory);
@@ -233,7 +233,7 @@ public sealed class OutboxTests
         Assert.Equal(1, factory.Services.GetRequiredService<EventProbe.Deliveries>().Snapshot()[requested.MessageId]);
         Assert.Equal(1, (await AuditCountsAsync(factory))[requested.MessageId]);
         Assert.Single(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails());
-        var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == Guid.Parse(id) && a.EventType == nameof(EndorsementRequested)));
+        var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType == nameof(EndorsementRequested)));
         Assert.Equal(1, audited);
     }
 

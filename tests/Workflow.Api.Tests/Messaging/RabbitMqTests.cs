@@ -21,12 +21,12 @@ public sealed class RabbitMqTests
         await using var factory = WorkflowApiFactory.With(testHarness: false, settings: TestBroker.Settings($"test-{Guid.NewGuid():N}"));
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        var id = Guid.Parse(statement.Str("id"));
+        var id = statement.Id;
         var tokens = new List<string>();
         string[] names = ["Frente Amplio", "Bloque Popular", "Unión Obrera", "Liga Campesina", "Juventud Rebelde"];
-        await drafter.OpenAsync(statement.Str("id"));
+        await drafter.OpenAsync(statement.Id);
         for (var i = 0; i < names.Length; i++)
-            tokens.Add((await drafter.InviteAsync(statement.Str("id"), name: names[i], nameEnglish: null, acronym: null, email: $"org{i}-{id:N}@example.org")).Str("token"));
+            tokens.Add((await drafter.InviteAsync(statement.Id, name: names[i], nameEnglish: null, acronym: null, email: $"org{i}-{id:N}@example.org")).Token!);
         await Task.WhenAll(tokens.Select(async t => Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(t)).StatusCode)));
 
         // The audit log was written with each change; the events reach their consumers through the broker, the invitations their mailboxes.
@@ -66,11 +66,11 @@ public sealed class RabbitMqTests
         Assert.Equal(HttpStatusCode.NotFound, (await workerHttp.GetAsync("/api/public/statements")).StatusCode);
 
         var statement = await drafter.CreateStatementAsync(title: "Solidarity across processes");
-        var id = Guid.Parse(statement.Str("id"));
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
+        var id = statement.Id;
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: $"pcp-{id:N}@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
-        await drafter.PublishAsync(statement.Str("id"));
+        await drafter.PublishAsync(statement.Id);
 
         // The worker consumed what the web process wrote: the audit log, the invitation e-mail and the signatory's receipt.
         await Eventually.ReturnsAsync(() => web.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("StatementPublished"))),
@@ -81,11 +81,11 @@ public sealed class RabbitMqTests
 
         // The web process's own cache hears of a later signature through its own queue.
         var reader = web.CreateClient();
-        var slug = statement.Str("slug");
-        Assert.Single((await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray());
-        var late = (await drafter.InviteAsync(statement.Str("id"), name: "Bloque Popular", nameEnglish: null, acronym: null, email: $"bp-{id:N}@example.org")).Str("token");
+        var slug = statement.Slug;
+        Assert.Single((await reader.SignatoriesAsync(slug)).Signatories);
+        var late = (await drafter.InviteAsync(statement.Id, name: "Bloque Popular", nameEnglish: null, acronym: null, email: $"bp-{id:N}@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(late)).StatusCode);
-        await Eventually.ReturnsAsync(async () => (await (await reader.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync())["signatories"]!.AsArray().Count,
+        await Eventually.ReturnsAsync(async () => (await reader.SignatoriesAsync(slug)).Signatories.Count,
             count => count == 2, "the cached list is evicted through the broker", timeoutSeconds: 60);
     }
 
@@ -98,17 +98,17 @@ public sealed class RabbitMqTests
         var theirDrafter = await theirs.SignedInClientAsync();
         var drafter = await ours.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Ours alone");
-        var id = Guid.Parse(statement.Str("id"));
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: $"pcp-{id:N}@example.org")).Str("token");
+        var id = statement.Id;
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: $"pcp-{id:N}@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await Eventually.ReturnsAsync(() => ours.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)),
             count => count == 1, "our deployment handles its signature", timeoutSeconds: 60);
 
         // A signature of their own, handled after anything of ours that might have reached their queue before it.
         var theirStatement = await theirDrafter.CreateStatementAsync(title: "Theirs alone");
-        await theirDrafter.OpenAsync(theirStatement.Str("id"));
-        var theirToken = (await theirDrafter.InviteAsync(theirStatement.Str("id"), email: $"theirs-{id:N}@example.org")).Str("token");
+        await theirDrafter.OpenAsync(theirStatement.Id);
+        var theirToken = (await theirDrafter.InviteAsync(theirStatement.Id, email: $"theirs-{id:N}@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await theirDrafter.SignAsync(theirToken)).StatusCode);
         await Eventually.ReturnsAsync(() => theirs.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)),
             count => count == 1, "their deployment handles its own signature", timeoutSeconds: 60);
@@ -128,10 +128,10 @@ public sealed class RabbitMqTests
         settings["Messaging:RetryIntervalsMs:1"] = "50";
         await using var factory = WorkflowApiFactory.With(testHarness: false, settings: settings);
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Parked")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Parked")).Id;
         // Open first: a draft's invitations are held, not e-mailed.
         await drafter.OpenAsync(id);
-        var invitation = (await drafter.InviteAsync(id, email: "pcu@example.org")).Str("invitationId");
+        var invitation = (await drafter.InviteAsync(id, email: "pcu@example.org")).InvitationId;
         var errorQueues = factory.Services.GetRequiredService<ErrorQueues>();
         var invitationErrors = MessagingSetup.Prefix(factory.Services.GetRequiredService<IConfiguration>()) + InvitationEmailConsumer.Name + "_error";
 

@@ -65,7 +65,7 @@ public sealed class DrafterNotificationTests
         await using var factory = Service();
         var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
         var statement = await owner.CreateStatementAsync(title: "Solidarity with the dockers");
-        var id = statement.Str("id");
+        var id = statement.Id;
         var editorEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, id, "Editor")).UserId);
         var viewerEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, id, "Viewer")).UserId);
         var commenterEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, id, "Commenter")).UserId);
@@ -73,14 +73,14 @@ public sealed class DrafterNotificationTests
 
         var signer = await owner.InviteAsync(id, "Frente <b>Amplio</b> de Trabajadores", null, "FAT", "UY", "fat@example.org");
         var decliner = await owner.InviteAsync(id, "Union of Dockers", null, "UD", "GB", "ud@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(signer.Str("token"))).StatusCode);
-        (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{decliner.Str("token")}/decline",
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(signer.Token!)).StatusCode);
+        (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{decliner.Token}/decline",
             new { reason = "Not this time.\nBcc: everyone@example.org" })).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
         var visitor = factory.CreateClient();
-        var hash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Str("slug")}/sign-on")).JsonAsync())["version"].Str("textHash");
-        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Str("slug")}/sign-on",
+        var hash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"].Str("textHash");
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Slug}/sign-on",
             new { organisation = new { name = "Partido de los Trabajadores", country = "UY" }, email = "pt@example.org", signerName = "Ana", textHash = hash })).StatusCode);
         var link = await factory.ApiLinkFromMailAsync("pt@example.org", "/sign-on", "/api/public/sign-ons");
         Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync($"{link}/confirm", null)).StatusCode);
@@ -114,12 +114,12 @@ public sealed class DrafterNotificationTests
         var clock = new TestClock(T0);
         await using var factory = Service(clock);
         var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
-        var id = (await owner.CreateStatementAsync(title: "Solidaridad con los portuarios")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Solidaridad con los portuarios")).Id;
         await owner.OpenAsync(id);
 
         // Each event, by default: the first signature is e-mailed at once.
         var first = await owner.InviteAsync(id, "Primera Organización", null, "PO", "PE", "po@example.org");
-        await factory.CreateClient().SignAsync(first.Str("token"));
+        await factory.CreateClient().SignAsync(first.Token!);
         await WaitForMailsAsync(factory, ownerEmail, "New signature:", 1);
 
         var chosen = await (await owner.PutAsJsonAsync("/api/account/notifications", new { delivery = "DailyDigest", language = "es" })).JsonAsync();
@@ -129,9 +129,9 @@ public sealed class DrafterNotificationTests
         var second = await owner.InviteAsync(id, "Segunda Organización", null, "SO", "PE", "so@example.org");
         var third = await owner.InviteAsync(id, "Tercera Organización", null, "TO", "PE", "to@example.org");
         clock.Set(T0.AddHours(1));
-        await factory.CreateClient().SignAsync(second.Str("token"));
+        await factory.CreateClient().SignAsync(second.Token!);
         clock.Set(T0.AddHours(2));
-        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{third.Str("token")}/decline", new { reason = "No firmamos declaraciones conjuntas." });
+        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{third.Token}/decline", new { reason = "No firmamos declaraciones conjuntas." });
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.PendingDigestItems.CountAsync()), n => n == 2, "both events wait for the summary");
         Assert.Single(await MailsToAsync(factory, ownerEmail, "New signature:"));
         Assert.Empty(await MailsToAsync(factory, ownerEmail, "Invitation declined:"));
@@ -154,7 +154,7 @@ public sealed class DrafterNotificationTests
         owner = await factory.SignedInClientAsync(ownerEmail, register: false);
         Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync("/api/account/notifications", new { delivery = "None" })).StatusCode);
         var fourth = await owner.InviteAsync(id, "Cuarta Organización", null, "CO", "PE", "co@example.org");
-        await factory.CreateClient().SignAsync(fourth.Str("token"));
+        await factory.CreateClient().SignAsync(fourth.Token!);
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == "drafter-notifications")),
             n => n >= 4, "the consumer handled the last signature");
         await PassDayAsync(factory, clock, 6);
@@ -171,7 +171,7 @@ public sealed class DrafterNotificationTests
         var (ownerEmail, owner) = await SignedInOwnerAsync(factory);
         var deadline = new DateTimeOffset(2026, 3, 6, 6, 0, 0, TimeSpan.Zero);
 
-        var open = (await owner.CreateStatementAsync(title: "Open invitations")).Str("id");
+        var open = (await owner.CreateStatementAsync(title: "Open invitations")).Id;
         var viewerEmail = await EmailOfAsync(factory, (await CoDrafting.AddMemberAsync(factory, owner, open, "Viewer")).UserId);
         var removedId = (await CoDrafting.AddMemberAsync(factory, owner, open, "Editor")).UserId;
         var removedEmail = await EmailOfAsync(factory, removedId);
@@ -180,13 +180,13 @@ public sealed class DrafterNotificationTests
         (await owner.PutAsJsonAsync($"/api/statements/{open}/deadline", new { deadline })).EnsureSuccessStatusCode();
         var answered = await owner.InviteAsync(open, "Answered Organisation", null, "AO", "PE", "ao@example.org");
         await owner.InviteAsync(open, "Silent <Organisation>", null, "SO", "PE", "so@example.org");
-        await factory.CreateClient().SignAsync(answered.Str("token"));
+        await factory.CreateClient().SignAsync(answered.Token!);
 
-        var done = (await owner.CreateStatementAsync(title: "All answered")).Str("id");
+        var done = (await owner.CreateStatementAsync(title: "All answered")).Id;
         await owner.OpenAsync(done);
         (await owner.PutAsJsonAsync($"/api/statements/{done}/deadline", new { deadline })).EnsureSuccessStatusCode();
         var only = await owner.InviteAsync(done, "Only Organisation", null, "OO", "PE", "oo@example.org");
-        await factory.CreateClient().SignAsync(only.Str("token"));
+        await factory.CreateClient().SignAsync(only.Token!);
 
         // March 3rd, 07:00: the deadline (March 6th, 06:00) is less than three days ahead.
         await PassDayAsync(factory, clock, 3);

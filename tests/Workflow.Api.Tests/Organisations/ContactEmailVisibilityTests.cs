@@ -48,7 +48,7 @@ public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IC
     {
         var (id, name, contact) = await AddOrganisationAsync();
         var owner = await factory.SignedInClientAsync();
-        var statement = (await owner.CreateStatementAsync(title: "Uses the organisation")).Str("id");
+        var statement = (await owner.CreateStatementAsync(title: "Uses the organisation")).Id;
         Assert.Null(await SearchedContactsAsync(owner, id, name)); // not before it uses the organisation
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = new { id, name }, email = $"campaign@{Guid.NewGuid():N}.example" })).StatusCode);
@@ -75,7 +75,7 @@ public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IC
     {
         var (id, name, contact) = await AddOrganisationAsync();
         var owner = await factory.SignedInClientAsync();
-        var statement = (await owner.CreateStatementAsync(title: "Signed by the organisation")).Str("id");
+        var statement = (await owner.CreateStatementAsync(title: "Signed by the organisation")).Id;
         await owner.OpenAsync(statement);
         var recorded = await owner.PostAsJsonAsync($"/api/statements/{statement}/signatures", new { organisation = new { id, name }, signerName = "Rosa Huamán" });
         Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());

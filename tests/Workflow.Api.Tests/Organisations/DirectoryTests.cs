@@ -10,7 +10,7 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
     public async Task The_directory_finds_an_organisation_by_any_name_or_acronym_ignoring_accents_case_and_script()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Directory")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Directory")).Id;
         await drafter.InviteAsync(id, "Партия Труда Ладоги", "Ladoga Labour Party", "ПТЛ", "RU", "ptl@example.org");
         await drafter.InviteAsync(id, "Union Prolétarienne de Nîmes", "Proletarian Union of Nimes", "UPN", "FR", "upn@example.org");
 
@@ -29,14 +29,14 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
     public async Task Inviting_an_organisation_under_another_spelling_or_script_matches_it_instead_of_creating_a_twin()
     {
         var drafter = await factory.SignedInClientAsync();
-        var first = (await drafter.CreateStatementAsync(title: "Twins one")).Str("id");
-        var second = (await drafter.CreateStatementAsync(title: "Twins two")).Str("id");
+        var first = (await drafter.CreateStatementAsync(title: "Twins one")).Id;
+        var second = (await drafter.CreateStatementAsync(title: "Twins two")).Id;
         var original = await drafter.InviteAsync(first, "Марксистско-ленинская партия Урала", null, "МЛПУ", "RU", "mlpu@example.org");
 
         var latin = await drafter.InviteAsync(second, "Marksistsko-leninskaya partiya Urala", "Marxist-Leninist Party of the Urals", "MLPU", "RU", "mlpu@example.org");
 
-        Assert.Equal(original["organisation"].Str("id"), latin["organisation"].Str("id"));
-        Assert.Equal("Marksistsko-leninskaya partiya Urala", latin["organisation"].Str("name")); // shown as this drafter named it
+        Assert.Equal(original.Organisation.Id, latin.Organisation.Id);
+        Assert.Equal("Marksistsko-leninskaya partiya Urala", latin.Organisation.Name); // shown as this drafter named it
         var twins = await factory.InDatabaseAsync(db => db.Organisations.CountAsync(o => o.Country == "RU" && o.NameKey.Contains("urala")));
         Assert.Equal(1, twins);
     }
@@ -46,23 +46,23 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         // An attacker records a look-alike entry first...
         var attacker = await factory.SignedInClientAsync();
-        var bait = (await attacker.CreateStatementAsync(title: "Bait")).Str("id");
+        var bait = (await attacker.CreateStatementAsync(title: "Bait")).Id;
         await attacker.InviteAsync(bait, "Attacker Front", "Partido Comunista del Sur", "FAKE", "PE", "fake@example.org");
 
         // ...then a drafter invites the real party, whose name meets the look-alike's English name.
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Real list");
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), "Partido Comunista del Sur", "Southern Communist Party", "PCS", "PE", "pcs@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, "Partido Comunista del Sur", "Southern Communist Party", "PCS", "PE", "pcs@example.org")).Token!;
         await factory.CreateClient().SignAsync(token);
-        await drafter.PublishAsync(statement.Str("id"));
+        await drafter.PublishAsync(statement.Id);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}/signatories")).JsonAsync();
-        var shown = list["signatories"]![0]!;
-        Assert.Equal("Partido Comunista del Sur", shown.Str("name"));
-        Assert.Equal("Southern Communist Party", shown.Str("nameEnglish"));
-        Assert.Equal("PCS", shown.Str("acronym"));
-        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.txt");
+        var list = await factory.CreateClient().SignatoriesAsync(statement.Slug);
+        var shown = list.Signatories[0];
+        Assert.Equal("Partido Comunista del Sur", shown.Name);
+        Assert.Equal("Southern Communist Party", shown.NameEnglish);
+        Assert.Equal("PCS", shown.Acronym);
+        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.txt");
         Assert.DoesNotContain("Attacker", text);
         Assert.DoesNotContain("FAKE", text);
     }

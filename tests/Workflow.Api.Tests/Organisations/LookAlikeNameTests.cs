@@ -16,7 +16,7 @@ public sealed class LookAlikeNameTests(WorkflowApiFactory factory) : IClassFixtu
     public async Task The_directory_finds_a_party_by_a_name_with_invisible_or_look_alike_characters(string lookAlike)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Look-alikes")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Look-alikes")).Id;
         await drafter.InviteAsync(id, "Communist Party of Ireland", null, "CPI", "IE", "cpi@example.org");
 
         var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(lookAlike)}")).JsonArrayAsync();
@@ -27,14 +27,14 @@ public sealed class LookAlikeNameTests(WorkflowApiFactory factory) : IClassFixtu
     public async Task Inviting_a_look_alike_of_an_organisation_matches_it_instead_of_creating_a_twin()
     {
         var drafter = await factory.SignedInClientAsync();
-        var first = (await drafter.CreateStatementAsync(title: "Original")).Str("id");
-        var second = (await drafter.CreateStatementAsync(title: "Look-alike")).Str("id");
+        var first = (await drafter.CreateStatementAsync(title: "Original")).Id;
+        var second = (await drafter.CreateStatementAsync(title: "Look-alike")).Id;
         var original = await drafter.InviteAsync(first, "Socialist Labour League", null, "SLL", "IE", "sll@example.org");
 
         var capitalI = await drafter.InviteAsync(second, "SociaIist Labour League", null, null, "IE", "sll@example.org");
-        Assert.Equal(original["organisation"].Str("id"), capitalI["organisation"].Str("id"));
+        Assert.Equal(original.Organisation.Id, capitalI.Organisation.Id);
         // Invisible characters cannot even enter a name: the tagged twin is refused, naming the field.
-        var tagged = await drafter.PostAsJsonAsync($"/api/statements/{(await drafter.CreateStatementAsync(title: "Tagged")).Str("id")}/invitations",
+        var tagged = await drafter.PostAsJsonAsync($"/api/statements/{(await drafter.CreateStatementAsync(title: "Tagged")).Id}/invitations",
             new { organisation = new { name = "Socialist Lab\U000E0020our League", country = "IE" }, email = "sll@example.org" });
         await tagged.AssertFieldErrorAsync("organisation.name");
     }
@@ -43,9 +43,9 @@ public sealed class LookAlikeNameTests(WorkflowApiFactory factory) : IClassFixtu
     public async Task Keys_made_by_an_older_recipe_are_made_again_at_start_up()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Old keys")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Old keys")).Id;
         var invited = await drafter.InviteAsync(id, "Workers Party of Ireland", null, "WPI", "IE", "wpi@example.org");
-        var organisationId = Guid.Parse(invited["organisation"].Str("id"));
+        var organisationId = invited.Organisation.Id;
         // As an older version left the row: its keys made without skeletons.
         await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == organisationId).ExecuteUpdateAsync(row => row
             .SetProperty(o => o.NameSkeleton, "").SetProperty(o => o.AcronymSkeleton, "").SetProperty(o => o.KeysVersion, 1)));

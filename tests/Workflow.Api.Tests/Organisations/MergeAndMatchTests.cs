@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Endorsements;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Organisations;
 
@@ -27,7 +29,7 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal($"https://www.{host}/pt/", added.Str("website"));
         Assert.Equal([$"info@{host}"], added["contactEmails"]!.AsArray().Select(e => e!.GetValue<string>())); // one address, once
         // Found by its contact e-mail by whoever drafts a statement that uses it (see ContactEmailVisibilityTests).
-        var statement = (await drafter.CreateStatementAsync(title: "Uses the front")).Str("id");
+        var statement = (await drafter.CreateStatementAsync(title: "Uses the front")).Id;
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = new { id = added.Str("id"), name = added.Str("name") }, email = $"campaign@{host}" })).StatusCode);
         foreach (var q in new[] { host, $"http://{host}", $"INFO@{host}" })
@@ -84,7 +86,7 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
     public async Task An_invitation_to_a_look_alike_is_offered_the_match_and_can_pick_it_by_id()
     {
         var drafter = await factory.SignedInClientAsync();
-        var statement = (await drafter.CreateStatementAsync(title: Unique("Look-alikes"))).Str("id");
+        var statement = (await drafter.CreateStatementAsync(title: Unique("Look-alikes"))).Id;
         var acronym = "P" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var known = await (await drafter.PostAsJsonAsync("/api/organisations", new { organisation = Organisation(Unique("Partido Operário"), acronym) })).JsonAsync();
 
@@ -92,7 +94,7 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
             new { organisation = Organisation("Partido Operario Portugues", acronym), email = "po@example.org" });
         var problem = await offered.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(known.Str("id"), problem["matches"]![0]!["organisation"].Str("id"));
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.Email == "po@example.org" && r.StatementId == Guid.Parse(statement))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.Email == "po@example.org" && r.StatementId == statement)));
 
         var chosen = await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = new { id = Guid.Parse(known.Str("id")) }, email = "po@example.org" });
@@ -114,8 +116,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var twinName = Unique("Portuguese Communists");
         var first = await OpenStatementAsync(drafter, "First");
         var second = await OpenStatementAsync(drafter, "Second");
-        await RecordAsync(drafter, first["id"]!.ToString(), Organisation(original, "PCPX"));
-        var twinSignature = await RecordAsync(drafter, second["id"]!.ToString(), Organisation(twinName, "PCPX", registerAsNew: true));
+        await RecordAsync(drafter, first.Id, Organisation(original, "PCPX"));
+        var twinSignature = await RecordAsync(drafter, second.Id, Organisation(twinName, "PCPX", registerAsNew: true));
         var survivorId = await OrganisationIdAsync(original);
         var twinId = await OrganisationIdAsync(twinName);
 
@@ -124,18 +126,18 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
         var record = await merge.JsonAsync();
         Assert.Equal(twinId.ToString(), record["mergedFrom"]![0].Str("id"));
-        Assert.Equal(survivorId, await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == Guid.Parse(twinSignature.Str("signatureId"))).Select(s => s.OrganisationId).SingleAsync()));
+        Assert.Equal(survivorId, await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == twinSignature.SignatureId).Select(s => s.OrganisationId).SingleAsync()));
         var twin = await (await drafter.GetAsync($"/api/organisations/{twinId}")).JsonAsync();
         Assert.Equal(survivorId.ToString(), twin["organisation"].Str("mergedIntoId"));
         // The second list still shows the name it was signed under, with its number.
-        var signatures = await (await drafter.GetAsync($"/api/statements/{second["id"]}/signatures")).JsonArrayAsync();
-        Assert.Equal(twinName, signatures.Single().Str("displayedName"));
-        Assert.Equal(1, signatures.Single()!["number"]!.GetValue<int>());
+        var signatures = await drafter.SignaturesAsync(second.Id);
+        Assert.Equal(twinName, signatures.Single().DisplayedName);
+        Assert.Equal(1, signatures.Single().Number);
         // The twin's spelling now finds the survivor, and no longer the merged record.
         var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(twinName)}")).JsonArrayAsync();
         Assert.Equal([survivorId.ToString()], found.Select(o => o.Str("id")));
         // The statement whose signature moved records the merge; the survivor's own statement had nothing change.
-        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{second["id"]}/audit")).JsonArrayAsync(),
+        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{second.Id}/audit")).JsonArrayAsync(),
             entries => entries.Any(e => e.Str("eventType") == "OrganisationsMerged" && e.Str("payload").Contains(twinId.ToString())),
             "the second statement's log records the merge");
     }
@@ -145,8 +147,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
     {
         var owner = await factory.SignedInClientAsync();
         var statement = await OpenStatementAsync(owner, "Owned");
-        await RecordAsync(owner, statement["id"]!.ToString(), Organisation(Unique("Liga Operária"), country: "BR"));
-        var ownersRecord = await OrganisationIdAsync((await (await owner.GetAsync($"/api/statements/{statement["id"]}/signatures")).JsonArrayAsync())[0]!["organisation"].Str("name"));
+        await RecordAsync(owner, statement.Id, Organisation(Unique("Liga Operária"), country: "BR"));
+        var ownersRecord = await OrganisationIdAsync((await owner.SignaturesAsync(statement.Id))[0].Organisation.Name);
 
         var stranger = await factory.SignedInClientAsync();
         var strangers = await (await stranger.PostAsJsonAsync("/api/organisations", new { organisation = Organisation(Unique("Fake League"), country: "BR") })).JsonAsync();
@@ -165,38 +167,38 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await OpenStatementAsync(drafter, "Signed twice");
-        var id = statement["id"]!.ToString();
+        var id = statement.Id;
         var name = Unique("Partido del Trabajo");
         await RecordAsync(drafter, id, Organisation(name, country: "MX"));
         var twice = await RecordAsync(drafter, id, Organisation(Unique("Labour Party"), country: "MX"));
         var survivorId = await OrganisationIdAsync(name);
-        var twinId = Guid.Parse(twice["organisation"].Str("id"));
+        var twinId = twice.Organisation.Id;
 
         await (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{twice.Str("signatureId")}/invalidate",
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{twice.SignatureId}/invalidate",
             new { reason = "Duplicate", note = "Signed twice under two spellings." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
 
         // The history keeps both signatures, now under one organisation; the list shows one.
-        var history = await (await drafter.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync();
+        var history = await drafter.SignaturesAsync(id);
         Assert.Equal(2, history.Count);
-        Assert.All(history, s => Assert.Equal(survivorId.ToString(), s!["organisation"].Str("id")));
-        Assert.Single(history, s => s.Str("status") == "Active");
+        Assert.All(history, s => Assert.Equal(survivorId, s.Organisation.Id));
+        Assert.Single(history, s => s.Status == "Active");
     }
 
-    private static async Task<JsonObject> OpenStatementAsync(HttpClient drafter, string title)
+    private static async Task<StatementDetails> OpenStatementAsync(HttpClient drafter, string title)
     {
         var statement = await drafter.CreateStatementAsync(title: Unique(title));
-        await drafter.OpenAsync(statement.Str("id"));
+        await drafter.OpenAsync(statement.Id);
         return statement;
     }
 
-    private static async Task<JsonObject> RecordAsync(HttpClient drafter, string statementId, object organisation)
+    private static async Task<SignatureReceipt> RecordAsync(HttpClient drafter, Guid statementId, object organisation)
     {
         var response = await drafter.PostAsJsonAsync($"/api/statements/{statementId}/signatures", new { organisation, signerName = "A. Signer" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.JsonAsync();
+        return await response.ReceiptAsync();
     }
 
     private Task<Guid> OrganisationIdAsync(string name) =>

@@ -218,7 +218,7 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
     public async Task A_drafter_merges_two_directory_records_after_seeing_them_side_by_side_and_confirming_which_stays()
     {
         var (owner, api, first) = await OwnerWithStatementAsync("Merge one");
-        var second = (await api.CreateStatementAsync(title: "Merge two")).Str("id");
+        var second = (await api.CreateStatementAsync(title: "Merge two")).Id;
         await api.InviteAsync(first, name: "Frente de Defensa de Ayacucho", nameEnglish: null, acronym: "FDA", email: "fda@example.org");
         var twinCreated = await api.PostAsJsonAsync($"/api/statements/{second}/invitations", new
         {
@@ -264,16 +264,16 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         Assert.True((int)(await owner.Client.GetAsync("/drafts/organisations/merge?q=%07%E2%80%AE")).StatusCode < 500);
     }
 
-    private async Task<(PageBrowser Owner, HttpClient Api, string StatementId)> OwnerWithStatementAsync(string title)
+    private async Task<(PageBrowser Owner, HttpClient Api, Guid StatementId)> OwnerWithStatementAsync(string title)
     {
         var owner = PageBrowser.Open(factory);
         var email = await owner.RegisterAsync();
         var api = await factory.SignedInClientAsync(email, register: false);
-        return (owner, api, (await api.CreateStatementAsync(title: title)).Str("id"));
+        return (owner, api, (await api.CreateStatementAsync(title: title)).Id);
     }
 
     /// <summary>A new account that joined the statement with this role, signed in on the pages.</summary>
-    private async Task<(PageBrowser Browser, string Email)> MemberBrowserAsync(HttpClient ownerApi, string statementId, string role)
+    private async Task<(PageBrowser Browser, string Email)> MemberBrowserAsync(HttpClient ownerApi, Guid statementId, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         Assert.Equal(HttpStatusCode.Created, (await ownerApi.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);
@@ -286,12 +286,12 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         return (browser, email);
     }
 
-    private static async Task<List<System.Text.Json.Nodes.JsonNode>> MembersAsync(HttpClient api, string id) =>
+    private static async Task<List<System.Text.Json.Nodes.JsonNode>> MembersAsync(HttpClient api, Guid id) =>
         [.. (await (await api.GetAsync($"/api/statements/{id}/members")).JsonAsync())["members"]!.AsArray().Select(m => m!)];
 
     private static async Task<string> DirectoryIdAsync(HttpClient api, string name) =>
         (await (await api.GetAsync($"/api/organisations?q={Uri.EscapeDataString(name)}")).JsonArrayAsync()).Single().Str("id");
 
-    private static async Task<List<string>> InitiatorIdsAsync(HttpClient api, string id) =>
+    private static async Task<List<string>> InitiatorIdsAsync(HttpClient api, Guid id) =>
         [.. (await (await api.GetAsync($"/api/statements/{id}/initiators")).JsonArrayAsync()).Select(o => o.Str("id"))];
 }

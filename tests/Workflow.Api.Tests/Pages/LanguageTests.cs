@@ -120,7 +120,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
 
         // A message with a value in it: the state is translated too.
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         drafter.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar-EG");
         var conflict = await drafter.PostEmptyAsync($"/api/statements/{id}/publish");
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
@@ -180,7 +180,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     {
         var browser = PageBrowser.Open(factory);
         var api = await factory.SignedInClientAsync(await browser.RegisterAsync(), register: false);
-        var id = (await api.CreateStatementAsync(title: $"Countries {Guid.NewGuid():N}")).Str("id");
+        var id = (await api.CreateStatementAsync(title: $"Countries {Guid.NewGuid():N}")).Id;
 
         await browser.Client.GetAsync("/language?culture=es&returnUrl=%2F");
         var spanish = CountryOptions(await browser.GetHtmlAsync($"/drafts/{id}/campaign"));
@@ -219,7 +219,7 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     {
         var drafter = await factory.SignedInClientAsync();
         var created = await drafter.CreateStatementAsync(title: "Заявление о свободе");
-        Assert.Equal("zayavlenie-o-svobode", created.Str("slug"));
+        Assert.Equal("zayavlenie-o-svobode", created.Slug);
     }
 
     [GeneratedRegex("\\b[Tt]\\[\"((?:[^\"\\\\]|\\\\.)*)\"")]

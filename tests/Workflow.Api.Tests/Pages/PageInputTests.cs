@@ -51,9 +51,9 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Empty fields");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, email: "empty@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, email: "empty@example.org")).Token!;
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsync($"/api/statements/{id}/open-sign-on",
             System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
         await drafter.PublishAsync(id);
@@ -62,11 +62,11 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var email = await browser.RegisterAsync();
         var owner = PageBrowser.Open(factory);
         await owner.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
-        var mine = (await (await factory.SignedInClientAsync(email, register: false)).CreateStatementAsync(title: "Mine")).Str("id");
+        var mine = (await (await factory.SignedInClientAsync(email, register: false)).CreateStatementAsync(title: "Mine")).Id;
 
         var answers = new List<(string What, HttpStatusCode Status)>
         {
-            ("sign-on with an empty e-mail", (await PageBrowser.Open(factory).SubmitAsync($"/statements/{statement.Str("slug")}/sign-on",
+            ("sign-on with an empty e-mail", (await PageBrowser.Open(factory).SubmitAsync($"/statements/{statement.Slug}/sign-on",
                 new Dictionary<string, string> { ["Input.OrganisationName"] = "Frente", ["Input.Email"] = "", ["Input.SignerName"] = "Ana" })).StatusCode),
             ("new statement with an empty language", (await owner.SubmitAsync("/drafts/new",
                 new Dictionary<string, string> { ["Title"] = "T", ["Body"] = "B", ["Language"] = "" })).StatusCode),
@@ -85,11 +85,11 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Methods");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, email: "methods@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, email: "methods@example.org")).Token!;
         await drafter.PublishAsync(id);
-        var slug = statement.Str("slug");
+        var slug = statement.Slug;
 
         var anonymous = PageBrowser.Open(factory);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), $"/statements/{slug}"))).StatusCode);
@@ -106,11 +106,11 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var owner = PageBrowser.Open(factory);
         var email = await owner.RegisterAsync();
         var api = await factory.SignedInClientAsync(email, register: false);
-        var mine = (await api.CreateStatementAsync(title: "Switch")).Str("id");
+        var mine = (await api.CreateStatementAsync(title: "Switch")).Id;
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/statements/{mine}/open-sign-on", System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
         var maybe = await owner.SubmitAsync($"/drafts/{mine}/campaign", new Dictionary<string, string> { ["enabled"] = "maybe" }, handler: "OpenSignOn");
         Assert.Equal(HttpStatusCode.BadRequest, maybe.StatusCode);
-        Assert.True((await (await api.GetAsync($"/api/statements/{mine}")).JsonAsync())["acceptsOpenSignOn"]!.GetValue<bool>());
+        Assert.True((await api.StatementAsync(mine)).AcceptsOpenSignOn);
     }
 
     [Fact]
@@ -118,16 +118,16 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Cached page");
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "cached@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: "cached@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
-        await drafter.PublishAsync(statement.Str("id"));
+        await drafter.PublishAsync(statement.Id);
 
         var reader = factory.CreateClient();
-        var first = await reader.GetAsync($"/statements/{statement.Str("slug")}");
+        var first = await reader.GetAsync($"/statements/{statement.Slug}");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.False(first.Headers.TryGetValues("Set-Cookie", out var cookies), "a public page sets a cookie: " + string.Join("; ", cookies ?? []));
-        var second = await reader.GetAsync($"/statements/{statement.Str("slug")}");
+        var second = await reader.GetAsync($"/statements/{statement.Slug}");
         Assert.True(second.Headers.Age is not null, "the second visit was not served from the output cache");
     }
 }

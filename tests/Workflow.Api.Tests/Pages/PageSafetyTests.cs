@@ -80,9 +80,9 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var statement = await owner.CreateStatementAsync();
         var stranger = PageBrowser.Open(factory);
         await stranger.RegisterAsync();
-        var html = await stranger.GetHtmlAsync($"/drafts/{statement.Str("id")}", HttpStatusCode.Forbidden);
+        var html = await stranger.GetHtmlAsync($"/drafts/{statement.Id}", HttpStatusCode.Forbidden);
         Assert.Contains("<h1>Not allowed</h1>", html);
-        Assert.DoesNotContain(statement.Str("title"), html);
+        Assert.DoesNotContain(statement.Title, html);
     }
 
     [Fact]
@@ -91,17 +91,17 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         const string payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Title " + payload, body: "Body " + payload + "\n\n[link](javascript:alert(1))");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var invitation = await drafter.InviteAsync(id, name: "Org " + payload, acronym: null, email: "xss@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(invitation.Str("token"), signerName: "Signer " + payload)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(invitation.Token!, signerName: "Signer " + payload)).StatusCode);
         await drafter.PublishAsync(id);
 
         var reader = PageBrowser.Open(factory);
         foreach (var html in new[]
                  {
-                     await reader.GetHtmlAsync($"/statements/{statement.Str("slug")}"),
-                     await reader.GetHtmlAsync($"/sign/{invitation.Str("token")}"),
+                     await reader.GetHtmlAsync($"/statements/{statement.Slug}"),
+                     await reader.GetHtmlAsync($"/sign/{invitation.Token}"),
                      await reader.GetHtmlAsync("/statements"),
                  })
         {
@@ -109,7 +109,7 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
             Assert.DoesNotContain("<img src=x", html);
             Assert.DoesNotContain("javascript:alert", html);
         }
-        Assert.Contains("&lt;script&gt;", await reader.GetHtmlAsync($"/statements/{statement.Str("slug")}"));
+        Assert.Contains("&lt;script&gt;", await reader.GetHtmlAsync($"/statements/{statement.Slug}"));
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, email: "missing-name@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, email: "missing-name@example.org")).Token!;
 
         var signer = PageBrowser.Open(factory);
         var html = await signer.GetHtmlAsync($"/sign/{token}");
@@ -128,7 +128,7 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
             new Dictionary<string, string> { ["Sign.SignerName"] = "", ["Sign.TextHash"] = hash, ["Sign.OrganisationName"] = "Partido Comunista Peruano" }, "Sign");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Signer Name", await response.Content.ReadAsStringAsync());
-        var signatures = await (await drafter.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync();
+        var signatures = await drafter.SignaturesAsync(id);
         Assert.Empty(signatures);
 
         // The text changed under the signer's eyes: 409, and the page shows why.
@@ -143,9 +143,9 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP", email: "correct@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP", email: "correct@example.org")).Token!;
 
         var signer = PageBrowser.Open(factory);
         var html = await signer.GetHtmlAsync($"/sign/{token}");
@@ -161,9 +161,9 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Contains("id=\"receipt-number\">1<", receipt);
 
         await drafter.PublishAsync(id);
-        var list = await (await drafter.GetAsync($"/api/public/statements/{statement.Str("slug")}/signatories")).JsonAsync();
-        var only = Assert.Single(list["signatories"]!.AsArray());
-        Assert.Equal("Partido Comunista del Perú – Patria Roja", only.Str("name"));
-        Assert.Equal("PCdP-PR", only.Str("acronym"));
+        var list = await drafter.SignatoriesAsync(statement.Slug);
+        var only = Assert.Single(list.Signatories);
+        Assert.Equal("Partido Comunista del Perú – Patria Roja", only.Name);
+        Assert.Equal("PCdP-PR", only.Acronym);
     }
 }

@@ -13,7 +13,7 @@ public sealed class PersonalDataPageTests(WorkflowApiFactory factory) : IClassFi
         var owner = PageBrowser.Open(factory);
         var ownerEmail = await owner.RegisterAsync();
         var api = await factory.SignedInClientAsync(ownerEmail, register: false);
-        var id = (await api.CreateStatementAsync(title: "Who sees what")).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Who sees what")).Id;
         var invitee = $"invitee-{Guid.NewGuid():N}@example.org";
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/invitations",
             new { organisation = new { name = "Frente Privado", country = "PE" }, email = invitee })).StatusCode);

@@ -91,7 +91,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
 
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
             new { organisation = new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" } })).StatusCode);
-        var slug = (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("slug");
+        var slug = (await api.StatementAsync(id)).Slug;
         clock.Set(openedAt.AddDays(2)); // from here on the pages, whose sign-in outlasts two days
         var now = clock.GetUtcNow();
 
@@ -119,15 +119,15 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var published = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal("Published", await StateShownAsync(owner, id));
-        var shown = await (await service.CreateClient().GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Equal(Field(asOf), shown["publishedAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        var shown = await service.CreateClient().PublishedStatementAsync(slug);
+        Assert.Equal(Field(asOf), shown.PublishedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public async Task Through_the_api_an_as_of_date_before_the_opening_and_an_unknown_date_without_a_source_are_refused_naming_the_field()
     {
         var api = await factory.SignedInClientAsync();
-        var id = (await api.CreateStatementAsync(title: "As of when?")).Str("id");
+        var id = (await api.CreateStatementAsync(title: "As of when?")).Id;
         await api.OpenAsync(id);
         await (await api.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = DateTimeOffset.UtcNow.AddDays(-1) })).AssertFieldErrorAsync("asOf");
         await (await api.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOfUnknown = true })).AssertFieldErrorAsync("asOfUnknown");
@@ -140,12 +140,12 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var (owner, api, id) = await OwnerWithStatementAsync(factory);
         await api.OpenAsync(id);
         var invitation = await api.InviteAsync(id, "Bloque Popular", null, "BP", "PE", "bp@example.org");
-        var invitationId = invitation.Str("invitationId");
+        var invitationId = invitation.InvitationId;
         Assert.Contains($"action=\"/drafts/{id}/confirm/revoke\"", Html(await owner.GetHtmlAsync($"/drafts/{id}/campaign")));
 
         var confirm = Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}"));
         Assert.Contains("The invitation of Bloque Popular is revoked: its link stops working.", confirm);
-        var revoked = await owner.SubmitAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}", new Dictionary<string, string> { ["InvitationId"] = invitationId });
+        var revoked = await owner.SubmitAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}", new Dictionary<string, string> { ["InvitationId"] = invitationId.ToString() });
         Assert.Equal($"/drafts/{id}/campaign", revoked.Headers.Location?.OriginalString);
         Assert.Contains("data-status=\"Revoked\"", Html(await owner.GetHtmlAsync($"/drafts/{id}/campaign")));
 
@@ -160,7 +160,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
     {
         var api = await factory.SignedInClientAsync();
         var created = await api.CreateStatementAsync(title: "Files that read right", body: "We salute **the** mobilisations.\n\nWe call for solidarity.");
-        var (id, slug) = (created.Str("id"), created.Str("slug"));
+        var (id, slug) = (created.Id, created.Slug);
         await api.OpenAsync(id);
         await RecordAsync(api, id, "Партия труда", "PT", "RU");
         await api.PublishAsync(id);
@@ -198,16 +198,16 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Contains($"value=\"{title}...\"", html);
     }
 
-    private static async Task<(PageBrowser Owner, HttpClient Api, string Id)> OwnerWithStatementAsync(WorkflowApiFactory service)
+    private static async Task<(PageBrowser Owner, HttpClient Api, Guid Id)> OwnerWithStatementAsync(WorkflowApiFactory service)
     {
         var owner = PageBrowser.Open(service);
         var email = await owner.RegisterAsync();
         var api = await service.SignedInClientAsync(email, register: false);
-        var id = (await api.CreateStatementAsync(title: "Hands off Peru", body: Text)).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Hands off Peru", body: Text)).Id;
         return (owner, api, id);
     }
 
-    private static async Task<PageBrowser> MemberAsync(WorkflowApiFactory service, HttpClient ownerApi, string id, string role)
+    private static async Task<PageBrowser> MemberAsync(WorkflowApiFactory service, HttpClient ownerApi, Guid id, string role)
     {
         var member = PageBrowser.Open(service);
         var email = await member.RegisterAsync();
@@ -217,12 +217,12 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         return member;
     }
 
-    private static async Task RecordAsync(HttpClient api, string id, string name, string acronym, string country) =>
+    private static async Task RecordAsync(HttpClient api, Guid id, string name, string acronym, string country) =>
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name, acronym, country } })).StatusCode);
 
-    private static async Task<string> StateAsync(HttpClient api, string id) => (await (await api.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("state");
+    private static async Task<string> StateAsync(HttpClient api, Guid id) => (await api.StatementAsync(id)).State;
 
-    private static async Task<string> StateShownAsync(PageBrowser page, string id) =>
+    private static async Task<string> StateShownAsync(PageBrowser page, Guid id) =>
         StateShown().Match(Html(await page.GetHtmlAsync($"/drafts/{id}"))).Groups[1].Value;
 
     [GeneratedRegex("id=\"statement-state\">([^<]*)<")]

@@ -12,26 +12,26 @@ namespace Workflow.Api.Tests.Pages;
 /// </summary>
 public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private sealed record Moderation(PageBrowser Browser, HttpClient Api, string StatementId, string Page);
+    private sealed record Moderation(PageBrowser Browser, HttpClient Api, Guid StatementId, string Page);
 
     /// <summary>A published statement open to sign-ons, signed by one invited party, its drafter signed in on the pages too.</summary>
-    private async Task<(Moderation Moderation, string SignedOrganisationId)> PublishedAndSignedByAsync(string name, string acronym, string country)
+    private async Task<(Moderation Moderation, Guid SignedOrganisationId)> PublishedAndSignedByAsync(string name, string acronym, string country)
     {
         var browser = PageBrowser.Open(factory);
         var api = await factory.SignedInClientAsync(await browser.RegisterAsync(), register: false);
-        var id = (await api.CreateStatementAsync(title: $"Moderated {Guid.NewGuid():N}")).Str("id");
+        var id = (await api.CreateStatementAsync(title: $"Moderated {Guid.NewGuid():N}")).Id;
         await api.OpenAsync(id);
         var invited = await api.InviteAsync(id, name, null, acronym, country, $"{acronym.ToLowerInvariant()}@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Str("token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Token!)).StatusCode);
         await api.PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
-        return (new Moderation(browser, api, id, $"/drafts/{id}/campaign"), invited["organisation"].Str("id"));
+        return (new Moderation(browser, api, id, $"/drafts/{id}/campaign"), invited.Organisation.Id);
     }
 
     private async Task<string> SignOnAsync(Moderation m, string name, string acronym, string country, string email)
     {
         var visitor = factory.CreateClient();
-        var slug = (await (await m.Api.GetAsync($"/api/statements/{m.StatementId}")).JsonAsync()).Str("slug");
+        var slug = (await m.Api.StatementAsync(m.StatementId)).Slug;
         var hash = (await (await visitor.GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         var entry = await (await visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on", new
         {
@@ -67,7 +67,7 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
 
         var html = await m.Browser.GetHtmlAsync(m.Page);
         var asRendered = ApprovalFormAsRendered(html, signOnId);
-        Assert.Equal(signedId, asRendered.GetValueOrDefault("organisation")); // the directory's match, chosen first
+        Assert.Equal(signedId.ToString(), asRendered.GetValueOrDefault("organisation")); // the directory's match, chosen first
 
         var approved = await m.Browser.SubmitAsync(m.Page, asRendered, "Approve");
         Assert.Equal(HttpStatusCode.Conflict, approved.StatusCode);

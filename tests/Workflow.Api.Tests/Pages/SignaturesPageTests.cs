@@ -199,7 +199,7 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         var (owner, api, id) = await OpenStatementAsync();
         var signerEmail = $"signer-{Guid.NewGuid():N}@example.org";
         var invitation = await api.InviteAsync(id, "Frente Privado", null, null, "PE", signerEmail);
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invitation.Str("token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invitation.Token!)).StatusCode);
         var signature = (await (await api.GetAsync($"/api/statements/{id}/signatures")).JsonArrayAsync()).Single()!.Str("id");
 
         var seenByOwner = WebUtility.HtmlDecode(await owner.GetHtmlAsync($"/drafts/{id}/signatures"));
@@ -273,7 +273,7 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         const int count = 10_000;
         var (owner, api, id) = await OpenStatementAsync();
         var template = await RecordAsync(api, id, "Organisation", signerName: "Signer");
-        await CopySignaturesAsync(Guid.Parse(id), Guid.Parse(template), count - 1);
+        await CopySignaturesAsync(id, Guid.Parse(template), count - 1);
         var path = $"/drafts/{id}/signatures";
         await owner.GetHtmlAsync(path); // warm
 
@@ -306,17 +306,17 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
             $"filtered {filteredPage.TotalMilliseconds:F0} ms, CSV of all {export.TotalMilliseconds:F0} ms ({csv.Length / 1024} KB)");
     }
 
-    private async Task<(PageBrowser Owner, HttpClient Api, string Id)> OpenStatementAsync()
+    private async Task<(PageBrowser Owner, HttpClient Api, Guid Id)> OpenStatementAsync()
     {
         var owner = PageBrowser.Open(factory);
         var email = await owner.RegisterAsync();
         var api = await factory.SignedInClientAsync(email, register: false);
-        var id = (await api.CreateStatementAsync(title: "Signatures table")).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Signatures table")).Id;
         await api.OpenAsync(id);
         return (owner, api, id);
     }
 
-    private static async Task<string> RecordAsync(HttpClient api, string id, string name, string? signerName = null, string? signerRole = null,
+    private static async Task<string> RecordAsync(HttpClient api, Guid id, string name, string? signerName = null, string? signerRole = null,
         string? note = null, string? source = null)
     {
         var response = await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
@@ -325,7 +325,7 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         return (await response.JsonAsync()).Str("signatureId");
     }
 
-    private async Task<PageBrowser> JoinAsync(HttpClient api, string id, string role)
+    private async Task<PageBrowser> JoinAsync(HttpClient api, Guid id, string role)
     {
         var member = PageBrowser.Open(factory);
         var email = await member.RegisterAsync();

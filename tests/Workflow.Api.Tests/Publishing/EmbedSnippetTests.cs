@@ -16,8 +16,8 @@ public sealed class EmbedSnippetTests(WorkflowApiFactory factory) : IClassFixtur
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: title);
-        var id = statement.Str("id");
-        var slug = statement.Str("slug");
+        var id = statement.Id;
+        var slug = statement.Slug;
         await drafter.OpenAsync(id);
         var recorded = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = $"Embedders {Guid.NewGuid():N}" } });
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);

@@ -14,7 +14,7 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Formats {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         foreach (var (name, english, acronym, country) in new[]
                  {
@@ -23,11 +23,11 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
                      ("Árbol *Rojo* [link](http://x.example)", "Red Tree", "AR", "BO"),
                  })
         {
-            var token = (await drafter.InviteAsync(id, name, english, acronym, country, $"{Guid.NewGuid():N}@example.org")).Str("token");
+            var token = (await drafter.InviteAsync(id, name, english, acronym, country, $"{Guid.NewGuid():N}@example.org")).Token!;
             Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         }
         await drafter.PublishAsync(id);
-        return statement.Str("slug");
+        return statement.Slug;
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Formulas {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var signatures = new List<Guid>();
@@ -93,7 +93,7 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2]).ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayCountry, "=1")));
         await drafter.PublishAsync(id);
 
-        var csv = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.csv");
+        var csv = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.csv");
 
         using var reader = new CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();

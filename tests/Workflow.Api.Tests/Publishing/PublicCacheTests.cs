@@ -10,9 +10,9 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Cached {Guid.NewGuid():N}");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
-        var first = (await drafter.InviteAsync(id, "Partido Uno", null, null, "PE", "uno@example.org")).Str("token");
+        var first = (await drafter.InviteAsync(id, "Partido Uno", null, null, "PE", "uno@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(first)).StatusCode);
         await drafter.PublishAsync(id);
         var url = $"/statements/{slug}/signatories.txt";
@@ -22,7 +22,7 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
         Assert.Contains("Partido Uno", await cached.Content.ReadAsStringAsync());
 
         // A new signature arrives as an event and evicts the statement's cached answers (they would otherwise live ten minutes).
-        var second = (await drafter.InviteAsync(id, "Partido Dos", null, null, "PE", "dos@example.org")).Str("token");
+        var second = (await drafter.InviteAsync(id, "Partido Dos", null, null, "PE", "dos@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second)).StatusCode);
         await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"), "the new signatory appears");
     }
@@ -32,9 +32,9 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Uncached {Guid.NewGuid():N}");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, "Partido Tres", null, null, "PE", "tres@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, "Partido Tres", null, null, "PE", "tres@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         await drafter.PublishAsync(id);
 

@@ -12,18 +12,18 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         var drafter = await factory.SignedInClientAsync();
         var draft = await drafter.CreateStatementAsync(title: "Not yet public draft");
         var open = await drafter.CreateStatementAsync(title: "Not yet public open");
-        await drafter.OpenAsync(open.Str("id"));
+        await drafter.OpenAsync(open.Id);
         var anonymous = factory.CreateClient();
 
-        foreach (var slug in new[] { draft.Str("slug"), open.Str("slug"), "never-existed" })
+        foreach (var slug in new[] { draft.Slug, open.Slug, "never-existed" })
         {
             var a = await (await anonymous.GetAsync($"/api/public/statements/{slug}")).AssertProblemAsync(HttpStatusCode.NotFound);
             var b = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).AssertProblemAsync(HttpStatusCode.NotFound);
             Assert.Equal("No statement was found.", a["detail"]!.GetValue<string>());
             Assert.Equal("No statement was found.", b["detail"]!.GetValue<string>());
         }
-        var list = await (await anonymous.GetAsync("/api/public/statements")).JsonArrayAsync();
-        Assert.DoesNotContain(list, s => s.Str("slug").StartsWith("not-yet-public", StringComparison.Ordinal));
+        var list = await anonymous.PublishedStatementsAsync();
+        Assert.DoesNotContain(list, s => s.Slug.StartsWith("not-yet-public", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -31,14 +31,14 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "To be withdrawn");
-        await drafter.OpenAsync(statement.Str("id"));
-        await drafter.PublishAsync(statement.Str("id"));
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).StatusCode);
+        await drafter.OpenAsync(statement.Id);
+        await drafter.PublishAsync(statement.Id);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Slug}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{statement.Str("id")}/withdraw")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{statement.Id}/withdraw")).StatusCode);
 
         // The public answer was cached; the withdrawal's event evicts it.
-        var gone = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}"),
+        var gone = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync($"/api/public/statements/{statement.Slug}"),
             r => r.StatusCode == HttpStatusCode.NotFound, "the withdrawn statement is gone from the public side");
         await gone.AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -48,21 +48,21 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Further signatories possible");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var early = (await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org")).Str("token");
-        var late = (await drafter.InviteAsync(id, "Partija Rada - ByH", "Party of Labor - Bosnia and Herzegovina", "PR-ByH", "BA", "pr@example.org")).Str("token");
+        var early = (await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org")).Token!;
+        var late = (await drafter.InviteAsync(id, "Partija Rada - ByH", "Party of Labor - Bosnia and Herzegovina", "PR-ByH", "BA", "pr@example.org")).Token!;
         await factory.CreateClient().SignAsync(early);
         await drafter.PublishAsync(id);
         await factory.CreateClient().SignAsync(late);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}/signatories")).JsonAsync();
-        var signatories = list["signatories"]!.AsArray();
-        Assert.Equal(["Initial", "Subsequent"], signatories.Select(s => s.Str("phase")));
-        Assert.Equal([1, 2], signatories.Select(s => s!["number"]!.GetValue<int>()));
-        Assert.True(list["acceptsFurtherSignatories"]!.GetValue<bool>());
+        var list = await factory.CreateClient().SignatoriesAsync(statement.Slug);
+        var signatories = list.Signatories;
+        Assert.Equal(["Initial", "Subsequent"], signatories.Select(s => s.Phase));
+        Assert.Equal([1, 2], signatories.Select(s => s.Number));
+        Assert.True(list.AcceptsFurtherSignatories);
 
-        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Str("slug")}/signatories.txt");
+        var text = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.txt");
         var asOf = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"Signatories (as of {asOf}, further signatories possible):", text);
         Assert.Contains("  1. RM Rode Morgen (Red Dawn), Netherlands", text);
@@ -75,23 +75,23 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Sanitised", body: "Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold**");
-        await drafter.OpenAsync(statement.Str("id"));
-        await drafter.PublishAsync(statement.Str("id"));
+        await drafter.OpenAsync(statement.Id);
+        await drafter.PublishAsync(statement.Id);
 
-        var published = await (await factory.CreateClient().GetAsync($"/api/public/statements/{statement.Str("slug")}")).JsonAsync();
+        var published = await factory.CreateClient().PublishedStatementAsync(statement.Slug);
 
-        var html = published.Str("bodyHtml");
+        var html = published.BodyHtml;
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<strong>bold</strong>", html);
-        Assert.Equal(statement["latestVersion"].Str("textHash"), published.Str("textHash"));
+        Assert.Equal(statement.LatestVersion.TextHash, published.TextHash);
     }
 
     [Fact]
     public async Task Publishing_as_of_a_future_date_is_refused_with_400()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Future")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Future")).Id;
         await drafter.OpenAsync(id);
         var response = await drafter.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = DateTimeOffset.UtcNow.AddDays(3) });
         await response.AssertFieldErrorAsync("asOf");
@@ -101,7 +101,7 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
     public async Task Publishing_a_draft_and_closing_an_unpublished_statement_are_409()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Order matters")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Order matters")).Id;
         await (await drafter.PostEmptyAsync($"/api/statements/{id}/publish")).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).AssertProblemAsync(HttpStatusCode.Conflict);
     }

@@ -49,7 +49,7 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         // Two initiators, listed first in their order although the second signed first.
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Json {Guid.NewGuid():N}");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators", new
         {
             organisations = new[] { new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" }, new { name = "Iniciativa Ciudadana", acronym = "IC", country = "AR" } },
@@ -57,7 +57,7 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         await drafter.OpenAsync(id);
         foreach (var (name, acronym, country) in new[] { ("Iniciativa Ciudadana", "IC", "AR"), ("Partido Comunista Peruano", "PCP", "PE"), ("Партия труда", "ПТ", "RU"), ("حزب العمال", null, null) })
         {
-            var token = (await drafter.InviteAsync(id, name, null, acronym, country, $"{Guid.NewGuid():N}@example.org")).Str("token");
+            var token = (await drafter.InviteAsync(id, name, null, acronym, country, $"{Guid.NewGuid():N}@example.org")).Token!;
             Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         }
         await drafter.PublishAsync(id);
@@ -88,7 +88,7 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         foreach (var path in new[] { page, json })
             await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
 
-        var late = (await drafter.InviteAsync(id, "Partido Tardio", "Late Party", "PT", "CL", "late@example.org")).Str("token");
+        var late = (await drafter.InviteAsync(id, "Partido Tardio", "Late Party", "PT", "CL", "late@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(late)).StatusCode);
 
         foreach (var path in new[] { page, json })
@@ -97,11 +97,11 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal(["Initial", "Initial", "Initial", "Subsequent"], signatories.Select(s => s.Str("phase")));
     }
 
-    private async Task<(HttpClient Drafter, string Id, string Slug)> PublishedAsync(string title)
+    private async Task<(HttpClient Drafter, Guid Id, string Slug)> PublishedAsync(string title)
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"{title} {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         foreach (var (name, english, acronym, country) in new[]
                  {
@@ -110,10 +110,10 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
                      ("حزب العمال", "Workers' Party", null, null),
                  })
         {
-            var token = (await drafter.InviteAsync(id, name, english, acronym, country, $"{Guid.NewGuid():N}@example.org")).Str("token");
+            var token = (await drafter.InviteAsync(id, name, english, acronym, country, $"{Guid.NewGuid():N}@example.org")).Token!;
             Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         }
         await drafter.PublishAsync(id);
-        return (drafter, id, statement.Str("slug"));
+        return (drafter, id, statement.Slug);
     }
 }

@@ -16,25 +16,25 @@ namespace Workflow.Api.Tests.Publishing;
 public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     /// <param name="SignatureIds">In the order of <paramref name="Tokens"/> and <paramref name="Emails"/>.</param>
-    private sealed record Published(HttpClient Drafter, string Id, string Slug, List<string> Tokens, List<string> Emails, List<string> SignatureIds);
+    private sealed record Published(HttpClient Drafter, Guid Id, string Slug, List<string> Tokens, List<string> Emails, List<string> SignatureIds);
 
     private async Task<Published> PublishedAsync(int signatories)
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Log {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var tokens = new List<string>();
         var emails = Enumerable.Range(0, signatories).Select(i => $"p{i}-{Guid.NewGuid():N}@example.org").ToList();
         foreach (var email in emails)
-            tokens.Add((await drafter.InviteAsync(id, $"Partido {Guid.NewGuid():N}", null, null, "PE", email)).Str("token"));
+            tokens.Add((await drafter.InviteAsync(id, $"Partido {Guid.NewGuid():N}", null, null, "PE", email)).Token!);
         // Signed at once: the log must still be one line.
         var signed = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
         Assert.All(signed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var signatureIds = new List<string>();
         foreach (var response in signed) signatureIds.Add((await response.JsonAsync()).Str("signatureId"));
         await drafter.PublishAsync(id);
-        return new(drafter, id, statement.Str("slug"), tokens, emails, signatureIds);
+        return new(drafter, id, statement.Slug, tokens, emails, signatureIds);
     }
 
     private async Task<string> KeyAsync() => await factory.CreateClient().GetStringAsync("/api/log/key.pem");
@@ -91,9 +91,9 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         await AssertHoldsAsync(p.Slug, kept, "a recorded signature");
 
         // The text changes: everyone drops off the list until they confirm it, each in their own way.
-        var statement = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync();
+        var statement = await p.Drafter.StatementAsync(p.Id);
         var revised = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
-            new { title = statement.Str("title"), body = "A changed text.", baseVersion = statement["latestVersion"]!["number"]!.GetValue<int>() });
+            new { title = statement.Title, body = "A changed text.", baseVersion = statement.LatestVersion.Number });
         Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
         var newHash = (await revised.JsonAsync()).Str("textHash");
         await AssertHoldsAsync(p.Slug, kept, "a text change");
@@ -107,7 +107,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         Assert.Equal(2, JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray().Count);
 
         // A further signatory; then the receipt documents of the signatories check out offline against the key.
-        var late = (await p.Drafter.InviteAsync(p.Id, $"Partido Tardío {Guid.NewGuid():N}", null, null, "CL", "late@example.org")).Str("token");
+        var late = (await p.Drafter.InviteAsync(p.Id, $"Partido Tardío {Guid.NewGuid():N}", null, null, "CL", "late@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(late)).StatusCode);
         kept.Add(await HeadAsync(p.Slug));
         await AssertHoldsAsync(p.Slug, kept, "a further signature");
@@ -126,16 +126,16 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Merge {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
         var original = $"Partido Comunista Português {Guid.NewGuid():N}";
         var twin = $"Portuguese Communists {Guid.NewGuid():N}";
         var other = await drafter.CreateStatementAsync(title: $"Other {Guid.NewGuid():N}");
-        await drafter.OpenAsync(other.Str("id"));
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{other.Str("id")}/signatures", new { organisation = new { name = original, acronym = "PCPX", country = "PT" } })).StatusCode);
+        await drafter.OpenAsync(other.Id);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{other.Id}/signatures", new { organisation = new { name = original, acronym = "PCPX", country = "PT" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = twin, acronym = "PCPX", country = "PT", registerAsNew = true } })).StatusCode);
         await drafter.PublishAsync(id);
-        var slug = statement.Str("slug");
+        var slug = statement.Slug;
         var kept = new List<string> { await HeadAsync(slug) };
 
         var survivorId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(original)}")).JsonArrayAsync()).Single().Str("id");
@@ -153,7 +153,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
     public async Task A_change_to_the_stored_rows_behind_the_services_back_is_detected()
     {
         var p = await PublishedAsync(3);
-        var statementId = Guid.Parse(p.Id);
+        var statementId = p.Id;
 
         var originalName = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId && s.Number == 2)
             .Select(s => s.DisplayName).SingleAsync());
@@ -192,7 +192,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
     {
         var p = await PublishedAsync(4);
         var keptHead = await HeadAsync(p.Slug);
-        var statementId = Guid.Parse(p.Id);
+        var statementId = p.Id;
 
         // The operator renames signatory 1 in its row AND in its log entry, then recomputes every leaf, every right edge and
         // every tree head from there on, signing them with the server's own key: the server's rows and log agree again.
@@ -237,23 +237,22 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
             var random = new Random(seed);
             var p = await PublishedAsync(2);
             var kept = new List<string> { await HeadAsync(p.Slug) };
-            var textHash = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync())["latestVersion"]!.Str("textHash");
+            var textHash = (await p.Drafter.StatementAsync(p.Id)).LatestVersion.TextHash;
             for (var step = 0; step < 8; step++)
             {
-                var signatures = (await (await p.Drafter.GetAsync($"/api/statements/{p.Id}/signatures")).JsonArrayAsync())
-                    .Where(s => s.Str("status") == "Active").ToList();
+                var signatures = (await p.Drafter.SignaturesAsync(p.Id)).Where(s => s.Status == "Active").ToList();
                 var operation = random.Next(6);
                 string done;
                 if (operation == 0 || signatures.Count == 0)
                 {
-                    var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR", $"s{step}@example.org")).Str("token");
+                    var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR", $"s{step}@example.org")).Token!;
                     Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
                     done = "sign";
                 }
                 else
                 {
-                    var target = signatures[random.Next(signatures.Count)]!;
-                    var url = $"/api/statements/{p.Id}/signatures/{target.Str("id")}";
+                    var target = signatures[random.Next(signatures.Count)];
+                    var url = $"/api/statements/{p.Id}/signatures/{target.Id}";
                     HttpResponseMessage response;
                     switch (operation)
                     {
@@ -271,16 +270,16 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                             done = "record";
                             break;
                         case 4:
-                            var statement = await (await p.Drafter.GetAsync($"/api/statements/{p.Id}")).JsonAsync();
+                            var statement = await p.Drafter.StatementAsync(p.Id);
                             response = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
-                                new { title = statement.Str("title"), body = $"Text {seed}-{step}.", baseVersion = statement["latestVersion"]!["number"]!.GetValue<int>() });
+                                new { title = statement.Title, body = $"Text {seed}-{step}.", baseVersion = statement.LatestVersion.Number });
                             textHash = (await response.JsonAsync()).Str("textHash");
                             done = "change the text";
                             break;
                         default:
                             // Owners may confirm the new text only for what the drafters recorded; for the others, 409.
                             response = await p.Drafter.PostAsJsonAsync(url + "/reconfirm", new { textHash });
-                            var expected = target["provenance"].Str("kind") == "RecordedByDrafters" ? HttpStatusCode.OK : HttpStatusCode.Conflict;
+                            var expected = target.Provenance.Kind == "RecordedByDrafters" ? HttpStatusCode.OK : HttpStatusCode.Conflict;
                             Assert.Equal(expected, response.StatusCode);
                             done = "confirm the new text";
                             break;
@@ -298,7 +297,7 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
     public async Task A_statement_signed_before_the_log_existed_gets_one_that_starts_at_the_upgrade()
     {
         var p = await PublishedAsync(3);
-        var statementId = Guid.Parse(p.Id);
+        var statementId = p.Id;
         // As a database from before the log looks after its migration: no entries.
         await factory.InDatabaseAsync(db => db.LogEntries.Where(e => e.StatementId == statementId).ExecuteDeleteAsync());
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LogIndex, (int?)null)));

@@ -13,7 +13,7 @@ public sealed class CommentsAndAmendmentsTests(WorkflowApiFactory factory) : ICl
     public async Task Comments_anchor_to_a_paragraph_get_replies_and_are_resolved_by_their_author()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Comments", body: ThreeParagraphs)).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Comments", body: ThreeParagraphs)).Id;
         var (commenter, commenterId) = await CoDrafting.AddMemberAsync(factory, owner, id, "Commenter");
         var (viewer, _) = await CoDrafting.AddMemberAsync(factory, owner, id, "Viewer");
 
@@ -39,7 +39,7 @@ public sealed class CommentsAndAmendmentsTests(WorkflowApiFactory factory) : ICl
     public async Task An_amendment_is_accepted_where_its_paragraph_moved_and_a_stale_one_is_refused()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Amendments", body: ThreeParagraphs)).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Amendments", body: ThreeParagraphs)).Id;
         var (commenter, commenterId) = await CoDrafting.AddMemberAsync(factory, owner, id, "Commenter");
         var (editor, _) = await CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
 

@@ -203,8 +203,8 @@ public sealed class AuthorizationMatrixTests
         });
         var owner = await factory.SignedInClientAsync();
         var statement = await owner.CreateStatementAsync(title: "Matrix", body: "First.\n\nSecond.");
-        var id = statement.Str("id");
-        var textHash = (await (await owner.GetAsync($"/api/statements/{id}")).JsonAsync())["latestVersion"]!.Str("textHash");
+        var id = statement.Id;
+        var textHash = (await owner.StatementAsync(id)).LatestVersion.TextHash;
         var ownerOfAnother = await factory.SignedInClientAsync();
         await ownerOfAnother.CreateStatementAsync(title: "Somebody else's");
         var people = new Dictionary<Persona, HttpClient>
@@ -216,7 +216,7 @@ public sealed class AuthorizationMatrixTests
             [Persona.Editor] = (await CoDrafting.AddMemberAsync(factory, owner, id, "Editor")).Client,
             [Persona.Owner] = owner,
         };
-        var context = new Context(Guid.Parse(id), statement.Str("slug"), textHash);
+        var context = new Context(id, statement.Slug, textHash);
         // Personal data for the answers to carry, or to leave out: an organisation's address, a would-be co-drafter's.
         var addresses = new Dictionary<PersonalAddress, string>
         {
@@ -258,7 +258,7 @@ public sealed class AuthorizationMatrixTests
     {
         await using var factory = WorkflowApiFactory.With();
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Pages matrix")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Pages matrix")).Id;
         var anonymous = PageBrowser.Open(factory);
         var ownerOfAnother = PageBrowser.Open(factory);
         await (await factory.SignedInClientAsync(await ownerOfAnother.RegisterAsync(), register: false)).CreateStatementAsync(title: "Somebody else's");
@@ -280,7 +280,7 @@ public sealed class AuthorizationMatrixTests
         var failures = new List<string>();
         foreach (var (pattern, signedIn) in pages)
         {
-            var path = pattern.Replace("{id:guid}", id).Replace("{status:int}", "404").Replace("{token}", Token).Replace("{slug}", "no-such-statement").Replace("{act}", "publish");
+            var path = pattern.Replace("{id:guid}", id.ToString()).Replace("{status:int}", "404").Replace("{token}", Token).Replace("{slug}", "no-such-statement").Replace("{act}", "publish");
             var answer = await anonymous.Client.GetAsync(path);
             var status = (int)answer.StatusCode;
             var sentToSignIn = answer.Headers.Location is { } location &&

@@ -40,15 +40,15 @@ public sealed class DataDirectoryCopyTests
         await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["Reminders:PollInterval"] = "00:00:00.100" });
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Copied data directory");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
 
         // Invitations (their links also come back in the API's answer), a resend, a signature.
-        var invited = new List<(string InvitationId, string Token)>();
+        var invited = new List<(Guid InvitationId, string Token)>();
         foreach (var n in Enumerable.Range(1, 3))
         {
             var invitation = await drafter.InviteAsync(id, $"Copied party {n}", null, $"CP{n}", "PE", $"copied{n}@example.org");
-            invited.Add((invitation.Str("invitationId"), invitation.Str("token")));
+            invited.Add((invitation.InvitationId, invitation.Token!));
         }
         var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invited[2].InvitationId}/resend", new { handOverLink = true });
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
@@ -59,8 +59,8 @@ public sealed class DataDirectoryCopyTests
         await drafter.PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
         var visitor = factory.CreateClient();
-        var textHash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Str("slug")}/sign-on")).JsonAsync())["version"].Str("textHash");
-        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Str("slug")}/sign-on", new
+        var textHash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"].Str("textHash");
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Slug}/sign-on", new
         {
             organisation = new { name = "Copied sign-on party", acronym = "CSP", country = "BO" },
             email = "copied-sign-on@example.org", signerName = "Ana Mamani", signerRole = "Secretaria", textHash, language = "es",
@@ -152,9 +152,9 @@ public sealed class DataDirectoryCopyTests
         await using (var before = WorkflowApiFactory.With(dataDirectory))
         {
             var drafter = await before.SignedInClientAsync();
-            var id = (await drafter.CreateStatementAsync(title: "Before the upgrade")).Str("id");
+            var id = (await drafter.CreateStatementAsync(title: "Before the upgrade")).Id;
             await drafter.OpenAsync(id);
-            token = (await drafter.InviteAsync(id, email: "before-upgrade@example.org")).Str("token");
+            token = (await drafter.InviteAsync(id, email: "before-upgrade@example.org")).Token!;
             await before.LinkFromMailAsync("before-upgrade@example.org", "/sign");
             // As an earlier version left it: the e-mail sent, the protected token still in the event's row.
             var protectedToken = before.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(token).ProtectedForEmail;

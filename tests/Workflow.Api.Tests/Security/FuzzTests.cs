@@ -41,12 +41,12 @@ public sealed class FuzzTests
         var owner = await factory.SignedInClientAsync();
         var anonymous = factory.CreateClient();
         // Statements in several states, so that the handlers get past "not found" often.
-        var draft = (await owner.CreateStatementAsync(title: "Fuzzed draft", body: "One.\n\nTwo.\n\nThree.")).Str("id");
+        var draft = (await owner.CreateStatementAsync(title: "Fuzzed draft", body: "One.\n\nTwo.\n\nThree.")).Id;
         var open = await owner.CreateStatementAsync(title: "Fuzzed open statement");
-        await owner.OpenAsync(open.Str("id"));
-        await owner.InviteAsync(open.Str("id"), email: "fuzz@example.org");
-        Guid[] statements = [Guid.Parse(draft), Guid.Parse(open.Str("id"))];
-        string[] slugs = [open.Str("slug"), "no-such-statement"];
+        await owner.OpenAsync(open.Id);
+        await owner.InviteAsync(open.Id, email: "fuzz@example.org");
+        Guid[] statements = [draft, open.Id];
+        string[] slugs = [open.Slug, "no-such-statement"];
 
         var document = JsonNode.Parse(await owner.GetStringAsync("/openapi/v1.json"))!;
         var operations = Operations(document)

@@ -14,8 +14,8 @@ public sealed class GuessingAndLockoutTests
         await using var factory = WorkflowApiFactory.With();
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "guess@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: "guess@example.org")).Token!;
 
         // A signer reads the page and the API many times: only unknown tokens count.
         var signer = factory.CreateClient();

@@ -50,9 +50,9 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
     {
         var drafter = await Factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Names {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Token!;
         var recorded = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = $"Recorded {Guid.NewGuid():N}", country = "PE" } });
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         var signatureId = (await recorded.JsonAsync()).Str("signatureId");
@@ -97,7 +97,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         // The public sign-on form.
         await drafter.PublishAsync(id);
         await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true });
-        var slug = statement.Str("slug");
+        var slug = statement.Slug;
         var hash = (await (await visitor.GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         foreach (var (field, body) in new (string, object)[]
                  {
@@ -108,7 +108,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
                      ("signerRole", new { organisation = new { name = "Fine" }, email = "s@example.org", signerName = "Ana", signerRole = bad, textHash = hash }),
                  })
             await (await visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on", body)).AssertFieldErrorAsync(field);
-        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.SignOnEntries.CountAsync(e => e.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.SignOnEntries.CountAsync(e => e.StatementId == id)));
     }
 
     [Fact]
@@ -116,10 +116,10 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
     {
         var drafter = await Factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Page names {Guid.NewGuid():N}");
-        var id = statement.Str("id");
-        var slug = statement.Str("slug");
+        var id = statement.Id;
+        var slug = statement.Slug;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Str("token");
+        var token = (await drafter.InviteAsync(id, email: $"{Guid.NewGuid():N}@example.org")).Token!;
         await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true });
         await drafter.PublishAsync(id);
         var hash = (await (await Factory.CreateClient().GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
@@ -127,7 +127,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         var email = await PageBrowser.Open(Factory).RegisterAsync();
         var owner = PageBrowser.Open(Factory);
         await owner.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
-        var mine = (await (await Factory.SignedInClientAsync(email, register: false)).CreateStatementAsync(title: $"Mine {Guid.NewGuid():N}")).Str("id");
+        var mine = (await (await Factory.SignedInClientAsync(email, register: false)).CreateStatementAsync(title: $"Mine {Guid.NewGuid():N}")).Id;
 
         var answers = new List<(string What, HttpResponseMessage Response)>
         {
@@ -145,9 +145,9 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
             Assert.Contains("must be one line of text", await response.Content.ReadAsStringAsync());
         }
-        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.SignOnEntries.CountAsync(e => e.StatementId == Guid.Parse(id))));
-        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Signatures.CountAsync(x => x.StatementId == Guid.Parse(id))));
-        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(mine))));
+        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.SignOnEntries.CountAsync(e => e.StatementId == id)));
+        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Signatures.CountAsync(x => x.StatementId == id)));
+        Assert.Equal(0, await Factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == mine)));
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
     {
         var drafter = await Factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Sign-ons {Guid.NewGuid():N}");
-        var id = statement.Str("id");
-        var slug = statement.Str("slug");
+        var id = statement.Id;
+        var slug = statement.Slug;
         await drafter.OpenAsync(id);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = $"First {Guid.NewGuid():N}" } })).StatusCode);
         await drafter.PublishAsync(id);
@@ -187,7 +187,7 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
 
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/sign-ons/{entryId}/approve", new { })).AssertFieldErrorAsync("organisation.name");
 
-        Assert.Equal(1, await Factory.InDatabaseAsync(db => db.Signatures.CountAsync(x => x.StatementId == Guid.Parse(id))));
+        Assert.Equal(1, await Factory.InDatabaseAsync(db => db.Signatures.CountAsync(x => x.StatementId == id)));
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/sign-ons/{entryId}/reject", new { reason = "Sign on again, please." })).StatusCode);
     }
 
@@ -197,8 +197,8 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
         const string forgedName = "Target Party\n\n  3. Forged Party, Peru\r\n4. Forged\u2028Again\u0085\u000B\u000C\u0007\u001B\u202E\uFFFF";
         var drafter = await Factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Stored names {Guid.NewGuid():N}");
-        var id = statement.Str("id");
-        var slug = statement.Str("slug");
+        var id = statement.Id;
+        var slug = statement.Slug;
         await drafter.OpenAsync(id);
         var honest = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = $"Honest Party {Guid.NewGuid():N}", country = "PE" } });
         Assert.Equal(HttpStatusCode.Created, honest.StatusCode);
@@ -251,14 +251,14 @@ public sealed class HostileNameTests(HostileNameTests.Fixture fixture) : IClassF
     public async Task A_stored_name_or_title_with_line_breaks_adds_no_header_and_no_line_of_its_own_to_an_email()
     {
         var drafter = await Factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: $"Mail {Guid.NewGuid():N}")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: $"Mail {Guid.NewGuid():N}")).Id;
         await drafter.OpenAsync(id);
         var email = $"{Guid.NewGuid():N}@example.org";
         var invitation = await drafter.InviteAsync(id, $"Mail party {Guid.NewGuid():N}", null, null, "PE", email);
-        var invitationId = Guid.Parse(invitation.Str("invitationId"));
+        var invitationId = invitation.InvitationId;
         await Factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.InvitedName, "Mail party\r\nBcc: victim@evil.example\r\n\r\nForged line")));
-        await Factory.InDatabaseAsync(db => db.Statements.Where(s => s.Id == Guid.Parse(id))
+        await Factory.InDatabaseAsync(db => db.Statements.Where(s => s.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, "Title\r\nBcc: other@evil.example\nX-Forged: yes")));
 
         var resent = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invitationId}/resend", new { handOverLink = true })).JsonAsync();

@@ -13,7 +13,7 @@ public sealed class NulCharacterTests(WorkflowApiFactory factory) : IClassFixtur
     public async Task A_nul_character_in_json_a_query_a_form_or_a_csv_cell_is_400_naming_the_field_and_stores_nothing()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Nul")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Nul")).Id;
 
         var json = await drafter.PostAsJsonAsync("/api/statements", new { title = "Bad\0title", body = "Text.", language = "en", allowsFurtherSignatories = true });
         await json.AssertFieldErrorAsync("title");
@@ -34,6 +34,6 @@ public sealed class NulCharacterTests(WorkflowApiFactory factory) : IClassFixtur
         Assert.Contains("control characters", report["rows"]![0]!["errors"]!["organisation.name"]![0]!.GetValue<string>());
 
         Assert.False(await factory.InDatabaseAsync(db => db.Statements.AnyAsync(s => s.Title.StartsWith("Bad"))));
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == Guid.Parse(id))));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.StatementId == id)));
     }
 }

@@ -40,10 +40,10 @@ public sealed class SharedLimitsMultiInstanceTests
         // A published statement open to sign-on, and one real signing link.
         var drafter = await ApiClient.SignedInClientAsync(web1.Http.BaseAddress!, Path.Combine(dataDirectory, "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Counted once");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        Assert.Equal(HttpStatusCode.Created, (await web2.Http.SignAsync((await drafter.InviteAsync(id)).Str("token"))).StatusCode);
-        var token = (await drafter.InviteAsync(id, name: "Rode Morgen", nameEnglish: "Red Dawn", acronym: "RM", country: "NL", email: "rm@example.org")).Str("token");
+        Assert.Equal(HttpStatusCode.Created, (await web2.Http.SignAsync((await drafter.InviteAsync(id)).Token!)).StatusCode);
+        var token = (await drafter.InviteAsync(id, name: "Rode Morgen", nameEnglish: "Red Dawn", acronym: "RM", country: "NL", email: "rm@example.org")).Token!;
         await drafter.PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
 
@@ -61,7 +61,7 @@ public sealed class SharedLimitsMultiInstanceTests
         Assert.Equal(HttpStatusCode.Created, (await web2.Http.SignAsync(token)).StatusCode);
 
         // Sign-on submissions, alternating: accepted up to the limit, then refused by both.
-        var slug = statement.Str("slug");
+        var slug = statement.Slug;
         var hash = (await (await web2.Http.GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         Task<HttpResponseMessage> Submit(int i) => On(i).PostAsJsonAsync($"/api/public/statements/{slug}/sign-on", new
         {

@@ -105,8 +105,8 @@ public sealed class SharedLimitsTests
         await using var second = WorkflowApiFactory.With(dataDirectory: first.DataDirectory, settings: settings);
         var drafter = await first.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync();
-        await drafter.OpenAsync(statement.Str("id"));
-        var token = (await drafter.InviteAsync(statement.Str("id"), email: "shared@example.org")).Str("token");
+        await drafter.OpenAsync(statement.Id);
+        var token = (await drafter.InviteAsync(statement.Id, email: "shared@example.org")).Token!;
         var (one, two) = (first.CreateClient(), second.CreateClient());
 
         foreach (var client in new[] { one, two, one, two })

@@ -54,8 +54,8 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
         Assert.Equal(1, campaign["signOnCounts"]!["Approved"]!.GetValue<int>());
         Assert.Equal(0, campaign["signOnCounts"]!["AwaitingModeration"]!.GetValue<int>());
 
-        var list = await (await visitor.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Contains(list["signatories"]!.AsArray(), s => s.Str("name") == "Partido Comunista de Bolivia" && s.Str("phase") == "Subsequent");
+        var list = await visitor.SignatoriesAsync(slug);
+        Assert.Contains(list.Signatories, s => s.Name == "Partido Comunista de Bolivia" && s.Phase == "Subsequent");
         var text = await visitor.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.True(text.IndexOf("Partido Comunista de Bolivia", StringComparison.Ordinal) > text.IndexOf("Partido Comunista Peruano", StringComparison.Ordinal),
             "the subsequent signatory comes after the initial list");
@@ -100,8 +100,8 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
 
         // A draft's text is not shown to the public, even with the form switched on.
         var draft = await drafter.CreateStatementAsync(title: $"Draft {Guid.NewGuid():N}");
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{draft.Str("id")}/open-sign-on", new { enabled = true })).StatusCode);
-        await (await visitor.GetAsync($"/api/public/statements/{draft.Str("slug")}/sign-on")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{draft.Id}/open-sign-on", new { enabled = true })).StatusCode);
+        await (await visitor.GetAsync($"/api/public/statements/{draft.Slug}/sign-on")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -194,18 +194,18 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
     private static object Entry(string name, string email, string textHash, string? acronym = null, string? country = null, string? language = null) =>
         new { organisation = new { name, acronym, country }, email, signerName = "Ana Mamani", signerRole = "Secretaria", textHash, language };
 
-    private static async Task<(HttpClient Drafter, string Id, string Slug)> PublishedWithOpenSignOnAsync(WorkflowApiFactory factory)
+    private static async Task<(HttpClient Drafter, Guid Id, string Slug)> PublishedWithOpenSignOnAsync(WorkflowApiFactory factory)
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: $"Open to all {Guid.NewGuid():N}");
-        var id = statement.Str("id");
+        var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id)).Str("token");
+        var token = (await drafter.InviteAsync(id)).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         await drafter.PublishAsync(id);
         var opened = await (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).JsonAsync();
         Assert.True(opened["acceptsOpenSignOn"]!.GetValue<bool>());
-        return (drafter, id, statement.Str("slug"));
+        return (drafter, id, statement.Slug);
     }
 
     private static async Task<string> SubmitAndConfirmAsync(WorkflowApiFactory factory, string slug, string name, string email,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Statements;
 
@@ -15,15 +16,15 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
             new { title = "Hands off Peru!", body = "We *denounce* the coup.", language = "en", allowsFurtherSignatories = true });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.JsonAsync();
-        Assert.Equal($"/api/statements/{created.Str("id")}", response.Headers.Location!.OriginalString);
-        Assert.Equal("Draft", created.Str("state"));
-        Assert.Equal("hands-off-peru", created.Str("slug"));
-        Assert.Equal(1, created["latestVersion"]!["number"]!.GetValue<int>());
-        Assert.Matches("^[0-9a-f]{64}$", created["latestVersion"].Str("textHash"));
+        var created = await response.ReadAsAsync<StatementDetails>();
+        Assert.Equal($"/api/statements/{created.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("Draft", created.State);
+        Assert.Equal("hands-off-peru", created.Slug);
+        Assert.Equal(1, created.LatestVersion.Number);
+        Assert.Matches("^[0-9a-f]{64}$", created.LatestVersion.TextHash);
 
-        var fetched = await (await client.GetAsync(response.Headers.Location)).JsonAsync();
-        Assert.Equal("Hands off Peru!", fetched.Str("title"));
+        var fetched = await (await client.GetAsync(response.Headers.Location)).ReadAsAsync<StatementDetails>();
+        Assert.Equal("Hands off Peru!", fetched.Title);
     }
 
     [Fact]
@@ -31,26 +32,26 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     {
         var client = await factory.SignedInClientAsync();
         var statement = await client.CreateStatementAsync(body: "First text.");
-        var id = statement.Str("id");
+        var id = statement.Id;
 
         var revised = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "New title", body = "Second text.", baseVersion = 1 });
         Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
-        var version2 = await revised.JsonAsync();
-        Assert.Equal(2, version2["number"]!.GetValue<int>());
-        Assert.NotEqual(statement["latestVersion"].Str("textHash"), version2.Str("textHash"));
+        var version2 = await revised.ReadAsAsync<VersionDetails>();
+        Assert.Equal(2, version2.Number);
+        Assert.NotEqual(statement.LatestVersion.TextHash, version2.TextHash);
 
-        var versions = await (await client.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync();
-        Assert.Equal([1, 2], versions.Select(v => v!["number"]!.GetValue<int>()));
-        var first = await (await client.GetAsync($"/api/statements/{id}/versions/1")).JsonAsync();
-        Assert.Equal("First text.", first.Str("body"));
-        Assert.Equal("New title", (await (await client.GetAsync($"/api/statements/{id}")).JsonAsync()).Str("title"));
+        var versions = await client.AnswerAsync<IReadOnlyList<VersionSummary>>($"/api/statements/{id}/versions");
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        var first = await client.AnswerAsync<VersionDetails>($"/api/statements/{id}/versions/1");
+        Assert.Equal("First text.", first.Body);
+        Assert.Equal("New title", (await client.StatementAsync(id)).Title);
     }
 
     [Fact]
     public async Task A_revision_based_on_an_old_version_is_refused_with_409_naming_the_latest()
     {
         var client = await factory.SignedInClientAsync();
-        var id = (await client.CreateStatementAsync()).Str("id");
+        var id = (await client.CreateStatementAsync()).Id;
         await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "Second.", baseVersion = 1 });
 
         var stale = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "Based on one.", baseVersion = 1 });
@@ -64,7 +65,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Two_editors_saving_on_the_same_version_at_once_one_wins_and_the_other_gets_409()
     {
         var client = await factory.SignedInClientAsync();
-        var id = (await client.CreateStatementAsync()).Str("id");
+        var id = (await client.CreateStatementAsync()).Id;
 
         var saves = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
             client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = $"Edit {i}", baseVersion = 1 })));
@@ -132,7 +133,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Anonymous_callers_get_401_on_every_drafting_route()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         var anonymous = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/statements", new { title = "T", body = "x", language = "en" })).StatusCode);
@@ -145,7 +146,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Someone_who_is_not_a_drafter_gets_403_for_editing_inviting_and_publishing()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync()).Str("id");
+        var id = (await drafter.CreateStatementAsync()).Id;
         var stranger = await factory.SignedInClientAsync();
 
         await (await stranger.GetAsync($"/api/statements/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -157,9 +158,9 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         await (await stranger.PostEmptyAsync($"/api/statements/{id}/publish")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await stranger.PostEmptyAsync($"/api/statements/{id}/close")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        var unchanged = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        Assert.Equal("Draft", unchanged.Str("state"));
-        Assert.Equal(1, unchanged["latestVersion"]!["number"]!.GetValue<int>());
+        var unchanged = await drafter.StatementAsync(id);
+        Assert.Equal("Draft", unchanged.State);
+        Assert.Equal(1, unchanged.LatestVersion.Number);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Once_withdrawn_the_text_is_frozen_and_a_statement_opens_only_once()
     {
         var client = await factory.SignedInClientAsync();
-        var id = (await client.CreateStatementAsync()).Str("id");
+        var id = (await client.CreateStatementAsync()).Id;
         await client.OpenAsync(id);
         await (await client.PostEmptyAsync($"/api/statements/{id}/open")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/statements/{id}/withdraw")).StatusCode);
@@ -188,8 +189,8 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var client = await factory.SignedInClientAsync();
         var first = await client.CreateStatementAsync(title: "Same title twice");
         var second = await client.CreateStatementAsync(title: "Same title twice");
-        Assert.Equal("same-title-twice", first.Str("slug"));
-        Assert.Equal("same-title-twice-2", second.Str("slug"));
+        Assert.Equal("same-title-twice", first.Slug);
+        Assert.Equal("same-title-twice-2", second.Slug);
     }
 
     [Fact]
@@ -199,7 +200,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var owner = await factory.SignedInClientAsync();
         var hidden = await owner.PostAsJsonAsync("/api/statements",
             new { title = "Our secret plan", body = "Not for others.", language = "en", allowsFurtherSignatories = true, slug = wished });
-        Assert.Equal(wished, (await hidden.JsonAsync()).Str("slug"));
+        Assert.Equal(wished, (await hidden.ReadAsAsync<StatementDetails>()).Slug);
 
         var stranger = await factory.SignedInClientAsync();
         var response = await stranger.PostAsJsonAsync("/api/statements",
@@ -207,7 +208,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        var slug = (await response.JsonAsync()).Str("slug");
+        var slug = (await response.ReadAsAsync<StatementDetails>()).Slug;
         Assert.NotEqual(wished, slug);
         Assert.StartsWith(wished, slug);
         Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
@@ -216,7 +217,7 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var again = await owner.PostAsJsonAsync("/api/statements",
             new { title = "Our secret plan", body = "Again.", language = "en", allowsFurtherSignatories = true, slug = wished });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.NotEqual(slug, (await again.JsonAsync()).Str("slug"));
+        Assert.NotEqual(slug, (await again.ReadAsAsync<StatementDetails>()).Slug);
     }
 }
 

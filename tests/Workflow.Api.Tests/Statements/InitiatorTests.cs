@@ -11,13 +11,13 @@ public sealed class InitiatorTests(WorkflowApiFactory factory) : IClassFixture<W
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Initiated");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         var initiators = await (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators",
             new { organisations = new[] { new { name = "Partido Comunista Peruano", nameEnglish = "Peruvian Communist Party", acronym = "PCP", country = "PE" } } })).JsonArrayAsync();
         Assert.Equal("Partido Comunista Peruano", initiators.Single().Str("name"));
         await drafter.OpenAsync(id);
-        var other = (await drafter.InviteAsync(id, "Communist Party of Great Britain (Marxist-Leninist)", null, "CPGB-ML", "GB", "cpgbml@example.org")).Str("token");
-        var initiator = (await drafter.InviteAsync(id)).Str("token");
+        var other = (await drafter.InviteAsync(id, "Communist Party of Great Britain (Marxist-Leninist)", null, "CPGB-ML", "GB", "cpgbml@example.org")).Token!;
+        var initiator = (await drafter.InviteAsync(id)).Token!;
 
         await (await factory.CreateClient().SignAsync(other)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(initiator)).StatusCode);
@@ -25,13 +25,13 @@ public sealed class InitiatorTests(WorkflowApiFactory factory) : IClassFixture<W
         await (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators", new { organisations = Array.Empty<object>() })).AssertProblemAsync(HttpStatusCode.Conflict);
         await drafter.PublishAsync(id);
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        var first = list["signatories"]![0]!;
-        Assert.Equal("Partido Comunista Peruano", first.Str("name"));
-        Assert.True(first["initiator"]!.GetValue<bool>());
+        var list = await factory.CreateClient().SignatoriesAsync(slug);
+        var first = list.Signatories[0];
+        Assert.Equal("Partido Comunista Peruano", first.Name);
+        Assert.True(first.Initiator);
         var text = await factory.CreateClient().GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("Initiated by: PCP Partido Comunista Peruano (Peruvian Communist Party), Peru", text);
-        var published = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Equal(["Partido Comunista Peruano"], published["initiatedBy"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var published = await factory.CreateClient().PublishedStatementAsync(slug);
+        Assert.Equal(["Partido Comunista Peruano"], published.InitiatedBy);
     }
 }

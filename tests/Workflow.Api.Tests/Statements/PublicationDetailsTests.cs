@@ -14,7 +14,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Agreed at a conference");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         var details = await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new
         {
             kind = "Joint", issuedBy = "The parties meeting at the conference", listIsPartial = true,
@@ -22,9 +22,9 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
             source = new { title = "Conference declaration", publisher = "Conference secretariat", url = "https://example.org/declaration", accessedOn = "2026-11-30" },
         });
         Assert.Equal(HttpStatusCode.OK, details.StatusCode);
-        var read = await (await drafter.GetAsync($"/api/statements/{id}")).JsonAsync();
-        Assert.Equal("The parties meeting at the conference", read["publicationDetails"].Str("issuedBy"));
-        Assert.Equal("https://example.org/declaration", read["publicationDetails"]!["source"].Str("url"));
+        var read = await drafter.StatementAsync(id);
+        Assert.Equal("The parties meeting at the conference", read.PublicationDetails.IssuedBy);
+        Assert.Equal("https://example.org/declaration", read.PublicationDetails.Source!.Url);
 
         await drafter.OpenAsync(id);
         var signed = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation, signedAtUnknown = true });
@@ -37,14 +37,14 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.NotNull(drafterView["publishedAt"]); // when Workflow published it, which only the drafters see
 
         var anonymous = factory.CreateClient();
-        var shown = await (await anonymous.GetAsync($"/api/public/statements/{slug}")).JsonAsync();
-        Assert.Null(shown["publishedAt"]);
-        Assert.Equal("The parties meeting at the conference", shown.Str("issuedBy"));
-        Assert.True(shown["listIsPartial"]!.GetValue<bool>());
-        Assert.Equal("Conference secretariat", shown["source"].Str("publisher"));
-        var list = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Null(list["asOf"]);
-        Assert.Null(list["signatories"]![0]!["signedAt"]);
+        var shown = await anonymous.PublishedStatementAsync(slug);
+        Assert.Null(shown.PublishedAt);
+        Assert.Equal("The parties meeting at the conference", shown.IssuedBy);
+        Assert.True(shown.ListIsPartial);
+        Assert.Equal("Conference secretariat", shown.Source!.Publisher);
+        var list = await anonymous.SignatoriesAsync(slug);
+        Assert.Null(list.AsOf);
+        Assert.Null(list.Signatories[0].SignedAt);
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/statements/{slug}"));
         Assert.Contains("Publication date not known", page);
@@ -79,7 +79,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     public async Task Bad_publication_details_are_refused_naming_the_field(string field, string body)
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Refused details")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Refused details")).Id;
         var response = await drafter.PutAsync($"/api/statements/{id}/publication-details", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertFieldErrorAsync(field);
     }
@@ -88,7 +88,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     public async Task Overlong_publication_details_are_refused()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Overlong details")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Overlong details")).Id;
         await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", issuedBy = new string('x', 301) }))
             .AssertFieldErrorAsync("issuedBy");
         await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", listIsPartial = true, listNote = new string('x', 501) }))
@@ -101,7 +101,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     public async Task A_date_cannot_be_both_given_and_unknown()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Given and unknown")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Given and unknown")).Id;
         await drafter.OpenAsync(id);
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
             new { organisation = PcpOrganisation, signedAt = "2023-02-07T00:00:00Z", signedAtUnknown = true })).AssertFieldErrorAsync("signedAt");
@@ -113,7 +113,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "An article");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Article", issuedBy = "Our writers" })).StatusCode);
         await drafter.OpenAsync(id);
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -125,7 +125,7 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.DoesNotContain("signatories-heading", page);
 
         // Once signed, a statement cannot become an article.
-        var signedStatement = (await drafter.CreateStatementAsync(title: "Signed, then called an article")).Str("id");
+        var signedStatement = (await drafter.CreateStatementAsync(title: "Signed, then called an article")).Id;
         await drafter.OpenAsync(signedStatement);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{signedStatement}/signatures", new { organisation = PcpOrganisation })).StatusCode);
         await (await drafter.PutAsJsonAsync($"/api/statements/{signedStatement}/publication-details", new { kind = "Article" })).AssertProblemAsync(HttpStatusCode.Conflict);

@@ -15,19 +15,19 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
     private const string ChangedBody = "We salute the heroic mobilisations.\n\nWe call for solidarity.";
 
     /// <summary>A drafter signed in on the pages and through the API, with a statement open for signature that one organisation signed.</summary>
-    private async Task<(PageBrowser Pages, HttpClient Api, string Id, string Token)> SignedStatementAsync(string email)
+    private async Task<(PageBrowser Pages, HttpClient Api, Guid Id, string Token)> SignedStatementAsync(string email)
     {
         var pages = PageBrowser.Open(factory);
         var drafter = await pages.RegisterAsync();
         var api = await factory.SignedInClientAsync(drafter, register: false);
-        var id = (await api.CreateStatementAsync(title: "Solidarity", body: FirstBody)).Str("id");
+        var id = (await api.CreateStatementAsync(title: "Solidarity", body: FirstBody)).Id;
         await api.OpenAsync(id);
-        var token = (await api.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", email)).Str("token");
+        var token = (await api.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", email)).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
         return (pages, api, id, token);
     }
 
-    private static async Task<int> VersionCountAsync(HttpClient api, string id) =>
+    private static async Task<int> VersionCountAsync(HttpClient api, Guid id) =>
         (await (await api.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync()).Count;
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
         var pages = PageBrowser.Open(factory);
         var drafter = await pages.RegisterAsync();
         var other = await factory.SignedInClientAsync(drafter, register: false);
-        var id = (await other.CreateStatementAsync(title: "Solidarity", body: FirstBody)).Str("id");
+        var id = (await other.CreateStatementAsync(title: "Solidarity", body: FirstBody)).Id;
         Assert.Contains("name=\"BaseVersion\" value=\"1\"", await pages.GetHtmlAsync($"/drafts/{id}"));
 
         // Meanwhile, in another window, version 2 is saved.

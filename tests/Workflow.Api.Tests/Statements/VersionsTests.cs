@@ -2,19 +2,21 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Workflow.Api.Tests.Support;
+using Workflow.Core.Statements;
+using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Statements;
 
 public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, string id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
         client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title, body, baseVersion, changeNote });
 
     [Fact]
     public async Task Versions_keep_their_change_notes_an_old_one_is_restored_as_a_new_version_and_any_two_are_compared_word_by_word()
     {
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Id;
         Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, "We salute the heroic mobilisations of the <b>people</b>.", 1, "Stronger wording")).StatusCode);
 
         var diff = await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=2")).JsonAsync();
@@ -28,12 +30,12 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         var restored = await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/1/restore", new { baseVersion = 2 });
         Assert.Equal(HttpStatusCode.Created, restored.StatusCode);
-        var three = await restored.JsonAsync();
-        Assert.Equal(3, three["number"]!.GetValue<int>());
-        Assert.Equal(1, three["restoredFrom"]!.GetValue<int>());
-        var versions = await (await drafter.GetAsync($"/api/statements/{id}/versions")).JsonArrayAsync();
-        Assert.Equal(versions[0].Str("textHash"), versions[2].Str("textHash"));
-        Assert.Equal("Stronger wording", versions[1].Str("changeNote"));
+        var three = await restored.ReadAsAsync<VersionDetails>();
+        Assert.Equal(3, three.Number);
+        Assert.Equal(1, three.RestoredFrom);
+        var versions = await drafter.AnswerAsync<IReadOnlyList<VersionSummary>>($"/api/statements/{id}/versions");
+        Assert.Equal(versions[0].TextHash, versions[2].TextHash);
+        Assert.Equal("Stronger wording", versions[1].ChangeNote);
         await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=9")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/9/restore", new { baseVersion = 3 })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await SaveAsync(drafter, id, "x", 3, new string('n', 501))).AssertFieldErrorAsync("changeNote");
@@ -46,7 +48,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task Two_editors_saving_at_once_one_wins_and_the_other_gets_409_with_the_diff_to_merge()
     {
         var owner = await factory.SignedInClientAsync();
-        var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Str("id");
+        var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Id;
         var (editor, _) = await Collaboration.CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
 
         var both = await Task.WhenAll(
@@ -69,42 +71,42 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Solidarity", body: "We call for solidarity.");
-        var (id, slug) = (statement.Str("id"), statement.Str("slug"));
+        var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
         var invited = await drafter.InviteAsync(id, "Partido Comunista del Ecuador", null, "PCE", "EC", "pce@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Str("token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Token!)).StatusCode);
         var recorded = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = new { name = "Rode Morgen", country = "NL" }, signerName = "J. de Vries" })).JsonAsync();
+            new { organisation = new { name = "Rode Morgen", country = "NL" }, signerName = "J. de Vries" })).ReceiptAsync();
         await drafter.PublishAsync(id);
 
         var saved = await SaveAsync(drafter, id, "We call for solidarity with the people.", 1, "Names the people");
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
-        var newHash = (await saved.JsonAsync()).Str("textHash");
+        var newHash = (await saved.ReadAsAsync<VersionDetails>()).TextHash;
 
-        var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        Assert.Empty(list["signatories"]!.AsArray()); // both signed the old text
-        Assert.Equal(2, list["versionNumber"]!.GetValue<int>());
+        var list = await factory.CreateClient().SignatoriesAsync(slug);
+        Assert.Empty(list.Signatories); // both signed the old text
+        Assert.Equal(2, list.VersionNumber);
 
         // The invited signatory gets a fresh link (the old one, its receipt, still leads to the invitation), reads the new text and confirms it.
         var link = await factory.ApiLinkFromMailAsync("pce@example.org", "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
         var signatory = factory.CreateClient();
-        Assert.True((await (await signatory.GetAsync($"/api/invitations/{invited.Str("token")}")).JsonAsync())["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
-        var view = await (await signatory.GetAsync(link)).JsonAsync();
-        Assert.Equal(newHash, view["version"].Str("textHash"));
-        Assert.True(view["receipt"]!["needsReconfirmation"]!.GetValue<bool>());
+        Assert.True((await signatory.InvitationAsync(invited.Token!)).Receipt!.NeedsReconfirmation);
+        var view = await signatory.AnswerAsync<InvitationView>(link);
+        Assert.Equal(newHash, view.Version.TextHash);
+        Assert.True(view.Receipt!.NeedsReconfirmation);
         await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = new string('0', 64) })).AssertProblemAsync(HttpStatusCode.Conflict);
-        var reconfirmed = await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = newHash })).JsonAsync();
-        Assert.Equal(2, reconfirmed["confirmedVersionNumber"]!.GetValue<int>());
-        Assert.Equal(1, reconfirmed["versionNumber"]!.GetValue<int>()); // who signed which version stays
+        var reconfirmed = await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = newHash })).ReceiptAsync();
+        Assert.Equal(2, reconfirmed.ConfirmedVersionNumber);
+        Assert.Equal(1, reconfirmed.VersionNumber); // who signed which version stays
 
         // The signature a drafter recorded is confirmed by an owner, on the signatory's word.
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.Str("signatureId")}/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm", new { textHash = newHash })).StatusCode);
 
         // The list read above was cached; the reconfirmations' events evict it.
-        list = await Eventually.ReturnsAsync(async () => await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync(),
-            l => l["signatories"]!.AsArray().Count == 2, "both confirmed signatures are on the list");
-        Assert.Equal([1, 2], list["signatories"]!.AsArray().Select(s => s!["number"]!.GetValue<int>()));
-        Assert.All(list["signatories"]!.AsArray(), s => Assert.Equal(1, s!["signedVersion"]!.GetValue<int>()));
+        list = await Eventually.ReturnsAsync(async () => await factory.CreateClient().SignatoriesAsync(slug),
+            l => l.Signatories.Count == 2, "both confirmed signatures are on the list");
+        Assert.Equal([1, 2], list.Signatories.Select(s => s.Number));
+        Assert.All(list.Signatories, s => Assert.Equal(1, s.SignedVersion));
         var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
             e => e.Count(x => x.Str("eventType") == "SignatureReconfirmed") == 2, "both reconfirmations are in the audit log");
         Assert.Equal(2, audit.Count(e => e.Str("eventType") == "ReconfirmationRequested"));
@@ -130,7 +132,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         }
         var (first, second) = (Prose(1), Prose(2));
         var drafter = await factory.SignedInClientAsync();
-        var id = (await drafter.CreateStatementAsync(title: "Long", body: first)).Str("id");
+        var id = (await drafter.CreateStatementAsync(title: "Long", body: first)).Id;
         Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, second, 1, title: "Long")).StatusCode);
 
         // Before the diff was bounded, each of these took about 25 s of CPU; now tens of milliseconds. CPU time, not the clock: on a

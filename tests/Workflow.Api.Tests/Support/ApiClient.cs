@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Endorsements;
+using Workflow.Core.Statements;
 
 namespace Workflow.Api.Tests.Support;
 
@@ -71,27 +73,34 @@ public static class ApiClient
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/confirmEmail" + query)).StatusCode);
     }
 
-    public static async Task<JsonObject> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",
+    /// <summary>Creates a draft in English and returns it as the service answers it.</summary>
+    public static async Task<StatementDetails> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",
         string body = "We salute the mobilisations.\n\nWe call for solidarity.", bool allowsFurtherSignatories = true)
     {
         var response = await client.PostAsJsonAsync("/api/statements", new { title, body, language = "en", allowsFurtherSignatories });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return await response.ReadAsAsync<StatementDetails>();
     }
 
     /// <summary>
     /// Invites an organisation and takes its signing link to hand over (the list then says so): most tests act as the signer too.
     /// A draft's invitations are held until it opens and get their links only then, by e-mail: there, no link is asked for.
     /// </summary>
-    public static async Task<JsonObject> InviteAsync(this HttpClient client, string statementId, string name = "Partido Comunista Peruano",
+    public static async Task<InvitationLink> InviteAsync(this HttpClient client, string statementId, string name = "Partido Comunista Peruano",
         string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE", string email = "contact@example.org")
     {
-        var handOverLink = (await (await client.GetAsync($"/api/statements/{statementId}")).JsonAsync()).Str("state") != "Draft";
+        var handOverLink = (await client.AnswerAsync<StatementDetails>($"/api/statements/{statementId}")).State != "Draft";
         var response = await client.PostAsJsonAsync($"/api/statements/{statementId}/invitations",
             new { organisation = new { name, nameEnglish, acronym, country }, email, handOverLink });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return await response.ReadAsAsync<InvitationLink>();
     }
+
+    /// <inheritdoc cref="InviteAsync(HttpClient, string, string, string?, string?, string?, string)"/>
+    public static Task<InvitationLink> InviteAsync(this HttpClient client, Guid statementId, string name = "Partido Comunista Peruano",
+        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE",
+        string email = "contact@example.org") =>
+        client.InviteAsync(statementId.ToString(), name, nameEnglish, acronym, country, email);
 
     public static async Task<HttpResponseMessage> PostEmptyAsync(this HttpClient client, string url) =>
         await client.PostAsync(url, null);
@@ -101,6 +110,10 @@ public static class ApiClient
 
     public static async Task PublishAsync(this HttpClient client, string statementId) =>
         Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/statements/{statementId}/publish")).StatusCode);
+
+    public static Task OpenAsync(this HttpClient client, Guid statementId) => client.OpenAsync(statementId.ToString());
+
+    public static Task PublishAsync(this HttpClient client, Guid statementId) => client.PublishAsync(statementId.ToString());
 
     public static Task<HttpResponseMessage> SignAsync(this HttpClient client, string token, string signerName = "María Quispe", string? signerRole = "Secretary") =>
         client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName, signerRole });
