@@ -1,15 +1,12 @@
 using Workflow.Api.Accounts;
-using Workflow.Api.Collaboration;
+using Workflow.Api.Drafting;
 using Workflow.Api.Endorsements;
 using Workflow.Api.Health;
 using Workflow.Infrastructure.Messaging;
 using Workflow.Api.Organisations;
 using Workflow.Api.Publishing;
-using Workflow.Api.Review;
 using Workflow.Api.Security;
-using Workflow.Api.SignOn;
 using Workflow.Api.Statements;
-using Workflow.Api.Translations;
 
 namespace Workflow.Api.Hosting;
 

@@ -6,7 +6,7 @@ using Workflow.Core.Accounts;
 using Workflow.Core.Common;
 using Workflow.Core.Data;
 using Workflow.Core.Endorsements;
-using Workflow.Api.SignOn;
+using Workflow.Api.Endorsements;
 using Workflow.Api.Publishing;
 using Workflow.Api.Health;
 using Workflow.Api.Security;

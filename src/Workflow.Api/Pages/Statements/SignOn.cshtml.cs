@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Pages.Shared;
-using Workflow.Api.SignOn;
+using Workflow.Api.Endorsements;
 using Workflow.Core.Common;
 using Workflow.Core.Organisations;
 using Workflow.Core.Endorsements;

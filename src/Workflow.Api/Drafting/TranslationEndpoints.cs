@@ -3,7 +3,7 @@ using MediatR;
 using Workflow.Api.Hosting;
 using Workflow.Core.Drafting;
 
-namespace Workflow.Api.Translations;
+namespace Workflow.Api.Drafting;
 
 public sealed record SaveTranslationBody(string Title, string Body, int TranslatesVersion, int? BaseNumber, string? ChangeNote);
 

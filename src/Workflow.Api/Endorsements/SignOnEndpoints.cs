@@ -4,7 +4,7 @@ using Workflow.Api.Hosting;
 using Workflow.Core.Endorsements;
 using Workflow.Core.Organisations;
 
-namespace Workflow.Api.SignOn;
+namespace Workflow.Api.Endorsements;
 
 public sealed record SignOnBody(OrganisationDetails Organisation, string Email, string SignerName, string? SignerRole, string TextHash,
     string? Language);

@@ -3,7 +3,7 @@ using Workflow.Api.Security;
 using Workflow.Core.Limits;
 using Workflow.Core.Endorsements;
 
-namespace Workflow.Api.SignOn;
+namespace Workflow.Api.Endorsements;
 
 /// <summary>Marks what submits the public sign-on form, the API's POST and the page: its POSTs count against the per-address
 /// limit.</summary>

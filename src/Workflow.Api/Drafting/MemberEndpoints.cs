@@ -4,7 +4,7 @@ using Workflow.Api.Hosting;
 using Workflow.Core.Drafting;
 using Workflow.Core.Statements;
 
-namespace Workflow.Api.Collaboration;
+namespace Workflow.Api.Drafting;
 
 public sealed record InviteCollaboratorBody(string Email, StatementRole? Role);
 public sealed record ChangeRoleBody(StatementRole? Role);

@@ -3,7 +3,7 @@ using MediatR;
 using Workflow.Api.Hosting;
 using Workflow.Core.Drafting;
 
-namespace Workflow.Api.Review;
+namespace Workflow.Api.Drafting;
 
 public sealed record CommentBody(int? VersionNumber, int? Paragraph, Guid? ParentId, string Body);
 public sealed record AmendmentBody(int BaseVersion, AmendmentKind? Kind, int Paragraph, string? Text, string? Rationale);
