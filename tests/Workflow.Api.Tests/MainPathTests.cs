@@ -34,8 +34,10 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
 
         // Open, invite three organisations (two now, one after publication).
         await drafter.OpenAsync(id);
-        var ppds = await drafter.InviteAsync(id, "Parti Patriotique Démocratique Socialiste", "Patriotic Democratic Socialist Party", "PPDS", "TN", "ppds@example.org");
-        var bkp = await drafter.InviteAsync(id, "Българска Комунистическа Партия", "Bulgarian Communist Party", "БКП", "BG", "bkp@example.org");
+        var ppds = await drafter.InviteAsync(id, "Parti Patriotique Démocratique Socialiste", "Patriotic Democratic Socialist Party",
+            "PPDS", "TN", "ppds@example.org");
+        var bkp = await drafter.InviteAsync(id, "Българска Комунистическа Партия", "Bulgarian Communist Party", "БКП",
+            "BG", "bkp@example.org");
 
         // The first reads the text and signs it; the second declines.
         var view = await anonymous.InvitationAsync(ppds.Token!);
@@ -43,11 +45,13 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var receipt = await (await anonymous.PostAsJsonAsync($"/api/invitations/{ppds.Token}/sign",
             new { signerName = "Amel Ben Salah", signerRole = "Secrétaire générale", textHash = signedHash })).JsonAsync();
         Assert.Equal(1, receipt["number"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/invitations/{bkp.Token}/decline", new { reason = "Not this time." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/invitations/{bkp.Token}/decline",
+            new { reason = "Not this time." })).StatusCode);
 
         // Publish; a further signatory arrives afterwards.
         await drafter.PublishAsync(id);
-        var pml = await drafter.InviteAsync(id, "Partido Marxista Leninista del Perú", "Marxist-Leninist Party of Peru", "PML del Perú", "PE", "pml@example.org");
+        var pml = await drafter.InviteAsync(id, "Partido Marxista Leninista del Perú", "Marxist-Leninist Party of Peru", "PML del Perú",
+            "PE", "pml@example.org");
         var late = await (await anonymous.SignAsync(pml.Token!, "Jorge Huamán")).ReceiptAsync();
         Assert.Equal("Subsequent", late.Phase);
         Assert.Equal(2, late.Number);
@@ -59,21 +63,26 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(["PPDS", "PML del Perú"], list.Signatories.Select(s => s.Acronym));
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
         Assert.Contains("1. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia", text);
-        Assert.Contains("Subsequent signatories:\n\n  2. PML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru", text);
+        Assert.Contains(
+            "Subsequent signatories:\n\n  2. PML del Perú Partido Marxista Leninista del Perú (Marxist-Leninist Party of Peru), Peru",
+            text);
         Assert.DoesNotContain("Българска", text);
 
         // Closing ends further signatures.
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostEmptyAsync($"/api/statements/{id}/close")).StatusCode);
-        var tooLate = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation = new { name = "Too late" }, email = "late@example.org" });
+        var tooLate = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = new { name = "Too late" }, email = "late@example.org" });
         await tooLate.AssertProblemAsync(HttpStatusCode.Conflict);
 
         // Every state change reached the audit log, once and in order...
         string[] expected =
         [
             "StatementDrafted", "DraftRevised", "StatementOpenedForSignature", "EndorsementRequested", "EndorsementRequested",
-            "SignatureRecorded", "EndorsementDeclined", "StatementPublished", "EndorsementRequested", "SignatureRecorded", "StatementClosed",
+            "SignatureRecorded", "EndorsementDeclined", "StatementPublished", "EndorsementRequested",
+            "SignatureRecorded", "StatementClosed",
         ];
-        string[] campaignEvents = ["InvitationOpened", "InvitationDelivered", "SignatureReceiptDue"]; // as the e-mails go out and links are opened, in any order
+        string[] campaignEvents = ["InvitationOpened", "InvitationDelivered",
+            "SignatureReceiptDue"]; // as the e-mails go out and links are opened, in any order
         var audit = await Eventually.ReturnsAsync(
             async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
             entries => entries.Count(e => !campaignEvents.Contains(e.Str("eventType"))) >= expected.Length
@@ -92,7 +101,8 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
                 (nameof(DraftRevised), Published<DraftRevised>(m => m.StatementId == statementId)),
                 (nameof(StatementOpenedForSignature), Published<StatementOpenedForSignature>(m => m.StatementId == statementId)),
                 (nameof(EndorsementRequested), Published<EndorsementRequested>(m => m.StatementId == statementId)),
-                ("SignatureRecorded (Subsequent)", Published<SignatureRecorded>(m => m.StatementId == statementId && m.Phase == "Subsequent")),
+                ("SignatureRecorded (Subsequent)", Published<SignatureRecorded>(m => m.StatementId == statementId
+                    && m.Phase == "Subsequent")),
                 (nameof(EndorsementDeclined), Published<EndorsementDeclined>(m => m.StatementId == statementId)),
                 (nameof(StatementPublished), Published<StatementPublished>(m => m.StatementId == statementId)),
                 (nameof(StatementClosed), Published<StatementClosed>(m => m.StatementId == statementId)),
@@ -104,10 +114,12 @@ public sealed class MainPathTests(WorkflowApiFactory factory) : IClassFixture<Wo
         // received its receipt.
         var mails = await Eventually.ReturnsAsync(
             async () => (await factory.MailsAsync()).WithoutAccountMails(),
-            messages => messages.Count == 8, "three invitations, three notices and two receipts were written (beside the drafter's confirmation)");
+            messages => messages.Count == 8,
+            "three invitations, three notices and two receipts were written (beside the drafter's confirmation)");
         Assert.Equal(2, mails.Count(m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal)));
         Assert.Equal(2, mails.Count(m => (m.Subject ?? "").StartsWith("New signature:", StringComparison.Ordinal)));
-        var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org" && !(m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
+        var toPpds = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "ppds@example.org" && !(m.Subject ?? "")
+            .StartsWith("Your signature:", StringComparison.Ordinal));
         Assert.Equal("Parti Patriotique Démocratique Socialiste", toPpds.To.Mailboxes.Single().Name);
         Assert.Contains($"http://workflow.test/sign/{ppds.Token}", toPpds.TextBody);
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "bkp@example.org" && (m.TextBody ?? "").Contains(bkp.Token!));

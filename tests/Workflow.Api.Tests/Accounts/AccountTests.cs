@@ -7,7 +7,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Accounts;
 
-/// <summary>Accounts through the API and the pages: confirmation, reset, answers that do not tell whether an account exists, limits.</summary>
+/// <summary>Accounts through the API and the pages: confirmation, reset, answers that do not tell whether an account exists,
+/// limits.</summary>
 public sealed class AccountTests
 {
     private const string NewPassword = "Another-horse-7";
@@ -19,7 +20,8 @@ public sealed class AccountTests
         var email = $"es-{Guid.NewGuid():N}@example.org";
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-PE,es;q=0.9");
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClient.Password })).StatusCode);
 
         var mail = Assert.Single(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == email));
         Assert.Equal("Confirme su dirección de correo electrónico", mail.Subject);
@@ -32,8 +34,10 @@ public sealed class AccountTests
 
         // An English visitor gets English.
         var english = $"en-{Guid.NewGuid():N}@example.org";
-        (await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = english, password = ApiClient.Password })).EnsureSuccessStatusCode();
-        Assert.Equal("Confirm your e-mail address", Assert.Single(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == english)).Subject);
+        (await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = english, password = ApiClient.Password }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal("Confirm your e-mail address", Assert.Single(await factory.MailsAsync(),
+            m => m.To.Mailboxes.Any(a => a.Address == english)).Subject);
     }
 
     [Fact]
@@ -62,15 +66,19 @@ public sealed class AccountTests
         var problem = await invite.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("Confirm your e-mail address first", problem.Str("detail"));
         (await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk",
-            new StringContent("name,email\nFrente Amplio,fa@example.org\n", Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.Forbidden)).ToString();
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email = "editor@example.org", role = "Editor" }))
+            new StringContent("name,email\nFrente Amplio,fa@example.org\n", Encoding.UTF8, "text/csv")))
+                .AssertProblemAsync(HttpStatusCode.Forbidden)).ToString();
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
+            new { email = "editor@example.org", role = "Editor" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.DoesNotContain(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address is "fa@example.org" or "editor@example.org"));
+        Assert.DoesNotContain(await factory.MailsAsync(),
+            m => m.To.Mailboxes.Any(a => a.Address is "fa@example.org" or "editor@example.org"));
 
         // Once the address is confirmed, the same requests go through.
         await factory.CreateClient().ConfirmAddressAsync(factory.MailPickupDirectory, email);
         var invitation = await drafter.InviteAsync(id, email: "fa@example.org");
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email = "editor@example.org", role = "Editor" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
+            new { email = "editor@example.org", role = "Editor" })).StatusCode);
 
         // Resending is e-mailing too: an account whose address is not (or no longer) confirmed cannot.
         await factory.InDatabaseAsync(async db =>
@@ -79,7 +87,8 @@ public sealed class AccountTests
             user.EmailConfirmed = false;
             return await db.SaveChangesAsync();
         });
-        await (await drafter.PostAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}/resend", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await drafter.PostAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}/resend", null))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -90,26 +99,34 @@ public sealed class AccountTests
         var client = factory.CreateClient();
         var first = await client.PostAsJsonAsync("/api/auth/register", new { email = taken, password = ApiClient.Password });
         var again = await client.PostAsJsonAsync("/api/auth/register", new { email = taken, password = NewPassword });
-        var fresh = await client.PostAsJsonAsync("/api/auth/register", new { email = $"new-{Guid.NewGuid():N}@example.org", password = NewPassword });
+        var fresh = await client.PostAsJsonAsync("/api/auth/register", new { email = $"new-{Guid.NewGuid():N}@example.org",
+            password = NewPassword });
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(fresh.StatusCode, again.StatusCode);
         Assert.Equal(await fresh.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
         Assert.Equal(fresh.Content.Headers.ContentType, again.Content.Headers.ContentType);
-        var warning = Assert.Single(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == taken) && m.Subject == "Someone tried to register with your address");
+        var warning = Assert.Single(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == taken)
+            && m.Subject == "Someone tried to register with your address");
         Assert.Contains("http://workflow.test/account/forgot-password", warning.TextBody);
         // The owner's password is unchanged; the second password opens nothing.
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { email = taken, password = ApiClient.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { email = taken, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = taken, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = taken, password = NewPassword })).StatusCode);
 
         // A weak password is refused alike for a taken and a new address, naming the field.
-        await (await client.PostAsJsonAsync("/api/auth/register", new { email = taken, password = "weak" })).AssertFieldErrorAsync("password");
-        await (await client.PostAsJsonAsync("/api/auth/register", new { email = $"new-{Guid.NewGuid():N}@example.org", password = "weak" })).AssertFieldErrorAsync("password");
+        await (await client.PostAsJsonAsync("/api/auth/register", new { email = taken, password = "weak" }))
+            .AssertFieldErrorAsync("password");
+        await (await client.PostAsJsonAsync("/api/auth/register", new { email = $"new-{Guid.NewGuid():N}@example.org", password = "weak" }))
+            .AssertFieldErrorAsync("password");
 
         // The registration page answers alike too: both are sent to look in their mailbox.
         var page = PageBrowser.Open(factory);
-        var takenOnPage = await page.SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = taken, ["Password"] = NewPassword });
-        var newOnPage = await page.SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = $"page-{Guid.NewGuid():N}@example.org", ["Password"] = NewPassword });
+        var takenOnPage = await page.SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = taken,
+            ["Password"] = NewPassword });
+        var newOnPage = await page.SubmitAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = $"page-{Guid.NewGuid():N}@example.org", ["Password"] = NewPassword });
         Assert.Equal(HttpStatusCode.Redirect, takenOnPage.StatusCode);
         Assert.Equal(newOnPage.Headers.Location, takenOnPage.Headers.Location);
     }
@@ -120,7 +137,8 @@ public sealed class AccountTests
         await using var factory = WorkflowApiFactory.With();
         var email = $"forgetful-{Guid.NewGuid():N}@example.org";
         var session = await factory.SignedInClientAsync(email);
-        var login = await (await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).JsonAsync();
+        var login = await (await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password }))
+            .JsonAsync();
         var cookieSession = PageBrowser.Open(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await cookieSession.SubmitAsync("/account/login",
             new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password })).StatusCode);
@@ -135,15 +153,20 @@ public sealed class AccountTests
 
         var query = await MailLinks.AccountLinkQueryAsync(factory.MailPickupDirectory, email, "/account/reset-password");
         var code = System.Web.HttpUtility.ParseQueryString(query)["code"]!;
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/resetPassword", new { email, resetCode = code, newPassword = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/resetPassword",
+            new { email, resetCode = code, newPassword = NewPassword })).StatusCode);
         // The code works once.
-        await (await anonymous.PostAsJsonAsync("/api/auth/resetPassword", new { email, resetCode = code, newPassword = ApiClient.Password })).AssertFieldErrorAsync("resetCode");
+        await (await anonymous.PostAsJsonAsync("/api/auth/resetPassword",
+            new { email, resetCode = code, newPassword = ApiClient.Password })).AssertFieldErrorAsync("resetCode");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = NewPassword })).StatusCode);
         // Every session from before the reset is over: bearer tokens, refresh tokens and the cookie.
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/statements")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login.Str("refreshToken") })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login.Str("refreshToken") })).StatusCode);
         var drafts = await cookieSession.Client.GetAsync("/drafts");
         Assert.Equal(HttpStatusCode.Redirect, drafts.StatusCode);
         Assert.Contains("/account/login", drafts.Headers.Location!.ToString());
@@ -158,17 +181,21 @@ public sealed class AccountTests
         var browser = PageBrowser.Open(factory);
         var asked = await browser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
         Assert.Contains("If an account has this address", await asked.Content.ReadAsStringAsync());
-        var unknown = await browser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = $"nobody-{Guid.NewGuid():N}@example.org" });
+        var unknown = await browser.SubmitAsync("/account/forgot-password",
+            new Dictionary<string, string> { ["Email"] = $"nobody-{Guid.NewGuid():N}@example.org" });
         Assert.Equal(asked.StatusCode, unknown.StatusCode);
         Assert.Contains("If an account has this address", await unknown.Content.ReadAsStringAsync());
 
-        var link = "/account/reset-password" + await MailLinks.AccountLinkQueryAsync(factory.MailPickupDirectory, email, "/account/reset-password");
+        var link = "/account/reset-password" + await MailLinks.AccountLinkQueryAsync(factory.MailPickupDirectory, email,
+            "/account/reset-password");
         var reset = await browser.SubmitAsync(link, new Dictionary<string, string> { ["NewPassword"] = NewPassword });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/statements")).StatusCode);
-        var signIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        var signIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email,
+            ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
-        signIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = NewPassword });
+        signIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email,
+            ["Password"] = NewPassword });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
@@ -197,8 +224,10 @@ public sealed class AccountTests
 
         // The pages answer alike too.
         var page = PageBrowser.Open(factory);
-        var pageKnown = await page.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
-        var pageUnknown = await page.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = unknownEmail, ["Password"] = ApiClient.Password });
+        var pageKnown = await page.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email,
+            ["Password"] = ApiClient.Password });
+        var pageUnknown = await page.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = unknownEmail,
+            ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, pageKnown.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, pageUnknown.StatusCode);
         Assert.Contains("Too many sign-in attempts", await pageKnown.Content.ReadAsStringAsync());
@@ -216,10 +245,12 @@ public sealed class AccountTests
         await factory.SignedInClientAsync(email);
         var attacker = From(factory, "203.0.113.9");
         for (var i = 0; i < 8; i++) await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = $"Guess-{i}-password" });
-        await (await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await attacker.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
 
         var owner = From(factory, "198.51.100.7");
-        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await owner.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
         var ownersBrowser = PageBrowser.Open(factory);
         ownersBrowser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.8");
         Assert.Equal(HttpStatusCode.Redirect, (await ownersBrowser.SubmitAsync("/account/login",
@@ -238,32 +269,42 @@ public sealed class AccountTests
         });
         var registering = From(factory, "192.0.2.1");
         for (var i = 0; i < 2; i++)
-            Assert.Equal(HttpStatusCode.OK, (await registering.PostAsJsonAsync("/api/auth/register", new { email = $"r{i}-{Guid.NewGuid():N}@example.org", password = ApiClient.Password })).StatusCode);
-        var refused = await registering.PostAsJsonAsync("/api/auth/register", new { email = $"r-{Guid.NewGuid():N}@example.org", password = ApiClient.Password });
+            Assert.Equal(HttpStatusCode.OK, (await registering.PostAsJsonAsync("/api/auth/register",
+                new { email = $"r{i}-{Guid.NewGuid():N}@example.org", password = ApiClient.Password })).StatusCode);
+        var refused = await registering.PostAsJsonAsync("/api/auth/register",
+            new { email = $"r-{Guid.NewGuid():N}@example.org", password = ApiClient.Password });
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
         var page = PageBrowser.Open(factory);
         page.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.1");
-        var refusedPage = await page.SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = $"p-{Guid.NewGuid():N}@example.org", ["Password"] = ApiClient.Password });
+        var refusedPage = await page.SubmitAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = $"p-{Guid.NewGuid():N}@example.org", ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, refusedPage.StatusCode);
         Assert.Contains("Too many registrations", await refusedPage.Content.ReadAsStringAsync());
 
         var signingIn = From(factory, "192.0.2.2");
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await signingIn.PostAsJsonAsync("/api/auth/login", new { email = $"s{i}@example.org", password = "Wrong-password-1" })).StatusCode);
-        await (await signingIn.PostAsJsonAsync("/api/auth/login", new { email = "s9@example.org", password = "Wrong-password-1" })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await signingIn.PostAsJsonAsync("/api/auth/login",
+                new { email = $"s{i}@example.org", password = "Wrong-password-1" })).StatusCode);
+        await (await signingIn.PostAsJsonAsync("/api/auth/login", new { email = "s9@example.org", password = "Wrong-password-1" }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
 
         var asking = From(factory, "192.0.2.3");
         for (var i = 0; i < 2; i++)
-            Assert.Equal(HttpStatusCode.OK, (await asking.PostAsJsonAsync("/api/auth/forgotPassword", new { email = $"f{i}@example.org" })).StatusCode);
-        await (await asking.PostAsJsonAsync("/api/auth/forgotPassword", new { email = "f9@example.org" })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        await (await asking.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = "f9@example.org" })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.Equal(HttpStatusCode.OK,
+                (await asking.PostAsJsonAsync("/api/auth/forgotPassword", new { email = $"f{i}@example.org" })).StatusCode);
+        await (await asking.PostAsJsonAsync("/api/auth/forgotPassword", new { email = "f9@example.org" }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await asking.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = "f9@example.org" }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
 
         // One recipient gets at most three account e-mails an hour, however many addresses ask.
         var victim = $"victim-{Guid.NewGuid():N}@example.org";
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await From(factory, $"198.18.0.{i + 1}").PostAsJsonAsync("/api/auth/forgotPassword", new { email = victim })).StatusCode);
-        await (await From(factory, "198.18.0.9").PostAsJsonAsync("/api/auth/forgotPassword", new { email = victim })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.Equal(HttpStatusCode.OK, (await From(factory, $"198.18.0.{i + 1}")
+                .PostAsJsonAsync("/api/auth/forgotPassword", new { email = victim })).StatusCode);
+        await (await From(factory, "198.18.0.9").PostAsJsonAsync("/api/auth/forgotPassword", new { email = victim }))
+            .AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
@@ -281,14 +322,19 @@ public sealed class AccountTests
         Assert.Contains("changedEmail=", query);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api/auth/confirmEmail" + query)).StatusCode);
         var anonymous = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = ApiClient.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
 
         var mine = await factory.SignedInClientAsync(newEmail, register: false);
-        await (await mine.PostAsJsonAsync("/api/auth/manage/info", new { newPassword = NewPassword, oldPassword = "Not-the-password-1" })).AssertFieldErrorAsync("oldPassword");
-        Assert.Equal(HttpStatusCode.OK, (await mine.PostAsJsonAsync("/api/auth/manage/info", new { newPassword = NewPassword, oldPassword = ApiClient.Password })).StatusCode);
+        await (await mine.PostAsJsonAsync("/api/auth/manage/info", new { newPassword = NewPassword, oldPassword = "Not-the-password-1" }))
+            .AssertFieldErrorAsync("oldPassword");
+        Assert.Equal(HttpStatusCode.OK, (await mine.PostAsJsonAsync("/api/auth/manage/info",
+            new { newPassword = NewPassword, oldPassword = ApiClient.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/statements")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = NewPassword })).StatusCode);
     }
 
     [Fact]
@@ -312,10 +358,12 @@ public sealed class AccountTests
         var account = await browser.GetHtmlAsync("/account");
         Assert.Contains("Confirm your e-mail address first", account);
         var mailsBefore = (await factory.MailsAsync()).Count(m => m.To.Mailboxes.Any(a => a.Address == email));
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account", new Dictionary<string, string>(), handler: "Resend")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await browser.SubmitAsync("/account", new Dictionary<string, string>(), handler: "Resend")).StatusCode);
         Assert.Equal(mailsBefore + 1, (await factory.MailsAsync()).Count(m => m.To.Mailboxes.Any(a => a.Address == email)));
 
-        var changed = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["OldPassword"] = ApiClient.Password, ["NewPassword"] = NewPassword }, handler: "Password");
+        var changed = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["OldPassword"] = ApiClient.Password,
+            ["NewPassword"] = NewPassword }, handler: "Password");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         await browser.GetHtmlAsync("/account");
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/statements")).StatusCode);
@@ -329,14 +377,17 @@ public sealed class AccountTests
         var client = await factory.SignedInClientAsync(email);
         var answer = await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync();
         var key = answer.Str("sharedKey");
-        Assert.Equal($"otpauth://totp/Workflow:{Uri.EscapeDataString(email)}?secret={key}&issuer=Workflow&digits=6", answer.Str("authenticatorUri"));
+        Assert.Equal($"otpauth://totp/Workflow:{Uri.EscapeDataString(email)}?secret={key}&issuer=Workflow&digits=6",
+            answer.Str("authenticatorUri"));
         Assert.False(answer["isTwoFactorEnabled"]!.GetValue<bool>());
         // Asking for the key made the first one: the session goes on, and the key stays the same.
         Assert.Equal(key, (await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync()).Str("sharedKey"));
-        await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" })).AssertFieldErrorAsync("twoFactorCode");
+        await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" }))
+            .AssertFieldErrorAsync("twoFactorCode");
     }
 
-    private static readonly Dictionary<string, string?> ClientAddressesFromForwardedHeaders = new() { ["FORWARDEDHEADERS_ENABLED"] = "true" };
+    private static readonly Dictionary<string, string?> ClientAddressesFromForwardedHeaders =
+        new() { ["FORWARDEDHEADERS_ENABLED"] = "true" };
 
     /// <summary>A client whose requests come, as a proxy says, from this address.</summary>
     private static HttpClient From(WorkflowApiFactory factory, string address)
@@ -354,5 +405,7 @@ public sealed class AccountTests
 
     /// <summary>The body without its trace id, which differs for every request.</summary>
     private static string Comparable(string body) =>
-        body.Length > 0 && JsonNode.Parse(body) is JsonObject problem ? (problem.Remove("traceId") ? problem : problem).ToJsonString() : body;
+        body.Length > 0 && JsonNode.Parse(body) is JsonObject problem
+            ? (problem.Remove("traceId") ? problem : problem).ToJsonString()
+            : body;
 }

@@ -8,7 +8,8 @@ using ZXing.Common;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>The account pages in a browser: confirming an address, resetting a password, two-factor sign-in set up from its QR code.</summary>
+/// <summary>The account pages in a browser: confirming an address, resetting a password, two-factor sign-in set up from its QR
+/// code.</summary>
 public sealed class AccountPageTests
 {
     private const string NewPassword = "Another-horse-7";
@@ -90,7 +91,8 @@ public sealed class AccountPageTests
         Assert.Equal("Workflow", query["issuer"]);
         var secret = query["secret"]!;
         // The key written out for typing is the same.
-        Assert.Equal(secret.ToLowerInvariant(), (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal));
+        Assert.Equal(secret.ToLowerInvariant(), (await page.Locator("#shared-key").InnerTextAsync())
+            .Replace(" ", "", StringComparison.Ordinal));
 
         await page.GetByLabel("The 6-digit code your app shows").FillAsync(Totp(secret, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor sign-in on" }).ClickAsync();
@@ -114,7 +116,8 @@ public sealed class AccountPageTests
         await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync(recoveryCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
-        await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code").FillAsync(Totp(secret, DateTimeOffset.UtcNow));
+        await page.GetByLabel("The 6-digit code from your authenticator app, or a recovery code")
+            .FillAsync(Totp(secret, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My statements");
@@ -141,17 +144,20 @@ public sealed class AccountPageTests
     {
         var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlueAlpha);
         var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
-        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE],
+            TryHarder = true } };
         var result = reader.Decode(source);
         Assert.True(result is not null, "No QR code could be read from the screenshot.");
         return result.Text;
     }
 
-    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), computed independently of Identity.</summary>
+    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits), computed independently of
+    /// Identity.</summary>
     private static string Totp(string base32Key, DateTimeOffset at)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(base32Key.ToUpperInvariant().TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        var bits = string.Concat(base32Key.ToUpperInvariant().TrimEnd('=')
+            .Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
         var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
         var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
         if (BitConverter.IsLittleEndian) Array.Reverse(counter);

@@ -25,7 +25,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Waiting for a page to be reached means its document is parsed, not every image and style sheet loaded: on a loaded machine
     /// the load event of a page already shown came minutes late, and what a test does next waits for what it needs anyway.
     /// </summary>
-    public static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = BusyMachineTimeout };
+    public static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded,
+        Timeout = BusyMachineTimeout };
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -63,7 +64,8 @@ public sealed class BrowserSession : IAsyncDisposable
         return (mail, link.Match(mail.TextBody!).Value);
     }
 
-    /// <summary>The link under <paramref name="path"/> (such as /join) in the latest e-mail to this address that carries one, waiting for it.</summary>
+    /// <summary>The link under <paramref name="path"/> (such as /join) in the latest e-mail to this address that carries one, waiting for
+    /// it.</summary>
     public async Task<string> LatestMailedLinkAsync(string email, string path, string? subjectStart = null)
     {
         var link = MailLinks.LinkUnder(path, BaseUrl);
@@ -94,7 +96,8 @@ public sealed class BrowserSession : IAsyncDisposable
         Assertions.SetDefaultExpectTimeout(BusyMachineTimeout);
         var chromium = Environment.GetEnvironmentVariable("WORKFLOW_CHROMIUM") is { Length: > 0 } configured
             ? RequireChromium(configured)
-            : Support.Servers.DebianPackages.Require("chromium", "The browser tests", () => File.Exists(DefaultChromium) ? DefaultChromium : null);
+            : Support.Servers.DebianPackages.Require("chromium", "The browser tests", () => File.Exists(DefaultChromium)
+                ? DefaultChromium : null);
 
         var baseUrl = $"http://localhost:{FreePort.OnLoopback()}";
         var allSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["PublicBaseUrl"] = baseUrl };
@@ -192,7 +195,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Opens the confirmation link of the latest such e-mail to this address and confirms on its page.</summary>
     public async Task ConfirmFromMailAsync(IPage page, string email, bool checkPages = false)
     {
-        await GotoAsync(page, BaseUrl + "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(Factory.MailPickupDirectory, email, "/account/confirm-email"));
+        await GotoAsync(page, BaseUrl + "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(Factory.MailPickupDirectory, email,
+            "/account/confirm-email"));
         if (checkPages) await CheckPageAsync(page, "confirm-email");
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
@@ -215,7 +219,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task AssertAccessibleAsync() => AssertAccessibleAsync(Page);
 
     /// <summary>
-    /// Saves a full-page PNG to artifacts/screenshots/&lt;test class&gt;/&lt;test name&gt;/&lt;NN&gt;-&lt;label&gt;.png and returns its path.
+    /// Saves a full-page PNG to artifacts/screenshots/&lt;test class&gt;/&lt;test name&gt;/&lt;NN&gt;-&lt;label&gt;.png and returns its
+    /// path.
     /// </summary>
     public async Task<string> ScreenshotAsync(IPage page, string label)
     {

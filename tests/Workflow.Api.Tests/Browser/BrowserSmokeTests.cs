@@ -37,7 +37,8 @@ public sealed class BrowserSmokeTests
 
         Assert.Equal(title, (await browser.Page.Locator("strong").InnerTextAsync()).Trim());
         // The first statement listed is the Caracas declaration, whose source names only some of the parties that agreed it.
-        Assert.Matches(@"^\d+ signator(y|ies)( named \(the list is partial\))?$", (await browser.Page.Locator("p").Nth(1).InnerTextAsync()).Trim());
+        Assert.Matches(@"^\d+ signator(y|ies)( named \(the list is partial\))?$",
+            (await browser.Page.Locator("p").Nth(1).InnerTextAsync()).Trim());
         // The link is built from PublicBaseUrl, which is the address the browser is on.
         Assert.Equal($"{browser.BaseUrl}/statements/{slug}", await browser.Page.Locator("a").GetAttributeAsync("href"));
         Assert.True(await browser.Page.Locator("a").IsVisibleAsync());

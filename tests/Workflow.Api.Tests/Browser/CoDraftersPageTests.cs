@@ -4,7 +4,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>The Co-drafters tab in a browser: an owner invites someone with a role, who accepts through the mailed link and appears with it.</summary>
+/// <summary>The Co-drafters tab in a browser: an owner invites someone with a role, who accepts through the mailed link and appears with
+/// it.</summary>
 public sealed class CoDraftersPageTests
 {
     [Fact]
@@ -27,7 +28,8 @@ public sealed class CoDraftersPageTests
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Commenter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation to co-draft" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"An invitation to co-draft as Commenter was sent to {email}.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync($"An invitation to co-draft as Commenter was sent to {email}.");
         await Assertions.Expect(page.Locator("#member-invitations")).ToContainTextAsync(email);
         await Assertions.Expect(page.Locator("#member-invitations .member-invitation-status")).ToHaveTextAsync("Pending");
         await browser.CheckPageAsync(page, "members-invited");

@@ -127,7 +127,8 @@ public sealed class CoordinatorJourneyTests
         await Assertions.Expect(reconfirming.Locator(".diff ins").First).ToContainTextAsync("binding");
         await browser.CheckPageAsync(reconfirming, "reconfirm-es");
         await reconfirming.GetByRole(AriaRole.Button, new() { Name = spanish["I confirm the new text"] }).ClickAsync();
-        await Assertions.Expect(reconfirming.GetByRole(AriaRole.Status)).ToContainTextAsync(spanish["Thank you: your signature now stands for the new text."]);
+        await Assertions.Expect(reconfirming.GetByRole(AriaRole.Status))
+            .ToContainTextAsync(spanish["Thank you: your signature now stands for the new text."]);
 
         // A signature gathered on paper at the conference, recorded by hand.
         await page.GotoAsync(editor + "/signatures");
@@ -185,7 +186,8 @@ public sealed class CoordinatorJourneyTests
         await browser.CheckPageAsync(reader, "public-statement");
     }
 
-    private static async Task InviteAsync(IPage page, string editor, string name, string country, string email, string language, string? message)
+    private static async Task InviteAsync(IPage page, string editor, string name, string country, string email,
+        string language, string? message)
     {
         await page.GotoAsync(editor + "/campaign");
         await page.Locator("#inv-name").FillAsync(name);

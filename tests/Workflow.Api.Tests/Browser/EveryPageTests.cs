@@ -4,7 +4,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>The pages the journey does not pass through, each checked with axe-core and photographed; right-to-left text; two-factor sign-in.</summary>
+/// <summary>The pages the journey does not pass through, each checked with axe-core and photographed; right-to-left text; two-factor
+/// sign-in.</summary>
 public sealed class EveryPageTests
 {
     [Fact]
@@ -143,7 +144,8 @@ public sealed class EveryPageTests
         await using var browser = await BrowserSession.StartAsync(this);
         var invited = $"quispe-{Guid.NewGuid():N}@example.org";
         var statement = await InvitedToCoDraftAsync(browser, "Only for Quispe", invited, "Owner");
-        Assert.True((await browser.Http.PostAsync("/api/auth/register", System.Net.Http.Json.JsonContent.Create(new { email = invited, password = ApiClient.Password }))).IsSuccessStatusCode);
+        Assert.True((await browser.Http.PostAsync("/api/auth/register",
+            System.Net.Http.Json.JsonContent.Create(new { email = invited, password = ApiClient.Password }))).IsSuccessStatusCode);
         await browser.Factory.ConfirmEmailAsync(invited);
         var link = await browser.LatestMailedLinkAsync(invited, "/join");
 
@@ -164,8 +166,10 @@ public sealed class EveryPageTests
         await page.WaitForURLAsync(new Regex($"/drafts/{statement.Id}$"), BrowserSession.Parsed);
     }
 
-    /// <summary>A new statement, whose owner (working through the API) invites <paramref name="email"/> to co-draft it as <paramref name="role"/>.</summary>
-    private static async Task<Workflow.Core.Statements.StatementDetails> InvitedToCoDraftAsync(BrowserSession browser, string title, string email, string role)
+    /// <summary>A new statement, whose owner (working through the API) invites <paramref name="email"/> to co-draft it as
+    /// <paramref name="role"/>.</summary>
+    private static async Task<Workflow.Core.Statements.StatementDetails> InvitedToCoDraftAsync(BrowserSession browser, string title,
+        string email, string role)
     {
         var owner = await ApiClient.SignedInClientAsync(browser.Http.BaseAddress!, browser.Factory.MailPickupDirectory);
         var statement = await owner.CreateStatementAsync(title: title);

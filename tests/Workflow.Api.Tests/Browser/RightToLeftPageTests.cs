@@ -10,7 +10,8 @@ public sealed class RightToLeftPageTests
     {
         await using var browser = await BrowserSession.StartAsync(this, locale: "ar-EG");
         var page = browser.Page;
-        foreach (var (path, label) in new[] { ("/statements", "statements"), ("/account/register", "register"), ("/account/login", "login") })
+        foreach (var (path, label) in new[] { ("/statements", "statements"), ("/account/register", "register"),
+            ("/account/login", "login") })
         {
             await browser.GotoAsync(page, path);
             Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
@@ -24,7 +25,8 @@ public sealed class RightToLeftPageTests
         Assert.True(brand.X > languages.X + languages.Width, $"brand at {brand.X}, languages end at {languages.X + languages.Width}");
 
         // The switch names every language in its own words; choosing English turns the page left to right.
-        await Assertions.Expect(page.Locator(".languages a")).ToHaveTextAsync(["English", "Español", "Français", "Deutsch", "Português", "Русский", "Türkçe", "العربية"]);
+        await Assertions.Expect(page.Locator(".languages a"))
+            .ToHaveTextAsync(["English", "Español", "Français", "Deutsch", "Português", "Русский", "Türkçe", "العربية"]);
         await page.Locator(".languages a[lang=en]").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
     }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>Issue 17 in the browser: a comment made by choosing its paragraph, publishing confirmed with the list's preview, tables on a phone.</summary>
+/// <summary>Issue 17 in the browser: a comment made by choosing its paragraph, publishing confirmed with the list's preview, tables on a
+/// phone.</summary>
 public sealed class SafeActsBrowserTests
 {
     [Fact]
@@ -15,7 +16,8 @@ public sealed class SafeActsBrowserTests
 
         await page.GotoAsync("/drafts/new");
         await page.GetByLabel("Title").FillAsync("Hands off Peru!");
-        await page.GetByLabel("Text (Markdown)").FillAsync("We condemn the repression.\n\nWe demand the release of the prisoners.\n\nLong live solidarity.");
+        await page.GetByLabel("Text (Markdown)")
+            .FillAsync("We condemn the repression.\n\nWe demand the release of the prisoners.\n\nLong live solidarity.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the draft" }).ClickAsync();
         await BrowserSession.ExpectUrlAsync(page, new Regex("/drafts/[0-9a-f-]{36}$"));
         var editor = page.Url;

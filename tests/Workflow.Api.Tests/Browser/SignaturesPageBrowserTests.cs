@@ -4,7 +4,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Browser;
 
-/// <summary>The signatures page in chromium, at desktop and phone width: axe-core finds nothing serious, and an owner invalidates a signature.</summary>
+/// <summary>The signatures page in chromium, at desktop and phone width: axe-core finds nothing serious, and an owner invalidates a
+/// signature.</summary>
 public sealed class SignaturesPageBrowserTests
 {
     [Fact]
@@ -20,11 +21,13 @@ public sealed class SignaturesPageBrowserTests
         await api.OpenAsync(id);
         foreach (var (name, signer, role) in new[]
                  {
-                     ("Partido Comunista Peruano", "María Quispe", "Secretaria general"), ("الحزب الشيوعي السوداني", "أحمد علي", "الأمين العام"),
+                     ("Partido Comunista Peruano", "María Quispe", "Secretaria general"),
+                     ("الحزب الشيوعي السوداني", "أحمد علي", "الأمين العام"),
                      ("Российская рабочая партия", "Иван Петров", "Председатель"),
                  })
             (await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
-                new { organisation = new { name, registerAsNew = true }, signerName = signer, signerRole = role, note = "by e-mail" })).EnsureSuccessStatusCode();
+                new { organisation = new { name, registerAsNew = true }, signerName = signer, signerRole = role, note = "by e-mail" }))
+                    .EnsureSuccessStatusCode();
 
         await browser.GotoAsync($"/drafts/{id}/campaign");
         await page.GetByRole(AriaRole.Link, new() { Name = "Signatures", Exact = true }).ClickAsync();
@@ -42,7 +45,8 @@ public sealed class SignaturesPageBrowserTests
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "I confirm: take this signature off the list." }).CheckAsync();
         await browser.CheckPageAsync(page, "change");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invalidate the signature" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Number 3 (Российская рабочая партия) is invalidated.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First)
+            .ToContainTextAsync("Number 3 (Российская рабочая партия) is invalidated.");
         await Assertions.Expect(page.Locator("tr[data-status='Invalidated']")).ToContainTextAsync("Invalidated: a duplicate");
 
         await page.SetViewportSizeAsync(390, 844);

@@ -21,7 +21,8 @@ public sealed class SignerLanguagesTests
 
     [Theory]
     [MemberData(nameof(Signers))]
-    public async Task An_invited_organisation_reads_signs_and_keeps_its_receipt_in_its_own_language(string locale, string language, string title, string body)
+    public async Task An_invited_organisation_reads_signs_and_keeps_its_receipt_in_its_own_language(string locale, string language,
+        string title, string body)
     {
         await using var browser = await BrowserSession.StartAsync(this, locale: locale, testName: $"signer-{language}");
         var t = PageTexts.In(language);

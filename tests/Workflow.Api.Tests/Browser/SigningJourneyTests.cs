@@ -30,7 +30,8 @@ public sealed class SigningJourneyTests
         await BrowserSession.ExpectUrlAsync(page, new Regex("/drafts/[0-9a-f-]{36}$"));
         var editor = page.Url;
 
-        await page.GetByLabel("Text (Markdown)").FillAsync("We salute the great mobilisations of the peasants and workers.\n\nWe call for international solidarity.");
+        await page.GetByLabel("Text (Markdown)")
+            .FillAsync("We salute the great mobilisations of the peasants and workers.\n\nWe call for international solidarity.");
         await page.GetByLabel("What changed (optional, shown in the history)").FillAsync("Name who mobilises");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save a new version" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version 2.");
@@ -44,7 +45,8 @@ public sealed class SigningJourneyTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Translations" }).ClickAsync();
         await page.GetByLabel("Language (a code such as es, fr, ar)").FillAsync("es");
         await page.GetByLabel("Title").FillAsync("Solidaridad con el pueblo del Perú");
-        await page.GetByLabel("Text (Markdown)").FillAsync("Saludamos las grandes movilizaciones de campesinos y trabajadores.\n\nLlamamos a la solidaridad internacional.");
+        await page.GetByLabel("Text (Markdown)")
+            .FillAsync("Saludamos las grandes movilizaciones de campesinos y trabajadores.\n\nLlamamos a la solidaridad internacional.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the translation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Translation saved (es, version 1).");
 
@@ -65,7 +67,8 @@ public sealed class SigningJourneyTests
         await Assertions.Expect(signer.Locator("h1")).ToHaveTextAsync("Invitación a firmar");
         // Without a choice, the text in the signer's language; the original is one link away.
         await Assertions.Expect(signer.Locator("article.statement-text[lang=es] h2")).ToHaveTextAsync("Solidaridad con el pueblo del Perú");
-        await Assertions.Expect(signer.GetByRole(AriaRole.Navigation, new() { Name = "Idioma del texto" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+        await Assertions.Expect(signer.GetByRole(AriaRole.Navigation, new() { Name = "Idioma del texto" }).GetByRole(AriaRole.Link))
+            .ToHaveCountAsync(2);
         await browser.CheckPageAsync(signer, "invitation-es");
         await TabToAsync(signer, "signer-name");
         await signer.Keyboard.TypeAsync("María Quispe");

@@ -26,7 +26,8 @@ public sealed class TextChangePageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reconfirm-warning")).ToContainTextAsync("Signatures that will need re-confirmation: 1.");
         await Assertions.Expect(page.Locator("#reconfirm-warning .diff ins")).ToContainTextAsync("heroic");
-        await Assertions.Expect(page.GetByLabel("Text (Markdown)")).ToHaveValueAsync("We salute the heroic mobilisations.\n\nWe call for solidarity.");
+        await Assertions.Expect(page.GetByLabel("Text (Markdown)"))
+            .ToHaveValueAsync("We salute the heroic mobilisations.\n\nWe call for solidarity.");
         await browser.CheckPageAsync(page, "save-warning");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and ask for re-confirmation (1)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as version 2.");
@@ -36,10 +37,12 @@ public sealed class TextChangePageTests
         await browser.GotoAsync(signer, link);
         await Assertions.Expect(signer.Locator("#reconfirm-heading")).ToHaveTextAsync("The text has changed since you signed");
         await Assertions.Expect(signer.Locator(".diff ins")).ToContainTextAsync("heroic");
-        await Assertions.Expect(signer.Locator("#receipt-text-change")).ToContainTextAsync("Your re-confirmation of the new text is awaited");
+        await Assertions.Expect(signer.Locator("#receipt-text-change"))
+            .ToContainTextAsync("Your re-confirmation of the new text is awaited");
         await browser.CheckPageAsync(signer, "reconfirm-diff");
         await signer.GetByRole(AriaRole.Button, new() { Name = "I confirm the new text" }).ClickAsync();
-        await Assertions.Expect(signer.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you: your signature now stands for the new text.");
+        await Assertions.Expect(signer.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("Thank you: your signature now stands for the new text.");
         await Assertions.Expect(signer.Locator("#receipt-text-change")).ToContainTextAsync("You re-confirmed the new text on");
     }
 }

@@ -57,7 +57,8 @@ public sealed class VerifyPageTests : IDisposable
         entry["name"] = "Someone Else";
         entries[1] = entry.ToJsonString();
         var resigned = log.BundleOf(entries, log.Listed.Select(s => s.Id == renamed ? s with { Name = "Someone Else" } : s),
-            log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow));
+            log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()),
+                DateTimeOffset.UtcNow));
         var listOnly = log.Bundle().Edit(b => b["list"]!.AsArray().RemoveAt(0));
         var reordered = log.Bundle().Edit(b =>
         {
@@ -102,13 +103,16 @@ public sealed class VerifyPageTests : IDisposable
         log.OpenText();
         log.Sign("Rode Morgen");
         // The service's own routes for exports and its key are not needed: the browser is answered with these files.
-        await browser.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/statements/a-statement/proof.json", route => route.FulfillAsync(new RouteFulfillOptions { Body = log.Bundle(), ContentType = "application/json" }));
-        await browser.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/log/key.pem", route => route.FulfillAsync(new RouteFulfillOptions { Body = log.Signer.PublicKeyPem, ContentType = "application/x-pem-file" }));
+        await browser.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/statements/a-statement/proof.json",
+            route => route.FulfillAsync(new RouteFulfillOptions { Body = log.Bundle(), ContentType = "application/json" }));
+        await browser.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/log/key.pem", route => route.FulfillAsync(
+            new RouteFulfillOptions { Body = log.Signer.PublicKeyPem, ContentType = "application/x-pem-file" }));
 
         await browser.GotoAsync("/verify?bundle=/statements/a-statement/proof.json");
         Assert.Contains("/statements/a-statement/proof.json", await browser.Page.Locator("#bundle-from-site").InnerTextAsync());
         await browser.Page.ClickAsync("#use-site-key");
-        await Assertions.Expect(browser.Page.Locator("#key-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("BEGIN PUBLIC KEY"));
+        await Assertions.Expect(browser.Page.Locator("#key-text"))
+            .ToHaveValueAsync(new System.Text.RegularExpressions.Regex("BEGIN PUBLIC KEY"));
         await browser.Page.ClickAsync("#run-checks");
         await browser.Page.Locator("#verify-verdict.holds, #verify-verdict.fails, #verify-verdict.unusable").WaitForAsync();
 
@@ -121,7 +125,8 @@ public sealed class VerifyPageTests : IDisposable
         await browser.GotoAsync("/verify?bundle=//evil.example/proof.json");
         Assert.Equal(0, await browser.Page.Locator("#bundle-from-site").CountAsync());
         Assert.True(string.IsNullOrEmpty(await browser.Page.Locator("#verify-form").GetAttributeAsync("data-bundle-url")));
-        Assert.StartsWith("Solo se puede obtener por dirección una exportación de lista de este sitio", await browser.Page.Locator("#verify-form [role=alert]").InnerTextAsync());
+        Assert.StartsWith("Solo se puede obtener por dirección una exportación de lista de este sitio",
+            await browser.Page.Locator("#verify-form [role=alert]").InnerTextAsync());
     }
 
     [Fact]
@@ -152,7 +157,8 @@ public sealed class VerifyPageTests : IDisposable
         var cases = new (string Name, string Bundle, string? Receipt)[]
         {
             ("clean", bundle, receipt),
-            ("same instant written otherwise", bundle.Edit(x => x["list"]![0]!["signedAt"] = ((string)x["list"]![0]!["signedAt"]!).Replace("Z", "+00:00")), null),
+            ("same instant written otherwise", bundle.Edit(x => x["list"]![0]!["signedAt"] = ((string)x["list"]![0]!["signedAt"]!)
+                .Replace("Z", "+00:00")), null),
             ("provenance changed in the list", bundle.Edit(x => x["list"]![1]!["provenance"]!["emailDomain"] = "elsewhere.org"), null),
             ("signed version changed in the list", bundle.Edit(x => x["list"]![0]!["signedVersion"] = 9), null),
             ("text hash of the list", bundle.Edit(x => x["textHash"] = new string('1', 64)), null),
@@ -170,7 +176,8 @@ public sealed class VerifyPageTests : IDisposable
         {
             var outcomes = await CheckAsync(browser.Page, changed, key, savedHead, withReceipt);
             var library = ListProofVerifier.Verify(changed, key, savedHead, withReceipt);
-            Assert.True(name == "clean" || name.StartsWith("same instant", StringComparison.Ordinal) ? library.AllHold : !library.AllHold, name);
+            Assert.True(name == "clean" || name.StartsWith("same instant", StringComparison.Ordinal) ? library.AllHold
+                : !library.AllHold, name);
             AssertSameAsLibrary(outcomes, changed, key, savedHead, withReceipt);
         }
     }
@@ -192,7 +199,8 @@ public sealed class VerifyPageTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private async Task<IReadOnlyDictionary<int, string>> CheckAsync(IPage page, string bundle, string key, string? savedHead = null, string? receipt = null)
+    private async Task<IReadOnlyDictionary<int, string>> CheckAsync(IPage page, string bundle, string key, string? savedHead = null,
+        string? receipt = null)
     {
         await page.Locator("#bundle-file").SetInputFilesAsync(Write("proof.json", bundle));
         await page.Locator("#key-file").SetInputFilesAsync(Write("key.pem", key));
@@ -214,7 +222,8 @@ public sealed class VerifyPageTests : IDisposable
         return outcomes;
     }
 
-    private static void AssertSameAsLibrary(IReadOnlyDictionary<int, string> browser, string bundle, string key, string? savedHead = null, string? receipt = null)
+    private static void AssertSameAsLibrary(IReadOnlyDictionary<int, string> browser, string bundle, string key, string? savedHead = null,
+        string? receipt = null)
     {
         var report = ListProofVerifier.Verify(bundle, key, savedHead, receipt);
         var library = report.Checks.ToDictionary(c => c.Number, c => c.Outcome switch

@@ -11,7 +11,8 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
     {
         var owner = await factory.SignedInClientAsync();
         var id = (await owner.CreateStatementAsync(title: "Only for you")).Id;
-        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await owner.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
         return (owner, id, await CoDrafting.LinkFromMailAsync(factory, email));
     }
 
@@ -81,7 +82,8 @@ public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClas
 
         // Posting the join form anyway is refused with the same explanation.
         var antiforgery = PageBrowser.TokenIn(await other.GetHtmlAsync(page));
-        var refused = await other.Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery }));
+        var refused = await other.Client.PostAsync(page,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery }));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("id=\"join-refusal\"", await refused.Content.ReadAsStringAsync());
 

@@ -45,14 +45,19 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
         var owner = await factory.SignedInClientAsync();
         var id = (await owner.CreateStatementAsync(title: "Owners")).Id;
         var (editor, editorId) = await CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
-        var ownerId = (await (await owner.GetAsync($"/api/statements/{id}/members")).JsonAsync())["members"]!.AsArray().Single(m => m.Str("role") == "Owner").Str("userId");
+        var ownerId = (await (await owner.GetAsync($"/api/statements/{id}/members")).JsonAsync())["members"]!.AsArray()
+            .Single(m => m.Str("role") == "Owner").Str("userId");
 
         await (await owner.DeleteAsync($"/api/statements/{id}/members/{ownerId}")).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{ownerId}", new { role = "Editor" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await editor.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}", new { role = "Owner" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}", new { role = "Chief" })).AssertFieldErrorAsync("role");
+        await (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{ownerId}", new { role = "Editor" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await editor.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}", new { role = "Owner" }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}", new { role = "Chief" }))
+            .AssertFieldErrorAsync("role");
 
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}", new { role = "Owner" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/statements/{id}/members/{editorId}",
+            new { role = "Owner" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/statements/{id}/members/{ownerId}")).StatusCode); // leaves
         await (await owner.GetAsync($"/api/statements/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var members = await (await editor.GetAsync($"/api/statements/{id}/members")).JsonAsync();
@@ -64,13 +69,16 @@ public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<W
 /// <summary>Steps shared by the co-drafting tests.</summary>
 public static class CoDrafting
 {
-    public static Task<string> LinkFromMailAsync(WorkflowApiFactory factory, string email) => factory.ApiLinkFromMailAsync(email, "/join", "/api/collaborations");
+    public static Task<string> LinkFromMailAsync(WorkflowApiFactory factory, string email)
+        => factory.ApiLinkFromMailAsync(email, "/join", "/api/collaborations");
 
     /// <summary>Invites a new account with this role and accepts for it; returns its client and user id.</summary>
-    public static async Task<(HttpClient Client, string UserId)> AddMemberAsync(WorkflowApiFactory factory, HttpClient owner, Guid statementId, string role)
+    public static async Task<(HttpClient Client, string UserId)> AddMemberAsync(WorkflowApiFactory factory, HttpClient owner,
+        Guid statementId, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations",
+            new { email, role })).StatusCode);
         var link = await LinkFromMailAsync(factory, email);
         var member = await factory.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsync($"{link}/accept", null)).StatusCode);

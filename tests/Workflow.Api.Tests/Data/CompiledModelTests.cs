@@ -37,7 +37,8 @@ public sealed class CompiledModelTests
     {
         using var db = ContextOn(provider);
 
-        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} model has changes no migration makes: add a migration (README).");
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The {provider} model has changes no migration makes: add a migration (README).");
     }
 
     /// <summary>A context as the service makes it (the compiled model, the provider's migrations), never connected.</summary>
@@ -54,15 +55,18 @@ public sealed class CompiledModelTests
     }
 
     // What the code says of each entity type: its properties with their types and conversions, its navigations and its query filter.
-    private static IEnumerable<string> Describe(IModel model) => model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
+    private static IEnumerable<string> Describe(IModel model) => model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal)
+        .SelectMany(e =>
         new[] { $"{e.Name} filter:{e.GetDeclaredQueryFilters().Count}" }
             .Concat(e.GetDeclaredProperties().Select(p =>
-                $"{e.Name}.{p.Name}: {p.ClrType.Name} {p.GetTypeMapping().Converter?.GetType().Name} {p.IsNullable} {p.GetMaxLength()} {p.ValueGenerated}"))
+                $"{e.Name}.{p.Name}: {p.ClrType.Name} {p.GetTypeMapping().Converter?.GetType().Name} " +
+                $"{p.IsNullable} {p.GetMaxLength()} {p.ValueGenerated}"))
             .Concat(e.GetDeclaredNavigations().Select(n => $"{e.Name}.{n.Name} -> {n.TargetEntityType.Name}")))
         .ToList();
 
     // The tables as the database sees them: columns with their store types, keys and indexes.
-    private static IEnumerable<string> Tables(IModel model) => model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t =>
+    private static IEnumerable<string> Tables(IModel model) => model.GetRelationalModel().Tables
+        .OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t =>
         t.Columns.Select(c => $"{t.Name}.{c.Name} {c.StoreType} {c.IsNullable}")
             .Concat(t.Indexes.Select(i => $"{t.Name} index {i.Name} {i.IsUnique} {i.Filter}"))
             .Concat(t.UniqueConstraints.Select(k => $"{t.Name} key {k.Name}"))

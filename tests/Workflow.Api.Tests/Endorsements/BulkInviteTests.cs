@@ -18,7 +18,8 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         var id = (await drafter.CreateStatementAsync(title: "Bulk look-alikes")).Id;
         var acronym = "K" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var known = await (await drafter.PostAsJsonAsync("/api/organisations",
-            new { organisation = new { name = "Kommunistische Arbeiterpartei", acronym, country = "AT", website = "https://kap.example.at" } })).JsonAsync();
+            new { organisation = new { name = "Kommunistische Arbeiterpartei", acronym, country = "AT",
+                website = "https://kap.example.at" } })).JsonAsync();
 
         var response = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk", Csv(
             "name,acronym,country,website,email,organisationId\n" +
@@ -120,7 +121,8 @@ public sealed class BulkInviteTests(WorkflowApiFactory factory) : IClassFixture<
         var rows = report["rows"]!.AsArray();
         Assert.Equal(2500, rows.Count);
         Assert.Equal(Enumerable.Range(2, 2500), rows.Select(r => r!["row"]!.GetValue<int>()));
-        Assert.Equal((2497, 0, 3), (report["created"]!.GetValue<int>(), report["matched"]!.GetValue<int>(), report["rejected"]!.GetValue<int>()));
+        Assert.Equal((2497, 0, 3),
+            (report["created"]!.GetValue<int>(), report["matched"]!.GetValue<int>(), report["rejected"]!.GetValue<int>()));
         Assert.Equal([1201, 1501, 1801], rows.Where(r => r.Str("outcome") == "Rejected").Select(r => r!["row"]!.GetValue<int>()));
         Assert.Contains("pending invitation", rows[1199]!["errors"]!.ToJsonString());
         Assert.Contains("pending invitation", rows[1499]!["errors"]!.ToJsonString());

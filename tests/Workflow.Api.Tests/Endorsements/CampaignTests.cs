@@ -41,7 +41,8 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal("Revoked", StatusOf(campaign, invitations[3].InvitationId));
         Assert.Equal("Sent", StatusOf(campaign, invitations[4].InvitationId));
         var counts = campaign.Counts;
-        Assert.Equal(new Dictionary<string, int> { ["Held"] = 0, ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1, ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
+        Assert.Equal(new Dictionary<string, int> { ["Held"] = 0, ["Created"] = 0, ["Sent"] = 1, ["DeliveryFailed"] = 0, ["Opened"] = 1,
+            ["Signed"] = 1, ["Declined"] = 1, ["Expired"] = 0, ["Revoked"] = 1 },
             counts.ToDictionary(c => c.Key, c => c.Value));
         Assert.Equal(1, campaign.ActiveSignatures);
     }
@@ -54,7 +55,8 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         await drafter.OpenAsync(id);
         var first = await drafter.InviteAsync(id, "Lost mail party", null, "LMP", "PE", "lost@example.org");
 
-        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend", new { handOverLink = true });
+        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend",
+            new { handOverLink = true });
 
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         var second = await resent.ReadAsAsync<InvitationLink>();
@@ -68,7 +70,8 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Invitation to sign (new link):", StringComparison.Ordinal));
         Assert.Single(withNewLink, m => (m.Subject ?? "").StartsWith("Your signature:", StringComparison.Ordinal));
         Assert.Equal(2, withNewLink.Count);
-        await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostEmptyAsync($"/api/statements/{id}/invitations/{first.InvitationId}/resend"))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -78,8 +81,10 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var id = (await drafter.CreateStatementAsync(title: "Deadlines")).Id;
         await drafter.OpenAsync(id);
 
-        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(-1) })).AssertFieldErrorAsync("deadline");
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(10) })).StatusCode);
+        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(-1) }))
+            .AssertFieldErrorAsync("deadline");
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline",
+            new { deadline = DateTimeOffset.UtcNow.AddDays(10) })).StatusCode);
         var early = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
             new { organisation = new { name = "Early" }, email = "e@example.org", deadline = DateTimeOffset.UtcNow.AddDays(5) });
         await early.AssertFieldErrorAsync("deadline");
@@ -87,7 +92,8 @@ public sealed class CampaignTests(WorkflowApiFactory factory) : IClassFixture<Wo
             new { organisation = new { name = "Later" }, email = "l@example.org", deadline = DateTimeOffset.UtcNow.AddDays(20) });
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);
         var stranger = await factory.SignedInClientAsync();
-        await (await stranger.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(3) })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(3) }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await stranger.GetAsync($"/api/statements/{id}/campaign")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
@@ -126,12 +132,14 @@ public sealed class ReminderTests
         ["Reminders:MaxPerInvitation"] = "2",
     };
 
-    private static Task<List<(Guid Invitation, int Reminders, string State)>> InvitationsAsync(WorkflowApiFactory factory, Guid statementId) =>
+    private static Task<List<(Guid Invitation, int Reminders, string State)>> InvitationsAsync(WorkflowApiFactory factory,
+        Guid statementId) =>
         factory.InDatabaseAsync(db => db.Invitations.Where(r => r.StatementId == statementId)
             .Select(r => new ValueTuple<Guid, int, string>(r.Id, r.RemindersSent, r.State.ToString())).ToListAsync());
 
     private static Task<List<string>> ReminderEventsAsync(WorkflowApiFactory factory) =>
-        factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementReminderDue).FullName).Select(m => m.Payload).ToListAsync());
+        factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementReminderDue).FullName)
+            .Select(m => m.Payload).ToListAsync());
 
     [Fact]
     public async Task Reminders_go_out_at_their_offsets_survive_a_restart_are_never_sent_twice_and_invitations_expire_at_the_deadline()
@@ -156,7 +164,8 @@ public sealed class ReminderTests
             Assert.All(notDue, i => Assert.Equal(0, i.Reminders));
 
             clock.Set(T0.AddDays(3.5)); // past "7 days before"
-            await Eventually.ReturnsAsync(() => InvitationsAsync(first, statementId), all => all.Count == tokens.Length && all.All(i => i.Reminders == 1), "the first reminders went out");
+            await Eventually.ReturnsAsync(() => InvitationsAsync(first, statementId), all => all.Count == tokens.Length
+                && all.All(i => i.Reminders == 1), "the first reminders went out");
             await Task.Delay(400);
             Assert.Equal(3, (await ReminderEventsAsync(first)).Count);
         }
@@ -166,21 +175,25 @@ public sealed class ReminderTests
         await using (var restarted = WorkflowApiFactory.With(dataDirectory, settings: Settings, clock: clock))
         {
             _ = restarted.Services;
-            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.Count == tokens.Length && all.All(i => i.Reminders == 2), "the second reminders went out");
+            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.Count == tokens.Length
+                && all.All(i => i.Reminders == 2), "the second reminders went out");
             await Task.Delay(400);
             var reminders = await ReminderEventsAsync(restarted);
             Assert.Equal(6, reminders.Count);
-            Assert.Equal(6, reminders.Select(p => JsonNode.Parse(p)!).Select(p => $"{p.Str("endorsementRequestId")}/{p["reminderNumber"]}").Distinct().Count());
+            Assert.Equal(6, reminders.Select(p => JsonNode.Parse(p)!).Select(p => $"{p.Str("endorsementRequestId")}/{p["reminderNumber"]}")
+                .Distinct().Count());
 
             // Each reminder carries a new link; the first link no longer works.
             await (await restarted.CreateClient().GetAsync($"/api/invitations/{tokens[0]}")).AssertProblemAsync(HttpStatusCode.NotFound);
             var mails = await Eventually.ReturnsAsync(
-                async () => (await restarted.MailsAsync()).Where(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)).ToList(),
+                async () => (await restarted.MailsAsync()).Where(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal))
+                    .ToList(),
                 m => m.Count == 6, "six reminder e-mails were written");
             Assert.All(mails, m => Assert.Contains("11 March 2026", m.Subject));
 
             clock.Set(T0.AddDays(10).AddMinutes(1));
-            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.Count == tokens.Length && all.All(i => i.State == "Expired"), "the invitations expired");
+            await Eventually.ReturnsAsync(() => InvitationsAsync(restarted, statementId), all => all.Count == tokens.Length
+                && all.All(i => i.State == "Expired"), "the invitations expired");
             Assert.Equal(6, (await ReminderEventsAsync(restarted)).Count);
         }
     }
@@ -199,10 +212,12 @@ public sealed class InvitationLanguageTests(WorkflowApiFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Created, es.StatusCode);
         await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org");
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
-            new { organisation = new { name = "Klingon Party" }, email = "k@example.org", language = "tlh" })).AssertFieldErrorAsync("language");
+            new { organisation = new { name = "Klingon Party" }, email = "k@example.org", language = "tlh" }))
+                .AssertFieldErrorAsync("language");
 
         var mails = await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address is "pc@example.org" or "rm@example.org")).ToList(),
+            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address is "pc@example.org" or "rm@example.org"))
+                .ToList(),
             m => m.Count == 2, "both invitations were written");
         var spanish = mails.Single(m => m.To.Mailboxes.Single().Address == "pc@example.org");
         Assert.Equal("Invitación a firmar: Solidaridad <b>con</b> el pueblo peruano", spanish.Subject);

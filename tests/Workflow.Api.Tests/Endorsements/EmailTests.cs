@@ -14,10 +14,12 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
 
     private async Task<MimeMessage> MailAsync(string to, string subjectStart) =>
         (await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal)).ToList(),
+            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "")
+                .StartsWith(subjectStart, StringComparison.Ordinal)).ToList(),
             found => found.Count > 0, $"an e-mail \"{subjectStart}…\" reaches {to}")).OrderBy(m => m.Date).Last();
 
-    /// <summary>Each line of the body that holds a link: it must be the link alone, so no surrounding (right-to-left) text can run into it.</summary>
+    /// <summary>Each line of the body that holds a link: it must be the link alone, so no surrounding (right-to-left) text can run into
+    /// it.</summary>
     private static void AssertLinksStandAlone(MimeMessage mail)
     {
         var lines = (mail.TextBody ?? "").Split('\n').Where(l => l.Contains("http", StringComparison.Ordinal)).ToList();
@@ -33,7 +35,8 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
         var id = (await drafter.CreateStatementAsync(title: "Solidarity with the people of Peru")).Id;
         await drafter.OpenAsync(id);
         Assert.True((await drafter.PutAsJsonAsync($"/api/statements/{id}/translations/fr",
-            new { title = "Solidarité avec le peuple du Pérou", body = "Nous saluons les mobilisations.", translatesVersion = 1 })).IsSuccessStatusCode);
+            new { title = "Solidarité avec le peuple du Pérou", body = "Nous saluons les mobilisations.",
+                translatesVersion = 1 })).IsSuccessStatusCode);
         var deadline = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(40).AddHours(18), TimeSpan.Zero);
         (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline })).EnsureSuccessStatusCode();
 
@@ -54,7 +57,8 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
         Assert.Contains("Ce lien est propre à votre organisation.", body);
         AssertLinksStandAlone(mail);
 
-        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{(await invited.JsonAsync()).Str("invitationId")}/resend", new { });
+        var resent = await drafter.PostAsJsonAsync(
+            $"/api/statements/{id}/invitations/{(await invited.JsonAsync()).Str("invitationId")}/resend", new { });
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         var again = await MailAsync("pcq@example.org", "Invitation à signer (nouveau lien)");
         Assert.Contains("nous comptons sur votre signature.", again.TextBody);
@@ -96,7 +100,8 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
         Assert.Contains($"http://workflow.test/sign/{token}", lines); // the link it signed through, which shows the receipt
         AssertLinksStandAlone(mail);
         Assert.Equal(receipt["number"]!.GetValue<int>(),
-            (await (await factory.CreateClient().GetAsync($"/api/invitations/{token}")).JsonAsync())["receipt"]!["number"]!.GetValue<int>());
+            (await (await factory.CreateClient().GetAsync($"/api/invitations/{token}"))
+                .JsonAsync())["receipt"]!["number"]!.GetValue<int>());
     }
 
     [Fact]
@@ -104,17 +109,23 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
     {
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Messages")).Id;
-        object Invite(string message) => new { organisation = new { name = $"Org {Guid.NewGuid():N}" }, email = "m@example.org", personalMessage = message };
+        object Invite(string message) => new { organisation = new { name = $"Org {Guid.NewGuid():N}" }, email = "m@example.org",
+            personalMessage = message };
 
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Hello\u0007"))).AssertFieldErrorAsync("personalMessage");
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Sign \u202Eereh"))).AssertFieldErrorAsync("personalMessage");
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite(new string('a', 1001)))).AssertFieldErrorAsync("personalMessage");
-        var bulk = new HttpRequestMessage(HttpMethod.Post, $"/api/statements/{id}/invitations/bulk?personalMessage={Uri.EscapeDataString("Hi\u0007")}")
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Hello\u0007")))
+            .AssertFieldErrorAsync("personalMessage");
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Sign \u202Eereh")))
+            .AssertFieldErrorAsync("personalMessage");
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite(new string('a', 1001))))
+            .AssertFieldErrorAsync("personalMessage");
+        var bulk = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/statements/{id}/invitations/bulk?personalMessage={Uri.EscapeDataString("Hi\u0007")}")
         {
             Content = new StringContent("name,email\nBulk Org,b@example.org\n", System.Text.Encoding.UTF8, "text/csv"),
         };
         await (await drafter.SendAsync(bulk)).AssertFieldErrorAsync("personalMessage");
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Line one\r\nLine two"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", Invite("Line one\r\nLine two"))).StatusCode);
     }
 }
 
@@ -128,22 +139,27 @@ public sealed class SignOnDecisionEmailTests(WorkflowApiFactory factory) : IClas
         var statement = await drafter.CreateStatementAsync(title: $"Open to all {Guid.NewGuid():N}");
         var (id, slug) = (statement.Id, statement.Slug);
         await drafter.OpenAsync(id);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
 
         var visitor = factory.CreateClient();
         var hash = (await (await visitor.GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         var submitted = await (await visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on", new
         {
-            organisation = new { name = "Parti du travail" }, email = "pt@example.org", signerName = "Anne Martin", textHash = hash, language = "fr",
+            organisation = new { name = "Parti du travail" }, email = "pt@example.org", signerName = "Anne Martin",
+                textHash = hash, language = "fr",
         })).JsonAsync();
         var confirmation = await factory.ApiLinkFromMailAsync("pt@example.org", "/sign-on", "/api/public/sign-ons");
         Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync($"{confirmation}/confirm", null)).StatusCode);
-        var approved = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/sign-ons/{submitted.Str("id")}/approve", new { })).JsonAsync();
+        var approved = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/sign-ons/{submitted.Str("id")}/approve", new { }))
+            .JsonAsync();
 
         var mail = (await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == "pt@example.org") && (m.Subject ?? "").StartsWith("Signature acceptée", StringComparison.Ordinal)).ToList(),
+            async () => (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == "pt@example.org") && (m.Subject ?? "")
+                .StartsWith("Signature acceptée", StringComparison.Ordinal)).ToList(),
             found => found.Count == 1, "the signer is told of the approval, in French")).Single();
-        Assert.Contains($"ont approuvé la signature de votre organisation : elle porte le numéro {approved["number"]} de la liste.", mail.TextBody);
+        Assert.Contains($"ont approuvé la signature de votre organisation : elle porte le numéro {approved["number"]} de la liste.",
+            mail.TextBody);
         var lines = (mail.TextBody ?? "").Split('\n');
         Assert.Contains(hash, lines);
         Assert.Contains("Version : 1", lines);
@@ -173,7 +189,8 @@ public sealed class RemindPendingTests
         await drafter.OpenAsync(id);
         foreach (var n in new[] { 1, 2, 3 })
             Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
-                new { organisation = new { name = $"Pending party {n}" }, email = $"pending{n}@example.org", personalMessage = $"Dear friends of party {n}" })).StatusCode);
+                new { organisation = new { name = $"Pending party {n}" }, email = $"pending{n}@example.org",
+                    personalMessage = $"Dear friends of party {n}" })).StatusCode);
         var firstLinks = new List<string>();
         foreach (var n in new[] { 1, 2, 3 }) firstLinks.Add(await factory.LinkFromMailAsync($"pending{n}@example.org", "/sign"));
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(firstLinks[2]["/sign/".Length..])).StatusCode);
@@ -196,13 +213,17 @@ public sealed class RemindPendingTests
         {
             var link = await factory.LinkFromMailAsync($"pending{n}@example.org", "/sign", "Reminder: invitation to sign \"Reminded\"");
             Assert.NotEqual(firstLinks[n - 1], link);
-            await (await factory.CreateClient().GetAsync($"/api/invitations/{firstLinks[n - 1]["/sign/".Length..]}")).AssertProblemAsync(HttpStatusCode.NotFound);
-            Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/invitations/{link["/sign/".Length..]}")).StatusCode);
-            var mail = (await factory.MailsAsync()).Single(m => m.To.Mailboxes.Any(a => a.Address == $"pending{n}@example.org") && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
+            await (await factory.CreateClient().GetAsync($"/api/invitations/{firstLinks[n - 1]["/sign/".Length..]}"))
+                .AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal(HttpStatusCode.OK,
+                (await factory.CreateClient().GetAsync($"/api/invitations/{link["/sign/".Length..]}")).StatusCode);
+            var mail = (await factory.MailsAsync()).Single(m => m.To.Mailboxes.Any(a => a.Address == $"pending{n}@example.org")
+                && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
             Assert.Contains($"Dear friends of party {n}", mail.TextBody);
             Assert.Contains(" reminds you of the invitation to sign the statement \"Reminded\".", mail.TextBody);
         }
-        Assert.DoesNotContain(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == "pending3@example.org") && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
+        Assert.DoesNotContain(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == "pending3@example.org")
+            && m.Subject!.StartsWith("Reminder", StringComparison.Ordinal));
 
         // Not twice within three days.
         clock.Set(T0.AddDays(6));

@@ -20,29 +20,35 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
         var id = (await drafter.CreateStatementAsync(title: "Held until it opens")).Id;
         var email = $"held-{Guid.NewGuid():N}@example.org";
 
-        var created = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation = Organisation($"Frente Retenido {Guid.NewGuid():N}"), email }))
+        var created = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = Organisation($"Frente Retenido {Guid.NewGuid():N}"), email }))
             .ReadAsAsync<InvitationLink>();
         Assert.True(created.Held);
         Assert.Null(created.Token);
         var invitationId = created.InvitationId;
 
         // The save's events went out (the held one), and no invitation e-mail among them.
-        await Eventually.ReturnsAsync(() => Task.FromResult(factory.Bus.Published.Select<InvitationHeld>(m => m.Context.Message.EndorsementRequestId == invitationId).Any()),
+        await Eventually.ReturnsAsync(() => Task.FromResult(factory.Bus.Published.Select<InvitationHeld>(
+            m => m.Context.Message.EndorsementRequestId == invitationId).Any()),
             published => published, "the held invitation's event is published", timeoutSeconds: 60);
         Assert.False(factory.Bus.Published.Select<EndorsementRequested>(m => m.Context.Message.EndorsementRequestId == invitationId).Any());
         Assert.DoesNotContain(await factory.MailsAsync(), m => m.To.Mailboxes.Any(a => a.Address == email));
         Assert.Equal("Held", (await drafter.AnswerAsync<InvitationSummary>($"/api/statements/{id}/invitations/{invitationId}")).Status);
         Assert.Equal(1, (await (await drafter.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["counts"]!["Held"]!.GetValue<int>());
-        var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invitationId}/resend", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invitationId}/resend", new { }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("held", problem.Str("detail"));
-        var heldHash = await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync());
+        var heldHash = await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId)
+            .Select(r => r.TokenHash).SingleAsync());
 
         await drafter.OpenAsync(id);
 
         var link = await factory.ApiLinkFromMailAsync(email, "/sign", "/api/invitations");
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(link)).StatusCode);
-        Assert.NotEqual(heldHash, await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).Select(r => r.TokenHash).SingleAsync()));
-        await Eventually.ReturnsAsync(async () => (await drafter.AnswerAsync<InvitationSummary>($"/api/statements/{id}/invitations/{invitationId}")).Status,
+        Assert.NotEqual(heldHash, await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId)
+            .Select(r => r.TokenHash).SingleAsync()));
+        await Eventually.ReturnsAsync(
+            async () => (await drafter.AnswerAsync<InvitationSummary>($"/api/statements/{id}/invitations/{invitationId}")).Status,
             status => status is "Sent" or "Opened", "the held invitation is delivered once the statement opens");
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(link[(link.LastIndexOf('/') + 1)..])).StatusCode);
     }
@@ -54,15 +60,18 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
         var id = (await drafter.CreateStatementAsync(title: "No link before it opens")).Id;
         var organisation = Organisation($"Frente de Mano {Guid.NewGuid():N}");
 
-        var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation, email = "hand@example.org", handOverLink = true }))
+        var problem = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation, email = "hand@example.org", handOverLink = true }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("handOverLink", problem.Str("detail"));
         Assert.Empty(await (await drafter.GetAsync($"/api/statements/{id}/invitations")).JsonArrayAsync());
 
-        var held = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation, email = "hand@example.org" }))
+        var held = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation, email = "hand@example.org" }))
             .ReadAsAsync<InvitationLink>();
         await drafter.OpenAsync(id);
-        var resent = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{held.InvitationId}/resend", new { handOverLink = true }))
+        var resent = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{held.InvitationId}/resend",
+            new { handOverLink = true }))
             .ReadAsAsync<InvitationLink>();
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/invitations/{resent.Token}")).StatusCode);
     }
@@ -77,7 +86,8 @@ public sealed class HeldInvitationTests(WorkflowApiFactory factory) : IClassFixt
 
         var invited = await page.SubmitAsync($"/drafts/{id}/campaign", new Dictionary<string, string>
         {
-            ["Invite.Name"] = $"Frente de Página {Guid.NewGuid():N}", ["Invite.Email"] = "page-held@example.org", ["Invite.Language"] = "en",
+            ["Invite.Name"] = $"Frente de Página {Guid.NewGuid():N}", ["Invite.Email"] = "page-held@example.org",
+                ["Invite.Language"] = "en",
         }, handler: "Invite");
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var html = WebUtility.HtmlDecode(await page.GetHtmlAsync($"/drafts/{id}/campaign"));

@@ -20,7 +20,8 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         var other = await factory.SignedInClientAsync();
         var earlier = (await other.CreateStatementAsync(title: "An earlier statement")).Id;
         await other.OpenAsync(earlier);
-        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR", "kke@example.org")).Token!;
+        var party = (await other.InviteAsync(earlier, "Kommounistiko Komma Elladas", "Communist Party of Greece", "KKE", "GR",
+            "kke@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(party)).StatusCode);
 
         var drafter = await factory.SignedInClientAsync();
@@ -39,7 +40,8 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
     [InlineData("Kommounistiko Komma Elladas", null, null)] // its own name
     [InlineData("Small Group", null, "KKE")] // its acronym, in the same country
     [InlineData("Communist Party of Greeсe", null, "ΚΚΕ")] // a Cyrillic с, Greek capitals
-    public async Task A_signatory_cannot_sign_under_the_name_or_acronym_of_another_organisation_of_the_directory(string name, string? nameEnglish, string? acronym)
+    public async Task A_signatory_cannot_sign_under_the_name_or_acronym_of_another_organisation_of_the_directory(string name,
+        string? nameEnglish, string? acronym)
     {
         var c = await SmallGroupInvitedBesideAKnownPartyAsync();
 
@@ -67,7 +69,8 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         }, "Sign");
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("belongs to another organisation in the directory", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("belongs to another organisation in the directory",
+            System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Empty(await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/signatures")).JsonArrayAsync());
     }
 
@@ -86,7 +89,8 @@ public sealed class NameCorrectionTests(WorkflowApiFactory factory) : IClassFixt
         Assert.Equal("Small Group", signature.InvitedName);
         Assert.Equal("SG", signature.InvitedAcronym);
 
-        var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/audit")).JsonArrayAsync(),
+        var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.StatementId}/audit"))
+            .JsonArrayAsync(),
             a => a.Any(e => e.Str("eventType") == "SignatoryCorrectedOwnName"), "the audit log recorded the correction");
         var payload = JsonNode.Parse(audit.First(e => e.Str("eventType") == "SignatoryCorrectedOwnName").Str("payload"))!;
         Assert.Equal("Small Group", payload.Str("invitedName"));

@@ -31,22 +31,27 @@ public sealed class ProvenanceTests(WorkflowApiFactory factory) : IClassFixture<
         Assert.Null(ownAnswer["token"]);
         Assert.Null(ownAnswer["signingLink"]);
         var link = await factory.ApiLinkFromMailAsync("own@pcp.example.org", "/sign", "/api/invitations");
-        Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostAsJsonAsync(link + "/sign", new { signerName = "María Quispe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await factory.CreateClient().PostAsJsonAsync(link + "/sign", new { signerName = "María Quispe" })).StatusCode);
 
         // A link the drafter asked for and handed over.
-        var handed = (await drafter.InviteAsync(id, $"Partido Entregado {Guid.NewGuid():N}", null, null, "BO", "handed@frente.example.org")).Token!;
+        var handed = (await drafter.InviteAsync(id, $"Partido Entregado {Guid.NewGuid():N}", null, null, "BO",
+            "handed@frente.example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(handed, "Ana Torres")).StatusCode);
 
         // One the drafters recorded, with their note; one imported from a published list.
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" }, note = "Signed on paper at the meeting of 3 March." })).StatusCode);
+            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" },
+                note = "Signed on paper at the meeting of 3 March." })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = new { name = $"Partido Importado {Guid.NewGuid():N}", country = "AR" }, source = "Resolution as published by ICOR, 7 February 2023" })).StatusCode);
+            new { organisation = new { name = $"Partido Importado {Guid.NewGuid():N}", country = "AR" },
+                source = "Resolution as published by ICOR, 7 February 2023" })).StatusCode);
         await drafter.PublishAsync(id);
         var slug = statement.Slug;
 
         var list = await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/signatories")).JsonAsync();
-        var provenances = list["signatories"]!.AsArray().OrderBy(s => s!["number"]!.GetValue<int>()).Select(s => s!["provenance"]!).ToList();
+        var provenances = list["signatories"]!.AsArray().OrderBy(s => s!["number"]!.GetValue<int>()).Select(s => s!["provenance"]!)
+            .ToList();
         Assert.Equal(["InvitationLink", "HandedOverLink", "RecordedByDrafters", "Imported"], provenances.Select(p => p.Str("kind")));
         Assert.Equal("pcp.example.org", provenances[0].Str("emailDomain"));
         Assert.Equal("frente.example.org", provenances[1].Str("emailDomain"));
@@ -78,26 +83,31 @@ public sealed class ProvenanceTests(WorkflowApiFactory factory) : IClassFixture<
         var token = (await drafter.InviteAsync(id, $"Partido Firmante {Guid.NewGuid():N}", null, null, "PE", email)).Token!;
         var selfSigned = await (await factory.CreateClient().SignAsync(token)).ReceiptAsync();
         var recorded = await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" }, note = "By e-mail." })).ReceiptAsync();
+            new { organisation = new { name = $"Partido Registrado {Guid.NewGuid():N}", country = "CL" }, note = "By e-mail." }))
+                .ReceiptAsync();
 
         var revised = await drafter.PutAsJsonAsync($"/api/statements/{id}/draft",
             new { title = statement.Title, body = "The text, changed after the signatures.", baseVersion = 1 });
         var newHash = (await revised.ReadAsAsync<VersionDetails>()).TextHash;
 
-        var refused = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{selfSigned.SignatureId}/reconfirm", new { textHash = newHash });
+        var refused = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{selfSigned.SignatureId}/reconfirm",
+            new { textHash = newHash });
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("own link", problem.Str("detail"));
         var signatures = await drafter.SignaturesAsync(id);
         Assert.True(signatures.Single(s => s.Id == selfSigned.SignatureId).NeedsReconfirmation);
 
         // The drafters may confirm what they recorded themselves; the organisation confirms its own through its link.
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm",
+            new { textHash = newHash })).StatusCode);
         var link = await factory.ApiLinkFromMailAsync(email, "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
 
         // The log tells the two confirmations apart.
         await drafter.PublishAsync(id);
-        var entries = JsonNode.Parse(await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/proof.json"))!["entries"]!.AsArray()
+        var entries = JsonNode.Parse(await factory.CreateClient()
+            .GetStringAsync($"/statements/{statement.Slug}/proof.json"))!["entries"]!.AsArray()
             .Select(e => JsonNode.Parse(e!.GetValue<string>())!).Where(e => e["change"]?.GetValue<string>() == "reconfirmed").ToList();
         Assert.Equal(["drafters", "signatory"], entries.Select(e => e.Str("confirmedBy")).Order());
     }

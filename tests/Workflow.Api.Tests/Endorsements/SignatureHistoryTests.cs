@@ -7,7 +7,8 @@ using Workflow.Core.Endorsements;
 
 namespace Workflow.Api.Tests.Endorsements;
 
-/// <summary>Withdrawals, invalidations and corrections: names leave the public list or change on it, and the history keeps everything.</summary>
+/// <summary>Withdrawals, invalidations and corrections: names leave the public list or change on it, and the history keeps
+/// everything.</summary>
 public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     private sealed record Campaign(HttpClient Drafter, Guid Id, string Slug, string[] Tokens, Guid[] SignatureIds);
@@ -21,7 +22,8 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         await drafter.OpenAsync(id);
         var tokens = new List<string>();
         var signatureIds = new List<Guid>();
-        foreach (var (name, acronym) in new[] { ("Rode Morgen", "RM"), ("Union of Cypriots", "UoC"), ("Bloque Democratico Popular", "BDP") })
+        foreach (var (name, acronym) in new[] { ("Rode Morgen", "RM"), ("Union of Cypriots", "UoC"),
+            ("Bloque Democratico Popular", "BDP") })
         {
             var token = (await drafter.InviteAsync(id, name, null, acronym, "NL", $"{acronym.ToLowerInvariant()}@example.org")).Token!;
             tokens.Add(token);
@@ -39,7 +41,8 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
     {
         var c = await PublishedWithThreeAsync();
 
-        var withdrawn = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[1]}/withdraw", new { note = "Our congress voted against." });
+        var withdrawn = await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[1]}/withdraw",
+            new { note = "Our congress voted against." });
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal("Withdrawn", (await withdrawn.ReceiptAsync()).Status);
@@ -58,11 +61,14 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
     public async Task Withdrawing_twice_or_without_a_signature_is_409()
     {
         var c = await PublishedWithThreeAsync();
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).StatusCode);
-        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw",
+            new { })).StatusCode);
+        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{c.Tokens[0]}/withdraw", new { }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
 
         var unsigned = (await c.Drafter.InviteAsync(c.Id, "Not yet signed", null, "NYS", "FR", "nys@example.org")).Token!;
-        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{unsigned}/withdraw", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{unsigned}/withdraw", new { }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -82,7 +88,8 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         Assert.Equal("The party says it never signed.", first.EndNote);
 
         var notice = await Eventually.ReturnsAsync(
-            async () => (await factory.MailsAsync()).FirstOrDefault(m => (m.Subject ?? "").StartsWith("Your signature was removed", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "rm@example.org"),
+            async () => (await factory.MailsAsync()).FirstOrDefault(m => (m.Subject ?? "")
+                .StartsWith("Your signature was removed", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "rm@example.org"),
             m => m is not null, "the signatory was told");
         Assert.Contains("does not appear to be genuine", notice!.TextBody ?? "");
     }
@@ -104,13 +111,17 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
     {
         var c = await PublishedWithThreeAsync();
         var stranger = await factory.SignedInClientAsync();
-        await (await stranger.PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/invalidate", new { reason = "Duplicate" }))
+        await (await stranger.PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/invalidate",
+            new { reason = "Duplicate" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await stranger.PutAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/displayed-name", new { name = "Hacked" }))
+        await (await stranger.PutAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/displayed-name",
+            new { name = "Hacked" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized,
-            (await factory.CreateClient().PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/invalidate", new { reason = "Duplicate" })).StatusCode);
-        await (await c.Drafter.PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{Guid.NewGuid()}/invalidate", new { reason = "Duplicate" }))
+            (await factory.CreateClient().PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{c.SignatureIds[0]}/invalidate",
+                new { reason = "Duplicate" })).StatusCode);
+        await (await c.Drafter.PostAsJsonAsync($"/api/statements/{c.Id}/signatures/{Guid.NewGuid()}/invalidate",
+            new { reason = "Duplicate" }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(3, (await PublicSignatoriesAsync(c.Slug)).Count);
     }
@@ -127,7 +138,8 @@ public sealed class SignatureHistoryTests(WorkflowApiFactory factory) : IClassFi
         var shown = (await PublicSignatoriesAsync(c.Slug)).Single(s => s.Number == 3);
         Assert.Equal("Bloque Democrático Popular", shown.Name);
         Assert.Equal("Popular Democratic Bloc", shown.NameEnglish);
-        var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/audit")).JsonArrayAsync(),
+        var audit = await Eventually.ReturnsAsync(async () => await (await c.Drafter.GetAsync($"/api/statements/{c.Id}/audit"))
+            .JsonArrayAsync(),
             a => a.Any(e => e.Str("eventType") == "SignatoryNameCorrected"), "the audit log recorded the correction");
         var payload = JsonNode.Parse(audit.First(e => e.Str("eventType") == "SignatoryNameCorrected").Str("payload"))!;
         Assert.Equal("Bloque Democratico Popular", payload.Str("previousName"));

@@ -97,7 +97,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => factory.CreateClient().SignAsync(token)));
 
         foreach (var r in responses)
-            Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+            Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK,
+                $"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
         Assert.Single(receipts.Select(r => r.SignatureId).Distinct());
@@ -127,7 +128,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var token = Workflow.Core.Endorsements.InvitationToken.New();
         var hash = Workflow.Core.Endorsements.InvitationToken.Hash(token);
         var invitationId = invitation.InvitationId;
-        await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId).ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
+        await factory.InDatabaseAsync(db => db.Invitations.Where(r => r.Id == invitationId)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.TokenHash, hash)));
 
         var view = await factory.CreateClient().InvitationAsync(token);
         Assert.False(view.CanSign);
@@ -218,7 +220,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     public async Task A_bad_invitation_is_refused_with_400_naming_the_field(string field, string json)
     {
         var (drafter, id) = await OpenStatementAsync();
-        var response = await drafter.PostAsync($"/api/statements/{id}/invitations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await drafter.PostAsync($"/api/statements/{id}/invitations",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertFieldErrorAsync(field);
     }
 
@@ -227,10 +230,12 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     {
         var (drafter, id) = await OpenStatementAsync();
         var token = (await drafter.InviteAsync(id)).Token!;
-        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" })).AssertFieldErrorAsync("signerName");
+        await (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "" }))
+            .AssertFieldErrorAsync("signerName");
     }
 
-    /// <summary>Invites organisations "{prefix} 1" … "{prefix} {count}" (acronyms {prefix}1 …, Peru) and returns their links' tokens in order.</summary>
+    /// <summary>Invites organisations "{prefix} 1" … "{prefix} {count}" (acronyms {prefix}1 …, Peru) and returns their links' tokens in
+    /// order.</summary>
     private static async Task<List<string>> InviteManyAsync(HttpClient drafter, Guid id, int count, string prefix)
     {
         var tokens = new List<string>();
@@ -249,7 +254,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var responses = await Task.WhenAll(tokens.Select(t => factory.CreateClient().SignAsync(t)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id).Select(s => s.Number).ToListAsync());
+        var numbers = await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == id)
+            .Select(s => s.Number).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 50), numbers.Order());
         var receipts = await Task.WhenAll(responses.Select(r => r.ReceiptAsync()));
         Assert.Equal(Enumerable.Range(1, 50), receipts.Select(r => r.Number).Order());
@@ -267,7 +273,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
 
         var answers = await Task.WhenAll(
             good.Concat(twice).Concat(twice).Select(t => factory.CreateClient().SignAsync(t))
-                .Concat(wrongText.Select(t => factory.CreateClient().PostAsJsonAsync($"/api/invitations/{t}/sign", new { signerName = "A", textHash = new string('0', 64) }))));
+                .Concat(wrongText.Select(t => factory.CreateClient().PostAsJsonAsync($"/api/invitations/{t}/sign",
+                    new { signerName = "A", textHash = new string('0', 64) }))));
 
         var byToken = good.Concat(twice).Concat(twice).Concat(wrongText).Zip(answers).ToLookup(p => p.First, p => p.Second.StatusCode);
         Assert.All(good, t => Assert.Equal([HttpStatusCode.Created], byToken[t]));
@@ -291,7 +298,8 @@ public sealed class SigningTests(WorkflowApiFactory factory) : IClassFixture<Wor
     [InlineData("Parti Patriotique Démocratique Socialiste", null, "PPDS", "TN")]
     [InlineData("Türkiye Komünist Partisi – Marksist-Leninist", null, "TKP-ML", "TR")]
     [InlineData("<script>alert('x')</script> & Co", "<img src=x onerror=alert(1)>", "<b>", "GB")]
-    public async Task Organisation_names_in_any_script_are_kept_exactly_and_never_become_markup(string name, string? english, string? acronym, string country)
+    public async Task Organisation_names_in_any_script_are_kept_exactly_and_never_become_markup(string name, string? english,
+        string? acronym, string country)
     {
         var (drafter, id) = await OpenStatementAsync();
         var token = (await drafter.InviteAsync(id, name, english, acronym, country)).Token!;

@@ -10,7 +10,8 @@ namespace Workflow.Api.Tests.Endorsements;
 /// <summary>Invitations sent over SMTP (MailKit) to a real SMTP server listening on this machine.</summary>
 public sealed class SmtpDeliveryTests
 {
-    private static WorkflowApiFactory OverSmtp(SmtpTestServer smtp) => WorkflowApiFactory.With(settings: smtp.Settings(TimeSpan.FromSeconds(5), new Dictionary<string, string?>
+    private static WorkflowApiFactory OverSmtp(SmtpTestServer smtp)
+        => WorkflowApiFactory.With(settings: smtp.Settings(TimeSpan.FromSeconds(5), new Dictionary<string, string?>
     {
         ["Messaging:RetryIntervalsMs:0"] = "500",
         ["Messaging:RetryIntervalsMs:1"] = "1000",
@@ -20,7 +21,8 @@ public sealed class SmtpDeliveryTests
     }));
 
     /// <summary>A drafter's statement, opened for signature: a draft's invitations are held, not sent.</summary>
-    private static async Task<(HttpClient Drafter, Workflow.Core.Statements.StatementDetails Statement)> OpenStatementAsync(WorkflowApiFactory factory, string title)
+    private static async Task<(HttpClient Drafter, Workflow.Core.Statements.StatementDetails Statement)> OpenStatementAsync(
+        WorkflowApiFactory factory, string title)
     {
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: title);
@@ -41,12 +43,16 @@ public sealed class SmtpDeliveryTests
         var bad = await drafter.InviteAsync(id, "Partido Inexistente", null, null, "CL", "bounce@example.org");
 
         // The drafter's own confirmation went over SMTP too; the test is about the invitations.
-        List<MimeKit.MimeMessage> Invitations() => smtp.Received.Where(m => m.To.Mailboxes.All(a => !a.Address.StartsWith("drafter-", StringComparison.Ordinal))).ToList();
-        var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(Invitations()), r => r.Count == 1, "the SMTP server receives the invitation");
+        List<MimeKit.MimeMessage> Invitations()
+            => smtp.Received.Where(m => m.To.Mailboxes.All(a => !a.Address.StartsWith("drafter-", StringComparison.Ordinal))).ToList();
+        var delivered = await Eventually.ReturnsAsync(() => Task.FromResult(Invitations()), r => r.Count == 1,
+            "the SMTP server receives the invitation");
         Assert.Equal("pcch@example.org", delivered[0].To.Mailboxes.Single().Address);
         Assert.Contains($"/sign/{good.Token}", delivered[0].TextBody);
-        var statuses = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations")).JsonArrayAsync(),
-            list => list.Any(i => i.Str("status") == "Sent") && list.Any(i => i.Str("status") == "DeliveryFailed"), "one invitation is sent and the other failed");
+        var statuses = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations"))
+            .JsonArrayAsync(),
+            list => list.Any(i => i.Str("status") == "Sent") && list.Any(i => i.Str("status") == "DeliveryFailed"),
+            "one invitation is sent and the other failed");
         var failed = statuses.Single(i => i.Str("id") == bad.InvitationId.ToString())!;
         Assert.Contains("550", failed.Str("deliveryError"));
         Assert.Single(Invitations()); // nothing was sent to the refused mailbox, and the good one once
@@ -61,13 +67,15 @@ public sealed class SmtpDeliveryTests
         var id = statement.Id;
         var invitation = await drafter.InviteAsync(id, "Partido Comunista del Uruguay", null, "PCU", "UY", "pcu@example.org");
 
-        var failed = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
+        var failed = await Eventually.ReturnsAsync(
+            async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
             i => i.Str("status") == "DeliveryFailed", "the failed attempt shows on the invitation");
         Assert.False(string.IsNullOrEmpty(failed.Str("deliveryError")));
 
         smtp.Start();
 
-        await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
+        await Eventually.ReturnsAsync(
+            async () => await (await drafter.GetAsync($"/api/statements/{id}/invitations/{invitation.InvitationId}")).JsonAsync(),
             i => i.Str("status") == "Sent" && i["deliveryError"] is null, "a retry delivers it and clears the failure", timeoutSeconds: 30);
         Assert.Single(smtp.Received);
     }
@@ -85,16 +93,19 @@ public sealed class SmtpDeliveryTests
         var textHash = (await (await visitor.GetAsync(form)).JsonAsync())["version"].Str("textHash");
 
         // Sent together, so that the confirmations go out in one batch: a refused address among them must not fail the others.
-        string[] addresses = ["bounce-1@example.org", "good-1@example.org", "good-2@example.org", "bounce-2@example.org", "good-3@example.org"];
+        string[] addresses = ["bounce-1@example.org", "good-1@example.org", "good-2@example.org", "bounce-2@example.org",
+            "good-3@example.org"];
         var answers = await Task.WhenAll(addresses.Select((email, i) => visitor.PostAsJsonAsync(form,
             new { organisation = new { name = $"Organisation {i + 1}" }, email, signerName = "Ana Mamani", textHash })));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
 
         // Every event handled, the refused ones included (nothing would deliver them); had a refusal failed its batch, the bus
         // would have retried it until it gave up, and the good ones would never be recorded as sent.
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == SignOnEmailConsumer.Name)),
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(
+            db => db.ProcessedMessages.CountAsync(p => p.Consumer == SignOnEmailConsumer.Name)),
             handled => handled == addresses.Length, "every confirmation is handled", timeoutSeconds: 60);
-        var confirmations = smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("good-", StringComparison.Ordinal))).ToList();
+        var confirmations = smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("good-", StringComparison.Ordinal)))
+            .ToList();
         Assert.Equal(["good-1@example.org", "good-2@example.org", "good-3@example.org"],
             confirmations.Select(m => m.To.Mailboxes.Single().Address).Order().ToArray()); // each once: nothing was sent again
     }

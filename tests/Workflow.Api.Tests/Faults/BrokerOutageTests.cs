@@ -27,9 +27,11 @@ public sealed class BrokerOutageTests
         await drafter.OpenAsync(statement.Id);
         var tokens = new List<string>();
         for (var i = 0; i < 10; i++)
-            tokens.Add((await drafter.InviteAsync(statement.Id, name: $"Broker organisation {OrganisationNames.InWords(i)}", nameEnglish: null, acronym: null,
+            tokens.Add((await drafter.InviteAsync(statement.Id, name: $"Broker organisation {OrganisationNames.InWords(i)}",
+                nameEnglish: null, acronym: null,
                 email: $"broker{i}-{id:N}@example.org")).Token!);
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(
+            db => db.ProcessedMessages.CountAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
             count => count == tokens.Count, "events flow through the broker before the outage", timeoutSeconds: 120);
 
         proxy.Cut();
@@ -37,20 +39,26 @@ public sealed class BrokerOutageTests
         foreach (var token in tokens)
             Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.True(await factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null && m.Type.EndsWith("SignatureRecorded"))) > 0,
+        Assert.True(await factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null
+            && m.Type.EndsWith("SignatureRecorded"))) > 0,
             "with the broker away the signatures' events wait in the outbox");
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)));
+        Assert.Equal(0,
+            await factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)));
         // The audit log does not wait for the broker: it was written with each signature.
-        Assert.Equal(tokens.Count, await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType.EndsWith("SignatureRecorded"))));
+        Assert.Equal(tokens.Count, await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id
+            && a.EventType.EndsWith("SignatureRecorded"))));
 
         proxy.Restore();
 
         // The probe says what still waits and why, so that a stall explains itself.
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(async db => string.Join("; ", await db.OutboxMessages.Where(m => m.SentAt == null)
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(async db => string.Join("; ",
+            await db.OutboxMessages.Where(m => m.SentAt == null)
                 .OrderBy(m => m.Sequence).Select(m => $"#{m.Sequence} {m.Type} attempts {m.Attempts}: {m.LastError}").ToListAsync())),
             unsent => unsent.Length == 0, "the outbox drains once the broker is back", timeoutSeconds: 120);
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)),
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(
+            db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)),
             handled => handled >= tokens.Count, "every signature's event is consumed", timeoutSeconds: 120);
-        Assert.Equal(tokens.Count, await factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)));
+        Assert.Equal(tokens.Count,
+            await factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == DrafterNotificationConsumer.Name)));
     }
 }

@@ -38,16 +38,19 @@ public sealed class DatabaseOutageTests
         var answers = new[]
         {
             await drafter.GetAsync("/api/statements"),
-            await drafter.PostAsJsonAsync("/api/statements", new { title = "During the outage", body = "Text.", language = "en", allowsFurtherSignatories = true }),
+            await drafter.PostAsJsonAsync("/api/statements", new { title = "During the outage", body = "Text.", language = "en",
+                allowsFurtherSignatories = true }),
             await drafter.GetAsync($"/api/statements/{before.Id}"),
             await factory.CreateClient().GetAsync("/api/public/statements"),
             await pages.Client.GetAsync("/statements?page=outage"),
-            await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "someone@example.org", password = ApiClient.Password }),
+            await factory.CreateClient().PostAsJsonAsync("/api/auth/login",
+                new { email = "someone@example.org", password = ApiClient.Password }),
         };
         foreach (var answer in answers)
         {
             var body = await answer.Content.ReadAsStringAsync();
-            Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable, $"{answer.RequestMessage!.Method} {answer.RequestMessage.RequestUri}: {(int)answer.StatusCode} {body}");
+            Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable,
+                $"{answer.RequestMessage!.Method} {answer.RequestMessage.RequestUri}: {(int)answer.StatusCode} {body}");
             Assert.True(answer.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"{answer.RequestMessage.RequestUri}: no Retry-After");
             Assert.DoesNotContain("Npgsql", body);
             Assert.DoesNotContain("Exception", body);

@@ -20,7 +20,8 @@ public sealed class ProcessCrashTests
     [Fact]
     public async Task Every_acknowledged_signature_survives_a_kill_9_during_a_signing_load_and_none_is_recorded_twice()
     {
-        var database = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = $"workflow_crash_{Guid.NewGuid():N}" }.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = $"workflow_crash_{Guid.NewGuid():N}" }
+            .ConnectionString;
         var environment = new Dictionary<string, string>
         {
             ["Database__Provider"] = "PostgreSql",
@@ -32,13 +33,15 @@ public sealed class ProcessCrashTests
         };
         var first = ServiceProcess.Start("before the crash", [], environment);
         await first.WaitReadyAsync();
-        var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!, Path.Combine(environment["DataDirectory"], "mail-pickup"));
+        var drafter = await ApiClient.SignedInClientAsync(first.Http.BaseAddress!,
+            Path.Combine(environment["DataDirectory"], "mail-pickup"));
         var statement = await drafter.CreateStatementAsync(title: "Signed through a crash");
         var id = statement.Id;
         await drafter.OpenAsync(id);
         var csv = new StringBuilder("name,email\n");
         for (var i = 0; i < Invitations; i++) csv.Append($"Crash organisation {OrganisationNames.InWords(i)},crash{i}@example.org\n");
-        var bulk = await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).JsonAsync();
+        var bulk = await (await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true",
+            new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).JsonAsync();
         var tokens = new ConcurrentQueue<string>(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
         Assert.Equal(Invitations, tokens.Count);
 
@@ -52,7 +55,8 @@ public sealed class ProcessCrashTests
                 try
                 {
                     var answer = await first.Http.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName = "Under load" });
-                    if (answer.StatusCode == HttpStatusCode.Created) acknowledged[token] = (await answer.JsonAsync())["number"]!.GetValue<int>();
+                    if (answer.StatusCode == HttpStatusCode.Created)
+                        acknowledged[token] = (await answer.JsonAsync())["number"]!.GetValue<int>();
                     if (acknowledged.Count >= 100 && crashed.TrySetResult()) first.Crash();
                 }
                 catch (HttpRequestException) { return; } // the process is gone
@@ -67,7 +71,8 @@ public sealed class ProcessCrashTests
         await using var data = new NpgsqlConnection(database);
         await data.OpenAsync();
         var signatures = new List<(Guid Invitation, int Number)>();
-        await using (var query = new NpgsqlCommand("""SELECT "EndorsementRequestId", "Number" FROM "Signatures" WHERE "StatementId" = @id""", data))
+        await using (var query = new NpgsqlCommand(
+            """SELECT "EndorsementRequestId", "Number" FROM "Signatures" WHERE "StatementId" = @id""", data))
         {
             query.Parameters.AddWithValue("id", id);
             await using var reader = await query.ExecuteReaderAsync();
@@ -82,7 +87,8 @@ public sealed class ProcessCrashTests
 
         // The list is whole: signing goes on after the restart, and the published chain verifies.
         Assert.True(tokens.TryDequeue(out var later));
-        Assert.Equal(HttpStatusCode.Created, (await second.Http.PostAsJsonAsync($"/api/invitations/{later}/sign", new { signerName = "After the restart" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await second.Http.PostAsJsonAsync($"/api/invitations/{later}/sign", new { signerName = "After the restart" })).StatusCode);
         // The drafter's bearer token from before the crash still works: the keys live in the data directory.
         using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/statements/{id}/publish");
         publish.Headers.Authorization = drafter.DefaultRequestHeaders.Authorization;

@@ -36,7 +36,8 @@ public sealed partial class DeploymentFilesTests
         var configurationPage = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "configuration.md"));
         var settings = SettingKey().Matches(File.ReadAllText(Compose)).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.Contains("Messaging__Transport", settings);
-        foreach (var setting in settings.Where(s => !s.StartsWith("MSSQL_", StringComparison.Ordinal) && !s.StartsWith("RABBITMQ_", StringComparison.Ordinal)))
+        foreach (var setting in settings.Where(s => !s.StartsWith("MSSQL_", StringComparison.Ordinal)
+            && !s.StartsWith("RABBITMQ_", StringComparison.Ordinal)))
         {
             // Related keys share a row: "`Messaging__RabbitMq__Host`, `__Username`, `__Password`".
             var tail = setting.Contains("__") ? setting[setting.LastIndexOf("__", StringComparison.Ordinal)..] : setting;
@@ -73,7 +74,8 @@ public sealed partial class DeploymentFilesTests
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging__Console__FormatterName"] = "json",
         };
-        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory)) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         await using var service = ServiceProcess.Start("web", [], environment);
         await service.WaitReadyAsync();
         // Structured logs: one JSON object per line, with the message's template and its values apart.
@@ -86,7 +88,8 @@ public sealed partial class DeploymentFilesTests
             Assert.True(await ready.ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, ready.Output());
         await using (var missing = ServiceProcess.Start("probe", ["probe", $"{service.Http.BaseAddress}no-such-page"], environment))
             Assert.Equal(1, await missing.ExitCodeAsync(TimeSpan.FromMinutes(1)));
-        await using (var nobody = ServiceProcess.Start("probe", ["probe", $"http://127.0.0.1:{FreePort.OnLoopback()}/health/ready"], environment))
+        await using (var nobody = ServiceProcess.Start("probe", ["probe", $"http://127.0.0.1:{FreePort.OnLoopback()}/health/ready"],
+            environment))
             Assert.Equal(1, await nobody.ExitCodeAsync(TimeSpan.FromMinutes(1)));
     }
 
@@ -105,7 +108,8 @@ public sealed partial class DeploymentFilesTests
     {
         foreach (var (program, prefix) in new[] { ("docker-compose", Array.Empty<string>()), ("docker", new[] { "compose" }) })
         {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true,
+                WorkingDirectory = RepositoryPaths.Root };
             foreach (var arg in prefix.Concat(["-f", Compose, "config"])) start.ArgumentList.Add(arg);
             Process process;
             try { process = Process.Start(start)!; }
@@ -115,7 +119,8 @@ public sealed partial class DeploymentFilesTests
                 var output = process.StandardOutput.ReadToEndAsync();
                 var errors = process.StandardError.ReadToEndAsync();
                 await process.WaitForExitAsync();
-                if (prefix.Length > 0 && process.ExitCode != 0 && (await errors).Contains("unknown", StringComparison.OrdinalIgnoreCase)) continue;
+                if (prefix.Length > 0 && process.ExitCode != 0
+                    && (await errors).Contains("unknown", StringComparison.OrdinalIgnoreCase)) continue;
                 return (process.ExitCode, await output + await errors);
             }
         }
@@ -142,6 +147,7 @@ public sealed partial class DeploymentFilesTests
     private static partial Regex ServiceName();
 
     /// <summary>An environment key of the compose file: "Database__Provider:", "PublicBaseUrl:", "ASPNETCORE_…:".</summary>
-    [GeneratedRegex(@"^\s+([A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+|ASPNETCORE_[A-Z_]+|MSSQL_[A-Z_]+|RABBITMQ_[A-Z_]+|PublicBaseUrl|Urls|DataDirectory):", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+([A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+|" +
+        @"ASPNETCORE_[A-Z_]+|MSSQL_[A-Z_]+|RABBITMQ_[A-Z_]+|PublicBaseUrl|Urls|DataDirectory):", RegexOptions.Multiline)]
     private static partial Regex SettingKey();
 }

@@ -48,11 +48,13 @@ public sealed class OverloadTests
 
         // Fifty at once: two are worked on (held at the gate), three wait for a place, the other forty-five are refused.
         var submissions = Enumerable.Range(0, 50).Select(i => visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on",
-            new { organisation = new { name = $"Crowd organisation {OrganisationNames.InWords(i)}" }, email = $"crowd{i}@org{i}.example", signerName = "Ana", textHash = hash }))
+            new { organisation = new { name = $"Crowd organisation {OrganisationNames.InWords(i)}" }, email = $"crowd{i}@org{i}.example",
+                signerName = "Ana", textHash = hash }))
             .ToList();
         await Eventually.ReturnsAsync(() => Task.FromResult(submissions.Count(s => s.IsCompleted)), done => done == 45,
             "all but the five let in are answered while the gate is shut", LoadedMachineSeconds);
-        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 2, "the two let in are being worked on", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 2, "the two let in are being worked on",
+            LoadedMachineSeconds);
 
         foreach (var refused in submissions.Where(s => s.IsCompleted).Select(s => s.Result))
         {
@@ -79,19 +81,23 @@ public sealed class OverloadTests
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync()).Id;
         await drafter.OpenAsync(id);
-        var first = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(1)}", nameEnglish: null, acronym: null, email: "one@example.org")).Token!;
-        var second = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(2)}", nameEnglish: null, acronym: null, email: "two@example.org")).Token!;
+        var first = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(1)}", nameEnglish: null,
+            acronym: null, email: "one@example.org")).Token!;
+        var second = (await drafter.InviteAsync(id, name: $"Overload organisation {OrganisationNames.InWords(2)}", nameEnglish: null,
+            acronym: null, email: "two@example.org")).Token!;
         var signer = factory.CreateClient();
 
         var signing = signer.SignAsync(first);
-        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 1, "the first signing is being worked on", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 1, "the first signing is being worked on",
+            LoadedMachineSeconds);
         var refused = await signer.SignAsync(second);
         await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
 
         gate.Open();
         Assert.Equal(HttpStatusCode.Created, (await signing).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await signer.SignAsync(second)).StatusCode); // tried again once there is room, it goes through
+        Assert.Equal(HttpStatusCode.Created,
+            (await signer.SignAsync(second)).StatusCode); // tried again once there is room, it goes through
     }
 
     [Fact]
@@ -102,16 +108,19 @@ public sealed class OverloadTests
         var (slug, hash) = await OpenSignOnAsync(factory);
         var visitor = factory.CreateClient();
         Task<HttpResponseMessage> Submit(int i) => visitor.PostAsJsonAsync($"/api/public/statements/{slug}/sign-on",
-            new { organisation = new { name = $"Waiting organisation {OrganisationNames.InWords(i)}" }, email = $"wait{i}@org{i}.example", signerName = "Ana", textHash = hash });
+            new { organisation = new { name = $"Waiting organisation {OrganisationNames.InWords(i)}" }, email = $"wait{i}@org{i}.example",
+                signerName = "Ana", textHash = hash });
 
         var first = Submit(1);
-        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 1, "the first submission is being worked on", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(gate.Entered), n => n == 1, "the first submission is being worked on",
+            LoadedMachineSeconds);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var waited = await Submit(2);
 
         await waited.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(7), waited.Headers.RetryAfter?.Delta);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"refused after {clock.Elapsed.TotalSeconds:F1} s: it should have waited for a place first");
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9),
+            $"refused after {clock.Elapsed.TotalSeconds:F1} s: it should have waited for a place first");
         Assert.Equal(1, gate.Entered);
         gate.Open();
         Assert.Equal(HttpStatusCode.Accepted, (await first).StatusCode);
@@ -125,7 +134,8 @@ public sealed class OverloadTests
         await drafter.OpenAsync(id);
         (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).EnsureSuccessStatusCode();
         var slug = statement.Slug;
-        var hash = (await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"].Str("textHash");
+        var hash = (await (await factory.CreateClient().GetAsync($"/api/public/statements/{slug}/sign-on")).JsonAsync())["version"]
+            .Str("textHash");
         return (slug, hash);
     }
 

@@ -2,7 +2,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Hosting;
 
-/// <summary>PublicBaseUrl starts every link the service hands out (e-mails, API answers, feeds, the widget's snippet pasted into other sites).</summary>
+/// <summary>PublicBaseUrl starts every link the service hands out (e-mails, API answers, feeds, the widget's snippet pasted into other
+/// sites).</summary>
 public sealed class PublicBaseUrlTests
 {
     [Theory]

@@ -44,7 +44,9 @@ public sealed class AuditCoverageTests
         var statements = new[] { Guid.NewGuid(), Guid.NewGuid() };
         var merged = new OrganisationsMerged(Guid.NewGuid(), Guid.NewGuid(), "A", "B", statements, 1, 1, "user", DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(statements.Cast<Guid?>(), AuditRecord.For(merged, Guid.NewGuid(), DateTimeOffset.UnixEpoch).Select(e => e.StatementId));
-        Assert.Equal([null], AuditRecord.For(merged with { StatementIds = [] }, Guid.NewGuid(), DateTimeOffset.UnixEpoch).Select(e => e.StatementId));
+        Assert.Equal(statements.Cast<Guid?>(), AuditRecord.For(merged, Guid.NewGuid(), DateTimeOffset.UnixEpoch)
+            .Select(e => e.StatementId));
+        Assert.Equal([null], AuditRecord.For(merged with { StatementIds = [] }, Guid.NewGuid(), DateTimeOffset.UnixEpoch)
+            .Select(e => e.StatementId));
     }
 }

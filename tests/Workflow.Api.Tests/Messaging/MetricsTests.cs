@@ -27,16 +27,19 @@ public sealed class MetricsTests(WorkflowApiFactory factory) : IClassFixture<Wor
         var token = (await drafter.InviteAsync(statement.Id, email: "metrics@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await drafter.SignAsync(token)).StatusCode);
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(counted.Count(c => c is { Instrument: "workflow.events.published", Event: "SignatureRecorded" })),
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(counted.Count(c => c is { Instrument: "workflow.events.published", Event: "SignatureRecorded" })),
             count => count >= 1, "the signature's event is counted when the outbox publishes it");
-        Assert.Contains(counted, c => c is { Instrument: "workflow.outbox.lag", Event: "SignatureRecorded" } && c.Value >= 0 && c.Value < 60);
+        Assert.Contains(counted, c => c is { Instrument: "workflow.outbox.lag", Event: "SignatureRecorded" }
+            && c.Value >= 0 && c.Value < 60);
         Assert.Contains(counted, c => c is { Instrument: "workflow.events.published", Event: "StatementDrafted", Value: 1 });
     }
 
     [Fact]
     public async Task With_an_otlp_endpoint_configured_the_service_starts_and_serves_even_if_no_collector_answers()
     {
-        await using var traced = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["OpenTelemetry:OtlpEndpoint"] = "http://127.0.0.1:1" });
+        await using var traced =
+            WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["OpenTelemetry:OtlpEndpoint"] = "http://127.0.0.1:1" });
         var client = traced.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.NotNull(traced.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)));

@@ -55,7 +55,8 @@ public sealed class MultiInstanceTests
         await drafter.OpenAsync(id);
         var csv = new StringBuilder("name,email\n");
         for (var i = 1; i <= Signatures; i++) csv.Append($"Organisation number {OrganisationNames.InWords(i)},org{i}@example.org\n");
-        var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        var bulk = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true",
+            new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
         var report = await bulk.JsonAsync();
         Assert.True(bulk.IsSuccessStatusCode, report.ToJsonString());
         var tokens = report["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>().ToList();
@@ -84,7 +85,8 @@ public sealed class MultiInstanceTests
         }));
         clock.Stop();
         Assert.True(statuses.All(s => s == HttpStatusCode.Created),
-            string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Count()} × {(int)g.Key}")) + $" in {clock.Elapsed.TotalSeconds:0.0} s");
+            string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Count()} × {(int)g.Key}"))
+                + $" in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var options = new DbContextOptionsBuilder<WorkflowDb>().UseNpgsql(postgres).Options;
         var statementId = id;
@@ -97,7 +99,8 @@ public sealed class MultiInstanceTests
         // Each SignatureRecorded is in the audit log once, written with its signature by whichever web process took it.
         await using (var db = new WorkflowDb(options))
         {
-            var audited = await db.AuditEntries.Where(a => a.StatementId == statementId && a.EventType.EndsWith("SignatureRecorded")).Select(a => a.MessageId).ToListAsync();
+            var audited = await db.AuditEntries.Where(a => a.StatementId == statementId && a.EventType.EndsWith("SignatureRecorded"))
+                .Select(a => a.MessageId).ToListAsync();
             Assert.Equal(Signatures, audited.Count);
             Assert.Equal(Signatures, audited.Distinct().Count());
             Assert.Equal(Signatures, await db.OutboxMessages.CountAsync(m => m.Type.EndsWith("SignatureRecorded")));
@@ -106,7 +109,8 @@ public sealed class MultiInstanceTests
         await Eventually.ReturnsAsync(async () =>
         {
             await using var db = new WorkflowDb(options);
-            return await db.ProcessedMessages.CountAsync(p => p.Consumer == Workflow.Infrastructure.Email.DrafterNotificationConsumer.Name &&
+            return await db.ProcessedMessages.CountAsync(
+                p => p.Consumer == Workflow.Infrastructure.Email.DrafterNotificationConsumer.Name &&
                 db.OutboxMessages.Any(m => m.MessageId == p.MessageId && m.Type.EndsWith("SignatureRecorded")));
         }, handled => handled >= Signatures, "the worker handles every signature", timeoutSeconds: 180);
     }

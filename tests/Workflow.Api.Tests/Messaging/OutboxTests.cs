@@ -12,7 +12,8 @@ namespace Workflow.Api.Tests.Messaging;
 
 public sealed class OutboxTests
 {
-    private static readonly Dictionary<string, string?> DispatcherOff = new() { ["Outbox:DispatcherEnabled"] = "false", [EventProbe.Setting] = "on" };
+    private static readonly Dictionary<string, string?> DispatcherOff = new() { ["Outbox:DispatcherEnabled"] = "false",
+        [EventProbe.Setting] = "on" };
     /// <summary>A consumer of every event (<see cref="EventProbe"/>), with an inbox like the service's own.</summary>
     private static readonly Dictionary<string, string?> Probed = new() { [EventProbe.Setting] = "on" };
     /// <summary>Generous for a machine busy with other work: the condition, not the deadline, ends each wait.</summary>
@@ -24,7 +25,8 @@ public sealed class OutboxTests
         var client = await factory.SignedInClientAsync();
         var id = (await client.CreateStatementAsync()).Id;
         for (var v = 1; v <= revisions; v++)
-            (await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = $"Text {v}", baseVersion = v })).EnsureSuccessStatusCode();
+            (await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = $"Text {v}", baseVersion = v }))
+                .EnsureSuccessStatusCode();
         await client.OpenAsync(id);
         await client.InviteAsync(id);
         return id;
@@ -53,9 +55,11 @@ public sealed class OutboxTests
         Assert.All(written, m => Assert.Null(m.SentAt));
         var audit = await factory.InDatabaseAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.StatementId == id).ToListAsync());
         Assert.Equal(written.Select(m => m.MessageId).Order(), audit.Select(a => a.MessageId).Order());
-        Assert.Equal(written.Select(m => m.Type.Split('.')[^1]), written.Select(m => audit.Single(a => a.MessageId == m.MessageId).EventType));
+        Assert.Equal(written.Select(m => m.Type.Split('.')[^1]),
+            written.Select(m => audit.Single(a => a.MessageId == m.MessageId).EventType));
         var requested = audit.Single(a => a.EventType == nameof(EndorsementRequested));
-        var outboxToken = JsonSerializer.Deserialize<EndorsementRequested>(written.Single(m => m.MessageId == requested.MessageId).Payload, WorkflowDb.EventJson)!
+        var outboxToken = JsonSerializer.Deserialize<EndorsementRequested>(written.Single(m => m.MessageId == requested.MessageId).Payload,
+            WorkflowDb.EventJson)!
             .ProtectedSigningToken;
         Assert.NotEqual("", outboxToken); // the e-mail consumer still gets its link
         Assert.Equal("", JsonSerializer.Deserialize<EndorsementRequested>(requested.Payload, WorkflowDb.EventJson)!.ProtectedSigningToken);
@@ -70,7 +74,8 @@ public sealed class OutboxTests
         var written = await OutboxAsync(factory);
         // A corrupted row in the middle of the outbox: a payload that is not JSON.
         var poisoned = written[1].Sequence;
-        await factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Sequence == poisoned).ExecuteUpdateAsync(m => m.SetProperty(x => x.Payload, "{not json")));
+        await factory.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Sequence == poisoned)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.Payload, "{not json")));
 
         var published = await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
 
@@ -109,13 +114,15 @@ public sealed class OutboxTests
 
             var afterStop = await OutboxAsync(first);
             Assert.True(afterStop.Count(m => m.SentAt is not null) == 4,
-                "Expected 4 sent: " + string.Join(", ", afterStop.Select(m => $"{m.Type.Split('.')[^1]} sent={m.SentAt is not null} error={m.LastError}")));
+                "Expected 4 sent: "
+                    + string.Join(", ", afterStop.Select(m => $"{m.Type.Split('.')[^1]} sent={m.SentAt is not null} error={m.LastError}")));
             // The four the bus took are handled before this host goes: a consumer still at work while the test host disposes
             // its services fails them with ObjectDisposedException through every retry (seen in a trace on the in-memory bus;
             // on a broker that ends in its error queue). That is the test host's way of stopping, not a process dying, whose
             // unacknowledged messages a broker delivers again.
             var sent = afterStop.Where(m => m.SentAt is not null).Select(m => m.MessageId).ToList();
-            await Eventually.ReturnsAsync(() => ProbedCountsAsync(first), c => sent.Count == 4 && sent.All(c.ContainsKey), "the four sent were handled", LoadedMachineSeconds);
+            await Eventually.ReturnsAsync(() => ProbedCountsAsync(first), c => sent.Count == 4 && sent.All(c.ContainsKey),
+                "the four sent were handled", LoadedMachineSeconds);
         }
 
         await using var restarted = WorkflowApiFactory.With(dataDirectory, settings: Probed);
@@ -124,15 +131,18 @@ public sealed class OutboxTests
         Assert.All(written, m => Assert.Equal(1, audited.GetValueOrDefault(m.MessageId)));
         _ = restarted.Services; // start the host: the dispatcher resumes
         var probed = await Eventually.ReturnsAsync(() => ProbedCountsAsync(restarted),
-            c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)), "every written event reached a consumer", LoadedMachineSeconds);
+            c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)), "every written event reached a consumer",
+            LoadedMachineSeconds);
         Assert.All(written, m => Assert.Equal(1, probed[m.MessageId]));
-        // The four sent before the stop are published again after the restart (the in-memory transport's redelivery window): the inbox skips them.
+        // The four sent before the stop are published again after the restart (the in-memory transport's redelivery window): the inbox
+        // skips them.
         Assert.All(restarted.Services.GetRequiredService<EventProbe.Deliveries>().Snapshot(), d => Assert.Equal(1, d.Value));
         // The probe is not the e-mail consumer, which may still be at work on a loaded machine: wait for its mail, and count
         // the mails only once the outbox has drained (the e-mail consumer raises InvitationDelivered after sending).
         await Eventually.ReturnsAsync(() => Task.FromResult(MailLinks.MailsIn(restarted.MailPickupDirectory).WithoutAccountMails().Count()),
             count => count > 0, "the invitation is e-mailed", LoadedMachineSeconds);
-        await Eventually.ReturnsAsync(() => OutboxAsync(restarted), o => o.Count >= written.Count && o.All(m => m.SentAt is not null), "the outbox is drained", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => OutboxAsync(restarted), o => o.Count >= written.Count && o.All(m => m.SentAt is not null),
+            "the outbox is drained", LoadedMachineSeconds);
         Assert.Single(MailLinks.MailsIn(restarted.MailPickupDirectory).WithoutAccountMails());
         Assert.Equal(audited.Count, (await AuditCountsAsync(restarted)).Count(a => audited.ContainsKey(a.Key)));
     }
@@ -145,10 +155,12 @@ public sealed class OutboxTests
         // A bus slow to start, as on a busy machine: its consumers are bound seconds after the dispatcher has begun. Events
         // published before that would reach no consumer, yet be marked sent.
         var slowStart = new SlowBusStart(TimeSpan.FromSeconds(3));
-        await using var restarted = WorkflowApiFactory.With(dataDirectory, settings: Probed, services: s => s.AddSingleton<IBusObserver>(slowStart));
+        await using var restarted = WorkflowApiFactory.With(dataDirectory, settings: Probed,
+            services: s => s.AddSingleton<IBusObserver>(slowStart));
         _ = restarted.Services;
         var probed = await Eventually.ReturnsAsync(() => ProbedCountsAsync(restarted),
-            c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)), "every waiting event reached a consumer", LoadedMachineSeconds);
+            c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)), "every waiting event reached a consumer",
+            LoadedMachineSeconds);
         Assert.All(written, m => Assert.Equal(1, probed[m.MessageId]));
         Assert.True(slowStart.WasSlow, "the bus's start was held back");
     }
@@ -156,7 +168,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task A_publish_the_bus_never_finishes_is_given_up_after_the_timeout_and_the_message_goes_out_on_a_later_pass()
     {
-        await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?>(DispatcherOff) { ["Outbox:PublishTimeout"] = "00:00:01" });
+        await using var factory =
+            WorkflowApiFactory.With(settings: new Dictionary<string, string?>(DispatcherOff) { ["Outbox:PublishTimeout"] = "00:00:01" });
         await MakeEventsAsync(factory, revisions: 1);
         var written = await OutboxAsync(factory);
         var bus = factory.Services.GetRequiredService<IBus>();
@@ -173,7 +186,8 @@ public sealed class OutboxTests
             Assert.Null(first.SentAt);
             Assert.Equal(1, first.Attempts);
             Assert.Contains("timed out", first.LastError, StringComparison.OrdinalIgnoreCase);
-            Assert.All((await OutboxAsync(factory)).Where(m => m.Sequence > first.Sequence), m => Assert.Equal(0, m.Attempts)); // the order is kept
+            Assert.All((await OutboxAsync(factory)).Where(m => m.Sequence > first.Sequence),
+                m => Assert.Equal(0, m.Attempts)); // the order is kept
             stuck.Cancel();
         }
 
@@ -181,7 +195,8 @@ public sealed class OutboxTests
         var after = await OutboxAsync(factory);
         Assert.All(after.Where(m => written.Any(w => w.Sequence == m.Sequence)), m => Assert.NotNull(m.SentAt));
         Assert.Null(after[0].LastError);
-        var counts = await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)),
+        var counts = await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.Count > 0
+            && written.All(m => c.ContainsKey(m.MessageId)),
             "every event reached a consumer", LoadedMachineSeconds);
         Assert.All(written, m => Assert.Equal(1, counts[m.MessageId]));
     }
@@ -192,17 +207,20 @@ public sealed class OutboxTests
         await using var factory = WorkflowApiFactory.With(settings: Probed);
         await MakeEventsAsync(factory, revisions: 2);
         var written = await OutboxAsync(factory);
-        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.Count > 0 && written.All(m => c.ContainsKey(m.MessageId)), "every event was handled",
+        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => written.Count > 0
+            && written.All(m => c.ContainsKey(m.MessageId)), "every event was handled",
             LoadedMachineSeconds);
 
         // As if the process had died after publishing but before saving "sent": everything goes out again.
         await factory.InDatabaseAsync(db => db.OutboxMessages.ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, (DateTimeOffset?)null)));
         await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(100, CancellationToken.None);
-        await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.Count >= written.Count && o.All(m => m.SentAt is not null), "the outbox is drained again", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => OutboxAsync(factory), o => o.Count >= written.Count && o.All(m => m.SentAt is not null),
+            "the outbox is drained again", LoadedMachineSeconds);
         var writtenIds = written.Select(m => m.MessageId).ToHashSet();
         var deliveries = factory.Services.GetRequiredService<EventProbe.Deliveries>();
         await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.ReceivedSnapshot()),
-            received => writtenIds.Count > 0 && writtenIds.All(m => received.GetValueOrDefault(m) >= 2), "each message was delivered to the probe twice", LoadedMachineSeconds);
+            received => writtenIds.Count > 0 && writtenIds.All(m => received.GetValueOrDefault(m) >= 2),
+            "each message was delivered to the probe twice", LoadedMachineSeconds);
 
         Assert.All(written, m => Assert.Equal(1, deliveries.Snapshot()[m.MessageId]));
         var counts = await ProbedCountsAsync(factory);
@@ -217,8 +235,10 @@ public sealed class OutboxTests
         await using var factory = WorkflowApiFactory.With(settings: Probed);
         var id = await MakeEventsAsync(factory, revisions: 0);
         var requested = (await OutboxAsync(factory)).Single(m => m.Type == typeof(EndorsementRequested).FullName);
-        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => c.ContainsKey(requested.MessageId), "the first delivery was handled", LoadedMachineSeconds);
-        await Eventually.ReturnsAsync(() => Task.FromResult(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails().Count()), n => n == 1,
+        await Eventually.ReturnsAsync(() => ProbedCountsAsync(factory), c => c.ContainsKey(requested.MessageId),
+            "the first delivery was handled", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails().Count()),
+            n => n == 1,
             "the invitation was e-mailed", LoadedMachineSeconds);
 
         var message = JsonSerializer.Deserialize<EndorsementRequested>(requested.Payload, WorkflowDb.EventJson)!;
@@ -228,12 +248,14 @@ public sealed class OutboxTests
         await bus.Publish(message, context => context.MessageId = requested.MessageId);
         await bus.Publish(message, context => context.MessageId = requested.MessageId);
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers", LoadedMachineSeconds);
+        await Eventually.ReturnsAsync(() => Task.FromResult(deliveries.Count), n => n >= 4, "both new deliveries reached both consumers",
+            LoadedMachineSeconds);
         Assert.Equal(1, (await ProbedCountsAsync(factory))[requested.MessageId]);
         Assert.Equal(1, factory.Services.GetRequiredService<EventProbe.Deliveries>().Snapshot()[requested.MessageId]);
         Assert.Equal(1, (await AuditCountsAsync(factory))[requested.MessageId]);
         Assert.Single(MailLinks.MailsIn(factory.MailPickupDirectory).WithoutAccountMails());
-        var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id && a.EventType == nameof(EndorsementRequested)));
+        var audited = await factory.InDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.StatementId == id
+            && a.EventType == nameof(EndorsementRequested)));
         Assert.Equal(1, audited);
     }
 

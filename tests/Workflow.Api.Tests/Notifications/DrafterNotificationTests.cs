@@ -24,8 +24,10 @@ public sealed class DrafterNotificationTests
         ["Reminders:Enabled"] = "false",
     };
 
-    /// <summary>The service with these settings, on <paramref name="clock"/> or else on a clock of its own set to <see cref="T0"/>.</summary>
-    private static WorkflowApiFactory Service(TestClock? clock = null) => WorkflowApiFactory.With(settings: Settings, clock: clock ?? new TestClock(T0));
+    /// <summary>The service with these settings, on <paramref name="clock"/> or else on a clock of its own set to
+    /// <see cref="T0"/>.</summary>
+    private static WorkflowApiFactory Service(TestClock? clock = null)
+        => WorkflowApiFactory.With(settings: Settings, clock: clock ?? new TestClock(T0));
 
     /// <summary>A new account, signed in, to own the statements of a test; and its address.</summary>
     private static async Task<(string Email, HttpClient Client)> SignedInOwnerAsync(WorkflowApiFactory factory)
@@ -37,11 +39,13 @@ public sealed class DrafterNotificationTests
     private static DateTimeOffset RunOn(int day) => new(2026, 3, day, 7, 0, 1, TimeSpan.Zero);
 
     private static async Task<List<MimeMessage>> MailsToAsync(WorkflowApiFactory factory, string email, string subjectStart) =>
-        (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
+        (await factory.MailsAsync()).Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "")
+            .StartsWith(subjectStart, StringComparison.Ordinal))
             .OrderBy(m => m.Date).ToList();
 
     private static Task<List<MimeMessage>> WaitForMailsAsync(WorkflowApiFactory factory, string email, string subjectStart, int count) =>
-        Eventually.ReturnsAsync(() => MailsToAsync(factory, email, subjectStart), m => m.Count >= count, $"{count} e-mail(s) \"{subjectStart}…\" reach {email}");
+        Eventually.ReturnsAsync(() => MailsToAsync(factory, email, subjectStart), m => m.Count >= count,
+            $"{count} e-mail(s) \"{subjectStart}…\" reach {email}");
 
     private static Task<string> EmailOfAsync(WorkflowApiFactory factory, string userId) =>
         factory.InDatabaseAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync());
@@ -51,13 +55,15 @@ public sealed class DrafterNotificationTests
     {
         clock.Set(RunOn(day));
         var key = DrafterNotificationMail.KeyFor($"drafter-daily-run/2026-03-{day:00}");
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.MessageId == key && p.Consumer == "drafter-daily-run")),
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.MessageId == key
+            && p.Consumer == "drafter-daily-run")),
             done => done, $"the daily run of March {day} completed");
     }
 
     /// <summary>What reached this member other than account e-mails and the invitation to co-draft.</summary>
     private static async Task<List<MimeMessage>> NotificationsToAsync(WorkflowApiFactory factory, string email) =>
-        (await factory.MailsAsync()).WithoutAccountMails().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && !(m.TextBody ?? "").Contains("/join/")).ToList();
+        (await factory.MailsAsync()).WithoutAccountMails().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && !(m.TextBody ?? "")
+            .Contains("/join/")).ToList();
 
     [Fact]
     public async Task Owners_and_editors_are_told_at_once_when_an_organisation_signs_declines_or_awaits_approval_and_a_viewer_never()
@@ -77,11 +83,14 @@ public sealed class DrafterNotificationTests
         (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{decliner.Token}/decline",
             new { reason = "Not this time.\nBcc: everyone@example.org" })).EnsureSuccessStatusCode();
 
-        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await owner.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
         var visitor = factory.CreateClient();
-        var hash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"].Str("textHash");
+        var hash =
+            (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"].Str("textHash");
         Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Slug}/sign-on",
-            new { organisation = new { name = "Partido de los Trabajadores", country = "UY" }, email = "pt@example.org", signerName = "Ana", textHash = hash })).StatusCode);
+            new { organisation = new { name = "Partido de los Trabajadores", country = "UY" }, email = "pt@example.org", signerName = "Ana",
+                textHash = hash })).StatusCode);
         var link = await factory.ApiLinkFromMailAsync("pt@example.org", "/sign-on", "/api/public/sign-ons");
         Assert.Equal(HttpStatusCode.OK, (await visitor.PostAsync($"{link}/confirm", null)).StatusCode);
 
@@ -100,7 +109,8 @@ public sealed class DrafterNotificationTests
             Assert.Empty(declined.Bcc);
             Assert.Single(declined.To.Mailboxes);
 
-            var waiting = Assert.Single(await WaitForMailsAsync(factory, drafter, "Sign-on awaiting your approval: Solidarity with the dockers", 1));
+            var waiting = Assert.Single(await WaitForMailsAsync(factory, drafter,
+                "Sign-on awaiting your approval: Solidarity with the dockers", 1));
             Assert.Contains("\nPartido de los Trabajadores\n", waiting.TextBody!.ReplaceLineEndings("\n"));
         }
         // The owners' and editors' e-mails of each event are written together: the others would be there by now.
@@ -122,7 +132,8 @@ public sealed class DrafterNotificationTests
         await factory.CreateClient().SignAsync(first.Token!);
         await WaitForMailsAsync(factory, ownerEmail, "New signature:", 1);
 
-        var chosen = await (await owner.PutAsJsonAsync("/api/account/notifications", new { delivery = "DailyDigest", language = "es" })).JsonAsync();
+        var chosen = await (await owner.PutAsJsonAsync("/api/account/notifications", new { delivery = "DailyDigest", language = "es" }))
+            .JsonAsync();
         Assert.Equal("DailyDigest", chosen.Str("delivery"));
         Assert.Equal("es", (await (await owner.GetAsync("/api/account/notifications")).JsonAsync()).Str("language"));
 
@@ -131,8 +142,10 @@ public sealed class DrafterNotificationTests
         clock.Set(T0.AddHours(1));
         await factory.CreateClient().SignAsync(second.Token!);
         clock.Set(T0.AddHours(2));
-        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{third.Token}/decline", new { reason = "No firmamos declaraciones conjuntas." });
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.PendingDigestItems.CountAsync()), n => n == 2, "both events wait for the summary");
+        await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{third.Token}/decline",
+            new { reason = "No firmamos declaraciones conjuntas." });
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.PendingDigestItems.CountAsync()), n => n == 2,
+            "both events wait for the summary");
         Assert.Single(await MailsToAsync(factory, ownerEmail, "New signature:"));
         Assert.Empty(await MailsToAsync(factory, ownerEmail, "Invitation declined:"));
 
@@ -141,7 +154,8 @@ public sealed class DrafterNotificationTests
         Assert.Equal("Resumen diario de sus declaraciones: 3 marzo 2026", digest.Subject);
         var body = digest.TextBody!.ReplaceLineEndings("\n");
         Assert.Contains("Lo ocurrido en sus declaraciones desde el último resumen:", body);
-        Assert.Contains("\nSolidaridad con los portuarios\n  Ha firmado: Segunda Organización\n  Ha rechazado: Tercera Organización\n    Motivo: No firmamos declaraciones conjuntas.\n", body);
+        Assert.Contains("\nSolidaridad con los portuarios\n  Ha firmado: Segunda Organización\n  Ha rechazado: Tercera Organización\n" +
+            "    Motivo: No firmamos declaraciones conjuntas.\n", body);
         Assert.DoesNotContain("Primera Organización", body);
         Assert.Contains("http://workflow.test/account", body);
         Assert.Equal(0, await factory.InDatabaseAsync(db => db.PendingDigestItems.CountAsync()));
@@ -155,7 +169,8 @@ public sealed class DrafterNotificationTests
         Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync("/api/account/notifications", new { delivery = "None" })).StatusCode);
         var fourth = await owner.InviteAsync(id, "Cuarta Organización", null, "CO", "PE", "co@example.org");
         await factory.CreateClient().SignAsync(fourth.Token!);
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.ProcessedMessages.CountAsync(p => p.Consumer == "drafter-notifications")),
+        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(
+            db => db.ProcessedMessages.CountAsync(p => p.Consumer == "drafter-notifications")),
             n => n >= 4, "the consumer handled the last signature");
         await PassDayAsync(factory, clock, 6);
         Assert.Equal(0, await factory.InDatabaseAsync(db => db.PendingDigestItems.CountAsync()));
@@ -203,7 +218,8 @@ public sealed class DrafterNotificationTests
         await PassDayAsync(factory, clock, 5);
         Assert.Equal(2, (await WaitForMailsAsync(factory, ownerEmail, "Signature deadline approaching:", 2)).Count);
 
-        Assert.All(await MailsToAsync(factory, ownerEmail, "Signature deadline approaching:"), m => Assert.DoesNotContain("All answered", m.Subject));
+        Assert.All(await MailsToAsync(factory, ownerEmail, "Signature deadline approaching:"),
+            m => Assert.DoesNotContain("All answered", m.Subject));
         Assert.Empty(await NotificationsToAsync(factory, viewerEmail));
         Assert.Empty(await NotificationsToAsync(factory, removedEmail));
     }
@@ -217,7 +233,8 @@ public sealed class DrafterNotificationTests
         french.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
         (await french.PostAsJsonAsync("/api/auth/register", new { email, password = ApiClient.Password })).EnsureSuccessStatusCode();
 
-        var settings = await (await (await factory.SignedInClientAsync(email, register: false)).GetAsync("/api/account/notifications")).JsonAsync();
+        var settings = await (await (await factory.SignedInClientAsync(email, register: false)).GetAsync("/api/account/notifications"))
+            .JsonAsync();
         Assert.Equal("EachEvent", settings.Str("delivery"));
         Assert.Equal("fr", settings.Str("language"));
     }
@@ -233,13 +250,15 @@ public sealed class DrafterNotificationTests
         Assert.Contains("<input type=\"radio\" name=\"Delivery\" value=\"EachEvent\" checked=\"checked\"", page);
         Assert.Contains("<option value=\"en\" lang=\"en\" selected=\"selected\">", page);
 
-        var saved = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Delivery"] = "DailyDigest", ["EmailLanguage"] = "de" }, "Notifications");
+        var saved = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Delivery"] = "DailyDigest",
+            ["EmailLanguage"] = "de" }, "Notifications");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         page = await browser.GetHtmlAsync("/account");
         Assert.Contains("<input type=\"radio\" name=\"Delivery\" value=\"DailyDigest\" checked=\"checked\"", page);
         Assert.Contains("<option value=\"de\" lang=\"de\" selected=\"selected\">", page);
 
-        var refused = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Delivery"] = "Hourly", ["EmailLanguage"] = "de" }, "Notifications");
+        var refused = await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Delivery"] = "Hourly",
+            ["EmailLanguage"] = "de" }, "Notifications");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
@@ -251,7 +270,8 @@ public sealed class DrafterNotificationTests
         await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "Hourly" })).AssertFieldErrorAsync("delivery");
         await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "1" })).AssertFieldErrorAsync("delivery");
         await (await client.PutAsJsonAsync("/api/account/notifications", new { language = "es" })).AssertFieldErrorAsync("delivery");
-        await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "DailyDigest", language = "tlh" })).AssertFieldErrorAsync("language");
+        await (await client.PutAsJsonAsync("/api/account/notifications", new { delivery = "DailyDigest", language = "tlh" }))
+            .AssertFieldErrorAsync("language");
         var unchanged = await (await client.GetAsync("/api/account/notifications")).JsonAsync();
         Assert.Equal("EachEvent", unchanged.Str("delivery"));
         Assert.Equal("en", unchanged.Str("language"));

@@ -6,7 +6,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Organisations;
 
-/// <summary>The directory is shared by every account; an organisation's contact e-mails only by the drafters of statements that use it.</summary>
+/// <summary>The directory is shared by every account; an organisation's contact e-mails only by the drafters of statements that use
+/// it.</summary>
 public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     private async Task<(string Id, string Name, string Contact)> AddOrganisationAsync()
@@ -21,13 +22,15 @@ public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IC
     }
 
     private static async Task<JsonNode?> SearchedContactsAsync(HttpClient client, string id, string name) =>
-        (await (await client.GetAsync($"/api/organisations?q={Uri.EscapeDataString(name)}")).JsonArrayAsync()).Single(o => o.Str("id") == id)!["contactEmails"];
+        (await (await client.GetAsync($"/api/organisations?q={Uri.EscapeDataString(name)}")).JsonArrayAsync())
+            .Single(o => o.Str("id") == id)!["contactEmails"];
 
     private static async Task<JsonNode?> RecordContactsAsync(HttpClient client, string id) =>
         (await (await client.GetAsync($"/api/organisations/{id}")).JsonAsync())["organisation"]!["contactEmails"];
 
     private static async Task<bool> FoundByAddressAsync(HttpClient client, string id, string contact) =>
-        (await (await client.GetAsync($"/api/organisations?q={Uri.EscapeDataString(contact)}")).JsonArrayAsync()).Any(o => o.Str("id") == id);
+        (await (await client.GetAsync($"/api/organisations?q={Uri.EscapeDataString(contact)}")).JsonArrayAsync())
+            .Any(o => o.Str("id") == id);
 
     [Fact]
     public async Task Any_account_finds_the_organisation_but_not_its_contact_emails_nor_finds_it_by_them()
@@ -38,7 +41,8 @@ public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IC
         Assert.Null(await SearchedContactsAsync(stranger, id, name));
         Assert.Null(await RecordContactsAsync(stranger, id));
         Assert.False(await FoundByAddressAsync(stranger, id, contact));
-        var matches = await (await stranger.GetAsync($"/api/organisations/matches?name={Uri.EscapeDataString(name)}&country=PE")).Content.ReadAsStringAsync();
+        var matches = await (await stranger.GetAsync(
+            $"/api/organisations/matches?name={Uri.EscapeDataString(name)}&country=PE")).Content.ReadAsStringAsync();
         Assert.Contains(id, matches);
         Assert.DoesNotContain(contact, matches);
     }
@@ -77,7 +81,8 @@ public sealed class ContactEmailVisibilityTests(WorkflowApiFactory factory) : IC
         var owner = await factory.SignedInClientAsync();
         var statement = (await owner.CreateStatementAsync(title: "Signed by the organisation")).Id;
         await owner.OpenAsync(statement);
-        var recorded = await owner.PostAsJsonAsync($"/api/statements/{statement}/signatures", new { organisation = new { id, name }, signerName = "Rosa Huamán" });
+        var recorded = await owner.PostAsJsonAsync($"/api/statements/{statement}/signatures",
+            new { organisation = new { id, name }, signerName = "Rosa Huamán" });
         Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
 
         Assert.Equal([contact], (await RecordContactsAsync(owner, id))!.AsArray().Select(e => e!.GetValue<string>()));

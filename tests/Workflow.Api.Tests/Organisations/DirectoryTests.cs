@@ -14,7 +14,8 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
         await drafter.InviteAsync(id, "Партия Труда Ладоги", "Ladoga Labour Party", "ПТЛ", "RU", "ptl@example.org");
         await drafter.InviteAsync(id, "Union Prolétarienne de Nîmes", "Proletarian Union of Nimes", "UPN", "FR", "upn@example.org");
 
-        foreach (var (q, expected) in new[] { ("partiya truda", "Партия Труда Ладоги"), ("LADOGA labour", "Партия Труда Ладоги"), ("proletarienne de nimes", "Union Prolétarienne de Nîmes"), ("upn", "Union Prolétarienne de Nîmes") })
+        foreach (var (q, expected) in new[] { ("partiya truda", "Партия Труда Ладоги"), ("LADOGA labour", "Партия Труда Ладоги"),
+            ("proletarienne de nimes", "Union Prolétarienne de Nîmes"), ("upn", "Union Prolétarienne de Nîmes") })
         {
             var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(q)}")).JsonArrayAsync();
             Assert.Contains(found, o => o.Str("name") == expected);
@@ -33,7 +34,8 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
         var second = (await drafter.CreateStatementAsync(title: "Twins two")).Id;
         var original = await drafter.InviteAsync(first, "Марксистско-ленинская партия Урала", null, "МЛПУ", "RU", "mlpu@example.org");
 
-        var latin = await drafter.InviteAsync(second, "Marksistsko-leninskaya partiya Urala", "Marxist-Leninist Party of the Urals", "MLPU", "RU", "mlpu@example.org");
+        var latin = await drafter.InviteAsync(second, "Marksistsko-leninskaya partiya Urala", "Marxist-Leninist Party of the Urals", "MLPU",
+            "RU", "mlpu@example.org");
 
         Assert.Equal(original.Organisation.Id, latin.Organisation.Id);
         Assert.Equal("Marksistsko-leninskaya partiya Urala", latin.Organisation.Name); // shown as this drafter named it
@@ -53,7 +55,8 @@ public sealed class DirectoryTests(WorkflowApiFactory factory) : IClassFixture<W
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Real list");
         await drafter.OpenAsync(statement.Id);
-        var token = (await drafter.InviteAsync(statement.Id, "Partido Comunista del Sur", "Southern Communist Party", "PCS", "PE", "pcs@example.org")).Token!;
+        var token = (await drafter.InviteAsync(statement.Id, "Partido Comunista del Sur", "Southern Communist Party", "PCS", "PE",
+            "pcs@example.org")).Token!;
         await factory.CreateClient().SignAsync(token);
         await drafter.PublishAsync(statement.Id);
 

@@ -5,7 +5,8 @@ using Workflow.Core.Organisations;
 
 namespace Workflow.Api.Tests.Organisations;
 
-/// <summary>Names written with invisible or look-alike characters meet the name they imitate (issue "Proof that holds against everyone", 6).</summary>
+/// <summary>Names written with invisible or look-alike characters meet the name they imitate (issue "Proof that holds against everyone",
+/// 6).</summary>
 public sealed class LookAlikeNameTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     [Theory]
@@ -34,7 +35,8 @@ public sealed class LookAlikeNameTests(WorkflowApiFactory factory) : IClassFixtu
         var capitalI = await drafter.InviteAsync(second, "SociaIist Labour League", null, null, "IE", "sll@example.org");
         Assert.Equal(original.Organisation.Id, capitalI.Organisation.Id);
         // Invisible characters cannot even enter a name: the tagged twin is refused, naming the field.
-        var tagged = await drafter.PostAsJsonAsync($"/api/statements/{(await drafter.CreateStatementAsync(title: "Tagged")).Id}/invitations",
+        var tagged =
+            await drafter.PostAsJsonAsync($"/api/statements/{(await drafter.CreateStatementAsync(title: "Tagged")).Id}/invitations",
             new { organisation = new { name = "Socialist Lab\U000E0020our League", country = "IE" }, email = "sll@example.org" });
         await tagged.AssertFieldErrorAsync("organisation.name");
     }

@@ -10,7 +10,8 @@ namespace Workflow.Api.Tests.Organisations;
 
 public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static object Organisation(string name, string? acronym = null, string? country = "PT", string? website = null, string? nameEnglish = null,
+    private static object Organisation(string name, string? acronym = null, string? country = "PT", string? website = null,
+        string? nameEnglish = null,
         Guid? id = null, bool registerAsNew = false) =>
         new { name, nameEnglish, acronym, country, website, id, registerAsNew };
 
@@ -22,7 +23,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var drafter = await factory.SignedInClientAsync();
         var host = $"front-{Guid.NewGuid():N}.example.org";
         var response = await drafter.PostAsJsonAsync("/api/organisations",
-            new { organisation = Organisation(Unique("Frente Operária"), website: $"https://www.{host}/pt/"), contactEmails = new[] { $"info@{host}", $"INFO@{host}" } });
+            new { organisation = Organisation(Unique("Frente Operária"), website: $"https://www.{host}/pt/"),
+                contactEmails = new[] { $"info@{host}", $"INFO@{host}" } });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var added = await response.JsonAsync();
@@ -37,7 +39,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
             var found = await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(q)}")).JsonArrayAsync();
             Assert.True(found.Any(o => o.Str("id") == added.Str("id")), $"searching '{q}'");
         }
-        Assert.Equal(added.Str("name"), (await (await drafter.GetAsync(response.Headers.Location)).JsonAsync())["organisation"].Str("name"));
+        Assert.Equal(added.Str("name"), (await (await drafter.GetAsync(response.Headers.Location))
+            .JsonAsync())["organisation"].Str("name"));
     }
 
     [Theory]
@@ -48,7 +51,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
     public async Task Bad_directory_entries_are_refused_naming_the_field(string json, string field)
     {
         var drafter = await factory.SignedInClientAsync();
-        var response = await drafter.PostAsync("/api/organisations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await drafter.PostAsync("/api/organisations",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertFieldErrorAsync(field);
     }
 
@@ -62,7 +66,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
             new { organisation = Organisation(Unique("União Operária"), acronym, "PT", $"https://{host}") })).JsonAsync();
 
         // Same acronym, same country, other spelling: offered, not created.
-        var sameAcronym = await drafter.PostAsJsonAsync("/api/organisations", new { organisation = Organisation("Uniao dos Operarios", acronym.ToLowerInvariant(), "pt") });
+        var sameAcronym = await drafter.PostAsJsonAsync("/api/organisations",
+            new { organisation = Organisation("Uniao dos Operarios", acronym.ToLowerInvariant(), "pt") });
         var problem = await sameAcronym.AssertProblemAsync(HttpStatusCode.Conflict);
         var match = problem["matches"]!.AsArray().Single()!;
         Assert.Equal(known.Str("id"), match["organisation"].Str("id"));
@@ -70,13 +75,15 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
 
         // Same website under another name: offered too. The same acronym in another country is someone else.
         var sameSite = await (await drafter.PostAsJsonAsync("/api/organisations",
-            new { organisation = Organisation("Workers' Union", country: "PT", website: $"http://www.{host}/en") })).AssertProblemAsync(HttpStatusCode.Conflict);
+            new { organisation = Organisation("Workers' Union", country: "PT", website: $"http://www.{host}/en") }))
+                .AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(["Website"], sameSite["matches"]![0]!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync("/api/organisations",
             new { organisation = Organisation(Unique("Union Ouvrière"), acronym, "FR") })).StatusCode);
 
         // The matches can be asked for before adding, and a drafter who knows better registers a new record.
-        var offered = await (await drafter.GetAsync($"/api/organisations/matches?name=Other&acronym={acronym}&country=PT")).JsonArrayAsync();
+        var offered = await (await drafter.GetAsync($"/api/organisations/matches?name=Other&acronym={acronym}&country=PT"))
+            .JsonArrayAsync();
         Assert.Equal(known.Str("id"), offered.Single()!["organisation"].Str("id"));
         Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync("/api/organisations",
             new { organisation = Organisation("Uniao dos Operarios", acronym, "PT", registerAsNew: true) })).StatusCode);
@@ -88,13 +95,15 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var drafter = await factory.SignedInClientAsync();
         var statement = (await drafter.CreateStatementAsync(title: Unique("Look-alikes"))).Id;
         var acronym = "P" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var known = await (await drafter.PostAsJsonAsync("/api/organisations", new { organisation = Organisation(Unique("Partido Operário"), acronym) })).JsonAsync();
+        var known = await (await drafter.PostAsJsonAsync("/api/organisations",
+            new { organisation = Organisation(Unique("Partido Operário"), acronym) })).JsonAsync();
 
         var offered = await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = Organisation("Partido Operario Portugues", acronym), email = "po@example.org" });
         var problem = await offered.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(known.Str("id"), problem["matches"]![0]!["organisation"].Str("id"));
-        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.Email == "po@example.org" && r.StatementId == statement)));
+        Assert.Equal(0, await factory.InDatabaseAsync(db => db.Invitations.CountAsync(r => r.Email == "po@example.org"
+            && r.StatementId == statement)));
 
         var chosen = await drafter.PostAsJsonAsync($"/api/statements/{statement}/invitations",
             new { organisation = new { id = Guid.Parse(known.Str("id")) }, email = "po@example.org" });
@@ -126,7 +135,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
         var record = await merge.JsonAsync();
         Assert.Equal(twinId.ToString(), record["mergedFrom"]![0].Str("id"));
-        Assert.Equal(survivorId, await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == twinSignature.SignatureId).Select(s => s.OrganisationId).SingleAsync()));
+        Assert.Equal(survivorId, await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == twinSignature.SignatureId)
+            .Select(s => s.OrganisationId).SingleAsync()));
         var twin = await (await drafter.GetAsync($"/api/organisations/{twinId}")).JsonAsync();
         Assert.Equal(survivorId.ToString(), twin["organisation"].Str("mergedIntoId"));
         // The second list still shows the name it was signed under, with its number.
@@ -151,15 +161,22 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var ownersRecord = await OrganisationIdAsync((await owner.SignaturesAsync(statement.Id))[0].Organisation.Name);
 
         var stranger = await factory.SignedInClientAsync();
-        var strangers = await (await stranger.PostAsJsonAsync("/api/organisations", new { organisation = Organisation(Unique("Fake League"), country: "BR") })).JsonAsync();
+        var strangers = await (await stranger.PostAsJsonAsync("/api/organisations",
+            new { organisation = Organisation(Unique("Fake League"), country: "BR") })).JsonAsync();
 
         // The stranger may not fold the owner's record into its own, nor its own into the owner's.
-        await (await stranger.PostAsJsonAsync($"/api/organisations/{strangers.Str("id")}/merge", new { duplicateId = ownersRecord })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await stranger.PostAsJsonAsync($"/api/organisations/{ownersRecord}/merge", new { duplicateId = strangers.Str("id") })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await stranger.PostAsJsonAsync($"/api/organisations/{Guid.NewGuid()}/merge", new { duplicateId = strangers.Str("id") })).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await stranger.PostAsJsonAsync($"/api/organisations/{strangers.Str("id")}/merge", new { duplicateId = strangers.Str("id") })).AssertFieldErrorAsync("duplicateId");
-        Assert.Null(await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == ownersRecord).Select(o => o.MergedIntoId).SingleAsync()));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync($"/api/organisations/{ownersRecord}/merge", new { duplicateId = Guid.NewGuid() })).StatusCode);
+        await (await stranger.PostAsJsonAsync($"/api/organisations/{strangers.Str("id")}/merge", new { duplicateId = ownersRecord }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.PostAsJsonAsync($"/api/organisations/{ownersRecord}/merge", new { duplicateId = strangers.Str("id") }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.PostAsJsonAsync($"/api/organisations/{Guid.NewGuid()}/merge", new { duplicateId = strangers.Str("id") }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.PostAsJsonAsync($"/api/organisations/{strangers.Str("id")}/merge", new { duplicateId = strangers.Str("id") }))
+            .AssertFieldErrorAsync("duplicateId");
+        Assert.Null(await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == ownersRecord)
+            .Select(o => o.MergedIntoId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync($"/api/organisations/{ownersRecord}/merge",
+            new { duplicateId = Guid.NewGuid() })).StatusCode);
     }
 
     [Fact]
@@ -174,11 +191,13 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
         var survivorId = await OrganisationIdAsync(name);
         var twinId = twice.Organisation.Id;
 
-        await (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{twice.SignatureId}/invalidate",
             new { reason = "Duplicate", note = "Signed twice under two spellings." })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge",
+            new { duplicateId = twinId })).StatusCode);
 
         // The history keeps both signatures, now under one organisation; the list shows one.
         var history = await drafter.SignaturesAsync(id);
@@ -196,7 +215,8 @@ public sealed class MergeAndMatchTests(WorkflowApiFactory factory) : IClassFixtu
 
     private static async Task<SignatureReceipt> RecordAsync(HttpClient drafter, Guid statementId, object organisation)
     {
-        var response = await drafter.PostAsJsonAsync($"/api/statements/{statementId}/signatures", new { organisation, signerName = "A. Signer" });
+        var response = await drafter.PostAsJsonAsync($"/api/statements/{statementId}/signatures",
+            new { organisation, signerName = "A. Signer" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.ReceiptAsync();
     }

@@ -12,12 +12,14 @@ public sealed partial class MessagesTests
     public void A_message_is_translated_whole_and_a_formatted_one_through_its_template()
     {
         Assert.Equal("El archivo CSV está vacío.", Messages.Translate("The CSV file is empty.", Spanish));
-        Assert.Equal("Red Dawn ya ha firmado esta declaración.", Messages.Translate("Red Dawn has already signed this statement.", Spanish));
+        Assert.Equal("Red Dawn ya ha firmado esta declaración.",
+            Messages.Translate("Red Dawn has already signed this statement.", Spanish));
         // An argument that is a key itself is translated too.
         Assert.Equal("No se ha podido encontrar la invitación.", Messages.Translate("No invitation was found.", Spanish));
         Assert.Equal("Не удалось найти приглашение.", Messages.Translate("No invitation was found.", CultureInfo.GetCultureInfo("ru-RU")));
         Assert.Equal("لا يمكن نشر إلا بيان مفتوح للتوقيع (الحالة: مسودة).",
-            Messages.Translate("The statement is a draft; only a statement open for signature can be published.", CultureInfo.GetCultureInfo("ar")));
+            Messages.Translate("The statement is a draft; only a statement open for signature can be published.",
+                CultureInfo.GetCultureInfo("ar")));
     }
 
     [Fact]
@@ -37,7 +39,8 @@ public sealed partial class MessagesTests
         var core = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Core");
         var keys = Messages.Keys.ToHashSet(StringComparer.Ordinal);
         var literals = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => LiteralMessage().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: Joined(m.Groups["text"]))))
+            .SelectMany(f => LiteralMessage().Matches(File.ReadAllText(f))
+                .Select(m => (File: Path.GetFileName(f), Text: Joined(m.Groups["text"]))))
             .Select(m => m with { Text = NamedPlaceholder().Replace(m.Text, "{0}") })
             .ToList();
         Assert.True(literals.Count > 80, $"Only {literals.Count} messages found: is the pattern still right?");

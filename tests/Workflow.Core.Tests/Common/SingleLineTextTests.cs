@@ -62,7 +62,8 @@ public sealed class SingleLineTextTests
     {
         var result = new NamedValidator().Validate(new Named("A\nB", "Secretary\u202E"));
         Assert.Equal(["Name", "Role"], result.Errors.Select(e => e.PropertyName));
-        Assert.Equal("'Name' must be one line of text, without line breaks, control characters or invisible formatting characters.", result.Errors[0].ErrorMessage);
+        Assert.Equal("'Name' must be one line of text, without line breaks, control characters or invisible formatting characters.",
+            result.Errors[0].ErrorMessage);
         Assert.True(new NamedValidator().Validate(new Named("Ana", null)).IsValid);
     }
 }

@@ -22,7 +22,8 @@ public sealed class TextSafetyTests
         var elements = document.Body!.QuerySelectorAll("*").ToList();
         Assert.DoesNotContain(elements, e => e.LocalName is "script" or "iframe" or "svg" or "object" or "embed");
         Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Value.Trim().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(elements.SelectMany(e => e.Attributes), a => a.Value.Trim()
+            .StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Before", document.Body.TextContent);
     }
 

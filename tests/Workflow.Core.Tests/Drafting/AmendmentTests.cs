@@ -10,7 +10,8 @@ public sealed class AmendmentTests
     private static readonly Guid Statement = Guid.NewGuid();
     private static readonly string[] Base = ["We salute the strike.", "Workers of all lands, unite.", "Long live solidarity."];
 
-    private static Amendment Propose(AmendmentKind kind, int paragraph, string? text = "New paragraph.", string? rationale = null, IReadOnlyList<string>? paragraphs = null) =>
+    private static Amendment Propose(AmendmentKind kind, int paragraph, string? text = "New paragraph.", string? rationale = null,
+        IReadOnlyList<string>? paragraphs = null) =>
         Amendment.Propose(Statement, 3, paragraphs ?? Base, kind, paragraph, text, rationale, "proposer", Now);
 
     [Fact]
@@ -22,9 +23,11 @@ public sealed class AmendmentTests
         Assert.Equal("Workers of all lands, unite.", amendment.OriginalText);
         Assert.Equal("Workers of the world, unite.", amendment.Text);
         Assert.Equal("Closer to the original.", amendment.Rationale);
-        Assert.Equal((3, 2, "proposer", Now), (amendment.BaseVersionNumber, amendment.Paragraph, amendment.ProposedBy, amendment.ProposedAt));
+        Assert.Equal((3, 2, "proposer", Now), (amendment.BaseVersionNumber, amendment.Paragraph, amendment.ProposedBy,
+            amendment.ProposedAt));
         var proposed = Assert.IsType<DraftingEvents.AmendmentProposed>(Assert.Single(amendment.PendingEvents));
-        Assert.Equal((Statement, amendment.Id, 3, AmendmentKind.Replace, 2), (proposed.StatementId, proposed.AmendmentId, proposed.BaseVersionNumber, proposed.Kind, proposed.Paragraph));
+        Assert.Equal((Statement, amendment.Id, 3, AmendmentKind.Replace, 2),
+            (proposed.StatementId, proposed.AmendmentId, proposed.BaseVersionNumber, proposed.Kind, proposed.Paragraph));
     }
 
     [Fact]
@@ -52,7 +55,8 @@ public sealed class AmendmentTests
     [InlineData(AmendmentKind.Delete, 3)]
     [InlineData(AmendmentKind.Insert, 0)]
     [InlineData(AmendmentKind.Insert, 3)]
-    public void Every_paragraph_of_the_base_version_may_be_addressed_and_an_insertion_also_at_the_start(AmendmentKind kind, int paragraph) =>
+    public void Every_paragraph_of_the_base_version_may_be_addressed_and_an_insertion_also_at_the_start(AmendmentKind kind,
+        int paragraph) =>
         Assert.Equal(paragraph, Propose(kind, paragraph).Paragraph);
 
     [Theory]
@@ -87,7 +91,8 @@ public sealed class AmendmentTests
         string[] latest = ["A new opening.", .. Base];
 
         Assert.Equal(3, amendment.LocateIn(latest));
-        Assert.Equal(["A new opening.", "We salute the strike.", "Workers of the world, unite.", "Long live solidarity."], amendment.ApplyTo(latest));
+        Assert.Equal(["A new opening.", "We salute the strike.", "Workers of the world, unite.", "Long live solidarity."],
+            amendment.ApplyTo(latest));
     }
 
     [Fact]
@@ -103,7 +108,8 @@ public sealed class AmendmentTests
     {
         var amendment = Propose(AmendmentKind.Insert, 1, "Inserted.");
         string[] latest = ["Workers of all lands, unite.", "We salute the strike.", "Long live solidarity."];
-        Assert.Equal(["Workers of all lands, unite.", "We salute the strike.", "Inserted.", "Long live solidarity."], amendment.ApplyTo(latest));
+        Assert.Equal(["Workers of all lands, unite.", "We salute the strike.", "Inserted.", "Long live solidarity."],
+            amendment.ApplyTo(latest));
     }
 
     [Fact]

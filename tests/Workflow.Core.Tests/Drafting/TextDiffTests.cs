@@ -17,7 +17,8 @@ public sealed class TextDiffTests(ITestOutputHelper output)
         var (cpu, wall) = (ThreadCpuTime(), Stopwatch.StartNew());
         var runs = TextDiff.Runs(oldText, newText);
         var took = ThreadCpuTime() - cpu;
-        output.WriteLine($"{oldText.Length:N0} and {newText.Length:N0} characters: {took.TotalMilliseconds:N0} ms of CPU ({wall.Elapsed.TotalMilliseconds:N0} ms wall), {runs.Count} runs");
+        output.WriteLine($"{oldText.Length:N0} and {newText.Length:N0} characters: {took.TotalMilliseconds:N0} ms of CPU " +
+            $"({wall.Elapsed.TotalMilliseconds:N0} ms wall), {runs.Count} runs");
         return (runs, took);
     }
 
@@ -133,7 +134,8 @@ public sealed class TextDiffTests(ITestOutputHelper output)
             "Solidarity\n\nWe salute the heroic mobilisations of the people.\n\nWe call for peace.");
 
         Assert.Equal(
-            [new("equal", "Solidarity\n\nWe salute the "), new("inserted", "heroic "), new("equal", "mobilisations of the people.\n\nWe call for peace.")],
+            [new("equal", "Solidarity\n\nWe salute the "), new("inserted", "heroic "),
+                new("equal", "mobilisations of the people.\n\nWe call for peace.")],
             runs);
     }
 }

@@ -36,7 +36,8 @@ public sealed class InvitationTests
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
-        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en", InvitationToken.Hash("x"), false, "owner", ownDeadline, Now);
+        return statement.RequestEndorsement(organisation, new OrganisationDetails("Org", null, null, null), "a@example.org", "en",
+            InvitationToken.Hash("x"), false, "owner", ownDeadline, Now);
     }
 
     [Fact]

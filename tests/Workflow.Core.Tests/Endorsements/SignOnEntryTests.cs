@@ -11,9 +11,11 @@ public sealed class SignOnEntryTests
     private static readonly Guid Statement = Guid.NewGuid();
     private const string TextHash = "0f5e8d1c2b3a49586776859403a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4";
 
-    private static SignOnEntry Submit(OrganisationDetails? organisation = null, string email = "secretary@Example.ORG", string signerName = "Ana Pérez",
+    private static SignOnEntry Submit(OrganisationDetails? organisation = null, string email = "secretary@Example.ORG",
+        string signerName = "Ana Pérez",
         string? signerRole = "Secretary", DateTimeOffset? at = null) =>
-        SignOnEntry.Submit(Statement, organisation ?? new OrganisationDetails("  Rode Morgen ", " Red Dawn ", " RM ", " nl ", "rodemorgen.nl"),
+        SignOnEntry.Submit(Statement, organisation ?? new OrganisationDetails("  Rode Morgen ", " Red Dawn ", " RM ",
+            " nl ", "rodemorgen.nl"),
             email, "nl", signerName, signerRole, 2, TextHash, InvitationToken.Hash("token"), ConfirmWithin, at ?? Now);
 
     private static SignOnEntry Confirmed()
@@ -188,6 +190,7 @@ public sealed class SignOnEntryTests
     [Fact]
     public void An_entry_with_one_line_names_in_any_script_passes_the_check()
     {
-        Submit(new OrganisationDetails("Партия труда", "Party of Labour", "ПТ", "RU"), signerName: "Анна", signerRole: null).EnsureNamesAreSingleLine();
+        Submit(new OrganisationDetails("Партия труда", "Party of Labour", "ПТ", "RU"), signerName: "Анна", signerRole: null)
+            .EnsureNamesAreSingleLine();
     }
 }

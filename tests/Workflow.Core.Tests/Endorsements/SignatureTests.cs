@@ -18,8 +18,10 @@ public sealed class SignatureTests
     {
         var (statement, version) = Statement.Draft("peru", "Solidarity", "We salute.", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
-        var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen (directory)", "Red Dawn (directory)", "RMD", "nl"), Now);
-        var signature = statement.Sign(organisation, ShownAs, version, "  Ana  ", "  ", null, Now, null, new SignatureOrigin(provenance, "rodemorgen.nl"), Now);
+        var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen (directory)", "Red Dawn (directory)", "RMD", "nl"),
+            Now);
+        var signature = statement.Sign(organisation, ShownAs, version, "  Ana  ", "  ", null, Now, null,
+            new SignatureOrigin(provenance, "rodemorgen.nl"), Now);
         return new(statement, version, organisation, signature);
     }
 
@@ -63,7 +65,8 @@ public sealed class SignatureTests
         Assert.Equal((InvalidationReason.Duplicate, "Signed twice.", "drafter", Now.AddDays(1)),
             (signature.InvalidationReason, signature.EndNote, signature.EndedBy, signature.EndedAt));
         var invalidated = Assert.IsType<SignatureEvents.Invalidated>(signature.PendingEvents[^1]);
-        Assert.Equal((InvalidationReason.Duplicate, "Signed twice.", "drafter"), (invalidated.Reason, invalidated.Note, invalidated.InvalidatedBy));
+        Assert.Equal((InvalidationReason.Duplicate, "Signed twice.", "drafter"),
+            (invalidated.Reason, invalidated.Note, invalidated.InvalidatedBy));
     }
 
     [Fact]
@@ -76,12 +79,14 @@ public sealed class SignatureTests
 
         foreach (var (statement, _, _, signature) in new[] { withdrawn, invalidated })
         {
-            var before = (signature.Status, signature.EndedAt, signature.EndedBy, signature.InvalidationReason, signature.PendingEvents.Count);
+            var before = (signature.Status, signature.EndedAt, signature.EndedBy, signature.InvalidationReason,
+                signature.PendingEvents.Count);
             var revised = statement.Revise("Solidarity", "We salute again.", 1, "owner", Now.AddDays(1));
             Assert.Throws<ConflictException>(() => signature.Withdraw("again", Now.AddDays(2)));
             Assert.Throws<ConflictException>(() => signature.Invalidate(InvalidationReason.SignedByMistake, "x", "other", Now.AddDays(2)));
             Assert.Throws<ConflictException>(() => signature.Reconfirm(revised, revised.TextHash, null, Now.AddDays(2)));
-            Assert.Equal(before, (signature.Status, signature.EndedAt, signature.EndedBy, signature.InvalidationReason, signature.PendingEvents.Count));
+            Assert.Equal(before, (signature.Status, signature.EndedAt, signature.EndedBy, signature.InvalidationReason,
+                signature.PendingEvents.Count));
             // Off the list, it has nothing to confirm.
             Assert.False(signature.NeedsReconfirmation(revised.Number));
             Assert.Equal(ReconfirmationState.NotNeeded, signature.ReconfirmationAt(revised.Number));
@@ -118,7 +123,8 @@ public sealed class SignatureTests
     {
         var (statement, version, _, signature) = Sign();
         var revised = statement.Revise("Solidarity", "We salute the strike.", 1, "owner", Now.AddDays(1));
-        var translation = TranslationVersion.Create(statement.Id, "nl", 1, "Solidariteit", "Wij groeten de staking.", revised.Number, "owner", null, Now);
+        var translation = TranslationVersion.Create(statement.Id, "nl", 1, "Solidariteit", "Wij groeten de staking.",
+            revised.Number, "owner", null, Now);
 
         signature.Reconfirm(revised, revised.TextHash.ToUpperInvariant(), null, Now.AddDays(2), [translation]);
 
@@ -129,7 +135,8 @@ public sealed class SignatureTests
         Assert.False(signature.NeedsReconfirmation(revised.Number));
         Assert.Equal(ReconfirmationState.Reconfirmed, signature.ReconfirmationAt(revised.Number));
         var reconfirmed = Assert.IsType<SignatureEvents.Reconfirmed>(signature.PendingEvents[^1]);
-        Assert.Equal((revised.Number, revised.TextHash, (string?)null), (reconfirmed.VersionNumber, reconfirmed.TextHash, reconfirmed.ConfirmedBy));
+        Assert.Equal((revised.Number, revised.TextHash, (string?)null),
+            (reconfirmed.VersionNumber, reconfirmed.TextHash, reconfirmed.ConfirmedBy));
     }
 
     [Fact]
@@ -175,7 +182,8 @@ public sealed class SignatureTests
         signature.CorrectDisplayedName("  Rode Morgen NL ", "  ", " R.M. ", "drafter", Now.AddDays(1));
 
         Assert.Equal(("Rode Morgen NL", null, "R.M."), (signature.DisplayName, signature.DisplayNameEnglish, signature.DisplayAcronym));
-        Assert.Equal(("Rode Morgen (directory)", "Red Dawn (directory)", "RMD"), (organisation.Name, organisation.NameEnglish, organisation.Acronym));
+        Assert.Equal(("Rode Morgen (directory)", "Red Dawn (directory)", "RMD"),
+            (organisation.Name, organisation.NameEnglish, organisation.Acronym));
         var corrected = Assert.IsType<SignatureEvents.NameCorrected>(signature.PendingEvents[^1]);
         Assert.Equal(new SignatoryNames("Rode Morgen", "Red Dawn", "RM"), corrected.Before);
         Assert.Equal((new SignatoryNames("Rode Morgen NL", null, "R.M."), "drafter"), (corrected.After, corrected.CorrectedBy));

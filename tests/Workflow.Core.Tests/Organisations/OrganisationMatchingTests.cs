@@ -6,20 +6,24 @@ public sealed class OrganisationMatchingTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static Organisation Record(string name = "Partido Comunista del Perú", string? english = "Communist Party of Peru", string? acronym = "PCP",
+    private static Organisation Record(string name = "Partido Comunista del Perú", string? english = "Communist Party of Peru",
+        string? acronym = "PCP",
         string? country = "PE", string? website = "https://www.pcp.org.pe/inicio") =>
         Organisation.Register(new OrganisationDetails(name, english, acronym, country, website), Now);
 
-    private static OrganisationDetails Details(string name = "Someone Else", string? english = null, string? acronym = null, string? country = "PE",
+    private static OrganisationDetails Details(string name = "Someone Else", string? english = null, string? acronym = null,
+        string? country = "PE",
         string? website = null) => new(name, english, acronym, country, website);
 
     [Fact]
     public void A_registered_record_keeps_its_names_as_given_tidied_and_is_keyed_for_the_directory()
     {
-        var record = Organisation.Register(new OrganisationDetails("  Partido Comunista del Perú ", "  ", " P.C.P. ", " pe ", "pcp.org.pe"), Now, "drafter",
+        var record = Organisation.Register(new OrganisationDetails("  Partido Comunista del Perú ", "  ", " P.C.P. ", " pe ", "pcp.org.pe"),
+            Now, "drafter",
             ["a@pcp.org.pe", " A@PCP.org.pe ", "", "b@pcp.org.pe"]);
 
-        Assert.Equal(("Partido Comunista del Perú", null, "P.C.P.", "PE"), (record.Name, record.NameEnglish, record.Acronym, record.Country));
+        Assert.Equal(("Partido Comunista del Perú", null, "P.C.P.", "PE"),
+            (record.Name, record.NameEnglish, record.Acronym, record.Country));
         Assert.Equal("https://pcp.org.pe/", record.Website);
         Assert.Equal("pcp.org.pe", record.WebDomain);
         Assert.Equal(["a@pcp.org.pe", "b@pcp.org.pe"], record.ContactEmails);

@@ -10,10 +10,12 @@ public sealed class OrganisationMergeTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private static Organisation Survivor(string? country = "NL") =>
-        Organisation.Register(new OrganisationDetails("Rode Morgen", "Red Dawn", "RM", country, "https://rodemorgen.nl"), Now, "drafter", ["info@rodemorgen.nl"]);
+        Organisation.Register(new OrganisationDetails("Rode Morgen", "Red Dawn", "RM", country, "https://rodemorgen.nl"), Now, "drafter",
+            ["info@rodemorgen.nl"]);
 
     private static Organisation Twin(string? country = "NL", string name = "Stichting Rode Morgen") =>
-        Organisation.Register(new OrganisationDetails(name, "Red Dawn Foundation", "SRM", country, "https://rode-morgen.org"), Now.AddDays(1), "other",
+        Organisation.Register(new OrganisationDetails(name, "Red Dawn Foundation", "SRM", country, "https://rode-morgen.org"),
+            Now.AddDays(1), "other",
             ["secretariaat@rode-morgen.org"]);
 
     [Fact]
@@ -77,7 +79,8 @@ public sealed class OrganisationMergeTests
         Assert.False(survivor.IsMerged);
         var merged = Assert.IsType<OrganisationEvents.Merged>(Assert.Single(survivor.PendingEvents));
         Assert.Equal((survivor.Id, twin.Id, "Rode Morgen", "Stichting Rode Morgen", 3, 2, "merger"),
-            (merged.SurvivorId, merged.DuplicateId, merged.SurvivorName, merged.DuplicateName, merged.SignaturesMoved, merged.InvitationsMoved, merged.MergedBy));
+            (merged.SurvivorId, merged.DuplicateId, merged.SurvivorName, merged.DuplicateName, merged.SignaturesMoved,
+                merged.InvitationsMoved, merged.MergedBy));
         Assert.Equal(statements, merged.StatementIds);
     }
 
@@ -145,9 +148,11 @@ public sealed class OrganisationMergeTests
         var (statement, version) = Statement.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var twin = Twin();
-        var signature = statement.Sign(twin, new OrganisationDetails("Stichting Rode Morgen", "Red Dawn Foundation", "SRM", "NL"), version, "Ana", null, null,
+        var signature = statement.Sign(twin, new OrganisationDetails("Stichting Rode Morgen", "Red Dawn Foundation", "SRM", "NL"),
+            version, "Ana", null, null,
             Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
-        var invitation = statement.RequestEndorsement(twin, new OrganisationDetails("Stichting Rode Morgen", null, null, null), "a@example.org", "en",
+        var invitation = statement.RequestEndorsement(twin, new OrganisationDetails("Stichting Rode Morgen", null, null, null),
+            "a@example.org", "en",
             InvitationToken.Hash("x"), false, "owner", null, Now);
         var survivor = Survivor();
 

@@ -59,7 +59,8 @@ public sealed class ListProofVerifierTests
         var entry = JsonNode.Parse(entries[1])!.AsObject();
         entry["name"] = "Someone Else";
         entries[1] = entry.ToJsonString();
-        var head = log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow);
+        var head = log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()),
+            DateTimeOffset.UtcNow);
         var listed = log.Listed.Select(s => s.Id == renamed ? s with { Name = "Someone Else" } : s);
         var forged = log.BundleOf(entries, listed, head);
 
@@ -90,7 +91,8 @@ public sealed class ListProofVerifierTests
                 node["index"] = i;
                 return node.ToJsonString();
             }).ToList();
-            var head = log.Signer.Sign(log.Statement, reindexed.Count, MerkleTree.Root(reindexed.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow);
+            var head = log.Signer.Sign(log.Statement, reindexed.Count, MerkleTree.Root(reindexed.Select(MerkleTree.LeafHash).ToList()),
+                DateTimeOffset.UtcNow);
             var fold = SignatoryLog.Fold(reindexed);
             return log.BundleOf(reindexed, log.Listed.Where(s => fold.List.Any(r => r.Number == s.Number)), head);
         }
@@ -174,7 +176,8 @@ public sealed class ListProofVerifierTests
         var provenance = log.Bundle().Edit(b => b["list"]![0]!["provenance"]!["kind"] = "RecordedByDrafters");
         var textHash = log.Bundle().Edit(b => b["textHash"] = new string('0', 64));
 
-        Assert.Contains("no. 2 (Invented), but the entries do not list it", ListProofVerifier.Verify(added, log.Signer.PublicKeyPem).Checks[3].Detail);
+        Assert.Contains("no. 2 (Invented), but the entries do not list it",
+            ListProofVerifier.Verify(added, log.Signer.PublicKeyPem).Checks[3].Detail);
         AssertFailsOnly(ListProofVerifier.Verify(provenance, log.Signer.PublicKeyPem), 4);
         AssertFailsOnly(ListProofVerifier.Verify(textHash, log.Signer.PublicKeyPem), 4);
     }
@@ -212,12 +215,14 @@ public sealed class ListProofVerifierTests
             signature[0] ^= 0x80;
             b["treeHead"]!["signature"] = Convert.ToBase64String(signature);
         });
-        var otherKey = log.BundleOf(log.Entries, log.Listed, other.Sign(log.Statement, log.Entries.Count, MerkleTree.Root(log.Entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow));
+        var otherKey = log.BundleOf(log.Entries, log.Listed, other.Sign(log.Statement, log.Entries.Count,
+            MerkleTree.Root(log.Entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow));
 
         AssertFailsOnly(ListProofVerifier.Verify(badSignature, log.Signer.PublicKeyPem), 1);
         AssertFailsOnly(ListProofVerifier.Verify(otherKey, log.Signer.PublicKeyPem), 1);
         Assert.Contains("names the key", ListProofVerifier.Verify(otherKey, log.Signer.PublicKeyPem).Checks[0].Detail);
-        Assert.True(ListProofVerifier.Verify(otherKey, other.PublicKeyPem).AllHold, "with the forger's key the forgery verifies: the key must come from elsewhere");
+        Assert.True(ListProofVerifier.Verify(otherKey, other.PublicKeyPem).AllHold,
+            "with the forger's key the forgery verifies: the key must come from elsewhere");
     }
 
     [Fact]
@@ -233,8 +238,10 @@ public sealed class ListProofVerifierTests
         var entry = JsonNode.Parse(entries[1])!.AsObject();
         entry["signer"] = "Someone who did not sign";
         entries[1] = entry.ToJsonString();
-        var head = log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow);
-        var forged = log.BundleOf(entries, log.Listed.Select(s => s.Number == 1 ? s with { Signer = "Someone who did not sign" } : s), head);
+        var head = log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()),
+            DateTimeOffset.UtcNow);
+        var forged = log.BundleOf(entries, log.Listed.Select(s => s.Number == 1 ? s with { Signer = "Someone who did not sign" } : s),
+            head);
 
         var report = ListProofVerifier.Verify(forged, log.Signer.PublicKeyPem, receiptJson: receipt);
 
@@ -281,7 +288,8 @@ public sealed class ListProofVerifierTests
             entry["index"] = 5;
             b.SetEntry(2, entry);
         });
-        Assert.Contains("says it is at index 5, but it is at position 2", ListProofVerifier.Verify(wrongIndex, log.Signer.PublicKeyPem).Checks[2].Detail);
+        Assert.Contains("says it is at index 5, but it is at position 2",
+            ListProofVerifier.Verify(wrongIndex, log.Signer.PublicKeyPem).Checks[2].Detail);
     }
 
     [Fact]
@@ -319,7 +327,8 @@ public sealed class ListProofVerifierTests
         log.Publish("Closed");
         Snapshot();
 
-        Assert.Equal([(1, "Rode Morgen (NL)"), (4, "Later Party (merged)")], SignatoryLog.Fold(log.Entries).List.Select(r => (r.Number, r.Name)));
+        Assert.Equal([(1, "Rode Morgen (NL)"), (4, "Later Party (merged)")],
+            SignatoryLog.Fold(log.Entries).List.Select(r => (r.Number, r.Name)));
         for (var later = 0; later < heads.Count; later++)
         {
             var alone = ListProofVerifier.Verify(bundles[later], log.Signer.PublicKeyPem);

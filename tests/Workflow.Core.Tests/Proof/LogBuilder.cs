@@ -47,7 +47,8 @@ internal sealed class LogBuilder
     public Guid Sign(string name, string? acronym = null, string country = "NL", string phase = "Initial")
     {
         var signature = new Signature(Guid.NewGuid(), signatures.Count + 1, Guid.NewGuid(), name, $"{name} (English)", acronym, country,
-            "A. Signer", "Secretary", phase, clock, textVersion, text!, textVersion, text!, "Active", null, "InvitationLink", "example.org");
+            "A. Signer", "Secretary", phase, clock, textVersion, text!, textVersion, text!, "Active", null,
+            "InvitationLink", "example.org");
         Record("signed", signature);
         return signature.Id;
     }
@@ -58,7 +59,8 @@ internal sealed class LogBuilder
         return this;
     }
 
-    public LogBuilder Reconfirm(Guid id) => Change(id, "reconfirmed", s => s with { ConfirmedVersion = textVersion, ConfirmedTextHash = text! });
+    public LogBuilder Reconfirm(Guid id) => Change(id, "reconfirmed",
+        s => s with { ConfirmedVersion = textVersion, ConfirmedTextHash = text! });
 
     /// <summary>The list the server would publish: its own model, not the fold.</summary>
     public IEnumerable<Signature> Listed =>
@@ -123,7 +125,8 @@ internal sealed class LogBuilder
         ["organisation"] = s.Organisation.ToString("D"), ["name"] = s.Name, ["nameEnglish"] = s.NameEnglish, ["acronym"] = s.Acronym,
         ["country"] = s.Country, ["signer"] = s.Signer, ["signerRole"] = s.SignerRole, ["phase"] = s.Phase,
         ["signedAt"] = s.SignedAt is { } at ? Time(at) : null, ["signedVersion"] = s.SignedVersion, ["signedTextHash"] = s.SignedTextHash,
-        ["confirmedVersion"] = s.ConfirmedVersion, ["confirmedTextHash"] = s.ConfirmedTextHash, ["status"] = s.Status, ["reason"] = s.Reason,
+        ["confirmedVersion"] = s.ConfirmedVersion, ["confirmedTextHash"] = s.ConfirmedTextHash, ["status"] = s.Status,
+        ["reason"] = s.Reason,
         ["provenance"] = Provenance(s),
     };
 
@@ -152,7 +155,8 @@ internal static class BundleEditing
         return node.ToJsonString();
     }
 
-    public static JsonObject Entry(this JsonObject bundle, int index) => JsonNode.Parse(bundle["entries"]![index]!.GetValue<string>())!.AsObject();
+    public static JsonObject Entry(this JsonObject bundle, int index)
+        => JsonNode.Parse(bundle["entries"]![index]!.GetValue<string>())!.AsObject();
 
     public static void SetEntry(this JsonObject bundle, int index, JsonObject entry) => bundle["entries"]![index] = entry.ToJsonString();
 

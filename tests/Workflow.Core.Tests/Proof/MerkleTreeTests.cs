@@ -27,7 +27,8 @@ public sealed class MerkleTreeTests
             "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
             "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
         ],
-        ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"],
+        ["d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"],
         ["5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"],
     ];
 
@@ -97,7 +98,8 @@ public sealed class MerkleTreeTests
             for (var index = 0; index < leaves.Length; index++)
             {
                 var proof = MerkleTree.InclusionProof(leaves, index, leaves.Length);
-                Assert.True(MerkleTree.VerifyInclusion(leaves[index], index, leaves.Length, proof, root), $"leaf {index} of {leaves.Length}");
+                Assert.True(MerkleTree.VerifyInclusion(leaves[index], index, leaves.Length, proof, root),
+                    $"leaf {index} of {leaves.Length}");
                 Assert.False(MerkleTree.VerifyInclusion(Flipped(leaves[index], flip), index, leaves.Length, proof, root));
                 Assert.False(MerkleTree.VerifyInclusion(leaves[index], index, leaves.Length, proof, Flipped(root, flip)));
                 for (var element = 0; element < proof.Count; element++)

@@ -26,7 +26,8 @@ public sealed class TreeHeadTests
         Assert.Equal(64, Convert.FromBase64String(head.Signature).Length);
         Assert.True(TreeHeadVerifier.Verify(parsed, signer.PublicKeyPem));
         Assert.Equal(signer.KeyId, TreeHeadVerifier.KeyIdOf(signer.PublicKeyPem));
-        Assert.Equal(Hex.Of(SHA256.HashData(Convert.FromBase64String(string.Concat(signer.PublicKeyPem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))))), signer.KeyId);
+        Assert.Equal(Hex.Of(SHA256.HashData(Convert.FromBase64String(string.Concat(signer.PublicKeyPem.Split('\n')
+            .Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))))), signer.KeyId);
         Assert.Equal(head, JsonSerializer.Deserialize<TreeHead>(json));
     }
 
@@ -61,7 +62,8 @@ public sealed class TreeHeadTests
     public void A_key_that_is_not_P256_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new TreeHeadSigner(ECDsa.Create(ECCurve.NamedCurves.nistP384)));
-        Assert.Throws<FormatException>(() => TreeHeadVerifier.KeyIdOf(ECDsa.Create(ECCurve.NamedCurves.nistP384).ExportSubjectPublicKeyInfoPem()));
+        Assert.Throws<FormatException>(() => TreeHeadVerifier.KeyIdOf(ECDsa.Create(ECCurve.NamedCurves.nistP384)
+            .ExportSubjectPublicKeyInfoPem()));
         Assert.Throws<FormatException>(() => TreeHeadVerifier.KeyIdOf("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
     }
 

@@ -38,7 +38,8 @@ public sealed class VerifierProgramTests : IDisposable
         entry["name"] = "Someone Else";
         entries[1] = entry.ToJsonString();
         var forged = log.BundleOf(entries, log.Listed.Select(s => s with { Name = "Someone Else" }),
-            log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()), DateTimeOffset.UtcNow));
+            log.Signer.Sign(log.Statement, entries.Count, MerkleTree.Root(entries.Select(MerkleTree.LeafHash).ToList()),
+                DateTimeOffset.UtcNow));
 
         var (exit, output) = await VerifyAsync(log, forged, "--head", head);
 

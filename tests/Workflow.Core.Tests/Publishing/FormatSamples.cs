@@ -11,7 +11,8 @@ public static class FormatSamples
 {
     private static readonly DateTimeOffset AsOf = new(2023, 2, 7, 0, 0, 0, TimeSpan.Zero);
 
-    public static IEnumerable<(string Name, SignatoryList List)> Lists() => [("joint", Joint()), ("subsequent-only", SubsequentOnly()), ("article", Article())];
+    public static IEnumerable<(string Name, SignatoryList List)> Lists() => [("joint", Joint()), ("subsequent-only", SubsequentOnly()),
+        ("article", Article())];
 
     public static void AssertWritesTheFile(string folder, string name, string actual)
     {
@@ -26,7 +27,8 @@ public static class FormatSamples
         var signatories = new List<Signatory>
         {
             // Initiators first, in their order, whatever their numbers.
-            new(7, "Partido Comunista del Perú", "Communist Party of Peru", "PCP", "PE", AsOf, "Initial", Initiator: true, Provenance: new Provenance("InvitationLink", "pcp.pe", null, null, null)),
+            new(7, "Partido Comunista del Perú", "Communist Party of Peru", "PCP", "PE", AsOf, "Initial", Initiator: true,
+                Provenance: new Provenance("InvitationLink", "pcp.pe", null, null, null)),
             new(2, "Rode Morgen", "Red Dawn", "RM", "NL", AsOf, "Initial", Initiator: true),
         };
         for (var n = 1; n <= 120; n++)
@@ -48,13 +50,16 @@ public static class FormatSamples
                 (n % 5) switch { 0 => null, 1 => "CI", 2 => "BA", 3 => "TR", _ => "GB" },
                 n % 7 == 0 ? null : AsOf.AddDays(n), phase, n % 11 == 0 ? 2 : 1));
         }
-        return new SignatoryList("icor", "Solidarity *with* the <Peruvian> people\nsecond line", "Published", AsOf, true, 2, new string('a', 64), signatories,
+        return new SignatoryList("icor", "Solidarity *with* the <Peruvian> people\nsecond line", "Published", AsOf, true, 2,
+            new string('a', 64), signatories,
             LogSize: 118, LogRoot: new string('f', 64), IssuedBy: "ICOR & friends",
-            Source: new Workflow.Core.Statements.StatementSource("Source title", "Publisher", "https://example.org/s", new DateOnly(2026, 11, 30)));
+            Source: new Workflow.Core.Statements.StatementSource("Source title", "Publisher", "https://example.org/s",
+                new DateOnly(2026, 11, 30)));
     }
 
     public static SignatoryList SubsequentOnly() => new("later", "Later", "Closed", null, false, 1, new string('b', 64),
-        [new Signatory(1, "Only Later", null, null, "DE", AsOf, "Subsequent"), new Signatory(1000, "Number Thousand", null, "NT", null, null, "Subsequent")],
+        [new Signatory(1, "Only Later", null, null, "DE", AsOf, "Subsequent"),
+            new Signatory(1000, "Number Thousand", null, "NT", null, null, "Subsequent")],
         ListIsPartial: true, ListNote: "Some agreed by telephone.");
 
     public static SignatoryList Article() =>

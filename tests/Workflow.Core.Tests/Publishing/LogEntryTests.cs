@@ -20,11 +20,13 @@ public sealed class LogEntryTests
     private static readonly TreeHeadSigner Signer = new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     private static readonly SignatureFacts Facts = new(
-        Guid.Parse("0195a0b4-0000-7000-8000-0000000000aa"), 7, Guid.Parse("0195a0b4-0000-7000-8000-0000000000bb"), "Rode Morgen", "Red Dawn", "RM", "NL",
+        Guid.Parse("0195a0b4-0000-7000-8000-0000000000aa"), 7, Guid.Parse("0195a0b4-0000-7000-8000-0000000000bb"), "Rode Morgen",
+        "Red Dawn", "RM", "NL",
         "Initial", Now.AddDays(-1), 2, HashA, 2, HashA, false, ["nl:1:" + HashB], "Active", null,
         new Provenance("InvitationLink", "rodemorgen.nl", null, null, null));
 
-    private static string Entry(SignatureFacts facts, string change = "signed", int index = 3, DateTimeOffset? at = null, Guid? statement = null) =>
+    private static string Entry(SignatureFacts facts, string change = "signed", int index = 3, DateTimeOffset? at = null,
+        Guid? statement = null) =>
         LogEntries.Signature(statement ?? Statement, index, at ?? Now, change, facts);
 
     /// <summary>Each public fact, changed on its own.</summary>
@@ -84,10 +86,13 @@ public sealed class LogEntryTests
     {
         Assert.Equal(Entry(Facts), Entry(Facts with { Translations = ["nl:1:" + HashB] }));
         var names = JsonNode.Parse(Entry(Facts))!.AsObject().Select(p => p.Key).ToList();
-        Assert.Equal(["v", "statement", "index", "at", "type", "change", "signature", "number", "organisation", "name", "nameEnglish", "acronym", "country",
-            "phase", "signedAt", "signedVersion", "signedTextHash", "confirmedVersion", "confirmedTextHash", "confirmedBy", "translations", "status",
+        Assert.Equal(["v", "statement", "index", "at", "type", "change", "signature", "number", "organisation", "name",
+            "nameEnglish", "acronym", "country",
+            "phase", "signedAt", "signedVersion", "signedTextHash", "confirmedVersion", "confirmedTextHash", "confirmedBy",
+            "translations", "status",
             "reason", "provenance"], names);
-        Assert.StartsWith("{\"v\":1,\"statement\":\"0195a0b4-0000-7000-8000-000000000001\",\"index\":3,\"at\":\"2026-03-01T09:00:00.000Z\",\"type\":\"signature\"",
+        Assert.StartsWith("{\"v\":1,\"statement\":\"0195a0b4-0000-7000-8000-000000000001\",\"index\":3," +
+            "\"at\":\"2026-03-01T09:00:00.000Z\",\"type\":\"signature\"",
             Entry(Facts));
     }
 
@@ -106,14 +111,16 @@ public sealed class LogEntryTests
         var (statement, version) = StatementAggregate.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen", null, null, "NL"), Now);
-        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version, "Ana Geheim", "Secretaris", null, Now,
+        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version, "Ana Geheim",
+            "Secretaris", null, Now,
             null, new SignatureOrigin(SignatureProvenance.InvitationLink, "rodemorgen.nl"), Now);
 
         var entry = LogEntries.Signature(statement.Id, 1, Now, "signed", SignatureFacts.Of(signature));
 
         Assert.DoesNotContain("Ana Geheim", entry);
         Assert.DoesNotContain("Secretaris", entry);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(LogEntries.FactsOf(SignatureFacts.Of(signature))), JsonNode.Parse(SignatoryLogWriter.FactsIn(entry))));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(LogEntries.FactsOf(SignatureFacts.Of(signature))),
+            JsonNode.Parse(SignatoryLogWriter.FactsIn(entry))));
         var parsed = JsonNode.Parse(entry)!;
         Assert.Equal(signature.Id.ToString("D"), parsed["signature"]!.GetValue<string>());
         Assert.Equal("rodemorgen.nl", parsed["provenance"]!["emailDomain"]!.GetValue<string>());
@@ -140,7 +147,8 @@ public sealed class LogEntryTests
         for (var i = 0; i < 9; i++)
         {
             var hash = i % 2 == 0 ? HashA : HashB;
-            previous = LogEntry.After(previous, Statement, LogEntryType.Text, null, index => LogEntries.Text(Statement, index, Now.AddMinutes(index), index, hash),
+            previous = LogEntry.After(previous, Statement, LogEntryType.Text, null,
+                index => LogEntries.Text(Statement, index, Now.AddMinutes(index), index, hash),
                 Signer, Now.AddMinutes(i));
             entries.Add(previous);
         }
@@ -170,7 +178,8 @@ public sealed class LogEntryTests
             for (var i = 0; i < 5; i++)
             {
                 var hash = i == 0 ? firstHash : HashA;
-                previous = LogEntry.After(previous, Statement, LogEntryType.Text, null, index => LogEntries.Text(Statement, index, Now, 1, hash), Signer, Now);
+                previous = LogEntry.After(previous, Statement, LogEntryType.Text, null,
+                    index => LogEntries.Text(Statement, index, Now, 1, hash), Signer, Now);
                 roots.Add(previous.TreeHead.RootHash);
             }
             return roots;
@@ -188,7 +197,8 @@ public sealed class LogEntryTests
         statement.OpenForSignature(version, [], "owner", Now);
         var opened = statement.PendingEvents.OfType<StatementEvents.OpenedForSignature>().Single();
         var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen", null, null, "NL"), Now);
-        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version, "Ana", null, null, Now, null,
+        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version,
+            "Ana", null, null, Now, null,
             new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now.AddMinutes(1));
 
         var appended = SignatoryLogWriter.Append(
@@ -214,20 +224,24 @@ public sealed class LogEntryTests
         var (statement, version) = StatementAggregate.Draft("s", "T", "B", "en", true, "owner", Now);
         statement.OpenForSignature(version, [], "owner", Now);
         var organisation = Organisation.Register(new OrganisationDetails("Rode Morgen", null, null, "NL"), Now);
-        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version, "Ana", null, null, Now, null,
+        var signature = statement.Sign(organisation, new OrganisationDetails("Rode Morgen", null, null, "NL"), version,
+            "Ana", null, null, Now, null,
             new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
         LogEntry? last = null;
         for (var i = 0; i < 4; i++)
-            last = LogEntry.After(last, statement.Id, LogEntryType.Text, null, index => LogEntries.Text(statement.Id, index, Now, 1, HashA), Signer, Now);
+            last = LogEntry.After(last, statement.Id, LogEntryType.Text, null, index => LogEntries.Text(statement.Id, index, Now, 1, HashA),
+                Signer, Now);
         var lastEntries = new Dictionary<Guid, LogEntry?> { [statement.Id] = last };
         var known = new Dictionary<Guid, string> { [signature.Id] = LogEntries.FactsOf(SignatureFacts.Of(signature)) };
 
-        var unchanged = SignatoryLogWriter.Append([new(statement.Id, LogEntryType.Signature, signature, "changed", null, null, Now)], lastEntries, known, Signer);
+        var unchanged = SignatoryLogWriter.Append([new(statement.Id, LogEntryType.Signature, signature, "changed", null, null, Now)],
+            lastEntries, known, Signer);
         Assert.Empty(unchanged);
         Assert.Null(signature.LogIndex);
 
         signature.Withdraw("We left the coalition.", Now.AddDays(1));
-        var withdrawn = Assert.Single(SignatoryLogWriter.Append([new(statement.Id, LogEntryType.Signature, signature, "withdrawn", null, null, Now.AddDays(1))],
+        var withdrawn = Assert.Single(
+            SignatoryLogWriter.Append([new(statement.Id, LogEntryType.Signature, signature, "withdrawn", null, null, Now.AddDays(1))],
             lastEntries, known, Signer));
         Assert.Equal(4, withdrawn.Index);
         Assert.Equal("Withdrawn", JsonNode.Parse(withdrawn.Entry)!["status"]!.GetValue<string>());

@@ -52,7 +52,8 @@ public sealed class PersonalDataTests
         var organisation = Organisation.Register(new OrganisationDetails("Org", null, null, null), Now);
         var details = new OrganisationDetails("Org", null, null, null);
         Assert.True(statement.HoldsInvitations);
-        Assert.Throws<ConflictException>(() => statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", true, "owner", null, Now));
+        Assert.Throws<ConflictException>(() => statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash",
+            true, "owner", null, Now));
 
         var invitation = statement.RequestEndorsement(organisation, details, "a@example.org", "en", "hash", false, "owner", null, Now);
         Assert.Equal(InvitationStatus.Held, invitation.StatusAt(null, Now, statement.HoldsInvitations));

@@ -12,7 +12,8 @@ public sealed class PublishAsOfTests
     private static Statement OpenStatement(StatementSource? source = null)
     {
         var (statement, version) = Statement.Draft("peru", "Solidarity", "We salute.", "en", true, "owner", Opened.AddDays(-1));
-        if (source is not null) statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: source), "owner", Opened.AddDays(-1));
+        if (source is not null) statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: source),
+            "owner", Opened.AddDays(-1));
         statement.OpenForSignature(version, [], "owner", Opened);
         return statement;
     }

@@ -15,7 +15,8 @@ public sealed class StatementLifecycleTests
 
     private static readonly OrganisationDetails Shown = new("Rode Morgen", "Red Dawn", "RM", "NL");
 
-    private static Organisation Org(string name = "Rode Morgen") => Organisation.Register(new OrganisationDetails(name, "Red Dawn", "RM", "nl"), Now);
+    private static Organisation Org(string name = "Rode Morgen")
+        => Organisation.Register(new OrganisationDetails(name, "Red Dawn", "RM", "nl"), Now);
 
     [Fact]
     public void A_new_statement_is_a_draft_with_version_1_and_raises_StatementDrafted()
@@ -66,9 +67,11 @@ public sealed class StatementLifecycleTests
     {
         var (statement, version) = Draft();
         statement.OpenForSignature(version, [], Owner, Now);
-        var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
+        var first = statement.Sign(Org("A"), Shown, version, "Ana", null, null, Now, null,
+            new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
         statement.Publish(Owner, null, Now);
-        var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
+        var second = statement.Sign(Org("B"), Shown, version, "Ben", null, null, Now, null,
+            new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
 
         Assert.Equal((1, SignaturePhase.Initial), (first.Number, first.Phase));
         Assert.Equal((2, SignaturePhase.Subsequent), (second.Number, second.Phase));
@@ -81,7 +84,8 @@ public sealed class StatementLifecycleTests
     public void A_draft_cannot_be_signed(bool further)
     {
         var (statement, version) = Draft(further);
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, version, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, version, "Ana", null, null, Now, null,
+            new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
     }
 
     [Fact]
@@ -107,7 +111,8 @@ public sealed class StatementLifecycleTests
         var (statement, version) = Draft();
         statement.OpenForSignature(version, [], Owner, Now);
         var (other, otherVersion) = Draft();
-        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
+        Assert.Throws<ConflictException>(() => statement.Sign(Org(), Shown, otherVersion, "Ana", null, null, Now, null,
+            new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now));
         Assert.NotNull(other);
     }
 
@@ -140,7 +145,8 @@ public sealed class StatementLifecycleTests
     {
         var (statement, version) = Draft();
         // A list gathered before it reached Workflow, as its source says: the one kind that may be older than its opening here.
-        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: new StatementSource("Resolution", "ICOR", null, null)), Owner, Now);
+        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint,
+            Source: new StatementSource("Resolution", "ICOR", null, null)), Owner, Now);
         statement.OpenForSignature(version, [], Owner, Now);
         statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now.AddYears(3));
         Assert.Equal(new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), statement.PublicationDate);
@@ -151,9 +157,11 @@ public sealed class StatementLifecycleTests
     public void A_statement_published_on_a_date_nobody_knows_has_no_publication_date_not_today()
     {
         var (statement, version) = Draft();
-        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, Source: new StatementSource(null, "CPUSA", "https://example.org/peru", null)), Owner, Now);
+        statement.SetPublicationDetails(new PublicationDetails(StatementKind.Joint,
+            Source: new StatementSource(null, "CPUSA", "https://example.org/peru", null)), Owner, Now);
         statement.OpenForSignature(version, [], Owner, Now);
-        Assert.Throws<DomainRuleException>(() => statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero), Now, dateUnknown: true));
+        Assert.Throws<DomainRuleException>(() => statement.Publish(Owner, new DateTimeOffset(2023, 2, 7, 0, 0, 0, TimeSpan.Zero),
+            Now, dateUnknown: true));
         statement.Publish(Owner, null, Now, dateUnknown: true);
         Assert.Null(statement.PublicationDate);
         Assert.Equal(Now, statement.PublishedAt);
@@ -172,7 +180,8 @@ public sealed class StatementLifecycleTests
 
         var (signed, signedVersion) = Draft();
         signed.OpenForSignature(signedVersion, [], Owner, Now);
-        signed.Sign(Org(), Shown, signedVersion, null, null, null, signedAt: null, Owner, new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
+        signed.Sign(Org(), Shown, signedVersion, null, null, null, signedAt: null, Owner,
+            new SignatureOrigin(SignatureProvenance.RecordedByDrafters), Now);
         Assert.Throws<ConflictException>(() => signed.SetPublicationDetails(new PublicationDetails(StatementKind.Article), Owner, Now));
         signed.SetPublicationDetails(new PublicationDetails(StatementKind.Joint, "ICOR", ListIsPartial: true), Owner, Now);
         Assert.Equal("ICOR", signed.IssuedBy);
