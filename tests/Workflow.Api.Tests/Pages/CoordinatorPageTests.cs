@@ -22,7 +22,8 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         var (owner, api, id) = await OwnerWithStatementAsync("Co-drafters page");
         var editorEmail = $"editor-{Guid.NewGuid():N}@example.org";
 
-        var invited = await owner.SubmitAsync($"/drafts/{id}/members", new Dictionary<string, string> { ["InviteEmail"] = editorEmail, ["InviteRole"] = "Editor" }, "Invite");
+        var invited = await owner.SubmitAsync($"/drafts/{id}/members",
+            new Dictionary<string, string> { ["InviteEmail"] = editorEmail, ["InviteRole"] = "Editor" }, "Invite");
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var page = await owner.GetHtmlAsync($"/drafts/{id}/members");
         Assert.Contains($"An invitation to co-draft as Editor was sent to {editorEmail}.", WebUtility.HtmlDecode(page));
@@ -32,13 +33,15 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         var editorApi = await factory.SignedInClientAsync(editorEmail);
         Assert.Equal(HttpStatusCode.OK, (await editorApi.PostAsync($"{link}/accept", null)).StatusCode);
         page = await owner.GetHtmlAsync($"/drafts/{id}/members");
-        Assert.Matches(new Regex($"<tr data-member=\"{Regex.Escape(editorEmail)}\">.*?data-role=\"Editor\"", RegexOptions.Singleline), page);
+        Assert.Matches(new Regex($"<tr data-member=\"{Regex.Escape(editorEmail)}\">.*?data-role=\"Editor\"", RegexOptions.Singleline),
+            page);
         Assert.Contains("data-status=\"Accepted\"", page);
 
         var members = await MembersAsync(api, id);
         var editorId = members.Single(m => m.Str("email") == editorEmail).Str("userId");
         var ownerId = members.Single(m => m.Str("role") == "Owner").Str("userId");
-        var changed = await owner.SubmitAsync($"/drafts/{id}/members", new Dictionary<string, string> { ["memberId"] = editorId, ["role"] = "Commenter" }, "Role");
+        var changed = await owner.SubmitAsync($"/drafts/{id}/members",
+            new Dictionary<string, string> { ["memberId"] = editorId, ["role"] = "Commenter" }, "Role");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("Commenter", (await MembersAsync(api, id)).Single(m => m.Str("userId") == editorId).Str("role"));
         Assert.Contains($"{editorEmail} is now Commenter.", WebUtility.HtmlDecode(await owner.GetHtmlAsync($"/drafts/{id}/members")));
@@ -52,12 +55,14 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         {
             var refused = await owner.SubmitAsync($"/drafts/{id}/members", fields, handler);
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            Assert.Contains("A statement always keeps an owner: make someone else owner first.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+            Assert.Contains("A statement always keeps an owner: make someone else owner first.",
+                WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         }
         Assert.Equal("Owner", (await MembersAsync(api, id)).Single(m => m.Str("userId") == ownerId).Str("role"));
 
         // A role that does not exist, written as markup, is refused on its field.
-        var chief = await owner.SubmitAsync($"/drafts/{id}/members", new Dictionary<string, string> { ["memberId"] = editorId, ["role"] = "<b>Chief</b>\u0007" }, "Role");
+        var chief = await owner.SubmitAsync($"/drafts/{id}/members",
+            new Dictionary<string, string> { ["memberId"] = editorId, ["role"] = "<b>Chief</b>\u0007" }, "Role");
         Assert.Equal(HttpStatusCode.BadRequest, chief.StatusCode);
         Assert.DoesNotContain("<b>Chief</b>", await chief.Content.ReadAsStringAsync());
         Assert.Equal("Commenter", (await MembersAsync(api, id)).Single(m => m.Str("userId") == editorId).Str("role"));
@@ -103,7 +108,8 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
             new Dictionary<string, string> { ["invitationId"] = invitationId }, "Revoke")).StatusCode);
         Assert.Contains("data-status=\"Revoked\"", await owner.GetHtmlAsync($"/drafts/{id}/members"));
         var hostile = await owner.SubmitAsync($"/drafts/{id}/members",
-            new Dictionary<string, string> { ["InviteEmail"] = "<script>alert(1)</script>\r\n@example.org", ["InviteRole"] = "Editor" }, "Invite");
+            new Dictionary<string, string> { ["InviteEmail"] = "<script>alert(1)</script>\r\n@example.org", ["InviteRole"] = "Editor" },
+            "Invite");
         Assert.Equal(HttpStatusCode.BadRequest, hostile.StatusCode);
         Assert.DoesNotContain("<script>alert(1)</script>", await hostile.Content.ReadAsStringAsync());
     }
@@ -121,14 +127,17 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         Assert.Equal($"/drafts/{id}/deadline?zone=America%2FLima", set.Headers.Location!.OriginalString);
         // Lima is UTC-5 all year.
         var expected = new DateTimeOffset(day.AddHours(18).AddMinutes(30), TimeSpan.FromHours(-5));
-        Assert.Equal(expected, (await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(expected,
+            (await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]!.GetValue<DateTimeOffset>());
 
         var page = WebUtility.HtmlDecode(await owner.GetHtmlAsync(set.Headers.Location.OriginalString));
-        Assert.Contains($"{expected.ToString("d MMMM yyyy, HH:mm", English)} America/Lima (UTC-05:00; {expected.UtcDateTime.ToString("d MMMM yyyy, HH:mm", English)} UTC)", page);
+        Assert.Contains($"{expected.ToString("d MMMM yyyy, HH:mm", English)} America/Lima (UTC-05:00; " +
+            $"{expected.UtcDateTime.ToString("d MMMM yyyy, HH:mm", English)} UTC)", page);
         // The service's schedule (7 days and 1 day before by default), then the deadline.
         var schedule = Regex.Match(page, "<table class=\"table\" id=\"reminder-schedule\">.*?</table>", RegexOptions.Singleline).Value;
         Assert.Contains("gets a reminder, with a new link, 7 days, 1 day before its deadline.", page);
-        var rows = Regex.Matches(schedule, "<tr[^>]*>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>", RegexOptions.Singleline).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        var rows = Regex.Matches(schedule, "<tr[^>]*>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>", RegexOptions.Singleline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
         Assert.Equal(3, rows.Count);
         Assert.StartsWith(expected.AddDays(-7).ToString("d MMMM yyyy, HH:mm", English) + " America/Lima", rows[0].Item1);
         Assert.Equal("Reminder, 7 days before the deadline", rows[0].Item2.Trim());
@@ -138,16 +147,20 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         // A moment that has passed is refused on the form with the reason; the deadline stays.
         var past = await owner.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string>
         {
-            ["Date"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Time"] = "12:00", ["Zone"] = "UTC",
+            ["Date"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Time"] = "12:00",
+            ["Zone"] = "UTC",
         }, "Set");
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("The deadline must lie in the future; it is now", WebUtility.HtmlDecode(await past.Content.ReadAsStringAsync()));
-        Assert.Equal(expected, (await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(expected,
+            (await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]!.GetValue<DateTimeOffset>());
 
         // Zones that are not on the list, and values that are no date, are refused, never a 500.
-        foreach (var (date, zone) in new[] { (day.ToString("yyyy-MM-dd"), "<script>alert(1)</script>"), (day.ToString("yyyy-MM-dd"), "../../etc/localtime"), ("2026-13-45", "UTC"), ("<b>", "UTC") })
+        foreach (var (date, zone) in new[] { (day.ToString("yyyy-MM-dd"), "<script>alert(1)</script>"),
+            (day.ToString("yyyy-MM-dd"), "../../etc/localtime"), ("2026-13-45", "UTC"), ("<b>", "UTC") })
         {
-            var refused = await owner.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string> { ["Date"] = date, ["Time"] = "10:00", ["Zone"] = zone }, "Set");
+            var refused = await owner.SubmitAsync($"/drafts/{id}/deadline",
+                new Dictionary<string, string> { ["Date"] = date, ["Time"] = "10:00", ["Zone"] = zone }, "Set");
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.DoesNotContain("<script>alert(1)</script>", await refused.Content.ReadAsStringAsync());
         }
@@ -158,9 +171,11 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         Assert.Contains("id=\"reminder-schedule\"", seen);
         Assert.DoesNotContain("name=\"Date\"", seen);
         Assert.Contains("The statement's owners set the deadline.", WebUtility.HtmlDecode(seen));
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string>(), "Clear")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await editor.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string>(), "Clear")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string>(), "Clear")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await owner.SubmitAsync($"/drafts/{id}/deadline", new Dictionary<string, string>(), "Clear")).StatusCode);
         Assert.Null((await (await api.GetAsync($"/api/statements/{id}/campaign")).JsonAsync())["signatureDeadline"]);
         Assert.Contains("No deadline: invitations stay open", WebUtility.HtmlDecode(await owner.GetHtmlAsync($"/drafts/{id}/deadline")));
     }
@@ -196,10 +211,12 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
 
         // A search with control characters or beyond the longest name is refused on the page.
         foreach (var q in new[] { new string('x', 301), "\u0007\u202e" })
-            Assert.NotEqual(HttpStatusCode.InternalServerError, (await owner.Client.GetAsync($"/drafts/{id}/initiators?q={Uri.EscapeDataString(q)}")).StatusCode);
+            Assert.NotEqual(HttpStatusCode.InternalServerError,
+                (await owner.Client.GetAsync($"/drafts/{id}/initiators?q={Uri.EscapeDataString(q)}")).StatusCode);
         await owner.GetHtmlAsync($"/drafts/{id}/initiators?q={new string('x', 301)}", HttpStatusCode.BadRequest);
         // An unknown organisation is refused with the reason.
-        var unknown = await owner.SubmitAsync($"/drafts/{id}/initiators", new Dictionary<string, string> { ["organisationId"] = Guid.NewGuid().ToString() }, "Add");
+        var unknown = await owner.SubmitAsync($"/drafts/{id}/initiators",
+            new Dictionary<string, string> { ["organisationId"] = Guid.NewGuid().ToString() }, "Add");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("No organisation in the directory has this id.", await unknown.Content.ReadAsStringAsync());
 
@@ -222,7 +239,8 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         await api.InviteAsync(first, name: "Frente de Defensa de Ayacucho", nameEnglish: null, acronym: "FDA", email: "fda@example.org");
         var twinCreated = await api.PostAsJsonAsync($"/api/statements/{second}/invitations", new
         {
-            organisation = new { name = "<b>Frente</b> Defensa Ayacucho", country = "PE", registerAsNew = true }, email = "fda2@example.org",
+            organisation = new { name = "<b>Frente</b> Defensa Ayacucho", country = "PE", registerAsNew = true },
+            email = "fda2@example.org",
         });
         Assert.Equal(HttpStatusCode.Created, twinCreated.StatusCode);
         var found = await (await api.GetAsync("/api/organisations?q=ayacucho")).JsonArrayAsync();
@@ -236,18 +254,22 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
         var compare = WebUtility.HtmlDecode(await owner.GetHtmlAsync($"/drafts/organisations/merge?first={survivor}&second={twin}"));
         Assert.Contains("<td dir=\"auto\" id=\"first-name\">Frente de Defensa de Ayacucho</td>", compare);
         Assert.Contains("Keep Frente de Defensa de Ayacucho and merge <b>Frente</b> Defensa Ayacucho into it", compare);
-        Assert.DoesNotContain("Merge <b>Frente</b> Defensa Ayacucho into Frente de Defensa de Ayacucho</button>", compare); // not before choosing
+        Assert.DoesNotContain("Merge <b>Frente</b> Defensa Ayacucho into Frente de Defensa de Ayacucho</button>",
+            compare); // not before choosing
 
         var confirm = await owner.GetHtmlAsync($"/drafts/organisations/merge?first={survivor}&second={twin}&keep={survivor}");
-        Assert.Contains("Frente de Defensa de Ayacucho stays. &lt;b&gt;Frente&lt;/b&gt; Defensa Ayacucho is merged into it: its 0 signatures and 1 invitations move there", confirm);
+        Assert.Contains("Frente de Defensa de Ayacucho stays. &lt;b&gt;Frente&lt;/b&gt; Defensa Ayacucho is merged into it: " +
+            "its 0 signatures and 1 invitations move there", confirm);
 
         // Someone who drafts neither statement sees why not, gets no button, and is refused.
         var stranger = PageBrowser.Open(factory);
         await stranger.RegisterAsync();
-        var refused = WebUtility.HtmlDecode(await stranger.GetHtmlAsync($"/drafts/organisations/merge?first={survivor}&second={twin}&keep={survivor}"));
+        var refused = WebUtility.HtmlDecode(
+            await stranger.GetHtmlAsync($"/drafts/organisations/merge?first={survivor}&second={twin}&keep={survivor}"));
         Assert.Contains("is used by 1 statement(s) you do not draft; only their drafters may merge it.", refused);
         Assert.DoesNotContain("id=\"merge-confirm\"", refused);
-        var forbidden = await stranger.SubmitAsync("/drafts/organisations/merge", new Dictionary<string, string> { ["survivorId"] = survivor, ["duplicateId"] = twin }, "Merge");
+        var forbidden = await stranger.SubmitAsync("/drafts/organisations/merge",
+            new Dictionary<string, string> { ["survivorId"] = survivor, ["duplicateId"] = twin }, "Merge");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("only their drafters may merge it", await forbidden.Content.ReadAsStringAsync());
         Assert.Null((await (await api.GetAsync($"/api/organisations/{twin}")).JsonAsync())["organisation"]!["mergedIntoId"]);
@@ -276,7 +298,8 @@ public sealed partial class CoordinatorPageTests(WorkflowApiFactory factory) : I
     private async Task<(PageBrowser Browser, string Email)> MemberBrowserAsync(HttpClient ownerApi, Guid statementId, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        Assert.Equal(HttpStatusCode.Created, (await ownerApi.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await ownerApi.PostAsJsonAsync($"/api/statements/{statementId}/members/invitations", new { email, role })).StatusCode);
         var link = await CoDrafting.LinkFromMailAsync(factory, email);
         var api = await factory.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"{link}/accept", null)).StatusCode);

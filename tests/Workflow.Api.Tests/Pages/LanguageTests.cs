@@ -39,7 +39,8 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
         var pages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "Pages");
         var entries = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").ToList();
         // Resource names are compiled case-insensitively: "Closed" and "closed" would keep only one of the two.
-        var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToList();
         Assert.True(clashes.Count == 0, "Keys that differ only in case: " + string.Join(" | ", clashes));
         var spanish = entries.ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
         var used = Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)
@@ -48,7 +49,8 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
             .ToHashSet();
         // States and kinds are shown by their names.
         used.UnionWith(Enum.GetNames<StatementState>().Concat(Enum.GetNames<InvitationStatus>()).Concat(Enum.GetNames<SignatureStatus>())
-            .Concat(Enum.GetNames<SignOnState>()).Append("Lapsed").Concat(Enum.GetNames<AmendmentKind>()).Concat(Enum.GetNames<AmendmentState>())
+            .Concat(Enum.GetNames<SignOnState>()).Append("Lapsed").Concat(Enum.GetNames<AmendmentKind>())
+                .Concat(Enum.GetNames<AmendmentState>())
             .Concat(Enum.GetNames<StatementRole>()));
 
         Assert.True(used.Count > 200, $"Only {used.Count} texts found: is the pattern still right?");
@@ -56,7 +58,8 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
         Assert.True(missing.Count == 0, "No Spanish for: " + string.Join(" | ", missing));
         // Placeholders survive translation.
         foreach (var (key, es) in spanish)
-            Assert.True(Placeholder().Matches(key).Select(m => m.Value).Order().SequenceEqual(Placeholder().Matches(es).Select(m => m.Value).Order()), key);
+            Assert.True(Placeholder().Matches(key).Select(m => m.Value).Order()
+                .SequenceEqual(Placeholder().Matches(es).Select(m => m.Value).Order()), key);
     }
 
     /// <summary>The languages other than English, each with its own resource files.</summary>
@@ -67,7 +70,8 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     public void Every_text_the_pages_use_is_in_every_language(string language)
     {
         var pages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Api", "Pages");
-        var used = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var used = XDocument.Load(Path.Combine(pages, "Texts.es.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .ToList();
         AssertComplete(Path.Combine(pages, $"Texts.{language}.resx"), used);
     }
 
@@ -76,7 +80,8 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     public void Every_domain_and_validation_message_is_in_every_language(string language)
     {
         var messages = Path.Combine(RepositoryPaths.Root, "src", "Workflow.Core", "Common");
-        var keys = XDocument.Load(Path.Combine(messages, "Messages.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var keys = XDocument.Load(Path.Combine(messages, "Messages.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), Messages.Keys);
         AssertComplete(Path.Combine(messages, $"Messages.{language}.resx"), keys);
         Assert.All(keys, key => Assert.NotNull(Messages.Exact(key, System.Globalization.CultureInfo.GetCultureInfo(language))));
@@ -97,12 +102,16 @@ public sealed partial class LanguageTests(WorkflowApiFactory factory) : IClassFi
     private static void AssertComplete(string resx, IReadOnlyCollection<string> keys)
     {
         var entries = XDocument.Load(resx).Root!.Elements("data").ToList();
-        var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var clashes = entries.GroupBy(d => ((string)d.Attribute("name")!).ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToList();
         Assert.True(clashes.Count == 0, $"{Path.GetFileName(resx)}: keys that differ only in case: " + string.Join(" | ", clashes));
         var translated = entries.ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-        var missing = keys.Where(k => !translated.TryGetValue(k, out var text) || string.IsNullOrWhiteSpace(text)).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        Assert.True(missing.Count == 0, $"{Path.GetFileName(resx)} lacks {missing.Count} of {keys.Count}: " + string.Join(" | ", missing.Take(40)));
-        var broken = translated.Where(e => !Placeholder().Matches(e.Key).Select(m => m.Value).Order().SequenceEqual(Placeholder().Matches(e.Value).Select(m => m.Value).Order()))
+        var missing = keys.Where(k => !translated.TryGetValue(k, out var text) || string.IsNullOrWhiteSpace(text))
+            .OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0,
+            $"{Path.GetFileName(resx)} lacks {missing.Count} of {keys.Count}: " + string.Join(" | ", missing.Take(40)));
+        var broken = translated.Where(e => !Placeholder().Matches(e.Key).Select(m => m.Value).Order()
+            .SequenceEqual(Placeholder().Matches(e.Value).Select(m => m.Value).Order()))
             .Select(e => e.Key).ToList();
         Assert.True(broken.Count == 0, $"{Path.GetFileName(resx)}: placeholders changed in: " + string.Join(" | ", broken));
     }

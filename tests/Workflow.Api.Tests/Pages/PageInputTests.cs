@@ -18,7 +18,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
 
         // The menu's form, as the page renders it, with the token the page gave.
         var html = await browser.GetHtmlAsync("/statements");
-        var form = System.Text.RegularExpressions.Regex.Match(html, "<form method=\"post\" class=\"inline\" action=\"/account/sign-out\">.*?</form>",
+        var form = System.Text.RegularExpressions.Regex.Match(html,
+            "<form method=\"post\" class=\"inline\" action=\"/account/sign-out\">.*?</form>",
             System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(form.Success, html);
         var signedOut = await browser.Client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -28,7 +29,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         var after = await browser.Client.GetAsync("/drafts");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/account/login", after.Headers.Location!.IsAbsoluteUri ? after.Headers.Location.PathAndQuery : after.Headers.Location.OriginalString);
+        Assert.StartsWith("/account/login",
+            after.Headers.Location!.IsAbsoluteUri ? after.Headers.Location.PathAndQuery : after.Headers.Location.OriginalString);
     }
 
     [Theory]
@@ -67,7 +69,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var answers = new List<(string What, HttpStatusCode Status)>
         {
             ("sign-on with an empty e-mail", (await PageBrowser.Open(factory).SubmitAsync($"/statements/{statement.Slug}/sign-on",
-                new Dictionary<string, string> { ["Input.OrganisationName"] = "Frente", ["Input.Email"] = "", ["Input.SignerName"] = "Ana" })).StatusCode),
+                new Dictionary<string, string> { ["Input.OrganisationName"] = "Frente", ["Input.Email"] = "",
+                    ["Input.SignerName"] = "Ana" })).StatusCode),
             ("new statement with an empty language", (await owner.SubmitAsync("/drafts/new",
                 new Dictionary<string, string> { ["Title"] = "T", ["Body"] = "B", ["Language"] = "" })).StatusCode),
             ("translation with an empty language", (await owner.SubmitAsync($"/drafts/{mine}/translations",
@@ -77,7 +80,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
             ("signing with an empty name", (await PageBrowser.Open(factory).SubmitAsync($"/sign/{token}",
                 new Dictionary<string, string> { ["SignerName"] = "" }, handler: "Sign")).StatusCode),
         };
-        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{a.What}: {(int)a.Status}"));
+        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict,
+            $"{a.What}: {(int)a.Status}"));
     }
 
     [Fact]
@@ -92,23 +96,28 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var slug = statement.Slug;
 
         var anonymous = PageBrowser.Open(factory);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), $"/statements/{slug}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), $"/sign/{token}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed,
+            (await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), $"/statements/{slug}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed,
+            (await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), $"/sign/{token}"))).StatusCode);
         // Reading with a handler the page does not have reads the page.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Client.GetAsync($"/sign/{token}?handler=bogus")).StatusCode);
         // A post with a valid antiforgery token (any page's) to a page without such a handler.
         var antiforgery = PageBrowser.TokenIn(await anonymous.GetHtmlAsync("/account/login"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.Client.PostAsync($"/statements/{slug}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery }))).StatusCode);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.SubmitAsync($"/sign/{token}", new Dictionary<string, string>(), handler: "bogus")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed,
+            (await anonymous.SubmitAsync($"/sign/{token}", new Dictionary<string, string>(), handler: "bogus")).StatusCode);
 
         // The drafter's switch with a value that is not true or false changes nothing.
         var owner = PageBrowser.Open(factory);
         var email = await owner.RegisterAsync();
         var api = await factory.SignedInClientAsync(email, register: false);
         var mine = (await api.CreateStatementAsync(title: "Switch")).Id;
-        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/statements/{mine}/open-sign-on", System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
-        var maybe = await owner.SubmitAsync($"/drafts/{mine}/campaign", new Dictionary<string, string> { ["enabled"] = "maybe" }, handler: "OpenSignOn");
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"/api/statements/{mine}/open-sign-on",
+            System.Net.Http.Json.JsonContent.Create(new { enabled = true }))).StatusCode);
+        var maybe = await owner.SubmitAsync($"/drafts/{mine}/campaign", new Dictionary<string, string> { ["enabled"] = "maybe" },
+            handler: "OpenSignOn");
         Assert.Equal(HttpStatusCode.BadRequest, maybe.StatusCode);
         Assert.True((await api.StatementAsync(mine)).AcceptsOpenSignOn);
     }
@@ -126,7 +135,8 @@ public sealed class PageInputTests(WorkflowApiFactory factory) : IClassFixture<W
         var reader = factory.CreateClient();
         var first = await reader.GetAsync($"/statements/{statement.Slug}");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.False(first.Headers.TryGetValues("Set-Cookie", out var cookies), "a public page sets a cookie: " + string.Join("; ", cookies ?? []));
+        Assert.False(first.Headers.TryGetValues("Set-Cookie", out var cookies),
+            "a public page sets a cookie: " + string.Join("; ", cookies ?? []));
         var second = await reader.GetAsync($"/statements/{statement.Slug}");
         Assert.True(second.Headers.Age is not null, "the second visit was not served from the output cache");
     }

@@ -4,7 +4,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Pages;
 
-/// <summary>The pages' protections, checked over HTTP: antiforgery, CSP, cookies, encoding, sign-in, and errors that keep what was typed.</summary>
+/// <summary>The pages' protections, checked over HTTP: antiforgery, CSP, cookies, encoding, sign-in, and errors that keep what was
+/// typed.</summary>
 public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     [Fact]
@@ -46,8 +47,10 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var created = await browser.Client.PostAsync("/account/register", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         // Registering signs nobody in (its answer must not differ for a taken address): the session comes with signing in.
-        Assert.DoesNotContain(created.Headers.TryGetValues("Set-Cookie", out var none) ? none : [], c => c.StartsWith("workflow.session=", StringComparison.Ordinal));
-        var signedIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        Assert.DoesNotContain(created.Headers.TryGetValues("Set-Cookie", out var none) ? none : [],
+            c => c.StartsWith("workflow.session=", StringComparison.Ordinal));
+        var signedIn = await browser.SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         cookies.AddRange(signedIn.Headers.GetValues("Set-Cookie"));
         var sessionCookie = Assert.Single(cookies, c => c.StartsWith("workflow.session=", StringComparison.Ordinal));
@@ -90,7 +93,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
     {
         const string payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         var drafter = await factory.SignedInClientAsync();
-        var statement = await drafter.CreateStatementAsync(title: "Title " + payload, body: "Body " + payload + "\n\n[link](javascript:alert(1))");
+        var statement = await drafter.CreateStatementAsync(title: "Title " + payload,
+            body: "Body " + payload + "\n\n[link](javascript:alert(1))");
         var id = statement.Id;
         await drafter.OpenAsync(id);
         var invitation = await drafter.InviteAsync(id, name: "Org " + payload, acronym: null, email: "xss@example.org");
@@ -125,7 +129,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var html = await signer.GetHtmlAsync($"/sign/{token}");
         var hash = System.Text.RegularExpressions.Regex.Match(html, "name=\"Sign.TextHash\" value=\"([0-9a-f]{64})\"").Groups[1].Value;
         var response = await signer.SubmitAsync($"/sign/{token}",
-            new Dictionary<string, string> { ["Sign.SignerName"] = "", ["Sign.TextHash"] = hash, ["Sign.OrganisationName"] = "Partido Comunista Peruano" }, "Sign");
+            new Dictionary<string, string> { ["Sign.SignerName"] = "", ["Sign.TextHash"] = hash,
+                ["Sign.OrganisationName"] = "Partido Comunista Peruano" }, "Sign");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Signer Name", await response.Content.ReadAsStringAsync());
         var signatures = await drafter.SignaturesAsync(id);
@@ -145,7 +150,8 @@ public sealed class PageSafetyTests(WorkflowApiFactory factory) : IClassFixture<
         var statement = await drafter.CreateStatementAsync();
         var id = statement.Id;
         await drafter.OpenAsync(id);
-        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP", email: "correct@example.org")).Token!;
+        var token = (await drafter.InviteAsync(id, name: "Partido Comunista del Peru", acronym: "PCdP",
+            email: "correct@example.org")).Token!;
 
         var signer = PageBrowser.Open(factory);
         var html = await signer.GetHtmlAsync($"/sign/{token}");

@@ -20,10 +20,12 @@ public sealed class PersonalDataPageTests(WorkflowApiFactory factory) : IClassFi
 
         var viewer = PageBrowser.Open(factory);
         var viewerEmail = await viewer.RegisterAsync();
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email = viewerEmail, role = "Viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
+            new { email = viewerEmail, role = "Viewer" })).StatusCode);
         var join = await Collaboration.CoDrafting.LinkFromMailAsync(factory, viewerEmail);
         await factory.ConfirmEmailAsync(viewerEmail);
-        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInClientAsync(viewerEmail, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await (await factory.SignedInClientAsync(viewerEmail, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
 
         var seenByViewer = WebUtility.HtmlDecode(await viewer.GetHtmlAsync($"/drafts/{id}/campaign"));
         Assert.Contains("Frente Privado", seenByViewer);

@@ -13,7 +13,8 @@ namespace Workflow.Api.Tests.Pages;
 /// </summary>
 public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private const string Text = "We condemn the repression.\n\nWe demand the release of the prisoners.\n\nLong live international solidarity.";
+    private const string Text =
+        "We condemn the repression.\n\nWe demand the release of the prisoners.\n\nLong live international solidarity.";
 
     [Fact]
     public async Task A_commenter_sees_no_save_publish_or_invite_controls_and_comments_by_choosing_a_paragraph_in_the_text()
@@ -38,7 +39,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         await commenter.GetHtmlAsync($"/drafts/{id}/confirm/publish", HttpStatusCode.Forbidden);
 
         var review = Html(await commenter.GetHtmlAsync($"/drafts/{id}/review"));
-        Assert.Equal(3, Regex.Matches(review, ">Comment on this paragraph<span class=\"visually-hidden\"> \\(paragraph \\d\\)</span>").Count);
+        Assert.Equal(3, Regex.Matches(review,
+            ">Comment on this paragraph<span class=\"visually-hidden\"> \\(paragraph \\d\\)</span>").Count);
         Assert.Contains($"href=\"?paragraph=2#comment-heading\"", review);
         Assert.DoesNotContain("type=\"number\"", review);
 
@@ -46,7 +48,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var chosen = Html(await commenter.GetHtmlAsync($"/drafts/{id}/review?paragraph=2"));
         Assert.Contains("<option value=\"2\" selected=\"selected\">2. We demand the release of the prisoners.</option>", chosen);
         var added = await commenter.SubmitAsync($"/drafts/{id}/review?paragraph=2",
-            new Dictionary<string, string> { ["paragraph"] = "2", ["body"] = "Name them, one by one.", ["versionNumber"] = "1" }, "Comment");
+            new Dictionary<string, string> { ["paragraph"] = "2", ["body"] = "Name them, one by one.", ["versionNumber"] = "1" },
+            "Comment");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var after = Html(await commenter.GetHtmlAsync($"/drafts/{id}/review"));
         var comment = after.IndexOf("Name them, one by one.", StringComparison.Ordinal);
@@ -54,7 +57,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
 
         // A commenter proposes amendments but does not decide them: no Accept for them, one for the owner.
         var proposed = await commenter.SubmitAsync($"/drafts/{id}/review?amend=3",
-            new Dictionary<string, string> { ["kind"] = "Replace", ["paragraph"] = "3", ["text"] = "Long live the solidarity of the peoples.", ["baseVersion"] = "1" }, "Propose");
+            new Dictionary<string, string> { ["kind"] = "Replace", ["paragraph"] = "3",
+                ["text"] = "Long live the solidarity of the peoples.", ["baseVersion"] = "1" }, "Propose");
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         Assert.DoesNotContain(">Accept<", Html(await commenter.GetHtmlAsync($"/drafts/{id}/review")));
         Assert.Contains(">Accept<", Html(await owner.GetHtmlAsync($"/drafts/{id}/review")));
@@ -83,7 +87,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var confirmOpen = Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/open"));
         Assert.Contains("1 held invitations will be e-mailed now, each with its own link.", confirmOpen);
         Assert.Contains("This cannot be undone.", confirmOpen);
-        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/drafts/{id}/confirm/open", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await owner.SubmitAsync($"/drafts/{id}/confirm/open", new Dictionary<string, string>())).StatusCode);
         Assert.Equal("OpenForSignature", await StateAsync(api, id));
         var openedAt = clock.GetUtcNow();
         // The state reads as words, not as the identifier.
@@ -99,21 +104,28 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.Contains("id=\"publish-preview\"", preview);
         Assert.Contains("PCP Partido Comunista Peruano, Peru", preview);
         Assert.Contains($"Signatories as of {Day(now)}, further signatories possible", preview);
-        Assert.Contains($"The list becomes public as of {now.UtcDateTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC, with the 1 signatures so far as its initial signatories.", preview);
+        Assert.Contains($"The list becomes public as of " +
+            $"{now.UtcDateTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC, " +
+            "with the 1 signatures so far as its initial signatories.", preview);
 
-        var future = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(now.AddDays(1)) }, "Preview");
+        var future = await owner.SubmitAsync($"/drafts/{id}/confirm/publish",
+            new Dictionary<string, string> { ["AsOf"] = Field(now.AddDays(1)) }, "Preview");
         var futureHtml = Html(await future.Content.ReadAsStringAsync());
         Assert.Contains("A list cannot be published as of a date in the future.", futureHtml);
         Assert.DoesNotContain("id=\"publish-preview\"", futureHtml);
-        var early = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(openedAt.AddHours(-1)) });
+        var early = await owner.SubmitAsync($"/drafts/{id}/confirm/publish",
+            new Dictionary<string, string> { ["AsOf"] = Field(openedAt.AddHours(-1)) });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        Assert.Contains("A list cannot be published as of a date before the statement opened for signature.", Html(await early.Content.ReadAsStringAsync()));
-        var unreadable = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = "next Tuesday" });
+        Assert.Contains("A list cannot be published as of a date before the statement opened for signature.",
+            Html(await early.Content.ReadAsStringAsync()));
+        var unreadable = await owner.SubmitAsync($"/drafts/{id}/confirm/publish",
+            new Dictionary<string, string> { ["AsOf"] = "next Tuesday" });
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.Equal("Open for signature", await StateShownAsync(owner, id));
 
         var asOf = openedAt.AddDays(1);
-        var chosen = Html(await (await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) }, "Preview"))
+        var chosen = Html(await (await owner.SubmitAsync($"/drafts/{id}/confirm/publish",
+            new Dictionary<string, string> { ["AsOf"] = Field(asOf) }, "Preview"))
             .Content.ReadAsStringAsync());
         Assert.Contains($"Signatories as of {Day(asOf)}, further signatories possible", chosen);
         var published = await owner.SubmitAsync($"/drafts/{id}/confirm/publish", new Dictionary<string, string> { ["AsOf"] = Field(asOf) });
@@ -129,7 +141,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var api = await factory.SignedInClientAsync();
         var id = (await api.CreateStatementAsync(title: "As of when?")).Id;
         await api.OpenAsync(id);
-        await (await api.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = DateTimeOffset.UtcNow.AddDays(-1) })).AssertFieldErrorAsync("asOf");
+        await (await api.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = DateTimeOffset.UtcNow.AddDays(-1) }))
+            .AssertFieldErrorAsync("asOf");
         await (await api.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOfUnknown = true })).AssertFieldErrorAsync("asOfUnknown");
         Assert.Equal("OpenForSignature", await StateAsync(api, id));
     }
@@ -145,13 +158,15 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
 
         var confirm = Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}"));
         Assert.Contains("The invitation of Bloque Popular is revoked: its link stops working.", confirm);
-        var revoked = await owner.SubmitAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}", new Dictionary<string, string> { ["InvitationId"] = invitationId.ToString() });
+        var revoked = await owner.SubmitAsync($"/drafts/{id}/confirm/revoke?invitationId={invitationId}",
+            new Dictionary<string, string> { ["InvitationId"] = invitationId.ToString() });
         Assert.Equal($"/drafts/{id}/campaign", revoked.Headers.Location?.OriginalString);
         Assert.Contains("data-status=\"Revoked\"", Html(await owner.GetHtmlAsync($"/drafts/{id}/campaign")));
 
         Assert.Contains("This cannot be undone.", Html(await owner.GetHtmlAsync($"/drafts/{id}/confirm/withdraw")));
         Assert.Equal("OpenForSignature", await StateAsync(api, id));
-        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/drafts/{id}/confirm/withdraw", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await owner.SubmitAsync($"/drafts/{id}/confirm/withdraw", new Dictionary<string, string>())).StatusCode);
         Assert.Equal("Withdrawn", await StateAsync(api, id));
     }
 
@@ -159,7 +174,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
     public async Task The_csv_starts_with_a_byte_order_mark_the_print_page_holds_the_text_and_the_text_list_numbers_subsequent_signatories()
     {
         var api = await factory.SignedInClientAsync();
-        var created = await api.CreateStatementAsync(title: "Files that read right", body: "We salute **the** mobilisations.\n\nWe call for solidarity.");
+        var created = await api.CreateStatementAsync(title: "Files that read right",
+            body: "We salute **the** mobilisations.\n\nWe call for solidarity.");
         var (id, slug) = (created.Id, created.Slug);
         await api.OpenAsync(id);
         await RecordAsync(api, id, "Партия труда", "PT", "RU");
@@ -191,7 +207,8 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         Assert.DoesNotMatch("<input id=\"title\"[^>]*maxlength", form);
 
         var title = new string('t', 290) + " the end";
-        var refused = await page.SubmitAsync("/drafts/new", new Dictionary<string, string> { ["Title"] = title + "...", ["Language"] = "en", ["Body"] = "Text." });
+        var refused = await page.SubmitAsync("/drafts/new",
+            new Dictionary<string, string> { ["Title"] = title + "...", ["Language"] = "en", ["Body"] = "Text." });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = Html(await refused.Content.ReadAsStringAsync());
         Assert.Contains("must be 300 characters or fewer", html);
@@ -211,14 +228,17 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
     {
         var member = PageBrowser.Open(service);
         var email = await member.RegisterAsync();
-        Assert.Equal(HttpStatusCode.Created, (await ownerApi.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await ownerApi.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
         var join = await Collaboration.CoDrafting.LinkFromMailAsync(service, email);
-        Assert.Equal(HttpStatusCode.OK, (await (await service.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await (await service.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
         return member;
     }
 
     private static async Task RecordAsync(HttpClient api, Guid id, string name, string acronym, string country) =>
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name, acronym, country } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
+            new { organisation = new { name, acronym, country } })).StatusCode);
 
     private static async Task<string> StateAsync(HttpClient api, Guid id) => (await api.StatementAsync(id)).State;
 

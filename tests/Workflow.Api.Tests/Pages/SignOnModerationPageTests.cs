@@ -15,7 +15,8 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
     private sealed record Moderation(PageBrowser Browser, HttpClient Api, Guid StatementId, string Page);
 
     /// <summary>A published statement open to sign-ons, signed by one invited party, its drafter signed in on the pages too.</summary>
-    private async Task<(Moderation Moderation, Guid SignedOrganisationId)> PublishedAndSignedByAsync(string name, string acronym, string country)
+    private async Task<(Moderation Moderation, Guid SignedOrganisationId)> PublishedAndSignedByAsync(string name, string acronym,
+        string country)
     {
         var browser = PageBrowser.Open(factory);
         var api = await factory.SignedInClientAsync(await browser.RegisterAsync(), register: false);
@@ -24,7 +25,8 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
         var invited = await api.InviteAsync(id, name, null, acronym, country, $"{acronym.ToLowerInvariant()}@example.org");
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited.Token!)).StatusCode);
         await api.PublishAsync(id);
-        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await api.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
         return (new Moderation(browser, api, id, $"/drafts/{id}/campaign"), invited.Organisation.Id);
     }
 
@@ -74,14 +76,16 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
         Assert.Contains("has already signed this statement", WebUtility.HtmlDecode(await approved.Content.ReadAsStringAsync()));
 
         // Choosing "a new organisation" does not get round it, nor does choosing nothing.
-        foreach (var choice in new Dictionary<string, string>[] { new() { ["signOnId"] = signOnId, ["organisation"] = "new" }, new() { ["signOnId"] = signOnId } })
+        foreach (var choice in new Dictionary<string, string>[] { new() { ["signOnId"] = signOnId, ["organisation"] = "new" },
+            new() { ["signOnId"] = signOnId } })
         {
             var refused = await m.Browser.SubmitAsync(m.Page, choice, "Approve");
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Contains("has already signed this statement", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         }
         // The API answers the same.
-        var viaApi = await m.Api.PostAsJsonAsync($"/api/statements/{m.StatementId}/sign-ons/{signOnId}/approve", new { registerAsNew = true });
+        var viaApi = await m.Api.PostAsJsonAsync($"/api/statements/{m.StatementId}/sign-ons/{signOnId}/approve",
+            new { registerAsNew = true });
         Assert.Contains("has already signed this statement", (await viaApi.AssertProblemAsync(HttpStatusCode.Conflict)).Str("detail"));
 
         Assert.Equal(1, await SignatureCountAsync(m));
@@ -109,7 +113,8 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
         var (m, _) = await PublishedAndSignedByAsync("Movimiento Obrero de Loja", "MOL", "EC");
         var signOnId = await SignOnAsync(m, "Movimiento Obrero de Loja", "MOL", "EC", "mol@ecuador.example");
 
-        var refused = await m.Browser.SubmitAsync(m.Page, new Dictionary<string, string> { ["signOnId"] = signOnId, ["organisation"] = "someone" }, "Approve");
+        var refused = await m.Browser.SubmitAsync(m.Page,
+            new Dictionary<string, string> { ["signOnId"] = signOnId, ["organisation"] = "someone" }, "Approve");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(1, await SignatureCountAsync(m));

@@ -28,7 +28,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
 
         Assert.Equal(["Zeta Union", "Alfa Front", "Партия Труда"], Organisations(await owner.GetHtmlAsync(path)));
         Assert.Equal(["Alfa Front", "Zeta Union", "Партия Труда"], Organisations(await owner.GetHtmlAsync(path + "?sort=Organisation")));
-        Assert.Equal(["Партия Труда", "Zeta Union", "Alfa Front"], Organisations(await owner.GetHtmlAsync(path + "?sort=Organisation&desc=true")));
+        Assert.Equal(["Партия Труда", "Zeta Union", "Alfa Front"],
+            Organisations(await owner.GetHtmlAsync(path + "?sort=Organisation&desc=true")));
         Assert.Equal(["Zeta Union", "Alfa Front", "Партия Труда"], Organisations(await owner.GetHtmlAsync(path + "?sort=Signer")));
         Assert.Equal(["Alfa Front"], Organisations(await owner.GetHtmlAsync(path + "?status=Invalidated")));
         Assert.Equal(["Zeta Union", "Партия Труда"], Organisations(await owner.GetHtmlAsync(path + "?status=Active")));
@@ -84,7 +85,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         Assert.Contains("\r\n", text);
 
         var rows = ReadCsv(text);
-        Assert.Equal(["No.", "Organisation", "Name in English", "Acronym", "Country", "Signer", "Role", "E-mail", "Signed on", "Version signed",
+        Assert.Equal(["No.", "Organisation", "Name in English", "Acronym", "Country", "Signer", "Role", "E-mail", "Signed on",
+            "Version signed",
             "Current version", "Re-confirmation", "How it came about", "Status"], rows[0]);
         Assert.Equal(4, rows.Count);
         Assert.Equal("الحزب الشيوعي", rows[1][1]);
@@ -97,7 +99,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         Assert.All(rows.Skip(1), r => Assert.Equal("Valid", r[13]));
 
         // The export is of the view: filtered as the page is.
-        var filtered = ReadCsv(Encoding.UTF8.GetString((await owner.Client.GetByteArrayAsync($"/drafts/{id}/signatures?q=%D0%BF%D0%B0%D1%80%D1%82%D0%B8%D1%8F&handler=Csv"))[3..]));
+        var filtered = ReadCsv(Encoding.UTF8.GetString(
+            (await owner.Client.GetByteArrayAsync($"/drafts/{id}/signatures?q=%D0%BF%D0%B0%D1%80%D1%82%D0%B8%D1%8F&handler=Csv"))[3..]));
         Assert.Equal(2, filtered.Count);
         Assert.Equal("Партия Труда", filtered[1][1]);
     }
@@ -156,7 +159,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         }, "Correct");
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Contains("Tick the box to confirm the correction.", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync()));
-        Assert.Contains("Partdo Comunista", await (await api.GetAsync($"/api/statements/{id}/signatures/{signature}")).Content.ReadAsStringAsync());
+        Assert.Contains("Partdo Comunista",
+            await (await api.GetAsync($"/api/statements/{id}/signatures/{signature}")).Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(change, new Dictionary<string, string>
         {
@@ -180,7 +184,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(change, new Dictionary<string, string>
         {
-            ["signatureId"] = signature, ["Invalidate.Reason"] = "NotGenuine", ["Invalidate.Note"] = "Nobody at the party sent it", ["Invalidate.Confirm"] = "true",
+            ["signatureId"] = signature, ["Invalidate.Reason"] = "NotGenuine", ["Invalidate.Note"] = "Nobody at the party sent it",
+            ["Invalidate.Confirm"] = "true",
         }, "Invalidate")).StatusCode);
         html = WebUtility.HtmlDecode(await owner.GetHtmlAsync($"/drafts/{id}/signatures"));
         Assert.Contains("Number 1 (Partido Comunista) is invalidated.", html);
@@ -188,7 +193,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         Assert.Contains("Nobody at the party sent it", html);
 
         var audit = await Eventually.ReturnsAsync(async () => await (await api.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
-            entries => entries.Any(e => e.Str("eventType") == "SignatureInvalidated") && entries.Any(e => e.Str("eventType") == "SignatoryNameCorrected"),
+            entries => entries.Any(e => e.Str("eventType") == "SignatureInvalidated")
+                && entries.Any(e => e.Str("eventType") == "SignatoryNameCorrected"),
             "the correction and the invalidation are in the audit log");
         Assert.Contains("NotGenuine", audit.Single(e => e.Str("eventType") == "SignatureInvalidated")!.ToJsonString());
     }
@@ -225,8 +231,10 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
             ["__RequestVerificationToken"] = PageBrowser.TokenIn(await viewer.GetHtmlAsync($"/drafts/{id}/signatures")),
             ["signatureId"] = signature, ["Invalidate.Reason"] = "NotGenuine", ["Invalidate.Confirm"] = "true",
         });
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Client.PostAsync($"/drafts/{id}/signatures?handler=Invalidate", form)).StatusCode);
-        Assert.Contains("\"Active\"", await (await api.GetAsync($"/api/statements/{id}/signatures/{signature}")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await viewer.Client.PostAsync($"/drafts/{id}/signatures?handler=Invalidate", form)).StatusCode);
+        Assert.Contains("\"Active\"",
+            await (await api.GetAsync($"/api/statements/{id}/signatures/{signature}")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -237,15 +245,26 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         var path = $"/drafts/{id}/signatures";
         var answers = new List<(string What, HttpStatusCode Status, HttpStatusCode Expected)>
         {
-            ("a record without an organisation", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.SignerName"] = "Ana" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
-            ("a date that is not one", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X", ["Record.SignedOn"] = "soon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
-            ("a date in the future", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "Frente Futuro", ["Record.SignedOn"] = "2999-01-01" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
-            ("an unknown way of gathering", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X", ["Record.Method"] = "Pigeon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
-            ("an empty corrected name", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature, ["Correct.Name"] = "", ["Correct.Confirm"] = "true" }, "Correct")).StatusCode, HttpStatusCode.BadRequest),
-            ("a reason out of the list", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature, ["Invalidate.Reason"] = "99", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
-            ("a signature id that is not one", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = "x", ["Invalidate.Reason"] = "Duplicate", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
-            ("an unknown signature", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = Guid.NewGuid().ToString(), ["Invalidate.Reason"] = "Duplicate", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.NotFound),
-            ("an unknown signature to change", (await owner.Client.GetAsync($"{path}?change={Guid.NewGuid()}")).StatusCode, HttpStatusCode.NotFound),
+            ("a record without an organisation", (await owner.SubmitAsync(path,
+                new Dictionary<string, string> { ["Record.SignerName"] = "Ana" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("a date that is not one", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X",
+                ["Record.SignedOn"] = "soon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("a date in the future", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "Frente Futuro",
+                ["Record.SignedOn"] = "2999-01-01" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("an unknown way of gathering", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["Record.Name"] = "X",
+                ["Record.Method"] = "Pigeon" }, "Record")).StatusCode, HttpStatusCode.BadRequest),
+            ("an empty corrected name", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature,
+                ["Correct.Name"] = "", ["Correct.Confirm"] = "true" }, "Correct")).StatusCode, HttpStatusCode.BadRequest),
+            ("a reason out of the list", (await owner.SubmitAsync(path, new Dictionary<string, string> { ["signatureId"] = signature,
+                ["Invalidate.Reason"] = "99", ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
+            ("a signature id that is not one", (await owner.SubmitAsync(path,
+                new Dictionary<string, string> { ["signatureId"] = "x", ["Invalidate.Reason"] = "Duplicate",
+                ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.BadRequest),
+            ("an unknown signature", (await owner.SubmitAsync(path,
+                new Dictionary<string, string> { ["signatureId"] = Guid.NewGuid().ToString(), ["Invalidate.Reason"] = "Duplicate",
+                ["Invalidate.Confirm"] = "true" }, "Invalidate")).StatusCode, HttpStatusCode.NotFound),
+            ("an unknown signature to change", (await owner.Client.GetAsync($"{path}?change={Guid.NewGuid()}")).StatusCode,
+                HttpStatusCode.NotFound),
         };
         Assert.All(answers, a => Assert.True(a.Status == a.Expected, $"{a.What}: {(int)a.Status}"));
     }
@@ -254,7 +273,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
     public async Task Hostile_names_render_as_text()
     {
         var (owner, api, id) = await OpenStatementAsync();
-        await RecordAsync(api, id, "<script>alert(1)</script> Front", signerName: "<img src=x onerror=alert(2)>", signerRole: "\" onmouseover=\"alert(3)");
+        await RecordAsync(api, id, "<script>alert(1)</script> Front", signerName: "<img src=x onerror=alert(2)>",
+            signerRole: "\" onmouseover=\"alert(3)");
         var html = await owner.GetHtmlAsync($"/drafts/{id}/signatures");
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.DoesNotContain("<img src=x", html);
@@ -302,7 +322,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         var export = clock.Elapsed;
         Assert.Equal(count + 1, ReadCsv(Encoding.UTF8.GetString(csv[3..])).Count);
 
-        output.WriteLine($"{count} signatures: first page {firstPage.TotalMilliseconds:F0} ms, sorted page 2 {sortedPage.TotalMilliseconds:F0} ms, " +
+        output.WriteLine(
+            $"{count} signatures: first page {firstPage.TotalMilliseconds:F0} ms, sorted page 2 {sortedPage.TotalMilliseconds:F0} ms, " +
             $"filtered {filteredPage.TotalMilliseconds:F0} ms, CSV of all {export.TotalMilliseconds:F0} ms ({csv.Length / 1024} KB)");
     }
 
@@ -316,7 +337,8 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         return (owner, api, id);
     }
 
-    private static async Task<string> RecordAsync(HttpClient api, Guid id, string name, string? signerName = null, string? signerRole = null,
+    private static async Task<string> RecordAsync(HttpClient api, Guid id, string name, string? signerName = null,
+        string? signerRole = null,
         string? note = null, string? source = null)
     {
         var response = await api.PostAsJsonAsync($"/api/statements/{id}/signatures",
@@ -329,9 +351,11 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
     {
         var member = PageBrowser.Open(factory);
         var email = await member.RegisterAsync();
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
         var join = await Collaboration.CoDrafting.LinkFromMailAsync(factory, email);
-        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await (await factory.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
         return member;
     }
 
@@ -355,14 +379,16 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         string Copy(string table, List<string> columns, Dictionary<string, string> replaced, string where) =>
             $"WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < {copies}) " +
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"SELECT {string.Join(", ", columns.Select(c => replaced.GetValueOrDefault(c, $"t.\"{c}\"")))} FROM \"{table}\" t, seq WHERE {where}";
+            $"SELECT {string.Join(", ", columns.Select(c => replaced.GetValueOrDefault(c, $"t.\"{c}\"")))} " +
+            $"FROM \"{table}\" t, seq WHERE {where}";
         string Guid(string prefix) => TestDatabase.IsPostgreSql
             ? $"CAST('{prefix}' || lpad(upper(to_hex(n)), 12, '0') AS uuid)"
             : $"printf('{prefix}%012X', n)";
         var organisationId = Guid("00000000-0000-4000-8000-");
         await db.Database.ExecuteSqlRawAsync(Copy("Organisations", await ColumnsOf("Organisations"), new()
         {
-            ["Id"] = organisationId, ["Name"] = "t.\"Name\" || ' ' || n", ["NameKey"] = "t.\"NameKey\" || n", ["NameSkeleton"] = "t.\"NameSkeleton\" || n",
+            ["Id"] = organisationId, ["Name"] = "t.\"Name\" || ' ' || n", ["NameKey"] = "t.\"NameKey\" || n",
+            ["NameSkeleton"] = "t.\"NameSkeleton\" || n",
         }, $"t.\"Id\" = '{template.OrganisationId.ToString().ToUpperInvariant()}'"));
         await db.Database.ExecuteSqlRawAsync(Copy("Signatures", await ColumnsOf("Signatures"), new()
         {

@@ -19,7 +19,8 @@ public sealed class EmbedSnippetTests(WorkflowApiFactory factory) : IClassFixtur
         var id = statement.Id;
         var slug = statement.Slug;
         await drafter.OpenAsync(id);
-        var recorded = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = $"Embedders {Guid.NewGuid():N}" } });
+        var recorded = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
+            new { organisation = new { name = $"Embedders {Guid.NewGuid():N}" } });
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         await drafter.PublishAsync(id);
 

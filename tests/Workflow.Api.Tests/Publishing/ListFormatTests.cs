@@ -90,7 +90,8 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
         // stored before these rules still must not start a formula.
         await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[0]).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.DisplayNameEnglish, "\t=1+1").SetProperty(x => x.DisplayAcronym, "\r=1+1")));
-        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2]).ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayCountry, "=1")));
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.Id == signatures[2])
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DisplayCountry, "=1")));
         await drafter.PublishAsync(id);
 
         var csv = await factory.CreateClient().GetStringAsync($"/statements/{statement.Slug}/signatories.csv");
@@ -113,7 +114,8 @@ public sealed class ListFormatTests(WorkflowApiFactory factory) : IClassFixture<
         var client = factory.CreateClient();
 
         var alphabetical = await client.GetStringAsync($"/statements/{slug}/signatories.txt?order=Alphabetical");
-        Assert.True(alphabetical.IndexOf("Red Tree", StringComparison.Ordinal) < alphabetical.IndexOf("Zeta Party", StringComparison.Ordinal));
+        Assert.True(
+            alphabetical.IndexOf("Red Tree", StringComparison.Ordinal) < alphabetical.IndexOf("Zeta Party", StringComparison.Ordinal));
         var byCountry = await client.GetStringAsync($"/statements/{slug}/signatories.txt?order=Country");
         Assert.Contains("Bolivia:", byCountry);
         Assert.True(byCountry.IndexOf("Bolivia:", StringComparison.Ordinal) < byCountry.IndexOf("Peru:", StringComparison.Ordinal));

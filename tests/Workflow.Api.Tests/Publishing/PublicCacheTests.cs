@@ -18,13 +18,15 @@ public sealed class PublicCacheTests(WorkflowApiFactory factory) : IClassFixture
         var url = $"/statements/{slug}/signatories.txt";
 
         // A repeated read is answered from the cache: the answer carries its age.
-        var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(url), r => r.Headers.Age is not null, "a read is served from the cache");
+        var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(url), r => r.Headers.Age is not null,
+            "a read is served from the cache");
         Assert.Contains("Partido Uno", await cached.Content.ReadAsStringAsync());
 
         // A new signature arrives as an event and evicts the statement's cached answers (they would otherwise live ten minutes).
         var second = (await drafter.InviteAsync(id, "Partido Dos", null, null, "PE", "dos@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(second)).StatusCode);
-        await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"), "the new signatory appears");
+        await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(url), t => t.Contains("Partido Dos"),
+            "the new signatory appears");
     }
 
     [Fact]

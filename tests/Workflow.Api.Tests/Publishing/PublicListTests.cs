@@ -18,7 +18,8 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         foreach (var slug in new[] { draft.Slug, open.Slug, "never-existed" })
         {
             var a = await (await anonymous.GetAsync($"/api/public/statements/{slug}")).AssertProblemAsync(HttpStatusCode.NotFound);
-            var b = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories")).AssertProblemAsync(HttpStatusCode.NotFound);
+            var b = await (await anonymous.GetAsync($"/api/public/statements/{slug}/signatories"))
+                .AssertProblemAsync(HttpStatusCode.NotFound);
             Assert.Equal("No statement was found.", a["detail"]!.GetValue<string>());
             Assert.Equal("No statement was found.", b["detail"]!.GetValue<string>());
         }
@@ -51,7 +52,8 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         var id = statement.Id;
         await drafter.OpenAsync(id);
         var early = (await drafter.InviteAsync(id, "Rode Morgen", "Red Dawn", "RM", "NL", "rm@example.org")).Token!;
-        var late = (await drafter.InviteAsync(id, "Partija Rada - ByH", "Party of Labor - Bosnia and Herzegovina", "PR-ByH", "BA", "pr@example.org")).Token!;
+        var late = (await drafter.InviteAsync(id, "Partija Rada - ByH", "Party of Labor - Bosnia and Herzegovina", "PR-ByH", "BA",
+            "pr@example.org")).Token!;
         await factory.CreateClient().SignAsync(early);
         await drafter.PublishAsync(id);
         await factory.CreateClient().SignAsync(late);
@@ -66,15 +68,18 @@ public sealed class PublicListTests(WorkflowApiFactory factory) : IClassFixture<
         var asOf = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"Signatories (as of {asOf}, further signatories possible):", text);
         Assert.Contains("  1. RM Rode Morgen (Red Dawn), Netherlands", text);
-        Assert.Contains("Subsequent signatories:\n\n  2. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia", text);
-        Assert.True(text.IndexOf("Rode Morgen", StringComparison.Ordinal) < text.IndexOf("Subsequent signatories", StringComparison.Ordinal));
+        Assert.Contains("Subsequent signatories:\n\n  2. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina), Bosnia",
+            text);
+        Assert.True(
+            text.IndexOf("Rode Morgen", StringComparison.Ordinal) < text.IndexOf("Subsequent signatories", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_public_statement_shows_the_signed_text_with_sanitised_html()
     {
         var drafter = await factory.SignedInClientAsync();
-        var statement = await drafter.CreateStatementAsync(title: "Sanitised", body: "Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold**");
+        var statement = await drafter.CreateStatementAsync(title: "Sanitised",
+            body: "Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold**");
         await drafter.OpenAsync(statement.Id);
         await drafter.PublishAsync(statement.Id);
 

@@ -26,11 +26,14 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         foreach (var (path, contentType, expected) in new[]
                  {
                      ($"/statements/{slug}/signatories.txt", "text/plain", utf8.GetBytes(SignatoryListText.Render(list))),
-                     ($"/statements/{slug}/signatories.txt?order=Country", "text/plain", utf8.GetBytes(SignatoryListText.Render(list, ListOrder.Country))),
+                     ($"/statements/{slug}/signatories.txt?order=Country", "text/plain",
+                         utf8.GetBytes(SignatoryListText.Render(list, ListOrder.Country))),
                      ($"/statements/{slug}/signatories.md", "text/markdown", utf8.GetBytes(ListFormats.Markdown(list, ListOrder.Signing))),
-                     ($"/statements/{slug}/signatories.csv", "text/csv", [0xEF, 0xBB, 0xBF, .. utf8.GetBytes(ListFormats.Csv(list, ListOrder.Signing))]),
+                     ($"/statements/{slug}/signatories.csv", "text/csv",
+                         [0xEF, 0xBB, 0xBF, .. utf8.GetBytes(ListFormats.Csv(list, ListOrder.Signing))]),
                      ($"/statements/{slug}/print?order=Alphabetical", "text/html",
-                         utf8.GetBytes(PrintableList.Html(list, ListOrder.Alphabetical, "/styles/print.css", (statement.Language, statement.BodyHtml)))),
+                         utf8.GetBytes(PrintableList.Html(list, ListOrder.Alphabetical, "/styles/print.css",
+                             (statement.Language, statement.BodyHtml)))),
                  })
         {
             var first = await factory.CreateClient().GetAsync(path);
@@ -38,7 +41,8 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
             Assert.Equal(contentType, first.Content.Headers.ContentType?.MediaType);
             Assert.Equal("utf-8", first.Content.Headers.ContentType?.CharSet);
             Assert.Equal(expected, await first.Content.ReadAsByteArrayAsync());
-            var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
+            var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null,
+                $"{path} is served from the cache");
             Assert.Equal(expected, await cached.Content.ReadAsByteArrayAsync());
         }
     }
@@ -52,10 +56,12 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         var (id, slug) = (statement.Id, statement.Slug);
         (await drafter.PutAsJsonAsync($"/api/statements/{id}/initiators", new
         {
-            organisations = new[] { new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" }, new { name = "Iniciativa Ciudadana", acronym = "IC", country = "AR" } },
+            organisations = new[] { new { name = "Partido Comunista Peruano", acronym = "PCP", country = "PE" },
+                new { name = "Iniciativa Ciudadana", acronym = "IC", country = "AR" } },
         })).EnsureSuccessStatusCode();
         await drafter.OpenAsync(id);
-        foreach (var (name, acronym, country) in new[] { ("Iniciativa Ciudadana", "IC", "AR"), ("Partido Comunista Peruano", "PCP", "PE"), ("Партия труда", "ПТ", "RU"), ("حزب العمال", null, null) })
+        foreach (var (name, acronym, country) in new[] { ("Iniciativa Ciudadana", "IC", "AR"), ("Partido Comunista Peruano", "PCP", "PE"),
+            ("Партия труда", "ПТ", "RU"), ("حزب العمال", null, null) })
         {
             var token = (await drafter.InviteAsync(id, name, null, acronym, country, $"{Guid.NewGuid():N}@example.org")).Token!;
             Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
@@ -65,7 +71,8 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         using var scope = factory.Services.CreateScope();
         var list = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetSignatoryList(slug));
         Assert.Equal([(2, true), (1, true), (3, false), (4, false)], list.Signatories.Select(s => (s.Number, s.Initiator)));
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var options =
+            scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var expected = JsonSerializer.SerializeToUtf8Bytes(list, options);
         foreach (var path in new[] { $"/api/public/statements/{slug}/signatories", $"/statements/{slug}/signatories.json" })
         {
@@ -74,7 +81,8 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
             Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
             Assert.Equal("utf-8", first.Content.Headers.ContentType?.CharSet);
             Assert.Equal(expected, await first.Content.ReadAsByteArrayAsync());
-            var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
+            var cached = await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null,
+                $"{path} is served from the cache");
             Assert.Equal(expected, await cached.Content.ReadAsByteArrayAsync());
         }
     }
@@ -86,13 +94,15 @@ public sealed class PublishedFileTests(WorkflowApiFactory factory) : IClassFixtu
         var page = $"/statements/{slug}";
         var json = $"/api/public/statements/{slug}/signatories";
         foreach (var path in new[] { page, json })
-            await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null, $"{path} is served from the cache");
+            await Eventually.ReturnsAsync(() => factory.CreateClient().GetAsync(path), r => r.Headers.Age is not null,
+                $"{path} is served from the cache");
 
         var late = (await drafter.InviteAsync(id, "Partido Tardio", "Late Party", "PT", "CL", "late@example.org")).Token!;
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(late)).StatusCode);
 
         foreach (var path in new[] { page, json })
-            await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(path), body => body.Contains("Partido Tardio"), $"{path} shows the new signatory");
+            await Eventually.ReturnsAsync(() => factory.CreateClient().GetStringAsync(path), body => body.Contains("Partido Tardio"),
+                $"{path} shows the new signatory");
         var signatories = (await (await factory.CreateClient().GetAsync(json)).JsonAsync())["signatories"]!.AsArray();
         Assert.Equal(["Initial", "Initial", "Initial", "Subsequent"], signatories.Select(s => s.Str("phase")));
     }

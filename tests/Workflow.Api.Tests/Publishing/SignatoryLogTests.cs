@@ -16,7 +16,8 @@ namespace Workflow.Api.Tests.Publishing;
 public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
     /// <param name="SignatureIds">In the order of <paramref name="Tokens"/> and <paramref name="Emails"/>.</param>
-    private sealed record Published(HttpClient Drafter, Guid Id, string Slug, List<string> Tokens, List<string> Emails, List<string> SignatureIds);
+    private sealed record Published(HttpClient Drafter, Guid Id, string Slug, List<string> Tokens, List<string> Emails,
+        List<string> SignatureIds);
 
     private async Task<Published> PublishedAsync(int signatories)
     {
@@ -51,15 +52,17 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         foreach (var head in keptHeads.DefaultIfEmpty(null).ToList())
         {
             var report = ListProofVerifier.Verify(bundle, key, head);
-            Assert.True(report.AllHold, $"After {step}: " + string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")) + report.UnusableInput);
+            Assert.True(report.AllHold, $"After {step}: " +
+                string.Join("\n", report.Checks.Select(c => $"{c.Outcome}: {c.What} — {c.Detail}")) + report.UnusableInput);
             if (head is null) continue;
             // The server's consistency proof from the kept head to the current one checks out with the library alone.
             var kept = TreeHead.Parse(head);
             var current = TreeHead.Parse(JsonNode.Parse(bundle)!["treeHead"]!.ToJsonString());
             var proof = await (await factory.CreateClient().GetAsync(
                 $"/api/public/statements/{slug}/log/consistency?first={kept.TreeSize}&second={current.TreeSize}")).JsonAsync();
-            Assert.True(MerkleTree.VerifyConsistency((int)kept.TreeSize, (int)current.TreeSize, Hex.Parse(kept.RootHash), Hex.Parse(current.RootHash),
-                proof["proof"]!.AsArray().Select(h => Hex.Parse(h!.GetValue<string>())).ToList()), $"After {step}: consistency from {kept.TreeSize}");
+            Assert.True(MerkleTree.VerifyConsistency((int)kept.TreeSize, (int)current.TreeSize, Hex.Parse(kept.RootHash),
+                Hex.Parse(current.RootHash), proof["proof"]!.AsArray().Select(h => Hex.Parse(h!.GetValue<string>())).ToList()),
+                $"After {step}: consistency from {kept.TreeSize}");
         }
     }
 
@@ -70,18 +73,23 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var kept = new List<string> { await HeadAsync(p.Slug) };
         await AssertHoldsAsync(p.Slug, kept, "publication");
 
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync($"/api/invitations/{p.Tokens[0]}/withdraw", new { note = "Changed our mind." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient()
+            .PostAsJsonAsync($"/api/invitations/{p.Tokens[0]}/withdraw", new { note = "Changed our mind." })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "a withdrawal");
         kept.Add(await HeadAsync(p.Slug));
 
-        var renamed = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[1]}/displayed-name", new { name = "Partido Corregido", acronym = "PC" });
+        var renamed = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[1]}/displayed-name",
+            new { name = "Partido Corregido", acronym = "PC" });
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "a name correction");
         var bundle = JsonNode.Parse(await BundleAsync(p.Slug))!;
         Assert.Contains(bundle["list"]!.AsArray(), s => s.Str("name") == "Partido Corregido");
-        Assert.Contains(bundle["entries"]!.AsArray(), e => e!.GetValue<string>().Contains("\"change\":\"corrected\"") && e.GetValue<string>().Contains("Partido Corregido"));
+        Assert.Contains(bundle["entries"]!.AsArray(),
+            e => e!.GetValue<string>().Contains("\"change\":\"corrected\"") && e.GetValue<string>().Contains("Partido Corregido"));
 
-        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[2]}/invalidate", new { reason = "Duplicate" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{p.SignatureIds[2]}/invalidate",
+            new { reason = "Duplicate" })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "an invalidation");
         kept.Add(await HeadAsync(p.Slug));
 
@@ -99,10 +107,13 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         await AssertHoldsAsync(p.Slug, kept, "a text change");
         Assert.Empty(JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray());
         // The signatory confirms through the fresh link it was e-mailed; the drafters confirm the one they recorded.
-        var link = await factory.ApiLinkFromMailAsync(p.Emails[3], "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
+        var link = await factory.ApiLinkFromMailAsync(p.Emails[3], "/sign", "/api/invitations",
+            subjectStart: "The text you signed has changed");
+        Assert.Equal(HttpStatusCode.OK,
+            (await factory.CreateClient().PostAsJsonAsync(link + "/reconfirm", new { textHash = newHash })).StatusCode);
         var recordedId = (await recorded.JsonAsync()).Str("signatureId");
-        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{recordedId}/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await p.Drafter.PostAsJsonAsync($"/api/statements/{p.Id}/signatures/{recordedId}/reconfirm",
+            new { textHash = newHash })).StatusCode);
         await AssertHoldsAsync(p.Slug, kept, "two confirmations");
         Assert.Equal(2, JsonNode.Parse(await BundleAsync(p.Slug))!["list"]!.AsArray().Count);
 
@@ -132,15 +143,20 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var twin = $"Portuguese Communists {Guid.NewGuid():N}";
         var other = await drafter.CreateStatementAsync(title: $"Other {Guid.NewGuid():N}");
         await drafter.OpenAsync(other.Id);
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{other.Id}/signatures", new { organisation = new { name = original, acronym = "PCPX", country = "PT" } })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = new { name = twin, acronym = "PCPX", country = "PT", registerAsNew = true } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{other.Id}/signatures",
+            new { organisation = new { name = original, acronym = "PCPX", country = "PT" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
+            new { organisation = new { name = twin, acronym = "PCPX", country = "PT", registerAsNew = true } })).StatusCode);
         await drafter.PublishAsync(id);
         var slug = statement.Slug;
         var kept = new List<string> { await HeadAsync(slug) };
 
-        var survivorId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(original)}")).JsonArrayAsync()).Single().Str("id");
-        var twinId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(twin)}")).JsonArrayAsync()).Single().Str("id");
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
+        var survivorId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(original)}")).JsonArrayAsync())
+            .Single().Str("id");
+        var twinId = (await (await drafter.GetAsync($"/api/organisations?q={Uri.EscapeDataString(twin)}")).JsonArrayAsync()).Single()
+            .Str("id");
+        Assert.Equal(HttpStatusCode.OK,
+            (await drafter.PostAsJsonAsync($"/api/organisations/{survivorId}/merge", new { duplicateId = twinId })).StatusCode);
 
         await AssertHoldsAsync(slug, kept, "a merge");
         var entries = JsonNode.Parse(await BundleAsync(slug))!["entries"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
@@ -178,7 +194,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         Assert.True(restored.AllHold, "restored rows verify again: " + Explain(restored));
         await factory.InDatabaseAsync(async db =>
         {
-            var entry = await db.LogEntries.Where(e => e.StatementId == statementId && e.Type == Workflow.Core.Publishing.LogEntryType.Signature)
+            var entry = await db.LogEntries.Where(e => e.StatementId == statementId
+                && e.Type == Workflow.Core.Publishing.LogEntryType.Signature)
                 .OrderBy(e => e.Index).FirstAsync();
             return await db.LogEntries.Where(e => e.Id == entry.Id)
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.Entry, entry.Entry.Replace("\"country\":\"PE\"", "\"country\":\"CL\"")));
@@ -205,13 +222,15 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
             var frontier = MerkleFrontier.Empty;
             foreach (var e in entries)
             {
-                var text = e.Entry.Contains("\"number\":1,") ? System.Text.RegularExpressions.Regex.Replace(e.Entry, "\"name\":\"[^\"]*\"", "\"name\":\"Friends of the Operator\"") : e.Entry;
+                var text = e.Entry.Contains("\"number\":1,") ? System.Text.RegularExpressions.Regex.Replace(e.Entry, "\"name\":\"[^\"]*\"",
+                    "\"name\":\"Friends of the Operator\"") : e.Entry;
                 var leaf = MerkleTree.LeafHash(text);
                 frontier = frontier.Append(leaf);
                 var head = signer.Sign(statementId, e.Index + 1, frontier.Root(), e.TreeHead.Timestamp).ToJson();
                 var serialized = frontier.Serialize();
                 await db.LogEntries.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x
-                    .SetProperty(y => y.Entry, text).SetProperty(y => y.LeafHash, Hex.Of(leaf)).SetProperty(y => y.Frontier, serialized).SetProperty(y => y.Head, head));
+                    .SetProperty(y => y.Entry, text).SetProperty(y => y.LeafHash, Hex.Of(leaf)).SetProperty(y => y.Frontier, serialized)
+                        .SetProperty(y => y.Head, head));
             }
             return 0;
         });
@@ -245,7 +264,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                 string done;
                 if (operation == 0 || signatures.Count == 0)
                 {
-                    var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR", $"s{step}@example.org")).Token!;
+                    var token = (await p.Drafter.InviteAsync(p.Id, $"Partido {seed}-{step} {Guid.NewGuid():N}", null, null, "AR",
+                        $"s{step}@example.org")).Token!;
                     Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(token)).StatusCode);
                     done = "sign";
                 }
@@ -257,11 +277,13 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                     switch (operation)
                     {
                         case 1:
-                            response = await p.Drafter.PutAsJsonAsync(url + "/displayed-name", new { name = $"Nombre {seed}-{step}", nameEnglish = $"Name {step}" });
+                            response = await p.Drafter.PutAsJsonAsync(url + "/displayed-name",
+                                new { name = $"Nombre {seed}-{step}", nameEnglish = $"Name {step}" });
                             done = "correct a name";
                             break;
                         case 2:
-                            response = await p.Drafter.PostAsJsonAsync(url + "/invalidate", new { reason = "SignedByMistake", note = "Test." });
+                            response = await p.Drafter.PostAsJsonAsync(url + "/invalidate",
+                                new { reason = "SignedByMistake", note = "Test." });
                             done = "invalidate";
                             break;
                         case 3:
@@ -272,7 +294,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
                         case 4:
                             var statement = await p.Drafter.StatementAsync(p.Id);
                             response = await p.Drafter.PutAsJsonAsync($"/api/statements/{p.Id}/draft",
-                                new { title = statement.Title, body = $"Text {seed}-{step}.", baseVersion = statement.LatestVersion.Number });
+                                new { title = statement.Title, body = $"Text {seed}-{step}.",
+                                    baseVersion = statement.LatestVersion.Number });
                             textHash = (await response.JsonAsync()).Str("textHash");
                             done = "change the text";
                             break;
@@ -300,7 +323,8 @@ public sealed class SignatoryLogTests(WorkflowApiFactory factory) : IClassFixtur
         var statementId = p.Id;
         // As a database from before the log looks after its migration: no entries.
         await factory.InDatabaseAsync(db => db.LogEntries.Where(e => e.StatementId == statementId).ExecuteDeleteAsync());
-        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LogIndex, (int?)null)));
+        await factory.InDatabaseAsync(db => db.Signatures.Where(s => s.StatementId == statementId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LogIndex, (int?)null)));
         Assert.False(ListProofVerifier.Verify(await BundleAsync(p.Slug), await KeyAsync()).AllHold);
 
         var started = await factory.InDatabaseAsync(async db => await Workflow.Core.Publishing.StartMissingLogs.RunAsync(db,

@@ -16,7 +16,9 @@ public sealed class ClientAddressTests
     [Fact]
     public void Two_addresses_of_one_IPv6_subscriber_share_a_partition_and_another_network_does_not()
     {
-        Assert.Equal(ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6::1")), ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6:ffff::9")));
-        Assert.NotEqual(ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6::1")), ClientAddress.Partition(IPAddress.Parse("2001:db8:5:7::1")));
+        Assert.Equal(ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6::1")),
+            ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6:ffff::9")));
+        Assert.NotEqual(ClientAddress.Partition(IPAddress.Parse("2001:db8:5:6::1")),
+            ClientAddress.Partition(IPAddress.Parse("2001:db8:5:7::1")));
     }
 }

@@ -37,7 +37,8 @@ public sealed class DataDirectoryCopyTests
     [Fact]
     public async Task A_copy_of_the_database_and_the_keys_taken_after_the_emails_went_out_holds_no_link_that_works()
     {
-        await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["Reminders:PollInterval"] = "00:00:00.100" });
+        await using var factory =
+            WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["Reminders:PollInterval"] = "00:00:00.100" });
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "Copied data directory");
         var id = statement.Id;
@@ -50,37 +51,44 @@ public sealed class DataDirectoryCopyTests
             var invitation = await drafter.InviteAsync(id, $"Copied party {n}", null, $"CP{n}", "PE", $"copied{n}@example.org");
             invited.Add((invitation.InvitationId, invitation.Token!));
         }
-        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invited[2].InvitationId}/resend", new { handOverLink = true });
+        var resent = await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations/{invited[2].InvitationId}/resend",
+            new { handOverLink = true });
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         var answeredTokens = invited.Select(i => i.Token).Append((await resent.JsonAsync()).Str("token")).ToList();
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().SignAsync(invited[0].Token)).StatusCode);
 
         // A sign-on through the public form, a co-drafter, a changed text (the signatory is asked to reconfirm), reminders.
         await drafter.PublishAsync(id);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
         var visitor = factory.CreateClient();
-        var textHash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"].Str("textHash");
+        var textHash = (await (await visitor.GetAsync($"/api/public/statements/{statement.Slug}/sign-on")).JsonAsync())["version"]
+            .Str("textHash");
         Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync($"/api/public/statements/{statement.Slug}/sign-on", new
         {
             organisation = new { name = "Copied sign-on party", acronym = "CSP", country = "BO" },
             email = "copied-sign-on@example.org", signerName = "Ana Mamani", signerRole = "Secretaria", textHash, language = "es",
         })).StatusCode);
         Assert.Equal(HttpStatusCode.Created,
-            (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email = "copied-editor@example.org", role = "Editor" })).StatusCode);
+            (await drafter.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
+                new { email = "copied-editor@example.org", role = "Editor" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await drafter.PutAsJsonAsync($"/api/statements/{id}/draft", new
         {
             title = "Copied data directory", body = "We salute the mobilisations.\n\nWe call for solidarity, now.", baseVersion = 1,
         })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline", new { deadline = DateTimeOffset.UtcNow.AddDays(3) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/deadline",
+            new { deadline = DateTimeOffset.UtcNow.AddDays(3) })).StatusCode);
 
         // Two reminders (the two pending invitations), and every e-mail with a link handled by its consumer.
-        await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.Type == typeof(EndorsementReminderDue).FullName)),
+        await Eventually.ReturnsAsync(
+            () => factory.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.Type == typeof(EndorsementReminderDue).FullName)),
             n => n == 2, "both pending invitations were reminded");
         await Eventually.ReturnsAsync(() => factory.InDatabaseAsync(db => db.OutboxMessages
                 .Where(m => EventsWithLinks.Contains(m.Type))
                 .CountAsync(m => !db.ProcessedMessages.Any(p => p.MessageId == m.MessageId && EmailConsumers.Contains(p.Consumer)))),
             n => n == 0, "every e-mail with a link went out");
-        var mailedTokens = (await factory.MailsAsync()).SelectMany(m => MailedLink.Matches(m.TextBody ?? "").Select(l => l.Groups[1].Value)).ToList();
+        var mailedTokens = (await factory.MailsAsync()).SelectMany(m => MailedLink.Matches(m.TextBody ?? "").Select(l => l.Groups[1].Value))
+            .ToList();
         // 3 invitations, 1 resend, 1 sign-on confirmation, 1 co-drafter, 1 reconfirmation, 2 reminders.
         Assert.Equal(9, mailedTokens.Distinct().Count());
         var tokens = mailedTokens.Concat(answeredTokens).ToHashSet();
@@ -96,13 +104,15 @@ public sealed class DataDirectoryCopyTests
         }
     }
 
-    private static async Task AssertNoLinkRecoverableAsync(WorkflowApiFactory factory, string copy, HashSet<string> tokens, string someToken)
+    private static async Task AssertNoLinkRecoverableAsync(WorkflowApiFactory factory, string copy, HashSet<string> tokens,
+        string someToken)
     {
         CopyDirectory(Path.Combine(factory.DataDirectory, "keys"), Path.Combine(copy, "keys"));
         var keys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(copy, "keys")), b => b.SetApplicationName("Workflow"))
             .CreateProtector(DataProtectedLinkTokens.EmailPurpose);
         // The service really protects links with these keys: the scan below would find a protected token.
-        Assert.Equal(someToken, keys.Unprotect(factory.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(someToken).ProtectedForEmail));
+        Assert.Equal(someToken,
+            keys.Unprotect(factory.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(someToken).ProtectedForEmail));
 
         var findings = new List<string>();
         await using (var connection = await OpenCopyAsync(factory, copy))
@@ -127,7 +137,8 @@ public sealed class DataDirectoryCopyTests
                         findings.AddRange(tokens.Where(text.Contains).Select(t => $"{where} holds the token {t}"));
                         foreach (Match candidate in Base64UrlRun.Matches(text))
                             if (TryUnprotect(keys, candidate.Value) is { } secret)
-                                findings.Add($"{where} holds a protected token that opens to {secret}{(tokens.Contains(secret) ? " (a mailed link)" : "")}");
+                                findings.Add($"{where} holds a protected token that opens to {secret}" +
+                                    $"{(tokens.Contains(secret) ? " (a mailed link)" : "")}");
                     }
                 }
             }
@@ -139,7 +150,8 @@ public sealed class DataDirectoryCopyTests
             findings.AddRange(tokens.Where(bytes.Contains).Select(t => $"the file {Path.GetFileName(file)} holds the token {t}"));
             foreach (Match candidate in Base64UrlRun.Matches(bytes))
                 if (TryUnprotect(keys, candidate.Value) is { } secret)
-                    findings.Add($"the file {Path.GetFileName(file)} holds a protected token that opens to {secret}{(tokens.Contains(secret) ? " (a mailed link)" : "")}");
+                    findings.Add($"the file {Path.GetFileName(file)} holds a protected token that opens to {secret}" +
+                        $"{(tokens.Contains(secret) ? " (a mailed link)" : "")}");
         }
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
@@ -158,7 +170,8 @@ public sealed class DataDirectoryCopyTests
             await before.LinkFromMailAsync("before-upgrade@example.org", "/sign");
             // As an earlier version left it: the e-mail sent, the protected token still in the event's row.
             var protectedToken = before.Services.GetRequiredService<Workflow.Core.Common.ILinkTokens>().Of(token).ProtectedForEmail;
-            await Eventually.ReturnsAsync(() => before.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
+            await Eventually.ReturnsAsync(
+                () => before.InDatabaseAsync(db => db.ProcessedMessages.AnyAsync(p => p.Consumer == InvitationEmailConsumer.Name)),
                 done => done, "the invitation e-mail is recorded as sent");
             await before.InDatabaseAsync(async db =>
             {
@@ -170,7 +183,8 @@ public sealed class DataDirectoryCopyTests
         }
 
         await using var after = WorkflowApiFactory.With(dataDirectory);
-        var payload = await after.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementRequested).FullName).Select(m => m.Payload).SingleAsync());
+        var payload = await after.InDatabaseAsync(db => db.OutboxMessages.Where(m => m.Type == typeof(EndorsementRequested).FullName)
+            .Select(m => m.Payload).SingleAsync());
         Assert.Contains("\"protectedSigningToken\":\"\"", payload);
         Assert.DoesNotContain("CfDJ8", payload);
         // The link itself still works: only the copy in the outbox is gone.

@@ -19,7 +19,8 @@ public sealed class FuzzTests
 {
     private const int Requests = 1500;
 
-    private sealed record Operation(string Method, string Path, IReadOnlyList<(string Name, string In, JsonNode? Schema)> Parameters, JsonNode? Body)
+    private sealed record Operation(string Method, string Path, IReadOnlyList<(string Name, string In, JsonNode? Schema)> Parameters,
+        JsonNode? Body)
     {
         public override string ToString() => $"{Method} {Path}";
     }
@@ -51,7 +52,8 @@ public sealed class FuzzTests
         var document = JsonNode.Parse(await owner.GetStringAsync("/openapi/v1.json"))!;
         var operations = Operations(document)
             // Ending a statement ends most of what follows; the authorization matrix tries these.
-            .Where(o => !o.Path.EndsWith("/withdraw", StringComparison.Ordinal) || !o.Path.StartsWith("/api/statements/", StringComparison.Ordinal))
+            .Where(o => !o.Path.EndsWith("/withdraw", StringComparison.Ordinal)
+                || !o.Path.StartsWith("/api/statements/", StringComparison.Ordinal))
             .Where(o => !o.Path.EndsWith("/close", StringComparison.Ordinal))
             .ToList();
         Assert.True(operations.Count > 60, $"only {operations.Count} operations in the OpenAPI document");
@@ -102,7 +104,8 @@ public sealed class FuzzTests
                     .Select(p => (p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["schema"]))
                     .Where(p => p.Item2 is "path" or "query")
                     .ToList();
-                yield return new Operation(method.ToUpperInvariant(), path, parameters, operation["requestBody"]?["content"]?["application/json"]?["schema"]);
+                yield return new Operation(method.ToUpperInvariant(), path, parameters,
+                    operation["requestBody"]?["content"]?["application/json"]?["schema"]);
             }
         }
     }
@@ -128,7 +131,8 @@ public sealed class FuzzTests
             "", " ", "\u0000", "\t\r\n", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "../../../etc/passwd", "%00", "%",
             "{}", "[]", "null", "true", "-1", "0", "2147483648", "99999999999999999999999", "1e309", "NaN", "2026-13-45T25:61:00Z",
             "00000000-0000-0000-0000-000000000000", "OWNER", " Viewer ", "Delete", "es", "ar", "x-klingon", "😀🏳️‍🌈", "مرحبا بالعالم",
-            "Ｆｕｌｌｗｉｄｔｈ", "a@b", "@", "=cmd|' /C calc'!A0", "'; DROP TABLE \"Statements\"; --", new string('x', 300), new string('y', 70_000),
+            "Ｆｕｌｌｗｉｄｔｈ", "a@b", "@", "=cmd|' /C calc'!A0", "'; DROP TABLE \"Statements\"; --", new string('x', 300),
+            new string('y', 70_000),
             string.Concat(Enumerable.Repeat("> ", 200)), "\ud800",
         ];
 
@@ -160,14 +164,17 @@ public sealed class FuzzTests
             return result;
         }
 
-        /// <summary>A route or query value. (No NUL: Kestrel refuses such a path with 400 before the service sees it, and the test server throws.)</summary>
+        /// <summary>A route or query value. (No NUL: Kestrel refuses such a path with 400 before the service sees it, and the test server
+        /// throws.)</summary>
         public Gen<string> Parameter(string name, JsonNode? schema) => ParameterWithNul(name, schema).Select(v => v.Replace('\0', '0'));
 
         private Gen<string> ParameterWithNul(string name, JsonNode? schema) => Format(schema) switch
         {
-            "uuid" when name == "id" => Gen.Frequency((6, Gen.Int[0, statements.Length - 1].Select(i => statements[i].ToString())), (1, Gen.Guid.Select(g => g.ToString())), (1, Text)),
+            "uuid" when name == "id" => Gen.Frequency((6, Gen.Int[0, statements.Length - 1].Select(i => statements[i].ToString())),
+                (1, Gen.Guid.Select(g => g.ToString())), (1, Text)),
             "uuid" => Gen.Frequency((3, Gen.Guid.Select(g => g.ToString())), (1, Text)),
-            _ when Types(schema).Contains("integer") => Gen.Frequency((4, Gen.Int[-2, 5].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            _ when Types(schema).Contains("integer")
+                => Gen.Frequency((4, Gen.Int[-2, 5].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 (1, Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))), (1, Text)),
             _ when name == "slug" => Gen.Frequency((3, Gen.Int[0, slugs.Length - 1].Select(i => slugs[i])), (1, Text)),
             _ => Text,
@@ -175,9 +182,11 @@ public sealed class FuzzTests
 
         /// <summary>A body as JSON text, or none.</summary>
         public Gen<string?> Body(JsonNode? schema) => Gen.Frequency(
-            (12, schema is null ? _anything.Select(n => (string?)n?.ToJsonString()) : ForSchema(schema, 0).Select(n => (string?)(n?.ToJsonString() ?? "null"))),
+            (12, schema is null ? _anything.Select(n => (string?)n?.ToJsonString())
+                : ForSchema(schema, 0).Select(n => (string?)(n?.ToJsonString() ?? "null"))),
             (2, _anything.Select(n => (string?)(n?.ToJsonString() ?? "null"))),
-            (1, Gen.OneOf<string?>(null, "", "{", "{\"title\":", "[1,2", "{\"a\":1}}", "\"text\"", "{\"title\":\"\\ud800\"}", new string('[', 5000))));
+            (1, Gen.OneOf<string?>(null, "", "{", "{\"title\":", "[1,2", "{\"a\":1}}", "\"text\"", "{\"title\":\"\\ud800\"}",
+                new string('[', 5000))));
 
         private Gen<JsonNode?> ForSchema(JsonNode schema, int depth)
         {
@@ -191,12 +200,15 @@ public sealed class FuzzTests
                 _ when types.Contains("object") || schema["properties"] is not null => PropertiesOf(schema, depth),
                 _ when types.Contains("array") => ForSchema(schema["items"] ?? new JsonObject(), depth + 1).Array[0, 5]
                     .Select(items => (JsonNode?)new JsonArray(items.Select(i => i?.DeepClone()).ToArray())),
-                _ when types.Contains("integer") => Gen.Frequency((4, Gen.Int[-1, 5]), (1, Gen.Int)).Select(i => (JsonNode?)JsonValue.Create(i)),
+                _ when types.Contains("integer")
+                    => Gen.Frequency((4, Gen.Int[-1, 5]), (1, Gen.Int)).Select(i => (JsonNode?)JsonValue.Create(i)),
                 _ when types.Contains("number") => Gen.Double[-10, 10].Select(d => (JsonNode?)JsonValue.Create(d)),
                 _ when types.Contains("boolean") => Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)),
-                _ when Format(schema) == "uuid" => Gen.Frequency((2, Gen.Guid.Select(g => g.ToString())), (1, Gen.Int[0, statements.Length - 1].Select(i => statements[i].ToString())))
+                _ when Format(schema) == "uuid" => Gen.Frequency((2, Gen.Guid.Select(g => g.ToString())),
+                    (1, Gen.Int[0, statements.Length - 1].Select(i => statements[i].ToString())))
                     .Select(s => (JsonNode?)JsonValue.Create(s)),
-                _ when Format(schema) == "date-time" => Gen.Int[-400, 400].Select(days => (JsonNode?)JsonValue.Create(DateTimeOffset.UtcNow.AddDays(days).ToString("O"))),
+                _ when Format(schema) == "date-time"
+                    => Gen.Int[-400, 400].Select(days => (JsonNode?)JsonValue.Create(DateTimeOffset.UtcNow.AddDays(days).ToString("O"))),
                 _ when types.Contains("string") => Text.Select(s => (JsonNode?)JsonValue.Create(s)),
                 _ => _anything,
             };
@@ -234,13 +246,15 @@ public sealed class FuzzTests
     /// the background (audit log, inbox, outbox, invitations marked sent) and the limits' counters (a failed request
     /// counts towards a limit, a write by design); Identity's tables are counted only.
     /// </summary>
-    private static async Task<Dictionary<string, string>> FingerprintAsync(WorkflowApiFactory factory) => await factory.InDatabaseAsync(async db =>
+    private static async Task<Dictionary<string, string>> FingerprintAsync(WorkflowApiFactory factory)
+        => await factory.InDatabaseAsync(async db =>
     {
         string[] background = ["AuditEntries", "ProcessedMessages", "OutboxMessages", "EndorsementRequests", "LimitCounters"];
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
         var fingerprint = new Dictionary<string, string>();
-        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Except(background).Order())
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Except(background)
+            .Order())
         {
             var countOnly = table.StartsWith("AspNet", StringComparison.Ordinal);
             await using var command = connection.CreateCommand();
@@ -251,7 +265,8 @@ public sealed class FuzzTests
             {
                 var values = new object[reader.FieldCount];
                 reader.GetValues(values);
-                rows.Add(string.Join('\u001f', values.Select(v => v is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                rows.Add(string.Join('\u001f', values.Select(v => v is byte[] bytes ? Convert.ToHexString(bytes)
+                    : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
             }
             rows.Sort(StringComparer.Ordinal);
             fingerprint[table] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))));
@@ -259,5 +274,6 @@ public sealed class FuzzTests
         return fingerprint;
     });
 
-    private static string Shorten(string? text) => text is null ? "(no body)" : text.Length <= 600 ? text : text[..600] + $"… ({text.Length} characters)";
+    private static string Shorten(string? text)
+        => text is null ? "(no body)" : text.Length <= 600 ? text : text[..600] + $"… ({text.Length} characters)";
 }

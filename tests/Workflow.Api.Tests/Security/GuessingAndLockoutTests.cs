@@ -52,14 +52,16 @@ public sealed class GuessingAndLockoutTests
     [Fact]
     public async Task Five_wrong_passwords_make_that_address_wait_for_that_account_on_the_api_and_the_page_without_locking_the_account()
     {
-        await using var factory = WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" });
+        await using var factory =
+            WorkflowApiFactory.With(settings: new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" });
         var email = $"locked-{Guid.NewGuid():N}@example.org";
         await factory.SignedInClientAsync(email);
         var guesser = factory.CreateClient();
         guesser.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
 
         for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.PostAsJsonAsync("/api/auth/login", new { email, password = $"Wrong-{i}-password" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized,
+                (await guesser.PostAsJsonAsync("/api/auth/login", new { email, password = $"Wrong-{i}-password" })).StatusCode);
 
         // From that address even the right password now waits, with a time to come back; nothing says whether the account exists.
         var waiting = await guesser.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password });
@@ -69,15 +71,18 @@ public sealed class GuessingAndLockoutTests
 
         var browser = PageBrowser.Open(factory);
         browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
-        var page = await browser.SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        var page = await browser.SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Contains("Too many sign-in attempts", await page.Content.ReadAsStringAsync());
-        Assert.False(page.Headers.Contains("Set-Cookie") && page.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("workflow.session=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970")),
+        Assert.False(page.Headers.Contains("Set-Cookie") && page.Headers.GetValues("Set-Cookie")
+            .Any(c => c.StartsWith("workflow.session=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970")),
             "a waiting sign-in got a session cookie");
 
         // The account itself is not locked: its owner, elsewhere, signs in.
         var owner = factory.CreateClient();
         owner.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.20");
-        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await owner.PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password })).StatusCode);
     }
 }

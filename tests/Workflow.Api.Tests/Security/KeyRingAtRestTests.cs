@@ -6,7 +6,8 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Security;
 
-/// <summary>With DataProtection:CertificatePath, the keys in the data directory are encrypted: a copy of them alone opens nothing.</summary>
+/// <summary>With DataProtection:CertificatePath, the keys in the data directory are encrypted: a copy of them alone opens
+/// nothing.</summary>
 public sealed class KeyRingAtRestTests
 {
     [Fact]
@@ -42,7 +43,8 @@ public sealed class KeyRingAtRestTests
                 Assert.DoesNotContain("<value>", xml);
             }
 
-            var copy = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(factory.DataDirectory, "keys")), b => b.SetApplicationName("Workflow"));
+            var copy = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(factory.DataDirectory, "keys")),
+                b => b.SetApplicationName("Workflow"));
             Assert.ThrowsAny<CryptographicException>(() => copy.CreateProtector("test").Unprotect(protectedText));
         }
         finally

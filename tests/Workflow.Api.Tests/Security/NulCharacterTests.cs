@@ -15,7 +15,8 @@ public sealed class NulCharacterTests(WorkflowApiFactory factory) : IClassFixtur
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Nul")).Id;
 
-        var json = await drafter.PostAsJsonAsync("/api/statements", new { title = "Bad\0title", body = "Text.", language = "en", allowsFurtherSignatories = true });
+        var json = await drafter.PostAsJsonAsync("/api/statements",
+            new { title = "Bad\0title", body = "Text.", language = "en", allowsFurtherSignatories = true });
         await json.AssertFieldErrorAsync("title");
         var query = await drafter.GetAsync("/api/organisations?q=%00frente");
         await query.AssertFieldErrorAsync("q");
@@ -23,7 +24,8 @@ public sealed class NulCharacterTests(WorkflowApiFactory factory) : IClassFixtur
         await identity.AssertFieldErrorAsync("email");
 
         var browser = PageBrowser.Open(factory);
-        var form = await browser.SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = "a\0@example.org", ["Password"] = ApiClient.Password });
+        var form = await browser.SubmitAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = "a\0@example.org", ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
 
         var csv = await drafter.PostAsync($"/api/statements/{id}/invitations/bulk",

@@ -33,7 +33,8 @@ public sealed partial class SecurityHeadersTests(WorkflowApiFactory factory) : I
             foreach (var client in new[] { anonymous, signedIn })
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), SampleUrl(endpoint.RoutePattern.RawText!));
-                if (method is not "GET" and not "HEAD" and not "DELETE") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                if (method is not "GET" and not "HEAD" and not "DELETE") request.Content = new StringContent("{}", Encoding.UTF8,
+                    "application/json");
                 using var response = await client.SendAsync(request);
                 statuses.Add((int)response.StatusCode);
                 if ((int)response.StatusCode >= 500) failures.Add($"{method} {request.RequestUri}: {(int)response.StatusCode}");
@@ -75,9 +76,11 @@ public sealed partial class SecurityHeadersTests(WorkflowApiFactory factory) : I
             : response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.Single() : null;
         Assert.True(Header("X-Content-Type-Options") == "nosniff", $"{what} ({(int)response.StatusCode}): no nosniff");
         Assert.True(Header("Referrer-Policy") == "same-origin", $"{what} ({(int)response.StatusCode}): no Referrer-Policy");
-        Assert.True(Header("Cross-Origin-Opener-Policy") == "same-origin", $"{what} ({(int)response.StatusCode}): no Cross-Origin-Opener-Policy");
+        Assert.True(Header("Cross-Origin-Opener-Policy") == "same-origin",
+            $"{what} ({(int)response.StatusCode}): no Cross-Origin-Opener-Policy");
         var policy = Header("Content-Security-Policy");
-        Assert.True(policy is not null && policy.Contains("frame-ancestors", StringComparison.Ordinal) && !policy.Contains("unsafe-inline", StringComparison.Ordinal),
+        Assert.True(policy is not null && policy.Contains("frame-ancestors", StringComparison.Ordinal)
+            && !policy.Contains("unsafe-inline", StringComparison.Ordinal),
             $"{what} ({(int)response.StatusCode}): Content-Security-Policy is '{policy}'");
         // Only the embeddable widget may be framed, and says so.
         if (!policy.Contains("frame-ancestors *", StringComparison.Ordinal))

@@ -43,9 +43,11 @@ public sealed class SharedLimitsMultiInstanceTests
         var id = statement.Id;
         await drafter.OpenAsync(id);
         Assert.Equal(HttpStatusCode.Created, (await web2.Http.SignAsync((await drafter.InviteAsync(id)).Token!)).StatusCode);
-        var token = (await drafter.InviteAsync(id, name: "Rode Morgen", nameEnglish: "Red Dawn", acronym: "RM", country: "NL", email: "rm@example.org")).Token!;
+        var token = (await drafter.InviteAsync(id, name: "Rode Morgen", nameEnglish: "Red Dawn", acronym: "RM", country: "NL",
+            email: "rm@example.org")).Token!;
         await drafter.PublishAsync(id);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await drafter.PutAsJsonAsync($"/api/statements/{id}/open-sign-on", new { enabled = true })).StatusCode);
 
         // Unknown tokens, alternating between the processes: the limit is reached once for both.
         for (var i = 0; i < TokenGuesses; i++)

@@ -44,7 +44,8 @@ public sealed class SharedLimitsTests
         var counts = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
         {
             await using var scope = services.CreateAsyncScope();
-            var counter = await DatabaseSharedLimits.IncrementInTransactionAsync(scope.ServiceProvider.GetRequiredService<WorkflowDb>(), hit, 0,
+            var counter = await DatabaseSharedLimits.IncrementInTransactionAsync(scope.ServiceProvider.GetRequiredService<WorkflowDb>(),
+                hit, 0,
                 scope.ServiceProvider.GetRequiredService<IDatabaseErrors>(), CancellationToken.None);
             return counter.Hits;
         })));
@@ -76,7 +77,8 @@ public sealed class SharedLimitsTests
         // "b"'s window (from minute 10) has ended; "a"'s (from minute 10) too; "c"'s is current.
         clock.Set(Start.AddMinutes(20));
         Assert.Equal(2, await limits.SweepExpiredAsync());
-        Assert.Equal([Partition("c")], await factory.InDatabaseAsync(db => db.LimitCounters.Where(c => c.Rule == rule.Name).Select(c => c.PartitionHash).ToListAsync()));
+        Assert.Equal([Partition("c")], await factory.InDatabaseAsync(db => db.LimitCounters.Where(c => c.Rule == rule.Name)
+            .Select(c => c.PartitionHash).ToListAsync()));
     }
 
     [Fact]
@@ -90,7 +92,8 @@ public sealed class SharedLimitsTests
         Assert.True((await limits.HitAsync(rule, hostile)).Allowed);
         Assert.False((await limits.HitAsync(rule, hostile)).Allowed);
         Assert.True((await limits.HitAsync(rule, hostile[..^1])).Allowed);
-        var stored = await factory.InDatabaseAsync(db => db.LimitCounters.Where(c => c.Rule == rule.Name).Select(c => c.PartitionHash).ToListAsync());
+        var stored = await factory.InDatabaseAsync(db => db.LimitCounters.Where(c => c.Rule == rule.Name).Select(c => c.PartitionHash)
+            .ToListAsync());
         Assert.All(stored, hash => Assert.Matches("^[0-9a-f]{64}$", hash));
 
         await limits.ResetAsync(rule, hostile);
@@ -132,7 +135,8 @@ public sealed class SharedLimitsTests
         var (one, two) = (first.CreateClient(), second.CreateClient());
         // Every submission counts, whatever becomes of it: here, to a statement that does not exist.
         Task<HttpResponseMessage> Submit(HttpClient client) => client.PostAsJsonAsync("/api/public/statements/no-such-statement/sign-on",
-            new { organisation = new { name = "Partido Comunista de Bolivia" }, email = "pcb@bolivia.example", signerName = "Ana Mamani", textHash = new string('0', 64) });
+            new { organisation = new { name = "Partido Comunista de Bolivia" }, email = "pcb@bolivia.example", signerName = "Ana Mamani",
+                textHash = new string('0', 64) });
 
         // The page's form shares the limit (here refused for want of its antiforgery token, and counted all the same).
         Task<HttpResponseMessage> SubmitPage(HttpClient client) => client.PostAsync("/statements/no-such-statement/sign-on",

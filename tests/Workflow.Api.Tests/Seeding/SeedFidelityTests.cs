@@ -48,14 +48,16 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         return await response.JsonAsync();
     }
 
-    /// <summary>The statement's page and every format of its list, by name, as a reader sees them (HTML's character references decoded).</summary>
+    /// <summary>The statement's page and every format of its list, by name, as a reader sees them (HTML's character references
+    /// decoded).</summary>
     private async Task<Dictionary<string, string>> EverythingShownAsync(string slug)
     {
         var shown = new Dictionary<string, string>();
         foreach (var path in new[]
                  {
                      $"/statements/{slug}", $"/statements/{slug}?order=Alphabetical", $"/statements/{slug}?order=Country", "/statements",
-                     $"/statements/{slug}/signatories.txt", $"/statements/{slug}/signatories.txt?order=Country", $"/statements/{slug}/signatories.md",
+                     $"/statements/{slug}/signatories.txt", $"/statements/{slug}/signatories.txt?order=Country",
+                     $"/statements/{slug}/signatories.md",
                      $"/statements/{slug}/signatories.csv", $"/statements/{slug}/signatories.json", $"/statements/{slug}/print",
                      $"/statements/{slug}/feed.atom", $"/statements/{slug}/widget", $"/api/public/statements/{slug}",
                      $"/api/public/statements/{slug}/signatories", "/api/public/statements",
@@ -67,7 +69,8 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         }
         var spanish = new HttpRequestMessage(HttpMethod.Get, $"/statements/{slug}");
         spanish.Headers.AcceptLanguage.ParseAdd("es");
-        shown[$"/statements/{slug} (es)"] = WebUtility.HtmlDecode(await (await service.Client.SendAsync(spanish)).Content.ReadAsStringAsync());
+        shown[$"/statements/{slug} (es)"] =
+            WebUtility.HtmlDecode(await (await service.Client.SendAsync(spanish)).Content.ReadAsStringAsync());
         return shown;
     }
 
@@ -148,14 +151,16 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         var withCountry = icor.Where(s => s!["country"] is not null).ToDictionary(s => s.Str("acronym"), s => s.Str("country"));
         Assert.Equal(new Dictionary<string, string>
         {
-            ["PPDS"] = "TN", ["NDMLP"] = "LK", ["UPML"] = "FR", ["RM"] = "NL", ["KSRD"] = "UA", ["UoC"] = "CY", ["BDP"] = "PE", ["PC (ML)"] = "DO",
+            ["PPDS"] = "TN", ["NDMLP"] = "LK", ["UPML"] = "FR", ["RM"] = "NL", ["KSRD"] = "UA", ["UoC"] = "CY", ["BDP"] = "PE",
+            ["PC (ML)"] = "DO",
         }, withCountry);
         Assert.Equal(23, icor.Count(s => s!["country"] is null));
         var text = await service.Client.GetStringAsync($"/statements/{Icor}/signatories.txt");
         Assert.Contains("\n   4. CPSA (ML) Communist Party of South Africa (Marxist-Leninist)\n", text);
         Assert.Contains("\n  14. MLPD Marxistisch-Leninistische Partei Deutschlands (Marxist-Leninist Party of Germany)\n", text);
         Assert.Contains("\n   6. PPDS Parti Patriotique Démocratique Socialiste (Patriotic Democratic Socialist Party), Tunisia\n", text);
-        Assert.Contains("\n  27. PC (ML) Partido Comunista (Marxista Leninista) (Communist Party (Marxist-Leninist)), Dominican Republic\n", text);
+        Assert.Contains("\n  27. PC (ML) Partido Comunista (Marxista Leninista) (Communist Party (Marxist-Leninist)), Dominican Republic\n",
+            text);
         Assert.Contains("\n  29. PR-ByH Partija Rada - ByH (Party of Labor - Bosnia and Herzegovina)\n", text);
 
         // shared/seeds/000, 001 and 002 name no country for their signatories.
@@ -189,7 +194,8 @@ public sealed class SeedFidelityTests(SeededService service) : IClassFixture<See
         Assert.Contains("Joint statement issued by ICOR", shown[$"/statements/{Icor}/feed.atom"]);
         Assert.Contains("Joint statement issued by ICOR", shown[$"/statements/{Icor}/widget"]);
         Assert.Equal("Solidarity with the struggle of the Peruvian people", statement["source"]!.Str("title"));
-        Assert.Contains("Source: \u201CSolidarity with the struggle of the Peruvian people\u201D", shown[$"/statements/{Icor}/signatories.txt"]);
+        Assert.Contains("Source: \u201CSolidarity with the struggle of the Peruvian people\u201D",
+            shown[$"/statements/{Icor}/signatories.txt"]);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var statement = await client.CreateStatementAsync(body: "First text.");
         var id = statement.Id;
 
-        var revised = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "New title", body = "Second text.", baseVersion = 1 });
+        var revised = await client.PutAsJsonAsync($"/api/statements/{id}/draft",
+            new { title = "New title", body = "Second text.", baseVersion = 1 });
         Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
         var version2 = await revised.ReadAsAsync<VersionDetails>();
         Assert.Equal(2, version2.Number);
@@ -54,7 +55,8 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var id = (await client.CreateStatementAsync()).Id;
         await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "Second.", baseVersion = 1 });
 
-        var stale = await client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "Based on one.", baseVersion = 1 });
+        var stale = await client.PutAsJsonAsync($"/api/statements/{id}/draft",
+            new { title = "T", body = "Based on one.", baseVersion = 1 });
 
         var problem = await stale.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(2, problem["latestVersion"]!.GetValue<int>());
@@ -97,7 +99,8 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task A_body_over_200_KB_is_refused_with_400_naming_the_body()
     {
         var client = await factory.SignedInClientAsync();
-        var response = await client.PostAsJsonAsync("/api/statements", new { title = "Long", body = new string('é', 110 * 1024), language = "en" });
+        var response = await client.PostAsJsonAsync("/api/statements",
+            new { title = "Long", body = new string('é', 110 * 1024), language = "en" });
         await response.AssertFieldErrorAsync("body");
     }
 
@@ -105,7 +108,8 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
     public async Task A_request_over_the_size_limit_is_refused_with_413()
     {
         var client = await factory.SignedInClientAsync();
-        var response = await client.PostAsJsonAsync("/api/statements", new { title = "Huge", body = new string('x', 2 * 1024 * 1024), language = "en" });
+        var response = await client.PostAsJsonAsync("/api/statements",
+            new { title = "Huge", body = new string('x', 2 * 1024 * 1024), language = "en" });
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -136,9 +140,11 @@ public sealed class DraftingTests(WorkflowApiFactory factory) : IClassFixture<Wo
         var id = (await drafter.CreateStatementAsync()).Id;
         var anonymous = factory.CreateClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/statements", new { title = "T", body = "x", language = "en" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("/api/statements", new { title = "T", body = "x", language = "en" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/statements/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "x", baseVersion = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "T", body = "x", baseVersion = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostEmptyAsync($"/api/statements/{id}/publish")).StatusCode);
     }
 

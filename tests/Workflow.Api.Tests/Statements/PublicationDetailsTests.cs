@@ -4,10 +4,12 @@ using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Statements;
 
-/// <summary>What drafters say of a statement taken from elsewhere: its kind, its issuer, a partial list, its source, dates nobody knows.</summary>
+/// <summary>What drafters say of a statement taken from elsewhere: its kind, its issuer, a partial list, its source, dates nobody
+/// knows.</summary>
 public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static readonly object PcpOrganisation = new { name = "Partido Comunista Peruano", nameEnglish = "Peruvian Communist Party", acronym = "PCP" };
+    private static readonly object PcpOrganisation = new { name = "Partido Comunista Peruano", nameEnglish = "Peruvian Communist Party",
+        acronym = "PCP" };
 
     [Fact]
     public async Task A_statement_from_an_older_list_is_published_with_its_issuer_its_source_and_no_invented_dates()
@@ -19,7 +21,8 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         {
             kind = "Joint", issuedBy = "The parties meeting at the conference", listIsPartial = true,
             listNote = "The source names 1 of the parties that agreed it.",
-            source = new { title = "Conference declaration", publisher = "Conference secretariat", url = "https://example.org/declaration", accessedOn = "2026-11-30" },
+            source = new { title = "Conference declaration", publisher = "Conference secretariat", url = "https://example.org/declaration",
+                accessedOn = "2026-11-30" },
         });
         Assert.Equal(HttpStatusCode.OK, details.StatusCode);
         var read = await drafter.StatementAsync(id);
@@ -27,7 +30,8 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.Equal("https://example.org/declaration", read.PublicationDetails.Source!.Url);
 
         await drafter.OpenAsync(id);
-        var signed = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation, signedAtUnknown = true });
+        var signed = await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
+            new { organisation = PcpOrganisation, signedAtUnknown = true });
         Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
         Assert.Null((await signed.JsonAsync())["signedAt"]);
         var published = await drafter.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOfUnknown = true });
@@ -53,18 +57,23 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         Assert.Contains("accessed 30 November 2026", page);
         Assert.Contains("Signatories named (1; the list is partial)", page);
         var text = await anonymous.GetStringAsync($"/statements/{slug}/signatories.txt");
-        Assert.Contains("Source: \u201CConference declaration\u201D, Conference secretariat, https://example.org/declaration, accessed 30 November 2026\n", text);
+        Assert.Contains("Source: \u201CConference declaration\u201D, Conference secretariat, https://example.org/declaration, " +
+            "accessed 30 November 2026\n", text);
         Assert.Contains("Published: date not known\n", text);
         Assert.Contains("\nSignatories (further signatories possible):\n", text);
         var csv = await anonymous.GetStringAsync($"/statements/{slug}/signatories.csv");
         Assert.True(csv.Contains(",date not known,", StringComparison.Ordinal), csv);
-        Assert.Contains("Partial list: The source names 1 of the parties that agreed it\\.", await anonymous.GetStringAsync($"/statements/{slug}/signatories.md"));
+        Assert.Contains("Partial list: The source names 1 of the parties that agreed it\\.",
+            await anonymous.GetStringAsync($"/statements/{slug}/signatories.md"));
 
         // Corrected after publication, the cached public answers follow.
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", issuedBy = "The conference" })).StatusCode);
-        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}"), p => p.Contains("Joint statement issued by The conference<", StringComparison.Ordinal),
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details",
+            new { kind = "Joint", issuedBy = "The conference" })).StatusCode);
+        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}"),
+            p => p.Contains("Joint statement issued by The conference<", StringComparison.Ordinal),
             "the page shows the corrected issuer once its cached copy is evicted");
-        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}/signatories.txt"), t => !t.Contains("Partial list", StringComparison.Ordinal),
+        await Eventually.ReturnsAsync(() => anonymous.GetStringAsync($"/statements/{slug}/signatories.txt"),
+            t => !t.Contains("Partial list", StringComparison.Ordinal),
             "the list's text no longer calls the list partial");
     }
 
@@ -80,7 +89,8 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     {
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Refused details")).Id;
-        var response = await drafter.PutAsync($"/api/statements/{id}/publication-details", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await drafter.PutAsync($"/api/statements/{id}/publication-details",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         await response.AssertFieldErrorAsync(field);
     }
 
@@ -89,11 +99,14 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
     {
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Overlong details")).Id;
-        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", issuedBy = new string('x', 301) }))
+        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details",
+            new { kind = "Joint", issuedBy = new string('x', 301) }))
             .AssertFieldErrorAsync("issuedBy");
-        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", listIsPartial = true, listNote = new string('x', 501) }))
+        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details",
+            new { kind = "Joint", listIsPartial = true, listNote = new string('x', 501) }))
             .AssertFieldErrorAsync("listNote");
-        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Joint", source = new { url = "https://example.org/" + new string('x', 2000) } }))
+        await (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details",
+            new { kind = "Joint", source = new { url = "https://example.org/" + new string('x', 2000) } }))
             .AssertFieldErrorAsync("source.url");
     }
 
@@ -104,8 +117,10 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         var id = (await drafter.CreateStatementAsync(title: "Given and unknown")).Id;
         await drafter.OpenAsync(id);
         await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures",
-            new { organisation = PcpOrganisation, signedAt = "2023-02-07T00:00:00Z", signedAtUnknown = true })).AssertFieldErrorAsync("signedAt");
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = "2023-02-07T00:00:00Z", asOfUnknown = true })).AssertFieldErrorAsync("asOf");
+            new { organisation = PcpOrganisation, signedAt = "2023-02-07T00:00:00Z", signedAtUnknown = true }))
+                .AssertFieldErrorAsync("signedAt");
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/publish", new { asOf = "2023-02-07T00:00:00Z", asOfUnknown = true }))
+            .AssertFieldErrorAsync("asOf");
     }
 
     [Fact]
@@ -114,10 +129,13 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         var drafter = await factory.SignedInClientAsync();
         var statement = await drafter.CreateStatementAsync(title: "An article");
         var (id, slug) = (statement.Id, statement.Slug);
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details", new { kind = "Article", issuedBy = "Our writers" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PutAsJsonAsync($"/api/statements/{id}/publication-details",
+            new { kind = "Article", issuedBy = "Our writers" })).StatusCode);
         await drafter.OpenAsync(id);
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation })).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations", new { organisation = PcpOrganisation, email = "pcp@example.org" }))
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures", new { organisation = PcpOrganisation }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/invitations",
+            new { organisation = PcpOrganisation, email = "pcp@example.org" }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
         await drafter.PublishAsync(id);
         var page = await factory.CreateClient().GetStringAsync($"/statements/{slug}");
@@ -127,7 +145,9 @@ public sealed class PublicationDetailsTests(WorkflowApiFactory factory) : IClass
         // Once signed, a statement cannot become an article.
         var signedStatement = (await drafter.CreateStatementAsync(title: "Signed, then called an article")).Id;
         await drafter.OpenAsync(signedStatement);
-        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{signedStatement}/signatures", new { organisation = PcpOrganisation })).StatusCode);
-        await (await drafter.PutAsJsonAsync($"/api/statements/{signedStatement}/publication-details", new { kind = "Article" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Created, (await drafter.PostAsJsonAsync($"/api/statements/{signedStatement}/signatures",
+            new { organisation = PcpOrganisation })).StatusCode);
+        await (await drafter.PutAsJsonAsync($"/api/statements/{signedStatement}/publication-details", new { kind = "Article" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
     }
 }

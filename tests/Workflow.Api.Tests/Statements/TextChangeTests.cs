@@ -14,7 +14,8 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
     private const string FirstBody = "We salute the mobilisations.\n\nWe call for solidarity.";
     private const string ChangedBody = "We salute the heroic mobilisations.\n\nWe call for solidarity.";
 
-    /// <summary>A drafter signed in on the pages and through the API, with a statement open for signature that one organisation signed.</summary>
+    /// <summary>A drafter signed in on the pages and through the API, with a statement open for signature that one organisation
+    /// signed.</summary>
     private async Task<(PageBrowser Pages, HttpClient Api, Guid Id, string Token)> SignedStatementAsync(string email)
     {
         var pages = PageBrowser.Open(factory);
@@ -37,7 +38,8 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
         var campaign = await pages.GetHtmlAsync($"/drafts/{id}/campaign");
         Assert.DoesNotContain("awaiting=true", campaign);
 
-        var typed = new Dictionary<string, string> { ["Title"] = "Solidarity", ["Body"] = ChangedBody, ["ChangeNote"] = "Heroic", ["BaseVersion"] = "1" };
+        var typed = new Dictionary<string, string> { ["Title"] = "Solidarity", ["Body"] = ChangedBody, ["ChangeNote"] = "Heroic",
+            ["BaseVersion"] = "1" };
         var warned = await pages.SubmitAsync($"/drafts/{id}", typed, "Save");
         var html = await warned.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
@@ -49,10 +51,12 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
         Assert.Equal(1, await VersionCountAsync(api, id));
 
         // The plain save button does not carry the confirmation: it warns again.
-        Assert.Contains("Signatures that will need re-confirmation: 1.", await (await pages.SubmitAsync($"/drafts/{id}", typed, "Save")).Content.ReadAsStringAsync());
+        Assert.Contains("Signatures that will need re-confirmation: 1.",
+            await (await pages.SubmitAsync($"/drafts/{id}", typed, "Save")).Content.ReadAsStringAsync());
         Assert.Equal(1, await VersionCountAsync(api, id));
 
-        var confirmed = await pages.SubmitAsync($"/drafts/{id}", new Dictionary<string, string>(typed) { ["AcknowledgedReconfirmations"] = "1" }, "Save");
+        var confirmed = await pages.SubmitAsync($"/drafts/{id}",
+            new Dictionary<string, string>(typed) { ["AcknowledgedReconfirmations"] = "1" }, "Save");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await VersionCountAsync(api, id));
 
@@ -65,18 +69,22 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
     public async Task The_API_refuses_a_save_whose_expected_number_of_reconfirmations_is_not_the_real_one_and_saves_without_one_as_before()
     {
         var (_, api, id, _) = await SignedStatementAsync("pce-api@example.org");
-        var refused = await api.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = 0 });
+        var refused = await api.PutAsJsonAsync($"/api/statements/{id}/draft",
+            new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = 0 });
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(1, problem["reconfirmations"]!.GetValue<int>());
         Assert.Equal(1, await VersionCountAsync(api, id));
-        await (await api.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = -1 }))
+        await (await api.PutAsJsonAsync($"/api/statements/{id}/draft",
+            new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = -1 }))
             .AssertFieldErrorAsync("expectedReconfirmations");
 
         Assert.Equal(HttpStatusCode.Created,
-            (await api.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = 1 })).StatusCode);
+            (await api.PutAsJsonAsync($"/api/statements/{id}/draft",
+                new { title = "Solidarity", body = ChangedBody, baseVersion = 1, expectedReconfirmations = 1 })).StatusCode);
         // A client that does not say goes on saving as before.
         Assert.Equal(HttpStatusCode.Created,
-            (await api.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "Solidarity", body = FirstBody, baseVersion = 2 })).StatusCode);
+            (await api.PutAsJsonAsync($"/api/statements/{id}/draft",
+                new { title = "Solidarity", body = FirstBody, baseVersion = 2 })).StatusCode);
         Assert.Equal(3, await VersionCountAsync(api, id));
     }
 
@@ -85,7 +93,8 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
     {
         var (pages, api, id, oldToken) = await SignedStatementAsync("pce-receipt@example.org");
         Assert.Equal(HttpStatusCode.Created,
-            (await api.PutAsJsonAsync($"/api/statements/{id}/draft", new { title = "Solidarity", body = ChangedBody, baseVersion = 1 })).StatusCode);
+            (await api.PutAsJsonAsync($"/api/statements/{id}/draft",
+                new { title = "Solidarity", body = ChangedBody, baseVersion = 1 })).StatusCode);
         var newLink = await factory.LinkFromMailAsync("pce-receipt@example.org", "/sign", subjectStart: "The text you signed has changed");
         var signer = PageBrowser.Open(factory);
 
@@ -98,16 +107,19 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
         // The new link's page shows what changed since the version signed, before the signer confirms.
         var toConfirm = await signer.GetHtmlAsync(newLink);
         Assert.Contains("What changed from version 1, which you agreed to, to version 2", toConfirm);
-        Assert.Matches(@"<ins><span class=""visually-hidden""[^>]*>\[added:\] </span>heroic <span class=""visually-hidden""[^>]*> \[end of addition\]</span></ins>", toConfirm);
+        Assert.Matches(@"<ins><span class=""visually-hidden""[^>]*>\[added:\] </span>heroic " +
+            @"<span class=""visually-hidden""[^>]*> \[end of addition\]</span></ins>", toConfirm);
         var newHash = (await (await api.GetAsync($"/api/statements/{id}/versions/2")).JsonAsync()).Str("textHash");
-        Assert.Equal(HttpStatusCode.Redirect, (await signer.SubmitAsync(newLink, new Dictionary<string, string> { ["TextHash"] = newHash }, "Reconfirm")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await signer.SubmitAsync(newLink, new Dictionary<string, string> { ["TextHash"] = newHash }, "Reconfirm")).StatusCode);
 
         receipt = await signer.GetHtmlAsync($"/sign/{oldToken}");
         Assert.Contains("You re-confirmed the new text on", receipt);
         Assert.DoesNotContain("What changed from version", receipt);
 
         // The old link stays the way to withdraw, as the page said.
-        Assert.Equal(HttpStatusCode.Redirect, (await signer.SubmitAsync($"/sign/{oldToken}", new Dictionary<string, string> { ["Note"] = "" }, "Withdraw")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await signer.SubmitAsync($"/sign/{oldToken}", new Dictionary<string, string> { ["Note"] = "" }, "Withdraw")).StatusCode);
         receipt = await signer.GetHtmlAsync($"/sign/{oldToken}");
         Assert.Contains("You withdrew your signature on", receipt);
         Assert.Equal(HttpStatusCode.OK, (await signer.Client.GetAsync($"/api/invitations/{oldToken}/receipt")).StatusCode);
@@ -124,7 +136,8 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
 
         // Meanwhile, in another window, version 2 is saved.
         Assert.Equal(HttpStatusCode.Created, (await other.PutAsJsonAsync($"/api/statements/{id}/draft",
-            new { title = "Solidarity", body = "We salute the mobilisations.\n\nWe call for international solidarity.", baseVersion = 1 })).StatusCode);
+            new { title = "Solidarity", body = "We salute the mobilisations.\n\nWe call for international solidarity.",
+                baseVersion = 1 })).StatusCode);
 
         const string mine = "We salute the great mobilisations.\n\nWe call for solidarity.";
         var form = new Dictionary<string, string> { ["Title"] = "Solidarity", ["Body"] = mine, ["BaseVersion"] = "1" };
@@ -138,7 +151,8 @@ public sealed partial class TextChangeTests(WorkflowApiFactory factory) : IClass
         // The retry sends what the returned page holds, as a browser does.
         var baseVersion = BaseVersionField().Match(html).Groups[1].Value;
         Assert.Equal("2", baseVersion);
-        var retried = await pages.SubmitAsync($"/drafts/{id}", new Dictionary<string, string>(form) { ["BaseVersion"] = baseVersion }, "Save");
+        var retried = await pages.SubmitAsync($"/drafts/{id}", new Dictionary<string, string>(form) { ["BaseVersion"] = baseVersion },
+            "Save");
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         var latest = await (await other.GetAsync($"/api/statements/{id}/versions/3")).JsonAsync();
         Assert.Equal(mine, latest.Str("body"));

@@ -9,7 +9,8 @@ namespace Workflow.Api.Tests.Statements;
 
 public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string body, int baseVersion, string? changeNote = null, string title = "Solidarity") =>
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, string body, int baseVersion, string? changeNote = null,
+        string title = "Solidarity") =>
         client.PutAsJsonAsync($"/api/statements/{id}/draft", new { title, body, baseVersion, changeNote });
 
     [Fact]
@@ -17,13 +18,16 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     {
         var drafter = await factory.SignedInClientAsync();
         var id = (await drafter.CreateStatementAsync(title: "Solidarity", body: "We salute the mobilisations of the people.")).Id;
-        Assert.Equal(HttpStatusCode.Created, (await SaveAsync(drafter, id, "We salute the heroic mobilisations of the <b>people</b>.", 1, "Stronger wording")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await SaveAsync(drafter, id, "We salute the heroic mobilisations of the <b>people</b>.", 1, "Stronger wording")).StatusCode);
 
         var diff = await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=2")).JsonAsync();
         var runs = diff["runs"]!.AsArray().Select(r => (Kind: r.Str("kind"), Text: r.Str("text"))).ToList();
         Assert.Contains(runs, r => r.Kind == "inserted" && r.Text.Contains("heroic"));
-        Assert.Equal("Solidarity\n\nWe salute the mobilisations of the people.", string.Concat(runs.Where(r => r.Kind != "inserted").Select(r => r.Text)));
-        Assert.Equal("Solidarity\n\nWe salute the heroic mobilisations of the <b>people</b>.", string.Concat(runs.Where(r => r.Kind != "deleted").Select(r => r.Text)));
+        Assert.Equal("Solidarity\n\nWe salute the mobilisations of the people.",
+            string.Concat(runs.Where(r => r.Kind != "inserted").Select(r => r.Text)));
+        Assert.Equal("Solidarity\n\nWe salute the heroic mobilisations of the <b>people</b>.",
+            string.Concat(runs.Where(r => r.Kind != "deleted").Select(r => r.Text)));
         Assert.Contains("&lt;b&gt;", diff.Str("html"));
         Assert.DoesNotContain("<b>", diff.Str("html"));
         Assert.Contains("<ins>", diff.Str("html"));
@@ -37,9 +41,11 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Equal(versions[0].TextHash, versions[2].TextHash);
         Assert.Equal("Stronger wording", versions[1].ChangeNote);
         await (await drafter.GetAsync($"/api/statements/{id}/diff?from=1&to=9")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/9/restore", new { baseVersion = 3 })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await drafter.PostAsJsonAsync($"/api/statements/{id}/versions/9/restore", new { baseVersion = 3 }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
         await (await SaveAsync(drafter, id, "x", 3, new string('n', 501))).AssertFieldErrorAsync("changeNote");
-        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
+        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit"))
+            .JsonArrayAsync(),
             e => e.Any(x => x.Str("eventType") == "VersionRestored"), "the restore is in the audit log");
         Assert.Contains(audit, e => e.Str("eventType") == "DraftRevised");
     }
@@ -87,27 +93,32 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
         Assert.Empty(list.Signatories); // both signed the old text
         Assert.Equal(2, list.VersionNumber);
 
-        // The invited signatory gets a fresh link (the old one, its receipt, still leads to the invitation), reads the new text and confirms it.
-        var link = await factory.ApiLinkFromMailAsync("pce@example.org", "/sign", "/api/invitations", subjectStart: "The text you signed has changed");
+        // The invited signatory gets a fresh link (the old one, its receipt, still leads to the invitation), reads the new text and
+        // confirms it.
+        var link = await factory.ApiLinkFromMailAsync("pce@example.org", "/sign", "/api/invitations",
+            subjectStart: "The text you signed has changed");
         var signatory = factory.CreateClient();
         Assert.True((await signatory.InvitationAsync(invited.Token!)).Receipt!.NeedsReconfirmation);
         var view = await signatory.AnswerAsync<InvitationView>(link);
         Assert.Equal(newHash, view.Version.TextHash);
         Assert.True(view.Receipt!.NeedsReconfirmation);
-        await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = new string('0', 64) })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = new string('0', 64) }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
         var reconfirmed = await (await signatory.PostAsJsonAsync($"{link}/reconfirm", new { textHash = newHash })).ReceiptAsync();
         Assert.Equal(2, reconfirmed.ConfirmedVersionNumber);
         Assert.Equal(1, reconfirmed.VersionNumber); // who signed which version stays
 
         // The signature a drafter recorded is confirmed by an owner, on the signatory's word.
-        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm", new { textHash = newHash })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.PostAsJsonAsync($"/api/statements/{id}/signatures/{recorded.SignatureId}/reconfirm",
+            new { textHash = newHash })).StatusCode);
 
         // The list read above was cached; the reconfirmations' events evict it.
         list = await Eventually.ReturnsAsync(async () => await factory.CreateClient().SignatoriesAsync(slug),
             l => l.Signatories.Count == 2, "both confirmed signatures are on the list");
         Assert.Equal([1, 2], list.Signatories.Select(s => s.Number));
         Assert.All(list.Signatories, s => Assert.Equal(1, s.SignedVersion));
-        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit")).JsonArrayAsync(),
+        var audit = await Eventually.ReturnsAsync(async () => await (await drafter.GetAsync($"/api/statements/{id}/audit"))
+            .JsonArrayAsync(),
             e => e.Count(x => x.Str("eventType") == "SignatureReconfirmed") == 2, "both reconfirmations are in the audit log");
         Assert.Equal(2, audit.Count(e => e.Str("eventType") == "ReconfirmationRequested"));
         Assert.Contains(audit, e => e.Str("eventType") == "SignableTextChanged");
@@ -125,7 +136,8 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
             while (text.Length < 190_000)
             {
                 for (var w = random.Next(40, 90); w > 0; w--)
-                    text.Append(string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => syllables[random.Next(syllables.Length)]))).Append(' ');
+                    text.Append(string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => syllables[random.Next(syllables.Length)])))
+                        .Append(' ');
                 text.Append("fin.\n\n");
             }
             return text.ToString().TrimEnd();

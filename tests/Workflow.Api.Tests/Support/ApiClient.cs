@@ -22,7 +22,8 @@ public static class ApiClient
     /// </summary>
     /// <param name="register">False for an account made otherwise (on the registration page, say), with the same password.</param>
     /// <param name="confirm">False to leave a new account's address unconfirmed.</param>
-    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null, bool register = true, bool confirm = true)
+    public static async Task<HttpClient> SignedInClientAsync(this WorkflowApiFactory factory, string? email = null, bool register = true,
+        bool confirm = true)
     {
         email ??= $"drafter-{Guid.NewGuid():N}@example.org";
         var client = factory.CreateClient();
@@ -63,7 +64,8 @@ public static class ApiClient
     private static bool MailsLandInThePickupFolder(WorkflowApiFactory factory)
     {
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
-        return string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]) && string.IsNullOrWhiteSpace(configuration["Email:PickupDirectory"]);
+        return string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])
+            && string.IsNullOrWhiteSpace(configuration["Email:PickupDirectory"]);
     }
 
     /// <summary>Follows, through the API, the confirmation link of the latest confirmation e-mail to this address.</summary>
@@ -74,7 +76,8 @@ public static class ApiClient
     }
 
     /// <summary>Creates a draft in English and returns it as the service answers it.</summary>
-    public static async Task<StatementDetails> CreateStatementAsync(this HttpClient client, string title = "Solidarity with the people of Peru",
+    public static async Task<StatementDetails> CreateStatementAsync(this HttpClient client,
+        string title = "Solidarity with the people of Peru",
         string body = "We salute the mobilisations.\n\nWe call for solidarity.", bool allowsFurtherSignatories = true)
     {
         var response = await client.PostAsJsonAsync("/api/statements", new { title, body, language = "en", allowsFurtherSignatories });
@@ -86,8 +89,10 @@ public static class ApiClient
     /// Invites an organisation and takes its signing link to hand over (the list then says so): most tests act as the signer too.
     /// A draft's invitations are held until it opens and get their links only then, by e-mail: there, no link is asked for.
     /// </summary>
-    public static async Task<InvitationLink> InviteAsync(this HttpClient client, string statementId, string name = "Partido Comunista Peruano",
-        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE", string email = "contact@example.org")
+    public static async Task<InvitationLink> InviteAsync(this HttpClient client, string statementId,
+        string name = "Partido Comunista Peruano",
+        string? nameEnglish = "Peruvian Communist Party", string? acronym = "PCP", string? country = "PE",
+        string email = "contact@example.org")
     {
         var handOverLink = (await client.AnswerAsync<StatementDetails>($"/api/statements/{statementId}")).State != "Draft";
         var response = await client.PostAsJsonAsync($"/api/statements/{statementId}/invitations",
@@ -115,7 +120,8 @@ public static class ApiClient
 
     public static Task PublishAsync(this HttpClient client, Guid statementId) => client.PublishAsync(statementId.ToString());
 
-    public static Task<HttpResponseMessage> SignAsync(this HttpClient client, string token, string signerName = "María Quispe", string? signerRole = "Secretary") =>
+    public static Task<HttpResponseMessage> SignAsync(this HttpClient client, string token, string signerName = "María Quispe",
+        string? signerRole = "Secretary") =>
         client.PostAsJsonAsync($"/api/invitations/{token}/sign", new { signerName, signerRole });
 
     public static async Task<JsonObject> JsonAsync(this HttpResponseMessage response) =>

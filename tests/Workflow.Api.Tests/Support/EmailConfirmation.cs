@@ -6,7 +6,8 @@ namespace Workflow.Api.Tests.Support;
 
 /// <summary>
 /// Confirms an account's e-mail address through the service's own UserManager, for the few tests that need an address
-/// confirmed after the fact (most confirm through the mailed link, in <see cref="ApiClient.SignedInClientAsync(WorkflowApiFactory, string?, bool, bool)"/>).
+/// confirmed after the fact (most confirm through the mailed link, in <see cref="ApiClient.SignedInClientAsync(WorkflowApiFactory, string?,
+/// bool, bool)"/>).
 /// </summary>
 public static class EmailConfirmation
 {

@@ -25,7 +25,8 @@ public sealed class EventProbe(WorkflowDb db, TimeProvider clock, EventProbe.Del
         deliveries.Handled(messageId);
     }
 
-    /// <summary>How many times each message reached the probe, and how many times it was handled (an inbox that works keeps that at one).</summary>
+    /// <summary>How many times each message reached the probe, and how many times it was handled (an inbox that works keeps that at
+    /// one).</summary>
     public sealed class Deliveries
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _received = new();

@@ -8,7 +8,8 @@ public static class MailLinks
     /// The token of the page link under <paramref name="pagePath"/> (such as /sign) in the latest e-mail to this address (waiting for it),
     /// as the API path under <paramref name="apiPath"/> that the page's token also opens.
     /// </summary>
-    public static async Task<string> ApiLinkFromMailAsync(this WorkflowApiFactory factory, string email, string pagePath, string apiPath, string? subjectStart = null) =>
+    public static async Task<string> ApiLinkFromMailAsync(this WorkflowApiFactory factory, string email, string pagePath, string apiPath,
+        string? subjectStart = null) =>
         $"{apiPath}/{(await factory.LinkFromMailAsync(email, pagePath, subjectStart))[(pagePath.Length + 1)..]}";
 
     /// <summary>The address the in-process test server's e-mails link to.</summary>
@@ -29,13 +30,16 @@ public static class MailLinks
         string? subjectStart = null) =>
         Eventually.ReturnsAsync(
             async () => (await factory.MailsAsync())
-                .Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (subjectStart is null || (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
+                .Where(m => m.To.Mailboxes.Any(a => a.Address == email)
+                    && (subjectStart is null || (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
                     && link.IsMatch(m.TextBody ?? ""))
                 .OrderBy(m => m.Date).ToList(),
             found => found.Count > 0, $"an e-mail with a link like {link} reaches {email}");
 
-    /// <summary>The link under <paramref name="path"/> in the latest e-mail to this address (waiting for it), as a path on the test server.</summary>
-    public static async Task<string> LinkFromMailAsync(this WorkflowApiFactory factory, string email, string path, string? subjectStart = null)
+    /// <summary>The link under <paramref name="path"/> in the latest e-mail to this address (waiting for it), as a path on the test
+    /// server.</summary>
+    public static async Task<string> LinkFromMailAsync(this WorkflowApiFactory factory, string email, string path,
+        string? subjectStart = null)
     {
         var link = LinkUnder(path);
         // The latest e-mail with such a link: an account e-mail (a confirmation, say) may have come since.

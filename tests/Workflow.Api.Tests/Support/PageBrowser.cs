@@ -33,7 +33,8 @@ public sealed partial class PageBrowser(HttpClient client, string? mailPickupDir
         return html;
     }
 
-    /// <summary>Loads the page, then posts a form of it (the one for <paramref name="handler"/>) with these fields and the page's token.</summary>
+    /// <summary>Loads the page, then posts a form of it (the one for <paramref name="handler"/>) with these fields and the page's
+    /// token.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pagePath, IDictionary<string, string> fields, string? handler = null)
     {
         var html = await GetHtmlAsync(pagePath);
@@ -49,12 +50,15 @@ public sealed partial class PageBrowser(HttpClient client, string? mailPickupDir
     public async Task<string> RegisterAsync(string? email = null)
     {
         email ??= $"drafter-{Guid.NewGuid():N}@example.org";
-        var response = await SubmitAsync("/account/register", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        var response = await SubmitAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var confirmation = "/account/confirm-email" + await MailLinks.AccountLinkQueryAsync(MailPickupDirectory, email, "/account/confirm-email");
+        var confirmation = "/account/confirm-email" +
+            await MailLinks.AccountLinkQueryAsync(MailPickupDirectory, email, "/account/confirm-email");
         var confirmed = await SubmitAsync(confirmation, new Dictionary<string, string>());
         Assert.Contains("Your e-mail address is confirmed.", await confirmed.Content.ReadAsStringAsync());
-        var signedIn = await SubmitAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
+        var signedIn = await SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = ApiClient.Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return email;
     }

@@ -26,7 +26,8 @@ public sealed class PageTexts
         {
             if (Language != "en" && !_translations.ContainsKey(english))
                 throw new KeyNotFoundException($"No {Language} translation of \"{english}\".");
-            return string.Format(System.Globalization.CultureInfo.GetCultureInfo(Language), Language == "en" ? english : _translations[english], arguments);
+            return string.Format(System.Globalization.CultureInfo.GetCultureInfo(Language),
+                Language == "en" ? english : _translations[english], arguments);
         }
     }
 }

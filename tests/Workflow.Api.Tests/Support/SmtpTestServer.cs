@@ -40,7 +40,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public void Start()
     {
-        var options = new SmtpServerOptionsBuilder().ServerName("smtp.test").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder().ServerName("smtp.test")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Received));
         services.Add(new RefuseBounce());
@@ -57,7 +58,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken ct)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, ct));
@@ -67,7 +69,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class RefuseBounce : IMailboxFilter
     {
-        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken ct) => Task.FromResult(true);
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken ct)
+            => Task.FromResult(true);
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken ct) =>
             Task.FromResult(!to.User.StartsWith("bounce", StringComparison.OrdinalIgnoreCase));

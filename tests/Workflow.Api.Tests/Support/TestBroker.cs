@@ -21,7 +21,8 @@ public static class TestBroker
     private const string DefaultTransport = "InMemory";
 #endif
 
-    public static bool EverywhereInSuite { get; } = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_TRANSPORT") is { Length: > 0 } chosen ? chosen : DefaultTransport) switch
+    public static bool EverywhereInSuite { get; } = (Environment.GetEnvironmentVariable("WORKFLOW_TEST_TRANSPORT") is { Length: > 0 } chosen
+        ? chosen : DefaultTransport) switch
     {
         var t when t.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase) => true,
         var t when t.Equals("InMemory", StringComparison.OrdinalIgnoreCase) => false,
@@ -54,7 +55,8 @@ public static class TestBroker
         catch (SocketException e)
         {
             Assert.Fail($"RabbitMQ is not listening at {uri.Host}:{port} ({e.SocketErrorCode}). " +
-                "WORKFLOW_TEST_RABBITMQ names a broker that does not answer: start it, or unset the variable and the suite starts a node of its own.");
+                "WORKFLOW_TEST_RABBITMQ names a broker that does not answer: start it, or unset the variable and the suite starts " +
+                "a node of its own.");
         }
     }
 }

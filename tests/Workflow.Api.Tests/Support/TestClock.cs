@@ -7,5 +7,6 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
-    public void Set(DateTimeOffset instant) => Interlocked.Exchange(ref _ticks, instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMillisecond);
+    public void Set(DateTimeOffset instant)
+        => Interlocked.Exchange(ref _ticks, instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMillisecond);
 }

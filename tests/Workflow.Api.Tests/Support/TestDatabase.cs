@@ -17,7 +17,8 @@ public static class TestDatabase
     private const string DefaultProvider = "Sqlite";
 #endif
 
-    public static string Provider { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_DATABASE") is { Length: > 0 } chosen ? chosen : DefaultProvider;
+    public static string Provider { get; } = Environment.GetEnvironmentVariable("WORKFLOW_TEST_DATABASE") is { Length: > 0 } chosen ? chosen
+        : DefaultProvider;
 
     public static bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
 

@@ -25,14 +25,16 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
     /// <summary>A factory on the given data directory (to restart on the same data) or with other settings.</summary>
     /// <param name="testHarness">False keeps the service's own bus (say, RabbitMQ) instead of MassTransit's in-memory test harness.</param>
     /// <param name="services">Services the test adds or replaces, after the service's own.</param>
-    public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false, IDictionary<string, string?>? settings = null,
+    public static WorkflowApiFactory With(string? dataDirectory = null, bool importSeeds = false,
+        IDictionary<string, string?>? settings = null,
         TimeProvider? clock = null, bool testHarness = true, Action<IServiceCollection>? services = null) =>
         new(dataDirectory, importSeeds, settings, clock, testHarness, services);
 
     private readonly bool _testHarness;
     private readonly Action<IServiceCollection>? _services;
 
-    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+    private WorkflowApiFactory(string? dataDirectory, bool importSeeds = false, IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null,
         bool testHarness = true, Action<IServiceCollection>? services = null)
     {
         _clock = clock;
@@ -83,7 +85,8 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
                     static IConfiguration Of(IBusRegistrationContext context) => context.GetRequiredService<IConfiguration>();
                     var messaging = MessagingSetup.Options(StartSettings);
                     if (messaging.IsInMemory)
-                        bus.UsingInMemory((context, cfg) => MessagingSetup.ConfigureInMemory(context, cfg, MessagingSetup.RetryIntervals(Of(context))));
+                        bus.UsingInMemory((context, cfg) => MessagingSetup.ConfigureInMemory(context, cfg,
+                            MessagingSetup.RetryIntervals(Of(context))));
                     else
                         bus.UsingRabbitMq((context, cfg) => MessagingSetup.ConfigureRabbitMq(context, cfg, messaging,
                             MessagingSetup.Prefix(Of(context)), MessagingSetup.RetryIntervals(Of(context))));
