@@ -28,7 +28,7 @@ public sealed class InvitationEmailTests(WorkflowApiFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task A_French_invitation_names_who_invites_and_carries_the_message_the_deadline_and_the_French_title_and_so_does_a_new_link()
+    public async Task A_French_invitation_names_who_invites_and_carries_the_message_the_deadline_and_the_French_title_as_does_a_new_link()
     {
         var drafterEmail = $"coordination-{Guid.NewGuid():N}@example.org";
         var drafter = await factory.SignedInClientAsync(drafterEmail);

@@ -179,7 +179,7 @@ public sealed class DrafterNotificationTests
     }
 
     [Fact]
-    public async Task Drafters_are_warned_three_days_and_one_day_before_a_deadline_while_invitations_are_open_and_not_when_all_answered_nor_a_viewer_or_removed_editor()
+    public async Task Drafters_are_warned_three_days_and_one_day_before_a_deadline_while_invitations_are_open_and_not_after_all_answered()
     {
         var clock = new TestClock(T0);
         await using var factory = Service(clock);

@@ -62,7 +62,7 @@ public sealed partial class SignOnModerationPageTests(WorkflowApiFactory factory
         (await (await m.Api.GetAsync($"/api/statements/{m.StatementId}/signatures")).JsonArrayAsync()).Count;
 
     [Fact]
-    public async Task A_sign_on_of_an_organisation_that_already_signed_is_offered_as_that_organisation_and_refused_on_the_page_not_listed_twice()
+    public async Task A_sign_on_of_an_organisation_that_already_signed_is_offered_as_it_and_refused_on_the_page_not_listed_twice()
     {
         var (m, signedId) = await PublishedAndSignedByAsync("Partido Comunista del Ecuador", "PCE", "EC");
         var signOnId = await SignOnAsync(m, "Partido Comunista del Ecuador", "PCE", "EC", "pce@ecuador.example");

@@ -21,7 +21,7 @@ public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFix
     private WorkflowApiFactory Factory => fixture.Factory;
 
     [Fact]
-    public async Task After_publication_an_uninvited_organisation_signs_through_the_form_confirms_by_email_and_joins_the_subsequent_signatories()
+    public async Task After_publication_an_uninvited_organisation_signs_through_the_form_confirms_and_joins_the_subsequent_signatories()
     {
         var (drafter, id, slug) = await PublishedWithOpenSignOnAsync(Factory);
         var visitor = Factory.CreateClient();

@@ -66,7 +66,8 @@ public static class DebianPackages
 
         // A fresh machine may have no package lists at all.
         if (!_listsUpdated) _listsUpdated = RunAs(asRoot, ["apt-get", "update", "-q"], TimeSpan.FromMinutes(10)).ExitCode == 0;
-        var install = RunAs(asRoot, ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", package], TimeSpan.FromMinutes(15));
+        var install = RunAs(asRoot, ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", package],
+            TimeSpan.FromMinutes(15));
         return install.ExitCode == 0 ? "installed" : $"apt-get install ended with {install.ExitCode}: {Tail(install.Output)}";
     }
 

@@ -26,7 +26,9 @@ public static class DockerEngine
 
     private static string? Probe()
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";
+        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } configured
+            ? configured
+            : "unix:///var/run/docker.sock";
         try
         {
             var uri = new Uri(host);

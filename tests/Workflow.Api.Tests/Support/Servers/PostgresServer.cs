@@ -32,14 +32,16 @@ public static class PostgresServer
     {
         var initdb = DebianPackages.Require("postgresql", "The tests on PostgreSQL", () => DebianPackages.FirstExisting(
             [.. Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(v => int.TryParse(Path.GetFileName(v), out var n) ? n : 0)
+                ? Directory.GetDirectories("/usr/lib/postgresql")
+                    .OrderByDescending(v => int.TryParse(Path.GetFileName(v), out var n) ? n : 0)
                     .Select(v => Path.Combine(v, "bin", "initdb"))
                 : [],
              "initdb"]));
         var bin = Path.GetDirectoryName(initdb)!;
         var pgCtl = Path.Combine(bin, "pg_ctl");
 
-        var directory = ThrowawayDirectory.Create("pg", abandoned => AsServerUser(pgCtl, ["-D", Path.Combine(abandoned, "data"), "-m", "immediate", "stop"], TimeSpan.FromMinutes(1)));
+        var directory = ThrowawayDirectory.Create("pg",
+            abandoned => AsServerUser(pgCtl, ["-D", Path.Combine(abandoned, "data"), "-m", "immediate", "stop"], TimeSpan.FromMinutes(1)));
         var data = Path.Combine(directory, "data");
         var passwordFile = Path.Combine(directory, "password");
         File.WriteAllText(passwordFile, "workflow\n");
@@ -48,16 +50,20 @@ public static class PostgresServer
         {
             var chown = ChildProcess.Run("chown", ["-R", "postgres:postgres", directory], TimeSpan.FromMinutes(1));
             if (chown.ExitCode != 0)
-                throw new InvalidOperationException($"Could not hand {directory} to the postgres user for a throwaway PostgreSQL server: {chown.Output}");
+                throw new InvalidOperationException(
+                    $"Could not hand {directory} to the postgres user for a throwaway PostgreSQL server: {chown.Output}");
         }
 
-        Check(AsServerUser(initdb, ["-D", data, "-U", "workflow", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+        Check(AsServerUser(initdb,
+            ["-D", data, "-U", "workflow", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8",
+                "--no-sync"],
             TimeSpan.FromMinutes(5)), "initdb", directory);
         var port = FreePort.OnLoopback();
         // Throwaway data: durability buys nothing here, and the tests' services run side by side, each with its own pool.
         var options = $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c max_connections=300 " +
                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        Check(AsServerUser(pgCtl, ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "300", "-o", options, "start"], TimeSpan.FromMinutes(6)),
+        Check(AsServerUser(pgCtl, ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "300", "-o", options, "start"],
+            TimeSpan.FromMinutes(6)),
             "pg_ctl start", directory);
         var stop = $"'{pgCtl}' -D '{data}' -m immediate stop";
         ThrowawayDirectory.StopWhenOwnerExits(directory, DebianPackages.IsRoot ? $"runuser -u postgres -- {stop}" : stop);
@@ -74,7 +80,8 @@ public static class PostgresServer
         if (result.ExitCode == 0) return;
         var log = Path.Combine(directory, "server.log");
         throw new InvalidOperationException(
-            $"A throwaway PostgreSQL server for the tests could not start: {step} ended with {result.ExitCode}.{Environment.NewLine}{result.Output}" +
+            $"A throwaway PostgreSQL server for the tests could not start: {step} ended with {result.ExitCode}." +
+            $"{Environment.NewLine}{result.Output}" +
             (File.Exists(log) ? $"{Environment.NewLine}Its log ({log}):{Environment.NewLine}{File.ReadAllText(log)}" : ""));
     }
 }

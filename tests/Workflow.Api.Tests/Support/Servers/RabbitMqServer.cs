@@ -93,7 +93,9 @@ public static class RabbitMqServer
                     ? string.Join(Environment.NewLine, Directory.GetFiles(Path.Combine(directory, "log"), "*.log").Select(File.ReadAllText))
                     : "";
                 throw new InvalidOperationException(
-                    $"A throwaway RabbitMQ node for the tests did not start ({(process.HasExited ? $"it exited with {process.ExitCode}" : "no listener after 5 minutes")}).{Environment.NewLine}" +
+                    "A throwaway RabbitMQ node for the tests did not start " +
+                    $"({(process.HasExited ? $"it exited with {process.ExitCode}" : "no listener after 5 minutes")})." +
+                    $"{Environment.NewLine}" +
                     $"{said}{Environment.NewLine}{logs}");
             }
             Thread.Sleep(250);

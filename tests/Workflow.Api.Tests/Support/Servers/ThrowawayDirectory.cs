@@ -34,7 +34,8 @@ public static class ThrowawayDirectory
     {
         try
         {
-            return int.TryParse(File.ReadAllText(Path.Combine(directory, OwnerFile)).Trim(), out var owner) && Directory.Exists($"/proc/{owner}");
+            return int.TryParse(File.ReadAllText(Path.Combine(directory, OwnerFile)).Trim(), out var owner)
+                && Directory.Exists($"/proc/{owner}");
         }
         catch (IOException)
         {
@@ -48,7 +49,8 @@ public static class ThrowawayDirectory
     /// </summary>
     public static void StopWhenOwnerExits(string directory, string stopCommand)
     {
-        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stopCommand}; rm -rf '{directory}'";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"{stopCommand}; rm -rf '{directory}'";
         var start = new System.Diagnostics.ProcessStartInfo("setsid") { UseShellExecute = false };
         foreach (var argument in new[] { "sh", "-c", script }) start.ArgumentList.Add(argument);
         System.Diagnostics.Process.Start(start)!.Dispose();
