@@ -22,10 +22,12 @@ public sealed record LoadResult(int Completed, int Errors, TimeSpan Elapsed, dou
 /// <summary>What an open-loop run measured: the requests offered on schedule and, in <see cref="Load"/>, the answers, with each
 /// latency counted from the request's scheduled start. Errors are counted by kind: an HTTP status, a timeout, a connection failure.
 /// <see cref="StartedAt"/> is the wall-clock moment of the schedule's start (request n was due n / rate seconds after it).</summary>
-public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadResult Load, IReadOnlyDictionary<string, int> Errors, TimeSpan MaxStartDelay,
+public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadResult Load, IReadOnlyDictionary<string, int> Errors,
+    TimeSpan MaxStartDelay,
     DateTime StartedAt, double[] AcceptedLatenciesMs, double[] RefusedLatenciesMs)
 {
-    public string ErrorSummary => Errors.Count == 0 ? "none" : string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} × {e.Key}"));
+    public string ErrorSummary => Errors.Count == 0 ? "none"
+        : string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} × {e.Key}"));
 
     /// <summary>Answered with a success.</summary>
     public int Accepted => Load.Completed;
@@ -39,7 +41,8 @@ public sealed record OpenLoopResult(double OfferedPerSecond, int Offered, LoadRe
     /// <summary>Any other failure (another status, a connection refused or reset).</summary>
     public int OtherErrors => Load.Errors - Refused - TimedOut;
 
-    public static bool IsRefusal(string error) => error.StartsWith("503 ", StringComparison.Ordinal) || error.StartsWith("429 ", StringComparison.Ordinal);
+    public static bool IsRefusal(string error) => error.StartsWith("503 ", StringComparison.Ordinal)
+        || error.StartsWith("429 ", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -70,7 +73,8 @@ public static class Load
             ConnectCallback = async (context, ct) =>
             {
                 var n = Interlocked.Increment(ref next) % addresses;
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream,
+                    System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
                     socket.Bind(new IPEndPoint(new IPAddress([127, 0, (byte)(1 + n / 250), (byte)(1 + n % 250)]), 0));
@@ -95,7 +99,8 @@ public static class Load
     }
 
     /// <summary>The same request over and over for a while.</summary>
-    public static Task<LoadResult> RepeatAsync(int clients, TimeSpan duration, Func<Task<bool>> send) => RunAsync(clients, duration, () => send);
+    public static Task<LoadResult> RepeatAsync(int clients, TimeSpan duration, Func<Task<bool>> send)
+        => RunAsync(clients, duration, () => send);
 
     private static async Task<LoadResult> RunAsync(int clients, TimeSpan limit, Func<Func<Task<bool>>?> next)
     {

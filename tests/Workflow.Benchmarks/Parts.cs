@@ -34,7 +34,8 @@ public static class JsonReading
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
 }
@@ -54,7 +55,8 @@ public static class Accounts
         string? query = null;
         for (var waited = Stopwatch.StartNew(); query is null; await Task.Delay(100))
         {
-            if (waited.Elapsed > TimeSpan.FromMinutes(1)) throw new InvalidOperationException($"No confirmation e-mail for {email} in {pickup}.");
+            if (waited.Elapsed > TimeSpan.FromMinutes(1))
+                throw new InvalidOperationException($"No confirmation e-mail for {email} in {pickup}.");
             query = (Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
                 .Select(file => MimeKit.MimeMessage.Load(file))
                 .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
@@ -62,7 +64,8 @@ public static class Accounts
                 .FirstOrDefault(m => m.Success)?.Groups[1].Value;
         }
         (await api.GetAsync("/api/auth/confirmEmail" + query)).EnsureSuccessStatusCode();
-        return (await (await api.PostAsJsonAsync("/api/auth/login", new { email, password })).ReadJsonAsync())["accessToken"]!.GetValue<string>();
+        return (await (await api.PostAsJsonAsync("/api/auth/login", new { email, password })).ReadJsonAsync())["accessToken"]!
+            .GetValue<string>();
     }
 }
 
@@ -150,7 +153,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         while (live is null)
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(10) || service._process.HasExited)
-                throw new InvalidOperationException("The embedded default did not answer /health/live within ten minutes:\n" + service._output);
+                throw new InvalidOperationException("The embedded default did not answer /health/live within ten " +
+                    "minutes:\n" + service._output);
             try { if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) live = clock.Elapsed; }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             if (live is null) await Task.Delay(10);
@@ -161,9 +165,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         var html = await answer.Content.ReadAsStringAsync();
         var missing = seedSlugs.Where(slug => !html.Contains($"/statements/{slug}\"", StringComparison.Ordinal)).ToList();
         if (!answer.IsSuccessStatusCode || missing.Count > 0)
-            throw new InvalidOperationException($"The first home page ({(int)answer.StatusCode}) lacks {string.Join(", ", missing)}:\n{html}");
+            throw new InvalidOperationException($"The first home page ({(int)answer.StatusCode}) lacks " +
+                $"{string.Join(", ", missing)}:\n{html}");
         // The steps are logged when the service listens, before /health/live can answer; give the output reader a moment to catch up.
-        for (var waited = Stopwatch.StartNew(); service.Steps().Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10);) await Task.Delay(20);
+        for (var waited = Stopwatch.StartNew(); service.Steps().Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(10);)
+            await Task.Delay(20);
         return new StartUp(live.Value, page, cpu, service.Steps());
     }
 
@@ -175,7 +181,8 @@ public sealed class ServiceProcess : IAsyncDisposable
                 .Where(line => line.Contains("\"Workflow.Startup\"", StringComparison.Ordinal))
                 .Select(line => JsonNode.Parse(line)!["State"]!)
                 .Where(state => state["Step"] is not null)
-                .Select(state => (state["Step"]!.GetValue<string>(), double.Parse(state["Milliseconds"]!.ToString(), CultureInfo.InvariantCulture)))
+                .Select(state => (state["Step"]!.GetValue<string>(),
+                    double.Parse(state["Milliseconds"]!.ToString(), CultureInfo.InvariantCulture)))
                 .ToList();
     }
 
@@ -185,7 +192,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the command's name and state.
-        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12],
+            CultureInfo.InvariantCulture)) * 10);
     }
 
     /// <summary>The same program run as a one-line command (a health probe of a closed port): the runtime's own start and exit.</summary>
@@ -208,7 +216,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     private long StatusBytes(string field)
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return line is null ? -1
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     private bool _disposed;
@@ -224,7 +233,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 }
 
-/// <summary>One start: until /health/live answered, until the first page answered, the CPU time used by then, and the steps the service logged.</summary>
+/// <summary>One start: until /health/live answered, until the first page answered, the CPU time used by then, and the steps the service
+/// logged.</summary>
 public sealed record StartUp(TimeSpan Live, TimeSpan Page, TimeSpan Cpu, IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>pgbench running the single-row insert a signature amounts to, on the same server and database.</summary>
@@ -246,7 +256,8 @@ public static class PgBench
             await create.ExecuteNonQueryAsync();
         }
         return await RunAsync(postgres, database, clients, duration, work, "insert",
-            "INSERT INTO bench_signature VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), nextval('bench_number'), 'Benchmark Signer', md5(random()::text), now());\n");
+            "INSERT INTO bench_signature VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), " +
+            "nextval('bench_number'), 'Benchmark Signer', md5(random()::text), now());\n");
     }
 
     /// <summary>
@@ -257,12 +268,14 @@ public static class PgBench
     /// (<c>CREATE TABLE … (LIKE … INCLUDING ALL)</c>: the same columns, keys and indexes) in a schema of their own, copies of
     /// rows the service wrote for a signing with new keys and the next number, so that the service's own data is untouched.
     /// </summary>
-    public static async Task<LoadResult> SigningStatementsAsync(string postgres, string database, Guid statementId, int clients, TimeSpan duration, string work)
+    public static async Task<LoadResult> SigningStatementsAsync(string postgres, string database, Guid statementId, int clients,
+        TimeSpan duration, string work)
     {
         var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = database };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
-        async Task<string> ScalarAsync(string sql) => Convert.ToString(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(), CultureInfo.InvariantCulture)
+        async Task<string> ScalarAsync(string sql)
+            => Convert.ToString(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(), CultureInfo.InvariantCulture)
             ?? throw new InvalidOperationException("No answer to: " + sql);
         var s = $"'{statementId}'";
         var signature = await ScalarAsync($"""SELECT "Id" FROM "Signatures" WHERE "StatementId" = {s} AND "EndorsementRequestId" IS NOT NULL ORDER BY "Number" DESC LIMIT 1""");
@@ -291,7 +304,8 @@ public static class PgBench
         async Task<string> CopyAsync(string table, string sample, Dictionary<string, string> replaced, string[] omitted)
         {
             var columns = new List<string>();
-            await using (var read = new NpgsqlCommand($"SELECT column_name FROM information_schema.columns WHERE table_schema = 'bench_signing' AND table_name = '{sample}' ORDER BY ordinal_position", connection))
+            await using (var read = new NpgsqlCommand("SELECT column_name FROM information_schema.columns WHERE table_schema = " +
+                $"'bench_signing' AND table_name = '{sample}' ORDER BY ordinal_position", connection))
             await using (var reader = await read.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
             var kept = columns.Where(c => !omitted.Contains(c)).ToList();
@@ -309,7 +323,8 @@ public static class PgBench
             $"""SELECT * FROM bench_signing.signatures WHERE "StatementId" = {s} AND ("EndorsementRequestId" = ANY (ARRAY[gen_random_uuid()]) OR ("Status" = 'Active' AND "OrganisationId" = ANY (ARRAY[gen_random_uuid()])));""",
             $"""SELECT * FROM "StatementVersions" WHERE "StatementId" = {s} AND "Number" = {version} LIMIT 2;""",
             $"""SELECT * FROM bench_signing.log_entries WHERE "StatementId" = {s} ORDER BY "Index" DESC LIMIT 1;""",
-            await CopyAsync("signatures", "signature_sample", new() { ["Id"] = newKey, ["EndorsementRequestId"] = newKey, ["OrganisationId"] = newKey, ["Number"] = ":n" }, []),
+            await CopyAsync("signatures", "signature_sample",
+                new() { ["Id"] = newKey, ["EndorsementRequestId"] = newKey, ["OrganisationId"] = newKey, ["Number"] = ":n" }, []),
             await CopyAsync("log_entries", "log_entry_sample", new() { ["Index"] = ":n", ["SignatureId"] = newKey }, ["Id"]),
             await CopyAsync("outbox", "outbox_sample", new() { ["MessageId"] = newKey }, ["Sequence"]),
             $"""UPDATE bench_signing.invitations SET "State" = "State", "ConcurrencyStamp" = "ConcurrencyStamp" + 1 WHERE "Id" = '{invitation}';""",
@@ -318,15 +333,18 @@ public static class PgBench
         return await RunAsync(postgres, database, clients, duration, work, "signing-statements", script);
     }
 
-    private static async Task<LoadResult> RunAsync(string postgres, string database, int clients, TimeSpan duration, string work, string name, string scriptText)
+    private static async Task<LoadResult> RunAsync(string postgres, string database, int clients, TimeSpan duration, string work,
+        string name, string scriptText)
     {
         var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = database };
         var script = Path.Combine(work, $"{name}.sql");
         await File.WriteAllTextAsync(script, scriptText);
         var logs = Directory.CreateDirectory(Path.Combine(work, $"pgbench-{name}-{clients}"));
-        var start = new ProcessStartInfo("pgbench") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = logs.FullName };
+        var start = new ProcessStartInfo("pgbench") { RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = logs.FullName };
         foreach (var arg in new[] { "-n", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
-                     "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-l", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+                     "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "-l", "-h", builder.Host!, "-p",
+                     builder.Port.ToString(CultureInfo.InvariantCulture),
                      "-U", builder.Username!, database })
             start.ArgumentList.Add(arg);
         start.Environment["PGPASSWORD"] = builder.Password;

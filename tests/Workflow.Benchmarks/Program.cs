@@ -10,10 +10,12 @@ using Workflow.Benchmarks;
 
 // Benchmarks of the built service (Release) on PostgreSQL, each figure beside a baseline measured in the same run:
 // signing against pgbench's single-row inserts and against pgbench running the statements a signing runs, bulk invitation
-// of 10,000 rows against the database writing the same rows, the word diff of two 200 KB versions against git's, reading a 10,000-signatory list against nginx serving the same bytes,
+// of 10,000 rows against the database writing the same rows, the word diff of two 200 KB versions against git's, reading a 10,000-signatory
+// list against nginx serving the same bytes,
 // publishing every format, start-up against the bare runtime, and a surge of open sign-on submissions against nginx
 // taking the same requests at the same rate. Writes tests/Workflow.Benchmarks/REPORT.md.
-// Run: tests/Workflow.Benchmarks/run   (a throwaway PostgreSQL server of its own, or WORKFLOW_BENCH_POSTGRES; --quick for a short smoke run;
+// Run: tests/Workflow.Benchmarks/run   (a throwaway PostgreSQL server of its own, or WORKFLOW_BENCH_POSTGRES; --quick for a short smoke
+// run;
 // --only signing|bulk|diff|lists|surge|startup for one section alone, into REPORT-<section>.md, or REPORT-quick-<section>.md with
 // --quick; --only lists fills the list without measuring the signing, or restores it from WORKFLOW_BENCH_LIST_DUMP, a pg_dump
 // file written by the first run that names it; --rate N and --seconds N set the surge's offered rate and length, e.g. above
@@ -23,8 +25,10 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 string[] sections = ["signing", "bulk", "diff", "lists", "surge", "startup"];
-var rateArgument = args.SkipWhile(a => a != "--rate").Skip(1).FirstOrDefault() is { } rateText ? double.Parse(rateText, CultureInfo.InvariantCulture) : (double?)null;
-var secondsArgument = args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() is { } secondsText ? int.Parse(secondsText, CultureInfo.InvariantCulture) : (int?)null;
+var rateArgument = args.SkipWhile(a => a != "--rate").Skip(1).FirstOrDefault() is { } rateText
+    ? double.Parse(rateText, CultureInfo.InvariantCulture) : (double?)null;
+var secondsArgument = args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() is { } secondsText
+    ? int.Parse(secondsText, CultureInfo.InvariantCulture) : (int?)null;
 if (args.Contains("--only") && !sections.Contains(only))
 {
     Console.Error.WriteLine($"--only takes the name of a section run on its own: {string.Join(", ", sections)}");
@@ -34,7 +38,8 @@ var root = Paths.Root;
 // The server is on this machine: its connections go over loopback without TLS (as a database on the same host or a private
 // network is usually reached), for the service and pgbench alike. With TLS, encrypting every round trip took about a
 // quarter of the service's CPU in the surge's profile.
-var postgres = Environment.GetEnvironmentVariable("WORKFLOW_BENCH_POSTGRES") is { Length: > 0 } server ? server : "Host=localhost;Username=workflow;Password=workflow;SSL Mode=Disable";
+var postgres = Environment.GetEnvironmentVariable("WORKFLOW_BENCH_POSTGRES") is { Length: > 0 } server ? server
+    : "Host=localhost;Username=workflow;Password=workflow;SSL Mode=Disable";
 int[] levels = [16, 64, 256];
 const int CrowdAddresses = 200;
 var perLevel = quick ? 300 : 3000;
@@ -49,7 +54,8 @@ if (only is null or "signing" or "lists")
     var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
     // --only lists with WORKFLOW_BENCH_LIST_DUMP: the published list restored from a dump (pg_dump -Fc) an earlier run wrote
     // there, into a service process that has done nothing else; filling it takes half an hour on a busy machine.
-    var dump = only == "lists" && Environment.GetEnvironmentVariable("WORKFLOW_BENCH_LIST_DUMP") is { Length: > 0 } dumpFile ? dumpFile : null;
+    var dump = only == "lists" && Environment.GetEnvironmentVariable("WORKFLOW_BENCH_LIST_DUMP") is { Length: > 0 } dumpFile ? dumpFile
+        : null;
     var restore = dump is not null && File.Exists(dump);
     if (restore) await RestoreAsync(database, dump!);
     await using var service = await ServiceProcess.StartAsync(root, ServiceEnvironment(connection, Path.Combine(work.FullName, "data")));
@@ -74,10 +80,13 @@ if (only is null or "signing" or "lists")
         api.Timeout = TimeSpan.FromMinutes(10);
         var bearer = await Accounts.SignInAsync(api, Path.Combine(work.FullName, "data"));
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        var statement = await (await api.PostAsJsonAsync("/api/statements", new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
+        var statement = await (await api.PostAsJsonAsync("/api/statements",
+            new { title = "Benchmark statement", body = "We, the undersigned, agree.", language = "en", allowsFurtherSignatories = true }))
+            .ReadJsonAsync();
         var id = statement["id"]!.GetValue<string>();
         slug = statement["slug"]!.GetValue<string>();
-        var invitationCount = only switch { null => Math.Max(listSize, levels.Length * perLevel), "lists" => listSize, _ => levels.Length * perLevel };
+        var invitationCount = only switch { null => Math.Max(listSize, levels.Length * perLevel), "lists" => listSize,
+            _ => levels.Length * perLevel };
         // Open first: a draft's invitations are held, and their links handed over only once it opens.
         (await api.PostAsync($"/api/statements/{id}/open", null)).EnsureSuccessStatusCode();
         var tokens = new List<string>();
@@ -85,8 +94,10 @@ if (only is null or "signing" or "lists")
         for (var batch = 0; batch * 2000 < invitationCount; batch++)
         {
             var csv = new StringBuilder("name,email\n");
-            for (var i = batch * 2000; i < Math.Min(invitationCount, (batch + 1) * 2000); i++) csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
-            var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+            for (var i = batch * 2000; i < Math.Min(invitationCount, (batch + 1) * 2000); i++)
+                csv.Append($"Organisation {Names.Of(i)},org{i}@example.org\n");
+            var bulk = await (await api.PostAsync($"/api/statements/{id}/invitations/bulk?handOverLinks=true",
+                new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).ReadJsonAsync();
             tokens.AddRange(bulk["rows"]!.AsArray().Select(r => r!["token"]?.GetValue<string>()).OfType<string>());
         }
         Console.WriteLine($"{tokens.Count} invitations in {bulkClock.Elapsed.TotalSeconds:F0} s");
@@ -100,19 +111,24 @@ if (only is null or "signing" or "lists")
             signed += batch.Count;
             var result = await Load.RunAsync(clients, batch, TimeSpan.FromMinutes(10), token => SignAsync(signers, token));
             var baseline = await PgBench.InsertAsync(postgres, database, clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
-            var sameStatements = await PgBench.SigningStatementsAsync(postgres, database, Guid.Parse(id), clients, TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
+            var sameStatements = await PgBench.SigningStatementsAsync(postgres, database, Guid.Parse(id), clients,
+                TimeSpan.FromSeconds(quick ? 3 : 10), work.FullName);
             report.Signing.Add((clients, result, baseline, sameStatements));
-            Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 {result.Percentile(99):F1} ms, {result.Errors} errors; " +
-                              $"pgbench {baseline.PerSecond:F0}/s, the same statements {sameStatements.PerSecond:F0}/s p99 {sameStatements.Percentile(99):F1} ms");
+            Console.WriteLine($"signing at {clients}: {result.PerSecond:F0}/s p50 {result.Percentile(50):F1} ms p99 " +
+                              $"{result.Percentile(99):F1} ms, {result.Errors} errors; " +
+                              $"pgbench {baseline.PerSecond:F0}/s, the same statements {sameStatements.PerSecond:F0}/s p99 " +
+                              $"{sameStatements.Percentile(99):F1} ms");
         }
 
         if (only is null or "lists")
         {
             // The rest of the list (each signing tried again while the service refuses it for overload), then publication.
             using (var filler = Load.Client(service.Address, 32))
-                await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(30), token => SignUntilTakenAsync(filler, token));
+                await Load.RunAsync(32, tokens.Skip(signed).Take(listSize - signed), TimeSpan.FromMinutes(30),
+                    token => SignUntilTakenAsync(filler, token));
             (await api.PostAsync($"/api/statements/{id}/publish", null)).EnsureSuccessStatusCode();
-            var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!.AsArray().Count;
+            var listed = (await (await api.GetAsync($"/api/public/statements/{slug}/signatories")).ReadJsonAsync())["signatories"]!
+                .AsArray().Count;
             Console.WriteLine($"published with {listed} signatories");
             report.ListSize = listed;
             if (dump is not null)
@@ -143,7 +159,8 @@ if (only is null or "signing" or "lists")
                 bytes = body.Length;
             }
             report.Formats.Add((name, times.Order().ElementAt(1), bytes, service.PeakMemoryBytes()));
-            Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes, peak {service.PeakMemoryBytes() / 1048576.0:F0} MiB");
+            Console.WriteLine($"{name}: {times.Order().ElementAt(1):F0} ms, {bytes} bytes, peak " +
+                $"{service.PeakMemoryBytes() / 1048576.0:F0} MiB");
         }
 
         // Reading the list at 64 clients, beside nginx serving the same bytes from files.
@@ -158,8 +175,10 @@ if (only is null or "signing" or "lists")
                          ("JSON list", $"/api/public/statements/{slug}/signatories", "/list.json", json.Length),
                      })
             {
-                var ours = await Load.RepeatAsync(64, readFor, async () => (await reader.GetByteArrayAsync(servicePath)).Length == expected);
-                var theirs = await Load.RepeatAsync(64, readFor, async () => (await staticReader.GetByteArrayAsync(staticPath)).Length == expected);
+                var ours = await Load.RepeatAsync(64, readFor,
+                    async () => (await reader.GetByteArrayAsync(servicePath)).Length == expected);
+                var theirs = await Load.RepeatAsync(64, readFor,
+                    async () => (await staticReader.GetByteArrayAsync(staticPath)).Length == expected);
                 report.Reading.Add((name, expected, ours, theirs));
                 Console.WriteLine($"{name}: {ours.PerSecond:F0}/s vs nginx {theirs.PerSecond:F0}/s");
             }
@@ -185,27 +204,34 @@ if (only is null or "bulk")
         using var drafter = await SignedInDrafterAsync(bulkService, bulkData, timeout: TimeSpan.FromMinutes(10));
         async Task<(string Id, JsonObject Report, TimeSpan Took)> InviteAsync(string title, int rows, string prefix)
         {
-            var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = "We, the undersigned, agree.", language = "en" })).ReadJsonAsync();
+            var created = await (await drafter.PostAsJsonAsync("/api/statements",
+                new { title, body = "We, the undersigned, agree.", language = "en" })).ReadJsonAsync();
             var statementId = created["id"]!.GetValue<string>();
             (await drafter.PostAsync($"/api/statements/{statementId}/open", null)).EnsureSuccessStatusCode();
             var csv = new StringBuilder("name,acronym,country,email\n");
-            for (var i = 0; i < rows; i++) csv.Append($"Organisation {prefix} {Names.Of(i)},{prefix}{i},FR,contact{i}@org{i}.example.org\n");
+            for (var i = 0; i < rows; i++)
+                csv.Append($"Organisation {prefix} {Names.Of(i)},{prefix}{i},FR,contact{i}@org{i}.example.org\n");
             var clock = Stopwatch.StartNew();
-            using var answer = await drafter.PostAsync($"/api/statements/{statementId}/invitations/bulk", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            using var answer = await drafter.PostAsync($"/api/statements/{statementId}/invitations/bulk",
+                new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             var took = clock.Elapsed;
             answer.EnsureSuccessStatusCode();
             return (statementId, await answer.ReadJsonAsync(), took);
         }
 
         await InviteAsync("Warm-up", 200, "W"); // the JIT and the connection pools, not measured
-        foreach (var (run, newOrganisations) in new[] { ("Organisations new to the directory", true), ("The same organisations, already in the directory", false) })
+        foreach (var (run, newOrganisations) in new[] { ("Organisations new to the directory", true),
+            ("The same organisations, already in the directory", false) })
         {
             await using var database = new NpgsqlConnection(bulkConnection);
             await database.OpenAsync();
-            var outboxBefore = Convert.ToInt64(await new NpgsqlCommand("""SELECT coalesce(max("Sequence"), 0) FROM "OutboxMessages" """, database).ExecuteScalarAsync());
+            var outboxBefore = Convert.ToInt64(await new NpgsqlCommand("""SELECT coalesce(max("Sequence"), 0) FROM "OutboxMessages" """,
+                database).ExecuteScalarAsync());
             var (statementId, bulk, took) = await InviteAsync(run, bulkRows, "B");
             int Count(string outcome) => bulk[outcome]!.GetValue<int>();
-            if (Count("created") + Count("matched") != bulkRows) throw new InvalidOperationException($"{run}: not every row was invited: {bulk.ToJsonString()[..Math.Min(2000, bulk.ToJsonString().Length)]}");
+            if (Count("created") + Count("matched") != bulkRows)
+                throw new InvalidOperationException($"{run}: not every row was invited: " +
+                    $"{bulk.ToJsonString()[..Math.Min(2000, bulk.ToJsonString().Length)]}");
 
             await using (var setUp = new NpgsqlCommand("""
                 DROP SCHEMA IF EXISTS bench_bulk CASCADE;
@@ -226,9 +252,11 @@ if (only is null or "bulk")
             await using (var insert = new NpgsqlCommand(copy, database)) await insert.ExecuteNonQueryAsync();
             var baseline = baselineClock.Elapsed;
             var written = Convert.ToInt64(await new NpgsqlCommand(
-                "SELECT (SELECT count(*) FROM bench_bulk.invitations) + (SELECT count(*) FROM bench_bulk.organisations) + (SELECT count(*) FROM bench_bulk.outbox)", database).ExecuteScalarAsync());
+                "SELECT (SELECT count(*) FROM bench_bulk.invitations) + (SELECT count(*) FROM bench_bulk.organisations) + (SELECT " +
+                "count(*) FROM bench_bulk.outbox)", database).ExecuteScalarAsync());
             report.Bulk.Add((run, bulkRows, Count("created"), Count("matched"), Count("rejected"), took, baseline, written));
-            Console.WriteLine($"bulk, {run}: {took.TotalSeconds:F1} s; the database writing the same {written} rows {baseline.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"bulk, {run}: {took.TotalSeconds:F1} s; the database writing the same {written} rows " +
+                $"{baseline.TotalMilliseconds:F0} ms");
         }
     }
     await DropDatabaseAsync(bulkDatabase);
@@ -255,9 +283,11 @@ if (only is null or "diff")
         {
             var (oldBody, newBody) = (string.Join("\n\n", older), string.Join("\n\n", newer));
             const string title = "Two versions of 200 KB";
-            var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = oldBody, language = "en" })).ReadJsonAsync();
+            var created = await (await drafter.PostAsJsonAsync("/api/statements", new { title, body = oldBody, language = "en" }))
+                .ReadJsonAsync();
             var statementId = created["id"]!.GetValue<string>();
-            (await drafter.PutAsJsonAsync($"/api/statements/{statementId}/draft", new { title, body = newBody, baseVersion = 1 })).EnsureSuccessStatusCode();
+            (await drafter.PutAsJsonAsync($"/api/statements/{statementId}/draft", new { title, body = newBody, baseVersion = 1 }))
+                .EnsureSuccessStatusCode();
 
             async Task<(double Ms, JsonObject Answer)> TimeAsync(string path)
             {
@@ -274,7 +304,8 @@ if (only is null or "diff")
             }
             // The runs must rebuild both texts: a fast wrong answer counts for nothing.
             var runs = diffs[^1].Answer["runs"]!.AsArray();
-            string Rebuilt(string kind) => string.Concat(runs.Where(r => r!["kind"]!.GetValue<string>() != kind).Select(r => r!["text"]!.GetValue<string>()));
+            string Rebuilt(string kind)
+                => string.Concat(runs.Where(r => r!["kind"]!.GetValue<string>() != kind).Select(r => r!["text"]!.GetValue<string>()));
             if (Rebuilt("inserted") != $"{title}\n\n{oldBody}" || Rebuilt("deleted") != $"{title}\n\n{newBody}")
                 throw new InvalidOperationException($"{name}: the diff's runs do not rebuild the two versions");
 
@@ -285,8 +316,10 @@ if (only is null or "diff")
             for (var run = 0; run < 6; run++) git.Add(await GitWordDiffAsync(folder.FullName));
 
             static double Median(IEnumerable<double> times) => times.Skip(1).Order().ElementAt(2); // the first run warms up
-            report.Diff.Add((name, oldBody.Length, newBody.Length, runs.Count, Median(diffs.Select(d => d.Ms)), Median(versions), Median(git)));
-            Console.WriteLine($"diff, {name}: {Median(diffs.Select(d => d.Ms)):F0} ms ({runs.Count} runs); the version alone {Median(versions):F0} ms; git {Median(git):F0} ms");
+            report.Diff.Add((name, oldBody.Length, newBody.Length, runs.Count, Median(diffs.Select(d => d.Ms)), Median(versions),
+                Median(git)));
+            Console.WriteLine($"diff, {name}: {Median(diffs.Select(d => d.Ms)):F0} ms ({runs.Count} runs); the version alone " +
+                $"{Median(versions):F0} ms; git {Median(git):F0} ms");
         }
     }
     await DropDatabaseAsync(diffDatabase);
@@ -297,7 +330,8 @@ if (only is null or "diff")
 // beside the bare runtime's start and exit; with the steps the service logged and the CPU time it had used by then.
 if (only is null or "startup")
 {
-    var seedSlugs = Directory.GetFiles(Path.Combine(root, "seeds"), "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToArray();
+    var seedSlugs = Directory.GetFiles(Path.Combine(root, "seeds"), "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>()
+        .ToArray();
     for (var run = 0; run < (quick ? 1 : 3); run++)
     {
         var data = Path.Combine(work.FullName, $"startup-{run}");
@@ -306,7 +340,8 @@ if (only is null or "startup")
         var runtime = await ServiceProcess.TimeOfProbeAsync(root);
         report.Startup.Add((first, restart, runtime));
         Console.WriteLine($"first start: live {first.Live.TotalMilliseconds:F0} ms, page {first.Page.TotalMilliseconds:F0} ms; " +
-                          $"restart: live {restart.Live.TotalMilliseconds:F0} ms, page {restart.Page.TotalMilliseconds:F0} ms; runtime alone {runtime.TotalMilliseconds:F0} ms");
+                          $"restart: live {restart.Live.TotalMilliseconds:F0} ms, page {restart.Page.TotalMilliseconds:F0} ms; runtime " +
+                          $"alone {runtime.TotalMilliseconds:F0} ms");
     }
 }
 
@@ -335,7 +370,8 @@ if (only is null or "surge")
         Console.WriteLine($"Surge service at {surgeService.Address}, database {surgeDatabase}");
         using var drafter = await SignedInDrafterAsync(surgeService, Path.Combine(surgeWork, "data"));
         var petition = await (await drafter.PostAsJsonAsync("/api/statements",
-            new { title = "Surge statement", body = "We, the undersigned, call for it.", language = "en", allowsFurtherSignatories = true })).ReadJsonAsync();
+            new { title = "Surge statement", body = "We, the undersigned, call for it.", language = "en",
+                allowsFurtherSignatories = true })).ReadJsonAsync();
         var petitionId = petition["id"]!.GetValue<string>();
         var signOnPath = $"/api/public/statements/{petition["slug"]!.GetValue<string>()}/sign-on";
         (await drafter.PostAsync($"/api/statements/{petitionId}/open", null)).EnsureSuccessStatusCode();
@@ -359,8 +395,11 @@ if (only is null or "surge")
             receipt = await answer.Content.ReadAsByteArrayAsync();
             return answer.StatusCode == HttpStatusCode.Accepted;
         });
-        if (warm.Errors > 0) throw new InvalidOperationException($"{warm.Errors} of {warmUp} warm-up submissions failed; an answer: {Encoding.UTF8.GetString(receipt)}");
-        await using var lag = await ConsumerLag.OpenAsync(surgeConnection, Guid.Parse(petitionId), Path.Combine(surgeWork, "data", "mail-pickup"));
+        if (warm.Errors > 0)
+            throw new InvalidOperationException($"{warm.Errors} of {warmUp} warm-up submissions failed; an answer: " +
+                $"{Encoding.UTF8.GetString(receipt)}");
+        await using var lag = await ConsumerLag.OpenAsync(surgeConnection, Guid.Parse(petitionId),
+            Path.Combine(surgeWork, "data", "mail-pickup"));
         await lag.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(2));
 
         // Baseline: the same generator, rate, time and bodies, against nginx answering each with 202 and the service's receipt.
@@ -371,14 +410,18 @@ if (only is null or "surge")
             staticCrowd.Timeout = crowd.Timeout;
             baseline = await Load.OpenLoopAsync(surgeRate, surgeFor, n => SubmitAsync(staticCrowd, "/sign-on.json", warmUp + n));
         }
-        Console.WriteLine($"nginx at {surgeRate}/s: {baseline.Load.PerSecond:F0}/s p99 {baseline.Load.Percentile(99):F1} ms, errors: {baseline.ErrorSummary}");
+        Console.WriteLine($"nginx at {surgeRate}/s: {baseline.Load.PerSecond:F0}/s p99 {baseline.Load.Percentile(99):F1} ms, errors: " +
+            $"{baseline.ErrorSummary}");
 
         var surge = await lag.SurgeAsync(surgeRate, surgeFor, catchUpLimit, n => SubmitAsync(crowd, signOnPath, warmUp + n));
         var emails = EmailLatencies.Measure(Path.Combine(surgeWork, "data", "mail-pickup"), surge.Load, warmUp, await lag.SavedAtAsync());
         report.Surge = (surge, baseline, warmUp, raised, emails);
-        Console.WriteLine($"surge at {surgeRate}/s: {surge.Load.Accepted} accepted ({surge.Load.Load.PerSecond:F0}/s), {surge.Load.Refused} refused, {surge.Load.TimedOut} timed out, " +
+        Console.WriteLine($"surge at {surgeRate}/s: {surge.Load.Accepted} accepted ({surge.Load.Load.PerSecond:F0}/s), " +
+                          $"{surge.Load.Refused} refused, {surge.Load.TimedOut} timed out, " +
                           $"{surge.Load.OtherErrors} other; p99 {surge.Load.Load.Percentile(99):F1} ms, errors: {surge.Load.ErrorSummary}");
-        Console.WriteLine($"e-mails: {emails.Emailed} of {emails.Accepted}; p50 {emails.Percentile(50):F1} s, p95 {emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s; from the entry saved p50 {emails.Percentile(50, sinceSaved: true):F1} s, p99 {emails.Percentile(99, sinceSaved: true):F1} s");
+        Console.WriteLine($"e-mails: {emails.Emailed} of {emails.Accepted}; p50 {emails.Percentile(50):F1} s, p95 " +
+            $"{emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s; from the entry saved p50 " +
+            $"{emails.Percentile(50, sinceSaved: true):F1} s, p99 {emails.Percentile(99, sinceSaved: true):F1} s");
         foreach (var consumer in surge.Consumers)
             Console.WriteLine($"{consumer.Name}: max backlog {consumer.MaxBacklog} ({consumer.MaxBehindSeconds:F1} s behind), " +
                               $"caught up {(consumer.CaughtUpAfter is { } after ? $"{after.TotalSeconds:F0} s after the surge" : "not within the limit")}");
@@ -405,7 +448,8 @@ static async Task<HttpClient> SignedInDrafterAsync(ServiceProcess service, strin
 {
     var drafter = Load.Client(service.Address, 4);
     if (timeout is { } limit) drafter.Timeout = limit;
-    drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.SignInAsync(drafter, dataDirectory));
+    drafter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+        await Accounts.SignInAsync(drafter, dataDirectory));
     return drafter;
 }
 
@@ -442,8 +486,10 @@ async Task RunPostgresToolAsync(string tool, string[] arguments)
     var builder = new NpgsqlConnectionStringBuilder(postgres);
     // The tools of the server's own version (Debian puts them under /usr/lib/postgresql/<version>/bin).
     var bin = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Order().LastOrDefault() : null;
-    var start = new ProcessStartInfo(bin is not null && File.Exists(Path.Combine(bin, "bin", tool)) ? Path.Combine(bin, "bin", tool) : tool) { RedirectStandardError = true };
-    foreach (var arg in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username! }.Concat(arguments))
+    var start = new ProcessStartInfo(bin is not null && File.Exists(Path.Combine(bin, "bin", tool)) ? Path.Combine(bin, "bin", tool)
+        : tool) { RedirectStandardError = true };
+    foreach (var arg in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U",
+        builder.Username! }.Concat(arguments))
         start.ArgumentList.Add(arg);
     start.Environment["PGPASSWORD"] = builder.Password;
     start.Environment["PGSSLMODE"] = "disable";

@@ -17,7 +17,8 @@ namespace Workflow.Benchmarks;
 /// <param name="OutboxOldestSeconds">How long the oldest of them has waited.</param>
 /// <param name="Audited">SignOnSubmitted rows in the audit log.</param>
 /// <param name="Emailed">E-mails (.eml files) in the pickup folder.</param>
-public sealed record LagSample(TimeSpan At, int Answered, int Acknowledged, long Saved, long OutboxWaiting, double OutboxOldestSeconds, long Audited, long Emailed)
+public sealed record LagSample(TimeSpan At, int Answered, int Acknowledged, long Saved, long OutboxWaiting, double OutboxOldestSeconds,
+    long Audited, long Emailed)
 {
     public long Published => Saved - OutboxWaiting;
 
@@ -27,7 +28,8 @@ public sealed record LagSample(TimeSpan At, int Answered, int Acknowledged, long
         this with { Saved = Saved - before.Saved, Audited = Audited - before.Audited, Emailed = Emailed - before.Emailed };
 }
 
-/// <summary>What the consumers of one statement's sign-ons have done, read from the service's database and its e-mail pickup folder.</summary>
+/// <summary>What the consumers of one statement's sign-ons have done, read from the service's database and its e-mail pickup
+/// folder.</summary>
 public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, string pickupDirectory) : IAsyncDisposable
 {
     public static async Task<ConsumerLag> OpenAsync(string connectionString, Guid statementId, string pickupDirectory)
@@ -49,9 +51,11 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var emailed = Directory.Exists(pickupDirectory)
-            ? Directory.EnumerateFiles(pickupDirectory).Count(f => f.EndsWith(".eml", StringComparison.Ordinal)) // not the .tmp being written
+            ? Directory.EnumerateFiles(pickupDirectory)
+                .Count(f => f.EndsWith(".eml", StringComparison.Ordinal)) // not the .tmp being written
             : 0;
-        return new LagSample(at, answered, acknowledged, reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), emailed);
+        return new LagSample(at, answered, acknowledged, reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3),
+            emailed);
     }
 
     /// <summary>When each entry was saved (its SubmittedAt), by the number in its address (signer@org{n}.example.org).</summary>
@@ -62,7 +66,8 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
         await using var reader = await command.ExecuteReaderAsync();
         var saved = new Dictionary<int, DateTime>();
         while (await reader.ReadAsync())
-            if (EmailLatencies.NumberIn(reader.GetString(0)) is { } number) saved[number] = reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime;
+            if (EmailLatencies.NumberIn(reader.GetString(0)) is { } number)
+                saved[number] = reader.GetFieldValue<DateTimeOffset>(1).UtcDateTime;
         return saved;
     }
 
@@ -72,7 +77,8 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
         var clock = Stopwatch.StartNew();
         while (!(await SampleAsync(clock.Elapsed, 0, 0)).CaughtUp)
         {
-            if (clock.Elapsed > limit) throw new InvalidOperationException($"The consumers had not caught up after {limit.TotalSeconds:F0} s.");
+            if (clock.Elapsed > limit)
+                throw new InvalidOperationException($"The consumers had not caught up after {limit.TotalSeconds:F0} s.");
             await Task.Delay(200);
         }
     }
@@ -81,7 +87,8 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
     /// The surge: submissions at a fixed rate (an open loop) for a while, with a sample every second from its start until
     /// every consumer has caught up after it, or until <paramref name="catchUpLimit"/> after its end.
     /// </summary>
-    public async Task<SurgeResult> SurgeAsync(double perSecond, TimeSpan duration, TimeSpan catchUpLimit, Func<int, Task<HttpStatusCode>> submit)
+    public async Task<SurgeResult> SurgeAsync(double perSecond, TimeSpan duration, TimeSpan catchUpLimit,
+        Func<int, Task<HttpStatusCode>> submit)
     {
         var before = await SampleAsync(TimeSpan.Zero, 0, 0);
         var acknowledgedAt = new ConcurrentQueue<TimeSpan>();
@@ -110,12 +117,15 @@ public sealed class ConsumerLag(NpgsqlConnection connection, Guid statementId, s
 /// <param name="DuringSurgePerSecond">Handled per second from the surge's start to its end.</param>
 /// <param name="MaxBehindSeconds">The longest any acknowledged submission waited for this stage, as sampled.</param>
 /// <param name="CaughtUpAfter">From the end of the surge until nothing waits for this stage any more; null if not within the limit.</param>
-/// <param name="CatchUpPerSecond">Handled per second from the end of the surge until caught up (or until the limit, if not), when that took more than a sample.</param>
+/// <param name="CatchUpPerSecond">Handled per second from the end of the surge until caught up (or until the limit, if not), when that took
+/// more than a sample.</param>
 public sealed record ConsumerFigures(string Name, long Handled, double DuringSurgePerSecond, long MaxBacklog, double MaxBehindSeconds,
     long BacklogAtEnd, TimeSpan? CaughtUpAfter, double? CatchUpPerSecond);
 
-/// <summary>The surge's answers and the consumers' samples; <paramref name="AcknowledgedAt"/> is when each success was answered, in order.</summary>
-public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> Samples, TimeSpan[] AcknowledgedAt, TimeSpan Duration, TimeSpan CatchUpLimit)
+/// <summary>The surge's answers and the consumers' samples; <paramref name="AcknowledgedAt"/> is when each success was answered, in
+/// order.</summary>
+public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> Samples, TimeSpan[] AcknowledgedAt, TimeSpan Duration,
+    TimeSpan CatchUpLimit)
 {
     /// <summary>The first sample at or after the end of the surge (the last one if the surge ran past every sample).</summary>
     public LagSample AtEnd => Samples.FirstOrDefault(s => s.At >= Duration) ?? Samples[^1];
@@ -149,7 +159,8 @@ public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> S
         double? catchUpRate = Backlog(end) > 0 && (caughtUpOrLast.At - end.At).TotalSeconds > 1.5
             ? (handled(caughtUpOrLast) - handled(end)) / (caughtUpOrLast.At - end.At).TotalSeconds
             : null;
-        return new ConsumerFigures(name, handled(Samples[^1]), handled(end) / end.At.TotalSeconds, Samples.Max(Backlog), Samples.Max(behind),
+        return new ConsumerFigures(name, handled(Samples[^1]), handled(end) / end.At.TotalSeconds, Samples.Max(Backlog),
+            Samples.Max(behind),
             Backlog(end), caughtUpAfter, catchUpRate);
     }
 }
@@ -162,13 +173,15 @@ public sealed record SurgeResult(OpenLoopResult Load, IReadOnlyList<LagSample> S
 /// </summary>
 public sealed record EmailLatencies(int Accepted, int Emailed, double[] Seconds, double[] SecondsSinceSaved)
 {
-    private static readonly System.Text.RegularExpressions.Regex Number = new(@"signer@org(\d+)\.example\.org", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex Number = new(@"signer@org(\d+)\.example\.org",
+        System.Text.RegularExpressions.RegexOptions.Compiled);
 
     public static int? NumberIn(string text) => Number.Match(text) is { Success: true } match ? int.Parse(match.Groups[1].Value) : null;
 
     /// <param name="firstNumber">The number of the surge's first submission (the warm-up's came before).</param>
     /// <param name="savedAt">When the service saved each entry, by its number.</param>
-    public static EmailLatencies Measure(string pickupDirectory, OpenLoopResult surge, int firstNumber, IReadOnlyDictionary<int, DateTime> savedAt)
+    public static EmailLatencies Measure(string pickupDirectory, OpenLoopResult surge, int firstNumber,
+        IReadOnlyDictionary<int, DateTime> savedAt)
     {
         var seconds = new List<double>();
         var sinceSaved = new List<double>();
@@ -198,5 +211,6 @@ public sealed record EmailLatencies(int Accepted, int Emailed, double[] Seconds,
     }
 
     public double ShareWithin(double limit, bool sinceSaved = false) =>
-        Math.Max(Accepted, Emailed) == 0 ? 1 : (sinceSaved ? SecondsSinceSaved : Seconds).Count(s => s <= limit) / (double)Math.Max(Accepted, Emailed);
+        Math.Max(Accepted, Emailed) == 0 ? 1 : (sinceSaved ? SecondsSinceSaved : Seconds)
+            .Count(s => s <= limit) / (double)Math.Max(Accepted, Emailed);
 }
