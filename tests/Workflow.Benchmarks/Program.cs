@@ -423,8 +423,11 @@ if (only is null or "surge")
             $"{emails.Percentile(95):F1} s, p99 {emails.Percentile(99):F1} s; from the entry saved p50 " +
             $"{emails.Percentile(50, sinceSaved: true):F1} s, p99 {emails.Percentile(99, sinceSaved: true):F1} s");
         foreach (var consumer in surge.Consumers)
+        {
+            var caughtUp = consumer.CaughtUpAfter is { } after ? $"{after.TotalSeconds:F0} s after the surge" : "not within the limit";
             Console.WriteLine($"{consumer.Name}: max backlog {consumer.MaxBacklog} ({consumer.MaxBehindSeconds:F1} s behind), " +
-                              $"caught up {(consumer.CaughtUpAfter is { } after ? $"{after.TotalSeconds:F0} s after the surge" : "not within the limit")}");
+                              $"caught up {caughtUp}");
+        }
     }
     await DropDatabaseAsync(surgeDatabase);
 }

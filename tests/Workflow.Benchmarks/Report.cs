@@ -286,11 +286,15 @@ public sealed class Report
             "Max ms | p99 of the accepted ms | p99 of the refusals ms | Generator's worst lateness ms |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (name, run) in new[] { ("Workflow", ours), ("nginx", nginx) })
+        {
+            var refusedP99 = run.RefusedLatenciesMs.Length == 0 ? "–"
+                : LoadResult.Percentile(run.RefusedLatenciesMs, 99).ToString("F1", CultureInfo.InvariantCulture);
             md.AppendLine($"| {name} | {run.OfferedPerSecond:F0} | {run.Accepted:N0} | {run.Load.PerSecond:F0} | {run.Refused:N0} | " +
                           $"{run.TimedOut:N0} | {run.OtherErrors:N0} | " +
                           $"{run.Load.Percentile(50):F1} | {run.Load.Percentile(99):F1} | {run.Load.Percentile(100):F0} | " +
-                          $"{LoadResult.Percentile(run.AcceptedLatenciesMs, 99):F1} | {(run.RefusedLatenciesMs.Length == 0 ? "–" : LoadResult.Percentile(run.RefusedLatenciesMs, 99).ToString("F1", CultureInfo.InvariantCulture))} | " +
+                          $"{LoadResult.Percentile(run.AcceptedLatenciesMs, 99):F1} | {refusedP99} | " +
                           $"{run.MaxStartDelay.TotalMilliseconds:F0} |");
+        }
         md.AppendLine();
         md.AppendLine("202/s counts the successes over the time from the first scheduled submission to the last answer. Ratio of 202/s, " +
                       "Workflow / nginx: " +
@@ -350,11 +354,14 @@ public sealed class Report
             "at the end of the surge | Caught up after s | Handled/s after the surge |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var c in surge.Consumers)
+        {
+            var caughtUp = c.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)
+                : $"**not within {surge.CatchUpLimit.TotalMinutes:F0} min**";
             md.AppendLine($"| {c.Name} | {c.Handled:N0} | {c.DuringSurgePerSecond:F0} | " +
                           $"{c.DuringSurgePerSecond / surge.AcknowledgedDuringSurgePerSecond:P0} | {c.MaxBacklog:N0} | " +
-                          $"{c.MaxBehindSeconds:F1} | {c.BacklogAtEnd:N0} | " +
-                          $"{(c.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture) : $"**not within {surge.CatchUpLimit.TotalMinutes:F0} min**")} | " +
+                          $"{c.MaxBehindSeconds:F1} | {c.BacklogAtEnd:N0} | {caughtUp} | " +
                           $"{(c.CatchUpPerSecond is { } rate ? rate.ToString("F0", CultureInfo.InvariantCulture) : "–")} |");
+        }
         md.AppendLine();
 
         var step = Math.Max(1, (int)Math.Ceiling(surge.Samples.Count / 30.0));
