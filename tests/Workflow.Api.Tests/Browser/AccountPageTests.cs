@@ -80,6 +80,10 @@ public sealed class AccountPageTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor sign-in" }).ClickAsync();
         await page.WaitForURLAsync("**/account/two-factor", BrowserSession.Parsed);
         await Assertions.Expect(page.Locator("#qr-code")).ToBeVisibleAsync();
+        // The image is a request of its own: visible is its box, not yet its picture on a busy machine.
+        await page.WaitForFunctionAsync(
+            "() => { const qr = document.getElementById('qr-code'); return qr.complete && qr.naturalWidth > 0; }",
+            null, new() { Timeout = BrowserSession.BusyMachineTimeout });
         await browser.CheckPageAsync(page, "two-factor-setup");
 
         // What an authenticator app does: read the QR code from the screen.
