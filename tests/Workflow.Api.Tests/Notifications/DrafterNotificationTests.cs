@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Workflow.Api.Tests.Collaboration;
+using Workflow.Api.Tests.Drafting;
 using Workflow.Api.Tests.Support;
 using Workflow.Infrastructure.Email;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Workflow.Api.Tests.Collaboration;
+using Workflow.Api.Tests.Drafting;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Organisations;

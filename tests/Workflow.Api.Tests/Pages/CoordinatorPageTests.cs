@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Workflow.Api.Tests.Collaboration;
+using Workflow.Api.Tests.Drafting;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Pages;

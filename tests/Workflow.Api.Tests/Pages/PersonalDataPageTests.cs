@@ -22,7 +22,7 @@ public sealed class PersonalDataPageTests(WorkflowApiFactory factory) : IClassFi
         var viewerEmail = await viewer.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations",
             new { email = viewerEmail, role = "Viewer" })).StatusCode);
-        var join = await Collaboration.CoDrafting.LinkFromMailAsync(factory, viewerEmail);
+        var join = await Drafting.CoDrafting.LinkFromMailAsync(factory, viewerEmail);
         await factory.ConfirmEmailAsync(viewerEmail);
         Assert.Equal(HttpStatusCode.OK,
             (await (await factory.SignedInClientAsync(viewerEmail, register: false)).PostAsync($"{join}/accept", null)).StatusCode);

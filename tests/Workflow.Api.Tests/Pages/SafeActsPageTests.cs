@@ -230,7 +230,7 @@ public sealed partial class SafeActsPageTests(WorkflowApiFactory factory) : ICla
         var email = await member.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created,
             (await ownerApi.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
-        var join = await Collaboration.CoDrafting.LinkFromMailAsync(service, email);
+        var join = await Drafting.CoDrafting.LinkFromMailAsync(service, email);
         Assert.Equal(HttpStatusCode.OK,
             (await (await service.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
         return member;

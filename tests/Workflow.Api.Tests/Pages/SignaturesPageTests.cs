@@ -353,7 +353,7 @@ public sealed partial class SignaturesPageTests(WorkflowApiFactory factory, ITes
         var email = await member.RegisterAsync();
         Assert.Equal(HttpStatusCode.Created,
             (await api.PostAsJsonAsync($"/api/statements/{id}/members/invitations", new { email, role })).StatusCode);
-        var join = await Collaboration.CoDrafting.LinkFromMailAsync(factory, email);
+        var join = await Drafting.CoDrafting.LinkFromMailAsync(factory, email);
         Assert.Equal(HttpStatusCode.OK,
             (await (await factory.SignedInClientAsync(email, register: false)).PostAsync($"{join}/accept", null)).StatusCode);
         return member;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Workflow.Api.Tests.Collaboration;
+using Workflow.Api.Tests.Drafting;
 using Workflow.Api.Tests.Support;
 
 namespace Workflow.Api.Tests.Security;

@@ -55,7 +55,7 @@ public sealed class VersionsTests(WorkflowApiFactory factory) : IClassFixture<Wo
     {
         var owner = await factory.SignedInClientAsync();
         var id = (await owner.CreateStatementAsync(title: "Solidarity", body: "First paragraph.\n\nSecond paragraph.")).Id;
-        var (editor, _) = await Collaboration.CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
+        var (editor, _) = await Drafting.CoDrafting.AddMemberAsync(factory, owner, id, "Editor");
 
         var both = await Task.WhenAll(
             SaveAsync(owner, id, "First paragraph, amended by the owner.\n\nSecond paragraph.", 1),

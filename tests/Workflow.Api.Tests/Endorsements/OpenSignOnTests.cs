@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Workflow.Api.Tests.Support;
 
-namespace Workflow.Api.Tests.SignOn;
+namespace Workflow.Api.Tests.Endorsements;
 
 public sealed class OpenSignOnTests(OpenSignOnTests.Fixture fixture) : IClassFixture<OpenSignOnTests.Fixture>
 {

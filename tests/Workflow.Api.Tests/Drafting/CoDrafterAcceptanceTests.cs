@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
 
-namespace Workflow.Api.Tests.Collaboration;
+namespace Workflow.Api.Tests.Drafting;
 
 /// <summary>A co-drafting link works only for the person it was sent to: the account of that address, confirmed.</summary>
 public sealed class CoDrafterAcceptanceTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>

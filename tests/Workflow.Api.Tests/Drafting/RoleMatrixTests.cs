@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
 
-namespace Workflow.Api.Tests.Collaboration;
+namespace Workflow.Api.Tests.Drafting;
 
 /// <summary>Every role against every kind of action on a statement: who may read, comment, edit and run it.</summary>
 public sealed class RoleMatrixTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>

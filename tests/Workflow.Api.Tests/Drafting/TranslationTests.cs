@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
 
-namespace Workflow.Api.Tests.Translations;
+namespace Workflow.Api.Tests.Drafting;
 
 public sealed class TranslationTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Workflow.Api.Tests.Support;
 using Workflow.Core.Statements;
 
-namespace Workflow.Api.Tests.Collaboration;
+namespace Workflow.Api.Tests.Drafting;
 
 public sealed class CoDrafterTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {

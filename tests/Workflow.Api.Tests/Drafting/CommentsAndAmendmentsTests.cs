@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Workflow.Api.Tests.Collaboration;
 using Workflow.Api.Tests.Support;
 
-namespace Workflow.Api.Tests.Review;
+namespace Workflow.Api.Tests.Drafting;
 
 public sealed class CommentsAndAmendmentsTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
