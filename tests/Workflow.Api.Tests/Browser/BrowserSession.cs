@@ -181,7 +181,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(ApiClient.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/account/check-email**", BrowserSession.Parsed);
+        await ExpectUrlAsync(page, new System.Text.RegularExpressions.Regex("/account/check-email"));
         if (checkPages) await CheckPageAsync(page, "check-email");
         await ConfirmFromMailAsync(page, email, checkPages);
         if (!signIn) return;
@@ -189,7 +189,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(ApiClient.Password);
         await page.Locator("main form:has(#password) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/drafts", BrowserSession.Parsed);
+        await ExpectUrlAsync(page, new System.Text.RegularExpressions.Regex("/drafts$"));
     }
 
     /// <summary>Opens the confirmation link of the latest such e-mail to this address and confirms on its page.</summary>
