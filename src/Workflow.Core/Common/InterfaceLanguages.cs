@@ -17,10 +17,6 @@ public static class InterfaceLanguages
 
     public static bool IsSupported(string? language) => language is not null && All.Contains(language.Trim().ToLowerInvariant());
 
-    /// <summary>The language a request chose (already checked to be supported), or the default when it chose none.</summary>
-    public static string ChosenOrDefault(string? language) =>
-        string.IsNullOrWhiteSpace(language) ? Default : language.Trim().ToLowerInvariant();
-
     /// <summary>The supported language closest to a tag such as "pt-BR" or "AR": its own language, or English.</summary>
     public static string Closest(string? tag)
     {

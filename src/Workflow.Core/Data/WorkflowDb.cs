@@ -190,6 +190,7 @@ public sealed class WorkflowDb(DbContextOptions<WorkflowDb> options, Workflow.Pr
     /// <summary>The titles of these statements as this save leaves them: the tracked ones' own, the others' from the database.</summary>
     private async Task<Dictionary<Guid, string>> TitlesAsync(HashSet<Guid> statementIds, CancellationToken ct)
     {
+        if (statementIds.Count == 0) return [];
         var titles = ChangeTracker.Entries<Statement>().Where(e => statementIds.Contains(e.Entity.Id))
             .ToDictionary(e => e.Entity.Id, e => e.Entity.Title);
         var untracked = statementIds.Where(id => !titles.ContainsKey(id)).ToList();

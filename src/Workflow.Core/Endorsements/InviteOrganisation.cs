@@ -71,7 +71,7 @@ public sealed class InviteOrganisationHandler(WorkflowDb db, TimeProvider clock,
     internal static (Invitation Invitation, string Token) Invite(Statement statement, Organisation organisation,
         OrganisationDetails shownAs, InviteOrganisation request, LinkToken link, DateTimeOffset now)
     {
-        var language = InterfaceLanguages.ChosenOrDefault(request.Language);
+        var language = InterfaceLanguages.Closest(request.Language);
         var invitation = statement.RequestEndorsement(organisation, shownAs, request.Email, language, link.Hash,
             request.HandOverLink, request.UserId, request.Deadline is { } deadline ? StoredTime.Of(deadline) : null, now,
             request.PersonalMessage);

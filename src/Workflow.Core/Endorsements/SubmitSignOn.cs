@@ -62,7 +62,7 @@ public sealed class SubmitSignOnHandler(WorkflowDb db, TimeProvider clock, ILink
             throw new TooManyRequestsException($"Too many sign-ons from addresses at {domain} in the last hour. Please try again later.");
 
         var link = db.LinksToMail.New(linkTokens);
-        var language = InterfaceLanguages.ChosenOrDefault(request.Language);
+        var language = InterfaceLanguages.Closest(request.Language);
         var entry = SignOnEntry.Submit(statement.Id, request.Organisation, email, language, request.SignerName, request.SignerRole,
             version.Number, version.TextHash, link.Hash, limits.ConfirmWithin, now);
         db.SignOnEntries.Add(entry);

@@ -23,7 +23,10 @@ public class IntegrationEventsTests
         var links = new LinksToMail();
         links.Add(new LinkToken("token", "hash", "protected"));
 
-        var contract = new IntegrationEvents(_ => "Title", links).ContractOf(raised);
+        // Only the events StatementTitled names have their titles looked up before the mapping asks for them.
+        var titled = IntegrationEvents.StatementTitled(raised);
+        var contract = new IntegrationEvents(id => id == titled ? "Title"
+            : throw new KeyNotFoundException($"{typeName} asks for a title that StatementTitled does not name."), links).ContractOf(raised);
 
         Assert.Equal("Workflow.Contracts", contract.GetType().Namespace);
         Assert.Equal(raised.OccurredAt, contract.OccurredAt);
